@@ -1,0 +1,1 @@
+"""Clinical rules and geometry as plain Python: no Qt, no SQLAlchemy."""
