@@ -1,0 +1,150 @@
+"""The `mesodesk` command: the window by default, and the maintenance commands a clinic needs.
+
+Heavy modules (SQLAlchemy, Qt) are imported inside the commands that use them, so `--help`
+and `--version` answer at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from mesodesk import __version__
+
+DEMO_PATIENTS = 300
+PROG = "mesodesk"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description=(
+            "MesoDesk: patient cards, injection schemes, visit notes and aftercare sheets for "
+            "mesotherapists. Without a command, opens the main window."
+        ),
+        epilog=(
+            "The database is chosen by --db URL, else the MESODESK_DB environment variable, "
+            "else mesodesk.sqlite3 in your user data folder. A URL is sqlite:///PATH, "
+            "postgresql+psycopg://USER:PASSWORD@HOST/DBNAME, or simply a path to an SQLite file."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--db", metavar="URL", help="database URL or SQLite file path")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open a separate demo database in the data folder (never the real one), "
+        "filled with demo patients on first use",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = commands.add_parser(
+        "demo", help="fill a database with realistic demo patients (reproducible per seed)"
+    )
+    demo.add_argument("--db", metavar="URL", required=True, help="database to fill")
+    demo.add_argument("--patients", type=_positive, default=DEMO_PATIENTS, metavar="N")
+    demo.add_argument("--seed", type=int, default=1, metavar="S")
+
+    check = commands.add_parser(
+        "check",
+        help="check a database (SQLite integrity check, or a connection on PostgreSQL) and "
+        "report its schema revision; exit 0 only when healthy",
+    )
+    check.add_argument("--db", metavar="URL", required=True)
+
+    shot = commands.add_parser(
+        "screenshot", help="render the main window offscreen to a PNG file and exit"
+    )
+    shot.add_argument("file", type=Path, metavar="FILE")
+    shot.add_argument("--db", metavar="URL", help="database (default: as for the window)")
+    shot.add_argument("--patient", type=int, metavar="ID", help="open this patient's card")
+    shot.add_argument("--size", default="1440x900", metavar="WxH", help="window size")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from mesodesk.db import DatabaseError
+    from mesodesk.services.errors import ServiceError
+
+    try:
+        handler = {
+            None: _run_window,
+            "demo": _run_demo,
+            "check": _run_check,
+            "screenshot": _run_screenshot,
+        }[args.command]
+        return handler(args)
+    except (DatabaseError, ServiceError, OSError) as exc:
+        message = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        print(f"{PROG}: error: {message}", file=sys.stderr)
+        return 2
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def _open(url: str | None, demo: bool = False):
+    from mesodesk.db import default_url, open_database, resolve_url
+
+    return open_database(default_url(demo=True) if demo else resolve_url(url))
+
+
+def _run_window(args: argparse.Namespace) -> int:
+    from mesodesk.ui.app import run_window
+
+    return run_window(lambda: _open_for_window(args.db, args.demo))
+
+
+def _open_for_window(url: str | None, demo: bool):
+    from mesodesk.services.demo import fill_demo
+    from mesodesk.services.registry import build_services
+
+    database = _open(url, demo)
+    services = build_services(database.sessions)
+    if demo and services.patients.count(include_archived=True) == 0:
+        fill_demo(services, DEMO_PATIENTS, seed=1)
+    return database, services
+
+
+def _run_demo(args: argparse.Namespace) -> int:
+    from mesodesk.services.demo import fill_demo
+    from mesodesk.services.registry import build_services
+
+    database = _open(args.db)
+    try:
+        added = fill_demo(build_services(database.sessions), args.patients, args.seed)
+    finally:
+        database.close()
+    print(f"Added {added} demo patients to {database.location}.")
+    return 0
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from mesodesk.db import as_url, check_database
+
+    healthy, detail = check_database(as_url(args.db))
+    print(detail, file=sys.stdout if healthy else sys.stderr)
+    return 0 if healthy else 1
+
+
+def _run_screenshot(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    width, _, height = args.size.partition("x")
+    from mesodesk.ui.app import save_screenshot
+
+    database, services = _open_for_window(args.db, demo=False)
+    try:
+        save_screenshot(database, services, args.file, (int(width), int(height)), args.patient)
+    finally:
+        database.close()
+    print(f"Saved {args.file}")
+    return 0

@@ -1,0 +1,206 @@
+"""The patient card as plain data, with the rules a card must satisfy before it is saved."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+
+from mesodesk.domain.vocabulary import Language, Sex, SkinType
+
+NAME_MAX = 80
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
+
+
+@dataclass(frozen=True, slots=True)
+class PatientCard:
+    """Everything the card form shows and edits; `id` is None for a card not saved yet.
+
+    `version` is the row version read with the card: a save with an old version is refused, so
+    two workstations never overwrite each other's edits silently.
+    """
+
+    last_name: str = ""
+    first_name: str = ""
+    middle_name: str = ""
+    birth_date: date | None = None
+    sex: Sex = Sex.UNSPECIFIED
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+    skin_type: SkinType | None = None
+    language: Language = Language.RUSSIAN
+    notes: str = ""
+    archived: bool = False
+    id: int | None = None
+    version: int = 0
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+    @property
+    def full_name(self) -> str:
+        return full_name(self.last_name, self.first_name, self.middle_name)
+
+    def cleaned(self) -> PatientCard:
+        """The card with surrounding spaces removed, as it will be stored."""
+        return replace(
+            self,
+            last_name=_squash(self.last_name),
+            first_name=_squash(self.first_name),
+            middle_name=_squash(self.middle_name),
+            phone=self.phone.strip(),
+            email=self.email.strip(),
+            address=self.address.strip(),
+            notes=self.notes.rstrip(),
+        )
+
+    def same_content(self, other: PatientCard) -> bool:
+        """True when the two cards differ in nothing the practitioner edits."""
+        return _editable(self.cleaned()) == _editable(other.cleaned())
+
+
+@dataclass(frozen=True, slots=True)
+class PatientRow:
+    """One line of the patient list: enough to find and recognise a patient, nothing more."""
+
+    id: int
+    name: str
+    birth_date: date | None
+    phone: str
+    last_visit_on: date | None
+    archived: bool
+    sort_key: str
+    alerts: tuple[str, ...] = field(default=())
+
+
+def full_name(last: str, first: str, middle: str) -> str:
+    return " ".join(part for part in (last, first, middle) if part)
+
+
+def age_on(birth_date: date | None, today: date) -> int | None:
+    """Full years on `today`; None when the birth date is unknown."""
+    if birth_date is None:
+        return None
+    years = today.year - birth_date.year
+    if (today.month, today.day) < (birth_date.month, birth_date.day):
+        years -= 1
+    return years
+
+
+def validate(card: PatientCard, today: date) -> dict[str, str]:
+    """Field name -> the message to show next to that field; empty when the card may be saved."""
+    card = card.cleaned()
+    errors: dict[str, str] = {}
+    if not card.last_name:
+        errors["last_name"] = "Enter the last name."
+    for name in ("last_name", "first_name", "middle_name"):
+        if len(getattr(card, name)) > NAME_MAX and name not in errors:
+            errors[name] = f"A name can be at most {NAME_MAX} characters."
+    if card.birth_date is not None:
+        if card.birth_date > today:
+            errors["birth_date"] = "The date of birth cannot be in the future."
+        elif card.birth_date.year < 1900:
+            errors["birth_date"] = "Check the year of birth."
+    if card.email and not _EMAIL.match(card.email):
+        errors["email"] = "This does not look like an e-mail address (name@example.com)."
+    if card.phone and len(phone_digits(card.phone)) < 5:
+        errors["phone"] = "A phone number needs at least 5 digits."
+    return errors
+
+
+def parse_birth_date(text: str) -> date | None:
+    """Read a date typed as dd.mm.yyyy (the clinic's habit), d.m.yyyy or ISO yyyy-mm-dd.
+
+    Raises ValueError with a message for the field when the text is not a date.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    match = re.fullmatch(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", text)
+    try:
+        if match:
+            day, month, year = (int(g) for g in match.groups())
+            return date(year, month, day)
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise ValueError("Enter the date as dd.mm.yyyy, for example 07.03.1985.")
+
+
+def format_date(value: date | None) -> str:
+    return value.strftime("%d.%m.%Y") if value else ""
+
+
+def normalise(text: str) -> str:
+    """Case- and script-insensitive form for search: casefold, ё -> е, single spaces."""
+    return _squash(text).casefold().replace("ё", "е")
+
+
+def phone_digits(phone: str) -> str:
+    return "".join(ch for ch in phone if ch.isdigit())
+
+
+def sort_key(card: PatientCard) -> str:
+    """Alphabetical order by last, first, middle name, the same for either script's case."""
+    return "\x1f".join(normalise(p) for p in (card.last_name, card.first_name, card.middle_name))
+
+
+def search_terms(card: PatientCard) -> set[str]:
+    """The words a type-ahead query may start with: each name word and the phone's digits.
+
+    The phone adds its national number too (without the 7/8 trunk or country prefix), so typing
+    "916" finds "+7 916 ...".
+    """
+    terms: set[str] = set()
+    for name in (card.last_name, card.first_name, card.middle_name):
+        words = normalise(name).replace("-", " ").split()
+        terms.update(words)
+        if len(words) > 1:
+            terms.add(" ".join(words))
+    digits = phone_digits(card.phone)
+    if digits:
+        terms.add(digits)
+        if len(digits) == 11 and digits[0] in "78":
+            terms.add(digits[1:])
+    return {t[:120] for t in terms if t}
+
+
+def query_terms(query: str) -> list[str]:
+    """The typed query split into search terms: words normalised, digits-only for phone input."""
+    words = normalise(query).split()
+    out: list[str] = []
+    for word in words:
+        digits = phone_digits(word)
+        if digits and len(digits) >= max(2, len(word) // 2):
+            out.append(digits)
+        else:
+            out.append(word)
+    return out
+
+
+def prefix_upper_bound(prefix: str) -> str:
+    """The smallest string greater than every string starting with `prefix`.
+
+    Lets a plain index answer "starts with" as a range: term >= prefix AND term < bound.
+    """
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _editable(card: PatientCard) -> tuple[object, ...]:
+    return (
+        card.last_name,
+        card.first_name,
+        card.middle_name,
+        card.birth_date,
+        card.sex,
+        card.phone,
+        card.email,
+        card.address,
+        card.skin_type,
+        card.language,
+        card.notes,
+    )

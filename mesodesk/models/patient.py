@@ -1,0 +1,51 @@
+"""The patient card table and its search terms."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from mesodesk.models.base import Base, UtcDateTime, binary_text, utcnow
+
+
+class Patient(Base):
+    __tablename__ = "patients"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    last_name: Mapped[str] = mapped_column(String(80), nullable=False)
+    first_name: Mapped[str] = mapped_column(String(80), nullable=False, default="")
+    middle_name: Mapped[str] = mapped_column(String(80), nullable=False, default="")
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    sex: Mapped[str] = mapped_column(String(16), nullable=False, default="unspecified")
+    phone: Mapped[str] = mapped_column(String(40), nullable=False, default="")
+    email: Mapped[str] = mapped_column(String(120), nullable=False, default="")
+    address: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    skin_type: Mapped[str | None] = mapped_column(String(16))
+    language: Mapped[str] = mapped_column(String(8), nullable=False, default="ru")
+    notes: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    archived: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    last_visit_on: Mapped[date | None] = mapped_column(Date)
+    sort_key: Mapped[str] = mapped_column(binary_text(250), nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False, default=utcnow)
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (Index("ix_patients_archived_sort", "archived", "sort_key", "id"),)
+
+
+class PatientSearchTerm(Base):
+    """One word a patient can be found by (name word or phone digits), normalised.
+
+    A prefix query becomes an index range on `term`, which stays fast at 100,000 patients and
+    works for Cyrillic, unlike SQLite's ASCII-only LIKE and lower().
+    """
+
+    __tablename__ = "patient_search_terms"
+
+    term: Mapped[str] = mapped_column(binary_text(120), primary_key=True)
+    patient_id: Mapped[int] = mapped_column(
+        ForeignKey("patients.id", ondelete="CASCADE"), primary_key=True, index=True
+    )

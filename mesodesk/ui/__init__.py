@@ -1,0 +1,1 @@
+"""PySide6 widgets over the services: they show and forward, never decide."""

@@ -1,0 +1,98 @@
+"""Starting the Qt application: the window, its settings, and the offscreen screenshot mode."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from mesodesk.ui.main_window import MainWindow
+from mesodesk.ui.theme import apply_theme
+
+if TYPE_CHECKING:
+    from mesodesk.services.registry import Services
+
+ORGANIZATION = "MesoDesk"
+APPLICATION = "MesoDesk"
+
+
+def application() -> QApplication:
+    """The one QApplication, created with the names QSettings files itself under."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    app = QApplication(sys.argv[:1])
+    apply_theme(app)
+    return app
+
+
+def run_window(open_database: Callable[[], tuple[Any, Services]]) -> int:
+    """Open the database (migrating it), then show the window until the user quits."""
+    app = application()
+    try:
+        database, services = open_database()
+    except Exception as exc:
+        if not _is_user_error(exc):
+            raise
+        print(f"mesodesk: error: {exc}", file=sys.stderr)
+        QMessageBox.critical(None, app.tr("MesoDesk cannot open the database"), str(exc))
+        return 2
+    window = MainWindow(services, database.location)
+    if database.backup_path is not None:
+        window.banner.show_message(
+            app.tr("The database was upgraded; the previous copy is kept at {path}.").format(
+                path=database.backup_path
+            ),
+            "info",
+        )
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        database.close()
+
+
+def save_screenshot(
+    database: Any,
+    services: Services,
+    target: Path,
+    size: tuple[int, int],
+    patient_id: int | None = None,
+) -> None:
+    """Render the window as a user would see it after the list has loaded, then save a PNG."""
+    application()
+    window = MainWindow(services, database.location)
+    window.resize(*size)
+    window.show()
+    wait_until(lambda: not window.runner.busy)
+    if patient_id is not None:
+        window.open_patient(patient_id)
+        window.patient_list.select_id(patient_id)
+    elif window.patient_list.model.rowCount() > 0:
+        window.patient_list.view.selectRow(0)
+    wait_until(lambda: False, 150)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not window.grab().save(str(target)):
+        raise OSError(0, f"Cannot write the image {target}")
+    window.form.load(window.form.loaded_card())
+    window.close()
+
+
+def wait_until(condition: Callable[[], bool], timeout_ms: int = 5000) -> None:
+    """Let Qt process events until `condition` holds or the time is up."""
+    app = application()
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.start(timeout_ms)
+    while timer.isActive() and not condition():
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+
+
+def _is_user_error(exc: Exception) -> bool:
+    return type(exc).__name__ in {"DatabaseError", "ValidationFailed", "NotFound", "StaleRecord"}

@@ -1,0 +1,248 @@
+"""The searchable patient list: type-ahead over names and phone, loading page by page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mesodesk.domain.patient import PatientRow, age_on
+from mesodesk.ui.text import show_date
+from mesodesk.ui.workers import TaskRunner
+
+PageFetcher = Callable[[str, bool, PatientRow | None], list[PatientRow]]
+Index = QModelIndex | QPersistentModelIndex
+SEARCH_DELAY_MS = 150
+
+
+class PatientListModel(QAbstractTableModel):
+    """Rows of `PatientRow`; more pages are fetched as the view scrolls (canFetchMore)."""
+
+    NAME, AGE, PHONE, LAST_VISIT = range(4)
+
+    def __init__(self, fetch_page: PageFetcher, page_size: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._fetch_page = fetch_page
+        self._page_size = page_size
+        self._rows: list[PatientRow] = []
+        self._has_more = False
+        self._query = ""
+        self._include_archived = False
+        self._today = date.today()
+
+    def reset_rows(self, query: str, include_archived: bool, rows: list[PatientRow]) -> None:
+        self.beginResetModel()
+        self._query, self._include_archived = query, include_archived
+        self._rows = list(rows)
+        self._has_more = len(rows) >= self._page_size
+        self._today = date.today()
+        self.endResetModel()
+
+    def row_at(self, row: int) -> PatientRow:
+        return self._rows[row]
+
+    def row_of(self, patient_id: int) -> int | None:
+        for number, item in enumerate(self._rows):
+            if item.id == patient_id:
+                return number
+        return None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 4
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._has_more
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        """The next page: one indexed range query, a few milliseconds even at 100,000 rows."""
+        if parent.isValid() or not self._has_more:
+            return
+        page = self._fetch_page(self._query, self._include_archived, self._rows[-1])
+        self._has_more = len(page) >= self._page_size
+        if page:
+            start = len(self._rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Patient"), self.tr("Age"), self.tr("Phone"), self.tr("Last visit"))[
+                section
+            ]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        item = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.NAME:
+                return item.name + (self.tr(" (archived)") if item.archived else "")
+            if column == self.AGE:
+                age = age_on(item.birth_date, self._today)
+                return "" if age is None else str(age)
+            if column == self.PHONE:
+                return item.phone
+            return show_date(item.last_visit_on)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.NAME:
+            born = show_date(item.birth_date)
+            return self.tr("{name}, born {date}").format(name=item.name, date=born or "—")
+        if role == Qt.ItemDataRole.ForegroundRole and item.archived:
+            return QBrush(QColor("#8a8f98"))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.AGE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return item.id
+        return None
+
+
+class PatientListPanel(QWidget):
+    """Search field, archived filter and the list; tells the window which patient was chosen."""
+
+    patient_chosen = Signal(int)
+    loaded = Signal(int)
+
+    def __init__(
+        self,
+        fetch_page: PageFetcher,
+        page_size: int,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._fetch_page = fetch_page
+        self._runner = runner
+        self._generation = 0
+        self._select_after_load: int | None = None
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("patientSearch")
+        self.search.setPlaceholderText(self.tr("Search by name or phone  (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.show_archived = QCheckBox(self.tr("Show archived"), self)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("mutedLabel")
+
+        self.model = PatientListModel(fetch_page, page_size, self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.setShowGrid(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(PatientListModel.NAME, QHeaderView.ResizeMode.Stretch)
+        for column in (PatientListModel.AGE, PatientListModel.PHONE, PatientListModel.LAST_VISIT):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.view.verticalHeader().setDefaultSectionSize(26)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.show_archived)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 4, 8)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _text: self._timer.start())
+        self.search.returnPressed.connect(self._choose_first)
+        self.show_archived.toggled.connect(lambda _on: self.refresh())
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+
+    def refresh(self, select_id: int | None = None) -> None:
+        """Run the search off the GUI thread; a newer search makes older results irrelevant."""
+        self._timer.stop()
+        self._generation += 1
+        generation = self._generation
+        if select_id is not None:
+            self._select_after_load = select_id
+        query, archived = self.search.text(), self.show_archived.isChecked()
+        self._runner.submit(
+            lambda: self._fetch_page(query, archived, None),
+            lambda rows: self._show(generation, query, archived, rows),
+            self._failed,
+        )
+
+    def current_id(self) -> int | None:
+        index = self.view.currentIndex()
+        return self.model.row_at(index.row()).id if index.isValid() else None
+
+    def select_id(self, patient_id: int | None) -> None:
+        """Move the selection without announcing a new choice (used to undo a cancelled switch)."""
+        blocker = self.view.selectionModel().blockSignals(True)
+        try:
+            row = None if patient_id is None else self.model.row_of(patient_id)
+            if row is None:
+                self.view.selectionModel().clear()
+            else:
+                index = self.model.index(row, 0)
+                self.view.selectionModel().setCurrentIndex(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                self.view.scrollTo(index)
+        finally:
+            self.view.selectionModel().blockSignals(blocker)
+        self.view.viewport().update()
+
+    def _show(self, generation: int, query: str, archived: bool, rows: list[PatientRow]) -> None:
+        if generation != self._generation:
+            return
+        keep = self._select_after_load or self.current_id()
+        self._select_after_load = None
+        self.model.reset_rows(query, archived, rows)
+        more = "+" if self.model.canFetchMore() else ""
+        self.count_label.setText(self.tr("{count}{more} shown").format(count=len(rows), more=more))
+        if keep is not None:
+            self.select_id(keep)
+        self.loaded.emit(len(rows))
+
+    def _failed(self, error: Exception) -> None:
+        self.count_label.setText(self.tr("Search failed: {error}").format(error=error))
+
+    def _choose_first(self) -> None:
+        if self.model.rowCount() > 0:
+            self.view.setFocus()
+            self.view.selectRow(0)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.patient_chosen.emit(self.model.row_at(current.row()).id)

@@ -1,0 +1,78 @@
+"""Slow work (queries, PDFs, backups) off the GUI thread, with results delivered back on it."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class _Task(QRunnable):
+    def __init__(self, runner: TaskRunner, task_id: int, work: Callable[[], Any]) -> None:
+        super().__init__()
+        self._runner = runner
+        self._id = task_id
+        self._work = work
+
+    def run(self) -> None:
+        try:
+            result = self._work()
+        except Exception as exc:  # delivered to the caller's error handler on the GUI thread
+            self._runner.failed.emit(self._id, exc)
+        else:
+            self._runner.finished.emit(self._id, result)
+
+
+class TaskRunner(QObject):
+    """Runs callables on a thread pool; `on_done` / `on_error` are called on the GUI thread.
+
+    The signals belong to this object, which lives on the GUI thread, so Qt queues their
+    delivery there whichever thread emits them.
+    """
+
+    finished = Signal(int, object)
+    failed = Signal(int, object)
+    idle = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(2)
+        self._ids = itertools.count(1)
+        self._callbacks: dict[int, tuple[Callable[[Any], None], Callable[[Exception], None]]] = {}
+        self.finished.connect(self._deliver)
+        self.failed.connect(self._deliver_error)
+
+    def submit(
+        self,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[Exception], None],
+    ) -> int:
+        task_id = next(self._ids)
+        self._callbacks[task_id] = (on_done, on_error)
+        self._pool.start(_Task(self, task_id, work))
+        return task_id
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._callbacks)
+
+    def wait(self, msecs: int = 10_000) -> bool:
+        return self._pool.waitForDone(msecs)
+
+    def _deliver(self, task_id: int, result: object) -> None:
+        on_done, _ = self._callbacks.pop(task_id)
+        on_done(result)
+        self._maybe_idle()
+
+    def _deliver_error(self, task_id: int, error: object) -> None:
+        _, on_error = self._callbacks.pop(task_id)
+        on_error(error if isinstance(error, Exception) else RuntimeError(str(error)))
+        self._maybe_idle()
+
+    def _maybe_idle(self) -> None:
+        if not self._callbacks:
+            self.idle.emit()
