@@ -143,6 +143,8 @@ def _run_screenshot(args: argparse.Namespace) -> int:
 
     database, services = _open_for_window(args.db, demo=False)
     try:
+        if args.patient is not None:
+            services.patients.get(args.patient)
         save_screenshot(database, services, args.file, (int(width), int(height)), args.patient)
     finally:
         database.close()

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from mesodesk.domain.vocabulary import Language, Sex, SkinType
 
 NAME_MAX = 80
+_PHONE_LIKE = re.compile(r"[\d\s+()\-.]+")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 
 
@@ -166,15 +167,14 @@ def search_terms(card: PatientCard) -> set[str]:
 
 
 def query_terms(query: str) -> list[str]:
-    """The typed query split into search terms: words normalised, digits-only for phone input."""
-    words = normalise(query).split()
+    """The typed query as search terms: a phone number typed with spaces or dashes becomes one
+    digits-only term; otherwise each word, normalised."""
+    if _PHONE_LIKE.fullmatch(query) and phone_digits(query):
+        return [phone_digits(query)]
     out: list[str] = []
-    for word in words:
+    for word in normalise(query).split():
         digits = phone_digits(word)
-        if digits and len(digits) >= max(2, len(word) // 2):
-            out.append(digits)
-        else:
-            out.append(word)
+        out.append(digits if digits and len(digits) * 2 >= len(word) else word)
     return out
 
 

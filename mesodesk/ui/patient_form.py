@@ -133,12 +133,14 @@ class PatientForm(QWidget):
             first_name=self.first_name.text(),
             middle_name=self.middle_name.text(),
             birth_date=birth,
-            sex=self.sex.currentData(),
+            sex=Sex(self.sex.currentData()),
             phone=self.phone.text(),
             email=self.email.text(),
             address=self.address.text(),
-            skin_type=self.skin_type.currentData(),
-            language=self.language.currentData(),
+            skin_type=SkinType(self.skin_type.currentData())
+            if self.skin_type.currentData()
+            else None,
+            language=Language(self.language.currentData()),
             notes=self.notes.toPlainText(),
         )
         return card, errors
@@ -172,7 +174,7 @@ class PatientForm(QWidget):
         widget = QComboBox(self)
         widget.setObjectName(name)
         for text, value in items:
-            widget.addItem(text, value)
+            widget.addItem(text, value)  # Qt keeps a StrEnum as its plain string value
         widget.currentIndexChanged.connect(self._changed)
         return widget
 

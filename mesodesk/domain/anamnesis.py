@@ -1,0 +1,108 @@
+"""The patient facts the safety screening reads, as plain data the card form and tables fill.
+
+Kept free of storage and widgets so the same facts can come from the database, a form being
+edited, or a test, and the screening gives the same answer for all three.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date
+
+from mesodesk.domain.vocabulary import IngredientGroup, ReactionSeverity
+
+
+@dataclass(frozen=True, slots=True)
+class ConditionEntry:
+    """A condition picked from the contraindication catalog (`code`), as noted on the card.
+
+    A resolved condition (`active=False`) stays on the card for the history but no longer
+    stops a procedure.
+    """
+
+    code: str
+    active: bool = True
+    noted_on: date | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AllergyEntry:
+    """An allergy or intolerance as the patient reported it.
+
+    `substance` is an ingredient name in any language, or free text; `group` is set when the
+    patient reacts to a whole group (all anaesthetics, say). An entry with neither matches
+    nothing, so the form should require one.
+    """
+
+    substance: str = ""
+    group: IngredientGroup | None = None
+    reaction: str = ""
+    severity: ReactionSeverity | None = None
+
+    @property
+    def label(self) -> str:
+        """How the allergy is named in a finding: the substance, else the group."""
+        if self.substance.strip():
+            return self.substance.strip()
+        return self.group.label().lower() if self.group else ""
+
+
+@dataclass(frozen=True, slots=True)
+class MedicationEntry:
+    """A current medication with the flags the practitioner ticks.
+
+    The rules also recognise common drug names, so an anticoagulant typed without its flag
+    still raises a warning; the flags cover what no name list can (a new brand, a combination).
+    """
+
+    name: str
+    anticoagulant: bool = False
+    antiplatelet: bool = False
+    retinoid: bool = False
+    hormonal: bool = False
+    immunosuppressant: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Anamnesis:
+    """What the card says about the patient's health, independent of any one visit."""
+
+    conditions: tuple[ConditionEntry, ...] = ()
+    allergies: tuple[AllergyEntry, ...] = ()
+    medications: tuple[MedicationEntry, ...] = ()
+    pregnant: bool = False
+    pregnancy_due_on: date | None = None
+    childbirth_on: date | None = None
+    breastfeeding: bool = False
+    keloid_tendency: bool = False
+    fear_of_injections: bool = False
+    high_skin_sensitivity: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DayChecklist:
+    """The questions asked on the day of the visit; each ticked item postpones the procedure.
+
+    Field names are the catalog codes of the temporary items, so a table can store one column
+    per code. `other_codes` holds checklist items an admin added to the catalog later.
+    The two dates are kept rather than ticks because "recent" depends on the visit date.
+    """
+
+    menstruation: bool = False
+    fever: bool = False
+    active_herpes: bool = False
+    chronic_exacerbation: bool = False
+    inflammation_in_area: bool = False
+    fungal_infection_in_area: bool = False
+    skin_damage_in_area: bool = False
+    acne_flare: bool = False
+    respiratory_disease: bool = False
+    recent_peeling_on: date | None = None
+    recent_surgery_on: date | None = None
+    other_codes: frozenset[str] = frozenset()
+
+    def ticked_codes(self) -> list[str]:
+        """Catalog codes of the ticked yes/no questions, in form order."""
+        ticked = [f.name for f in fields(self) if getattr(self, f.name) is True]
+        return ticked + sorted(self.other_codes)

@@ -1,0 +1,438 @@
+"""Course planning: proposed visit dates and the rules a plan is checked against.
+
+The numbers (usual session counts, default intervals, maintenance and repeat periods) are the
+source texts' own and live in `resources/catalog/course_rules.json`, each with its seed id, so a
+finding can cite where its rule comes from and the values can be revised without code changes.
+Only the "at most 2 sessions a week" rule (seed 000) is code: it is the one rule that blocks.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from mesodesk.domain.findings import Finding, Severity, most_serious_first
+from mesodesk.domain.vocabulary import Area, Indication
+from mesodesk.paths import resource_path
+
+MAX_SESSIONS_PER_WEEK = 2
+"""Seed 000: "the procedure is carried out a maximum of 2 times a week"."""
+
+WEEK_DAYS = 7
+"""The rolling window the weekly maximum applies to: any 7 consecutive days, not calendar weeks."""
+
+
+@dataclass(frozen=True, slots=True)
+class CoursePlan:
+    """A treatment plan as entered in the course form; invalid input fails here, not later."""
+
+    indication: Indication
+    area: Area
+    sessions: int
+    interval_min_days: int
+    interval_max_days: int
+    start_on: date
+
+    def __post_init__(self) -> None:
+        for name in ("sessions", "interval_min_days", "interval_max_days"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise ValueError(f"{name} must be a whole number, not {value!r}.")
+        if self.sessions < 1:
+            raise ValueError(f"A course needs at least 1 session, not {self.sessions}.")
+        if self.interval_min_days < 1:
+            raise ValueError(
+                f"The shortest interval must be at least 1 day, not {self.interval_min_days}."
+            )
+        if self.interval_max_days < self.interval_min_days:
+            raise ValueError(
+                f"The longest interval ({self.interval_max_days} days) is shorter than the "
+                f"shortest ({self.interval_min_days} days)."
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class UsualCourse:
+    """What the texts say is usual for an indication; the course form starts from this."""
+
+    indication: Indication
+    sessions_min: int | None
+    sessions_max: int
+    sessions_source: str
+    interval_min_days: int
+    interval_max_days: int
+    interval_source: str
+    note: str = ""
+
+    @property
+    def default_sessions(self) -> int:
+        """The lower usual count where the text gives a range; its "up to" figure otherwise."""
+        return self.sessions_min if self.sessions_min is not None else self.sessions_max
+
+    @property
+    def sessions_text(self) -> str:
+        """'5-10', '3' or 'up to 8', as the texts put it."""
+        if self.sessions_min is None:
+            return f"up to {self.sessions_max}"
+        if self.sessions_min == self.sessions_max:
+            return str(self.sessions_max)
+        return f"{self.sessions_min}-{self.sessions_max}"
+
+
+@dataclass(frozen=True, slots=True)
+class MaintenanceRule:
+    """One maintenance procedure every so many months, optionally only for a limited period."""
+
+    every_months_min: int
+    every_months_max: int
+    for_months: int | None
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class RepeatRule:
+    """When the whole course may be repeated, counted from its last session."""
+
+    after_months_min: int
+    after_months_max: int
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class CourseRules:
+    """All data-driven course rules; indication-specific entries win over region ones."""
+
+    usual: Mapping[Indication, UsualCourse]
+    maintenance_by_indication: Mapping[Indication, MaintenanceRule]
+    maintenance_by_region: Mapping[str, MaintenanceRule]
+    repeat_by_region: Mapping[str, RepeatRule]
+    repeat_default: RepeatRule
+    results_last_months: int
+    results_source: str
+
+
+def load_course_rules(path: Path | None = None) -> CourseRules:
+    """Read the course rules; ValueError if an indication is missing or a value is malformed."""
+    source = path or resource_path("catalog", "course_rules.json")
+    try:
+        raw = json.loads(source.read_text(encoding="utf-8"))
+        return _parse_rules(raw)
+    except KeyError as error:
+        raise ValueError(f"The course rules in {source.name} lack the key {error}.") from error
+    except (TypeError, ValueError) as error:
+        raise ValueError(f"The course rules in {source.name} are not valid: {error}") from error
+
+
+def usual_course(indication: Indication) -> UsualCourse:
+    """The usual session count and default interval for a new course of this indication."""
+    return _rules().usual[indication]
+
+
+def default_plan(indication: Indication, area: Area, start_on: date) -> CoursePlan:
+    """A plan pre-filled from the usual course, for the practitioner to adjust."""
+    usual = usual_course(indication)
+    return CoursePlan(
+        indication=indication,
+        area=area,
+        sessions=usual.default_sessions,
+        interval_min_days=usual.interval_min_days,
+        interval_max_days=usual.interval_max_days,
+        start_on=start_on,
+    )
+
+
+def propose_dates(plan: CoursePlan, taken: Iterable[date] = ()) -> list[date]:
+    """Visit dates for the plan: the earliest allowed for each session.
+
+    Session 1 falls on `start_on`, each next one `interval_min_days` after the previous. A date
+    that would put a third visit (of this course or of `taken`, the patient's other visits) into
+    some 7 days moves forward a day at a time until it fits. If no day up to `interval_max_days`
+    fits, the first day that does is used anyway: keeping the weekly maximum matters more than
+    the interval, and `check_plan` reports the long gap.
+    """
+    others = sorted(taken)
+    dates: list[date] = []
+    for _ in range(plan.sessions):
+        day = dates[-1] + timedelta(days=plan.interval_min_days) if dates else plan.start_on
+        while _week_is_full(day, [*dates, *others]):
+            day += timedelta(days=1)
+        dates.append(day)
+    return dates
+
+
+def check_plan(
+    plan: CoursePlan, dates: list[date], other_visit_dates: Iterable[date] = ()
+) -> list[Finding]:
+    """Every rule the planned dates break, most serious first.
+
+    `other_visit_dates` are the patient's visits outside this course (cancelled ones left out);
+    they count towards the weekly maximum but not towards this course's intervals.
+    """
+    own = sorted(dates)
+    findings = _two_in_seven(own, sorted(other_visit_dates))
+    findings += _intervals(plan, own)
+    findings += check_session_count(plan.indication, plan.sessions)
+    return most_serious_first(findings)
+
+
+def check_session_count(indication: Indication, sessions: int) -> list[Finding]:
+    """A warning, never a block, when a course is longer than the texts' usual count."""
+    usual = usual_course(indication)
+    if sessions <= usual.sessions_max:
+        return []
+    reason = (
+        f"{sessions} sessions are planned; the usual course for "
+        f"{indication.label().lower()} is {usual.sessions_text} (seed {usual.sessions_source})."
+    )
+    if usual.note:
+        reason += f" {usual.note}"
+    return [Finding("course.too_many_sessions", Severity.WARNING, reason, usual.sessions_source)]
+
+
+def course_reminders(
+    indication: Indication,
+    area: Area,
+    last_session_on: date,
+    today: date,
+    *,
+    last_maintenance_on: date | None = None,
+) -> list[Finding]:
+    """Maintenance and repeat-course reminders once a course has ended.
+
+    `last_session_on` is the course's last session; `last_maintenance_on` the latest maintenance
+    procedure since, which moves the next maintenance date but not the repeat window. A reminder
+    appears from its due day on; nothing is due before the course's last session.
+    """
+    if today < last_session_on:
+        return []
+    rules = _rules()
+    findings: list[Finding] = []
+    maintenance = rules.maintenance_by_indication.get(indication) or (
+        rules.maintenance_by_region.get(area.region)
+    )
+    if maintenance is not None:
+        findings += _maintenance_due(maintenance, last_session_on, last_maintenance_on, today)
+    repeat = rules.repeat_by_region.get(area.region, rules.repeat_default)
+    findings += _repeat_due(repeat, rules, last_session_on, today)
+    return findings
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later, or the month's last day when it is shorter (31 Jan + 1)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _week_is_full(day: date, visits: list[date]) -> bool:
+    """Whether one more visit on `day` would make some 7-day window hold more than 2 visits."""
+    for back in range(WEEK_DAYS):
+        start = day - timedelta(days=back)
+        end = start + timedelta(days=WEEK_DAYS - 1)
+        if sum(start <= visit <= end for visit in visits) >= MAX_SESSIONS_PER_WEEK:
+            return True
+    return False
+
+
+def _two_in_seven(own: list[date], others: list[date]) -> list[Finding]:
+    """One BLOCK per run of overlapping crowded weeks that involves this course."""
+    visits = sorted([(day, True) for day in own] + [(day, False) for day in others])
+    reach = MAX_SESSIONS_PER_WEEK
+    clusters: list[tuple[int, int]] = []
+    for i in range(len(visits) - reach):
+        if (visits[i + reach][0] - visits[i][0]).days >= WEEK_DAYS:
+            continue
+        if clusters and i <= clusters[-1][1]:
+            clusters[-1] = (clusters[-1][0], i + reach)
+        else:
+            clusters.append((i, i + reach))
+    findings: list[Finding] = []
+    for first, last in clusters:
+        members = visits[first : last + 1]
+        if not any(is_own for _, is_own in members):
+            continue
+        listed = ", ".join(
+            day.isoformat() if is_own else f"{day.isoformat()} (another visit)"
+            for day, is_own in members
+        )
+        findings.append(
+            Finding(
+                "course.two_in_seven",
+                Severity.BLOCK,
+                f"More than {MAX_SESSIONS_PER_WEEK} sessions fall within {WEEK_DAYS} days: "
+                f"{listed}. Sessions are done at most {MAX_SESSIONS_PER_WEEK} times a week.",
+                "000",
+            )
+        )
+    return findings
+
+
+def _intervals(plan: CoursePlan, own: list[date]) -> list[Finding]:
+    low, high = plan.interval_min_days, plan.interval_max_days
+    allowed = f"{low} days" if low == high else f"{low}-{high} days"
+    findings: list[Finding] = []
+    for before, after in pairwise(own):
+        gap = (after - before).days
+        if low <= gap <= high:
+            continue
+        code = "course.interval_short" if gap < low else "course.interval_long"
+        findings.append(
+            Finding(
+                code,
+                Severity.WARNING,
+                f"Sessions on {before.isoformat()} and {after.isoformat()} are {gap} "
+                f"day{'s' if gap != 1 else ''} apart; this course's interval is {allowed}.",
+            )
+        )
+    return findings
+
+
+def _maintenance_due(
+    rule: MaintenanceRule, last_session_on: date, last_maintenance_on: date | None, today: date
+) -> list[Finding]:
+    base = max(last_session_on, last_maintenance_on or last_session_on)
+    due = add_months(base, rule.every_months_min)
+    if today < due:
+        return []
+    if rule.for_months is not None:
+        ends = add_months(last_session_on, rule.for_months)
+        if due > ends or today >= add_months(ends, rule.every_months_max):
+            return []
+    if rule.every_months_min == rule.every_months_max:
+        every = f"every {rule.every_months_min} months"
+        when = f"from {due.isoformat()}"
+    else:
+        every = f"every {rule.every_months_min}-{rule.every_months_max} months"
+        latest = add_months(base, rule.every_months_max)
+        when = f"between {due.isoformat()} and {latest.isoformat()}"
+    period = "" if rule.for_months is None else f" for {rule.for_months} months"
+    return [
+        Finding(
+            "course.maintenance_due",
+            Severity.INFO,
+            f"A maintenance procedure is due {when}: one {every}{period} after the course "
+            f"that ended on {last_session_on.isoformat()}.",
+            rule.source,
+        )
+    ]
+
+
+def _repeat_due(
+    rule: RepeatRule, rules: CourseRules, last_session_on: date, today: date
+) -> list[Finding]:
+    faded = add_months(last_session_on, rules.results_last_months)
+    if today >= faded:
+        return [
+            Finding(
+                "course.repeat_overdue",
+                Severity.WARNING,
+                f"The course ended on {last_session_on.isoformat()}; results last up to "
+                f"{rules.results_last_months} months, so a repeat course is overdue since "
+                f"{faded.isoformat()}.",
+                rules.results_source,
+            )
+        ]
+    opens = add_months(last_session_on, rule.after_months_min)
+    if today < opens:
+        return []
+    if rule.after_months_min == rule.after_months_max:
+        after = f"{rule.after_months_min} months"
+    else:
+        after = f"{rule.after_months_min}-{rule.after_months_max} months"
+    return [
+        Finding(
+            "course.repeat_due",
+            Severity.INFO,
+            f"The course can be repeated from {opens.isoformat()}, {after} after its last "
+            f"session on {last_session_on.isoformat()}.",
+            rule.source,
+        )
+    ]
+
+
+@cache
+def _rules() -> CourseRules:
+    """The shipped rules, read once: they change with the app, not while it runs."""
+    return load_course_rules()
+
+
+def _parse_rules(raw: Mapping[str, Any]) -> CourseRules:
+    usual = {
+        Indication(key): UsualCourse(
+            indication=Indication(key),
+            sessions_min=_optional_count(entry["sessions_min"]),
+            sessions_max=_count(entry["sessions_max"]),
+            sessions_source=str(entry["sessions_source"]),
+            interval_min_days=_count(entry["interval_min_days"]),
+            interval_max_days=_count(entry["interval_max_days"]),
+            interval_source=str(entry["interval_source"]),
+            note=str(entry.get("note", "")),
+        )
+        for key, entry in raw["usual_courses"].items()
+    }
+    missing = [i.value for i in Indication if i not in usual]
+    if missing:
+        raise ValueError(f"no usual course for: {', '.join(missing)}")
+    for course in usual.values():
+        if course.sessions_min is not None and course.sessions_min > course.sessions_max:
+            raise ValueError(f"{course.indication.value}: sessions_min is above sessions_max")
+        if course.interval_min_days > course.interval_max_days:
+            raise ValueError(f"{course.indication.value}: interval_min_days is above the max")
+    maintenance = raw["maintenance"]
+    repeat = raw["repeat"]
+    return CourseRules(
+        usual=usual,
+        maintenance_by_indication={
+            Indication(key): _maintenance(entry)
+            for key, entry in maintenance["by_indication"].items()
+        },
+        maintenance_by_region={
+            str(key): _maintenance(entry) for key, entry in maintenance["by_region"].items()
+        },
+        repeat_by_region={str(key): _repeat(entry) for key, entry in repeat["by_region"].items()},
+        repeat_default=_repeat(repeat["default"]),
+        results_last_months=_count(repeat["results_last_months"]),
+        results_source=str(repeat["results_source"]),
+    )
+
+
+def _maintenance(entry: Mapping[str, Any]) -> MaintenanceRule:
+    rule = MaintenanceRule(
+        every_months_min=_count(entry["every_months_min"]),
+        every_months_max=_count(entry["every_months_max"]),
+        for_months=_optional_count(entry["for_months"]),
+        source=str(entry["source"]),
+    )
+    if rule.every_months_min > rule.every_months_max:
+        raise ValueError("a maintenance rule has every_months_min above every_months_max")
+    return rule
+
+
+def _repeat(entry: Mapping[str, Any]) -> RepeatRule:
+    rule = RepeatRule(
+        after_months_min=_count(entry["after_months_min"]),
+        after_months_max=_count(entry["after_months_max"]),
+        source=str(entry["source"]),
+    )
+    if rule.after_months_min > rule.after_months_max:
+        raise ValueError("a repeat rule has after_months_min above after_months_max")
+    return rule
+
+
+def _count(raw: Any) -> int:
+    """A whole number of at least 1: a session count, days or months."""
+    if isinstance(raw, bool) or not isinstance(raw, int) or raw < 1:
+        raise ValueError(f"expected a whole number of at least 1, not {raw!r}")
+    return raw
+
+
+def _optional_count(raw: Any) -> int | None:
+    """Null where the text gives only an upper bound ("up to 8") or no time limit."""
+    return None if raw is None else _count(raw)

@@ -1,0 +1,14 @@
+"""Test-wide set-up: Qt offscreen, and every file the app writes kept inside the test's folders."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+_SANDBOX = tempfile.mkdtemp(prefix="mesodesk-tests-")
+os.environ["MESODESK_DATA_DIR"] = os.path.join(_SANDBOX, "data")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_SANDBOX, "config")
+os.environ.pop("MESODESK_DB", None)
+
+pytest_plugins = ["tests.fixtures"]

@@ -1,0 +1,184 @@
+"""The documents' wording as data: shipped texts are complete, clinic overrides merge safely."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from mesodesk.documents.texts import KINDS, applies, load_texts
+from mesodesk.domain.vocabulary import (
+    Area,
+    Language,
+    Method,
+    Reaction,
+    ReactionSeverity,
+    Technique,
+)
+
+
+def _write(folder: Path, name: str, content: object) -> Path:
+    path = folder / name
+    path.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def _ids(items: list[dict]) -> list[str]:
+    return [item["id"] for item in items]
+
+
+def _english_advice() -> dict[str, dict]:
+    return {item["id"]: item for item in load_texts("aftercare", Language.ENGLISH, None)["advice"]}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_kind_of_text_ships_in_russian_and_english_with_the_same_items(kind: str) -> None:
+    russian = load_texts(kind, Language.RUSSIAN, None)
+    english = load_texts(kind, Language.ENGLISH, None)
+
+    assert russian.keys() == english.keys()
+    for key, value in russian.items():
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            assert _ids(value) == _ids(english[key]), key
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_every_vocabulary_code_has_a_patient_facing_label(language: Language) -> None:
+    common = load_texts("common", language, None)
+
+    for section, enum in [
+        ("areas", Area),
+        ("techniques", Technique),
+        ("methods", Method),
+        ("reactions", Reaction),
+        ("severities", ReactionSeverity),
+    ]:
+        assert set(common[section]) == {member.value for member in enum}, section
+    assert len(common["months"]) == 12
+    assert len(common["weekdays"]) == 7
+
+
+def test_face_only_advice_is_not_chosen_for_a_spine_visit() -> None:
+    advice = _english_advice()
+    makeup = advice["no_makeup_2_days"]
+
+    assert applies(makeup, [Area.FACE], [Technique.NAPPAGE_MIDDLE])
+    assert applies(makeup, [Area.CHIN, Area.BACK], [Technique.PINPOINT])
+    assert not applies(makeup, [Area.VASCULAR], [Technique.PINPOINT])
+    assert applies(advice["no_sauna"], [Area.VASCULAR], [Technique.PINPOINT])
+
+
+def test_technique_specific_advice_needs_that_technique() -> None:
+    advice = _english_advice()
+    papules = advice["no_scratching_papules"]
+
+    assert applies(papules, [Area.FACE], [Technique.PAPULAR, Technique.LINEAR])
+    assert not applies(papules, [Area.FACE], [Technique.NAPPAGE_SUPERFICIAL])
+
+
+def test_override_rewrites_one_advice_item_and_keeps_the_rest(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        "aftercare.ru.json",
+        {"advice": [{"id": "no_alcohol", "text": "Не пейте алкоголь неделю."}]},
+    )
+    shipped = load_texts("aftercare", Language.RUSSIAN, None)
+
+    texts = load_texts("aftercare", Language.RUSSIAN, tmp_path)
+
+    advice = {item["id"]: item for item in texts["advice"]}
+    assert advice["no_alcohol"]["text"] == "Не пейте алкоголь неделю."
+    assert advice["no_alcohol"]["regions"] == ["face", "body", "vascular"]
+    assert _ids(texts["advice"]) == _ids(shipped["advice"])
+    assert texts["title"] == shipped["title"]
+
+
+def test_override_can_hide_an_item_and_add_a_new_one(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        "aftercare.en.json",
+        {
+            "advice": [
+                {"id": "sunscreen", "hidden": True},
+                {"id": "drink_water", "kind": "do", "text": "Drink plenty of water."},
+            ]
+        },
+    )
+
+    advice = load_texts("aftercare", Language.ENGLISH, tmp_path)["advice"]
+
+    assert "sunscreen" not in _ids(advice)
+    assert advice[-1] == {"id": "drink_water", "kind": "do", "text": "Drink plenty of water."}
+
+
+def test_override_can_add_a_mesoscooter_section_of_its_own(tmp_path: Path) -> None:
+    section = {
+        "id": "clinic_tips",
+        "heading": "Our tips",
+        "items": [{"id": "one_roller", "text": "Use your roller only on yourself."}],
+    }
+    _write(tmp_path, "aftercare.en.json", {"mesoscooter": {"sections": [section]}})
+
+    sections = load_texts("aftercare", Language.ENGLISH, tmp_path)["mesoscooter"]["sections"]
+
+    assert sections[-1] == section
+    assert len(sections) == 4
+
+
+def test_override_for_another_language_is_ignored(tmp_path: Path) -> None:
+    _write(tmp_path, "aftercare.en.json", {"title": "Our own title"})
+
+    assert load_texts("aftercare", Language.RUSSIAN, tmp_path)["title"] != "Our own title"
+
+
+def test_override_can_reword_labels_and_month_names(tmp_path: Path) -> None:
+    months = [f"m{n}" for n in range(1, 13)]
+    _write(tmp_path, "common.en.json", {"labels": {"lot": "Batch"}, "months": months})
+
+    common = load_texts("common", Language.ENGLISH, tmp_path)
+
+    assert common["labels"]["lot"] == "Batch"
+    assert common["labels"]["volume"] == "Volume"
+    assert common["months"] == months
+
+
+@pytest.mark.parametrize(
+    ("content", "complaint"),
+    [
+        ("{ not json", "not valid JSON"),
+        ("[1, 2]", "JSON object"),
+        ('{"titel": "typo"}', "unknown key 'titel'"),
+        ('{"title": 5}', "non-empty text"),
+        ('{"advice": {"id": "x"}}', "must be a list"),
+        ('{"advice": [{"text": "no id"}]}', '"id"'),
+        ('{"advice": [{"id": "new_item", "text": "no kind"}]}', "lacks kind"),
+        ('{"advice": [{"id": "no_sauna", "regions": ["legs"]}]}', "unknown legs"),
+        ('{"advice": [{"id": "no_sauna", "techniques": ["needling"]}]}', "unknown needling"),
+        ('{"advice": [{"id": "no_sauna", "kind": "maybe"}]}', "kind must be one of"),
+        ('{"advice": [{"id": "no_sauna", "colour": "red"}]}', "unknown key 'colour'"),
+        ('{"phrases": {"call_phone": "Call {telephone}"}}', "{telephone}"),
+        ('{"phrases": {"call_phone": "Call {phone"}}', "unbalanced braces"),
+    ],
+)
+def test_broken_override_names_the_file_and_the_problem(
+    tmp_path: Path, content: str, complaint: str
+) -> None:
+    (tmp_path / "aftercare.en.json").write_text(content, encoding="utf-8")
+
+    with pytest.raises(ValueError, match=r"aftercare\.en\.json") as raised:
+        load_texts("aftercare", Language.ENGLISH, tmp_path)
+
+    assert complaint in str(raised.value)
+
+
+def test_override_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "consent.ru.json").write_bytes('{"title": "Согласие"}'.encode("cp1251"))
+
+    with pytest.raises(ValueError, match=r"consent\.ru\.json.*UTF-8"):
+        load_texts("consent", Language.RUSSIAN, tmp_path)
+
+
+def test_unknown_kind_of_text_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown kind"):
+        load_texts("invoice", Language.ENGLISH, None)
