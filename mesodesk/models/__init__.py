@@ -1,6 +1,52 @@
 """SQLAlchemy tables. Importing the package registers every table on `Base.metadata`."""
 
+from mesodesk.models.anamnesis import (
+    PatientAllergy,
+    PatientAnamnesis,
+    PatientCondition,
+    PatientMedication,
+)
 from mesodesk.models.base import Base
+from mesodesk.models.catalog import (
+    Cocktail,
+    CocktailLine,
+    Ingredient,
+    Lot,
+    Product,
+    ProductIngredient,
+)
+from mesodesk.models.marks import InjectionMark
 from mesodesk.models.patient import Patient, PatientSearchTerm
+from mesodesk.models.settings import ClinicSetting
+from mesodesk.models.visit import (
+    Course,
+    Visit,
+    VisitAddendum,
+    VisitOverride,
+    VisitProductLine,
+    VisitReaction,
+)
 
-__all__ = ["Base", "Patient", "PatientSearchTerm"]
+__all__ = [
+    "Base",
+    "ClinicSetting",
+    "Cocktail",
+    "CocktailLine",
+    "Course",
+    "Ingredient",
+    "InjectionMark",
+    "Lot",
+    "Patient",
+    "PatientAllergy",
+    "PatientAnamnesis",
+    "PatientCondition",
+    "PatientMedication",
+    "PatientSearchTerm",
+    "Product",
+    "ProductIngredient",
+    "Visit",
+    "VisitAddendum",
+    "VisitOverride",
+    "VisitProductLine",
+    "VisitReaction",
+]

@@ -1,0 +1,40 @@
+"""Injection marks charted on a diagram for a visit."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import JSON, ForeignKey, Integer, Numeric, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from mesodesk.models.base import Base
+from mesodesk.models.catalog import VOLUME
+
+
+class InjectionMark(Base):
+    """A point, line (polyline) or area (polygon) on a named diagram, in millimetres.
+
+    `points` is a list of [x, y] pairs; `zone` is computed from the geometry when saved.
+    """
+
+    __tablename__ = "injection_marks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    visit_id: Mapped[int] = mapped_column(
+        ForeignKey("visits.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    diagram: Mapped[str] = mapped_column(String(16), nullable=False)
+    shape: Mapped[str] = mapped_column(String(8), nullable=False)
+    points: Mapped[list[list[float]]] = mapped_column(JSON, nullable=False)
+    technique: Mapped[str | None] = mapped_column(String(32))
+    depth_mm: Mapped[Decimal | None] = mapped_column(Numeric(5, 2, asdecimal=True))
+    volume_ml: Mapped[Decimal | None] = mapped_column(VOLUME)
+    needle: Mapped[str] = mapped_column(String(40), nullable=False, default="")
+    product_line_id: Mapped[int | None] = mapped_column(
+        ForeignKey("visit_product_lines.id", ondelete="SET NULL")
+    )
+    zone: Mapped[str | None] = mapped_column(String(40))
+    note: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+    __mapper_args__ = {"version_id_col": version}
