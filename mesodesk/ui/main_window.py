@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -35,9 +37,27 @@ if TYPE_CHECKING:
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 
 
+class Editor(Protocol):
+    """A pane holding typing that must not be lost: the unsaved-changes guard asks each one."""
+
+    def is_dirty(self) -> bool: ...
+
+    def save(self) -> bool: ...
+
+    def discard(self) -> None: ...
+
+
 class MainWindow(QMainWindow):
+    """The one window. Panes plug in through `add_patient_tab`, `register_editor`, `menus`
+    and the `patient_opened` signal, so each feature stays in its own module."""
+
+    patient_opened = Signal(object)  # PatientCard, or None when no patient is open
+    visit_opened = Signal(object)  # the open visit's record, or None
+
     def __init__(self, services: Services, location: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._editors: list[Editor] = []
+        self._tab_editors: dict[QWidget, Editor] = {}
         self._services = services
         self.runner = TaskRunner(self)
         self.setWindowTitle(self.tr("MesoDesk"))
@@ -113,9 +133,13 @@ class MainWindow(QMainWindow):
         editor_layout.addWidget(scroll, 1)
         editor_layout.addLayout(buttons)
 
+        self.patient_tabs = QTabWidget(self)
+        self.patient_tabs.setObjectName("patientTabs")
+        self.patient_tabs.setDocumentMode(True)
+        self.patient_tabs.addTab(editor, self.tr("Card"))
         self.card_stack = QStackedWidget(self)
         self.card_stack.addWidget(self.empty_state)
-        self.card_stack.addWidget(editor)
+        self.card_stack.addWidget(self.patient_tabs)
 
         layout = QVBoxLayout(self.card_pane)
         layout.setContentsMargins(8, 8, 10, 8)
@@ -123,6 +147,20 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.header)
         layout.addWidget(self.banner)
         layout.addWidget(self.card_stack, 1)
+
+    def add_patient_tab(self, widget: QWidget, title: str, editor: Editor | None = None) -> int:
+        """Add a pane under the patient header; Ctrl+1..9 switch between the panes.
+
+        With an `editor`, Ctrl+S on this pane saves it, and the unsaved-changes guard asks it.
+        """
+        if editor is not None:
+            self._tab_editors[widget] = editor
+            self.register_editor(editor)
+        return self.patient_tabs.addTab(widget, title)
+
+    def register_editor(self, editor: Editor) -> None:
+        """Include a pane in the unsaved-changes guard (switching patients, closing)."""
+        self._editors.append(editor)
 
     def _build_actions(self) -> None:
         def action(text: str, shortcut: QKeySequence | str | None, slot: object) -> QAction:
@@ -134,7 +172,9 @@ class MainWindow(QMainWindow):
             return item
 
         self.new_action = action(self.tr("&New patient"), QKeySequence.StandardKey.New, self.new)
-        self.save_action = action(self.tr("&Save"), QKeySequence.StandardKey.Save, self.save)
+        self.save_action = action(
+            self.tr("&Save"), QKeySequence.StandardKey.Save, self._save_current_pane
+        )
         self.revert_action = action(self.tr("&Revert changes"), "Ctrl+R", self.revert)
         self.archive_action = action(
             self.tr("&Archive patient"), "Ctrl+Shift+A", self.toggle_archived
@@ -150,6 +190,7 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
+        self.menus: dict[str, QMenu] = {"file": file_menu}
         file_menu.addActions([self.new_action, self.save_action, self.revert_action])
         file_menu.addSeparator()
         file_menu.addAction(self.archive_action)
@@ -159,10 +200,29 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.find_action)
         view_menu = menu.addMenu(self.tr("&View"))
         view_menu.addAction(self.show_archived_action)
+        view_menu.addSeparator()
+        for number in range(1, 10):
+            switch = QAction(self.tr("Pane {number}").format(number=number), self)
+            switch.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            switch.triggered.connect(lambda _=False, n=number: self._switch_tab(n - 1))
+            self.addAction(switch)
+        patient_menu = menu.addMenu(self.tr("&Patient"))
+        visit_menu = menu.addMenu(self.tr("V&isit"))
+        tools_menu = menu.addMenu(self.tr("&Tools"))
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(about)
+        self.menus.update(
+            {
+                "edit": edit_menu,
+                "view": view_menu,
+                "patient": patient_menu,
+                "visit": visit_menu,
+                "tools": tools_menu,
+                "help": help_menu,
+            }
+        )
 
-        toolbar = QToolBar(self.tr("Main"), self)
+        toolbar = self.toolbar = QToolBar(self.tr("Main"), self)
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -208,6 +268,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Saved {name}.").format(name=saved.full_name), 4000)
         return True
 
+    def _save_current_pane(self) -> None:
+        editor = self._tab_editors.get(self.patient_tabs.currentWidget())
+        if editor is not None and self.card_stack.currentIndex() == 1:
+            editor.save()
+        else:
+            self.save()
+
     def revert(self) -> None:
         if self.card_stack.currentIndex() == 1:
             self.form.load(self.form.loaded_card())
@@ -252,7 +319,7 @@ class MainWindow(QMainWindow):
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Unsaved changes"))
         name = self.form.card()[0].full_name or self.tr("the new patient")
-        box.setText(self.tr("Save the changes to {name}?").format(name=name))
+        box.setText(self.tr("Save the changes for {name}?").format(name=name))
         box.setStandardButtons(
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
@@ -266,12 +333,23 @@ class MainWindow(QMainWindow):
         }.get(QMessageBox.StandardButton(answer), CANCEL)
 
     def _may_leave_card(self) -> bool:
-        if self.card_stack.currentIndex() == 0 or not self.form.is_dirty():
+        """Ask once when the card or any registered pane holds unsaved typing."""
+        card_dirty = self.card_stack.currentIndex() == 1 and self.form.is_dirty()
+        dirty_editors = [editor for editor in self._editors if editor.is_dirty()]
+        if not card_dirty and not dirty_editors:
             return True
         answer = self.ask_unsaved_changes()
         if answer == SAVE:
-            return self.save()
-        return answer == DISCARD
+            return (not card_dirty or self.save()) and all(e.save() for e in dirty_editors)
+        if answer == DISCARD:
+            for editor in dirty_editors:
+                editor.discard()
+            return True
+        return False
+
+    def _switch_tab(self, index: int) -> None:
+        if self.card_stack.currentIndex() == 1 and index < self.patient_tabs.count():
+            self.patient_tabs.setCurrentIndex(index)
 
     def _choose(self, patient_id: int) -> None:
         current = self.form.loaded_card().id
@@ -288,6 +366,7 @@ class MainWindow(QMainWindow):
             self.open_patient(card.id)
 
     def _open_card(self, card: PatientCard | None) -> None:
+        previous = self.form.loaded_card().id
         self.header.show_card(card)
         self.banner.hide()
         if card is None:
@@ -295,7 +374,10 @@ class MainWindow(QMainWindow):
         else:
             self.form.load(card)
             self.card_stack.setCurrentIndex(1)
+            if card.id is None or card.id != previous:
+                self.patient_tabs.setCurrentIndex(0)
         self._edited(False)
+        self.patient_opened.emit(card)
 
     def _edited(self, dirty: bool) -> None:
         has_card = self.card_stack.currentIndex() == 1
