@@ -98,9 +98,19 @@ class MainWindow(QMainWindow):
         self.revert_button.clicked.connect(self.revert)
         self.patient_list.show_archived.toggled.connect(self.show_archived_action.setChecked)
         self.show_archived_action.toggled.connect(self.patient_list.show_archived.setChecked)
+        self.visit_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.visit_splitter.setObjectName("visitSplitter")
+        self.visit_splitter.setChildrenCollapsible(False)
+        from mesodesk.ui.features import install_features
+
+        install_features(self)
         self._open_card(None)
         self._restore_layout()
         self.patient_list.refresh()
+
+    @property
+    def services(self) -> Services:
+        return self._services
 
     # --- building ---------------------------------------------------------------------------
 
@@ -418,12 +428,16 @@ class MainWindow(QMainWindow):
         splitter = settings.value("window/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
+        visit = settings.value("window/visitSplitter")
+        if isinstance(visit, QByteArray):
+            self.visit_splitter.restoreState(visit)
 
     def save_layout(self) -> None:
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         settings.setValue("window/splitter", self.splitter.saveState())
+        settings.setValue("window/visitSplitter", self.visit_splitter.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._may_leave_card():
