@@ -98,9 +98,16 @@ class MainWindow(QMainWindow):
         self.revert_button.clicked.connect(self.revert)
         self.patient_list.show_archived.toggled.connect(self.show_archived_action.setChecked)
         self.show_archived_action.toggled.connect(self.patient_list.show_archived.setChecked)
-        self.visit_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.visit_tab = QWidget(self)
+        self.visit_banner_area = QVBoxLayout()
+        self.visit_banner_area.setSpacing(6)
+        self.visit_splitter = QSplitter(Qt.Orientation.Horizontal, self.visit_tab)
         self.visit_splitter.setObjectName("visitSplitter")
         self.visit_splitter.setChildrenCollapsible(False)
+        visit_layout = QVBoxLayout(self.visit_tab)
+        visit_layout.setContentsMargins(0, 6, 0, 0)
+        visit_layout.addLayout(self.visit_banner_area)
+        visit_layout.addWidget(self.visit_splitter, 1)
         from mesodesk.ui.features import install_features
 
         install_features(self)
