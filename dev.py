@@ -54,7 +54,7 @@ def main(argv: list[str]) -> int:
         return run_tests(rest)
     if command == "bench":
         ensure_venv()
-        return subprocess.call([str(PYTHON), str(ROOT / "benchmarks" / "run.py"), *rest])
+        return subprocess.call([str(PYTHON), str(ROOT / "benchmarks" / "run.py"), *rest], cwd=ROOT)
     print(__doc__)
     return 0 if command == "help" else 2
 

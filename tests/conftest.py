@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 _SANDBOX = tempfile.mkdtemp(prefix="mesodesk-tests-")
+atexit.register(shutil.rmtree, _SANDBOX, ignore_errors=True)
 os.environ["MESODESK_DATA_DIR"] = os.path.join(_SANDBOX, "data")
 os.environ["XDG_CONFIG_HOME"] = os.path.join(_SANDBOX, "config")
 os.environ.pop("MESODESK_DB", None)
