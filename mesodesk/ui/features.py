@@ -17,7 +17,17 @@ Installer = Callable[["MainWindow"], None]
 
 def installers() -> list[Installer]:
     """Imported here, not at the top, so a feature's widgets load only with the window."""
-    return []
+    from mesodesk.ui import anamnesis_pane, catalog_window, documents, safety_banner, timeline
+    from mesodesk.ui.diagram import panel as diagram_panel
+
+    return [
+        timeline.install,
+        diagram_panel.install,
+        documents.install,
+        anamnesis_pane.install,
+        safety_banner.install,
+        catalog_window.install,
+    ]
 
 
 def install_features(window: MainWindow) -> None:

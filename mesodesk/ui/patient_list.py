@@ -50,6 +50,14 @@ class PatientListModel(QAbstractTableModel):
         self._query = ""
         self._include_archived = False
         self._today = date.today()
+        self._flagged: set[int] = set()
+
+    def set_flagged(self, ids: set[int]) -> None:
+        """Mark patients with an active absolute contraindication (a red ⚠ before the name)."""
+        self._flagged = set(ids)
+        if self._rows:
+            last = self.index(len(self._rows) - 1, self.NAME)
+            self.dataChanged.emit(self.index(0, self.NAME), last)
 
     def reset_rows(self, query: str, include_archived: bool, rows: list[PatientRow]) -> None:
         self.beginResetModel()
@@ -105,7 +113,8 @@ class PatientListModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.NAME:
-                return item.name + (self.tr(" (archived)") if item.archived else "")
+                marker = "⚠ " if item.id in self._flagged else ""
+                return marker + item.name + (self.tr(" (archived)") if item.archived else "")
             if column == self.AGE:
                 age = age_on(item.birth_date, self._today)
                 return "" if age is None else str(age)
@@ -114,7 +123,12 @@ class PatientListModel(QAbstractTableModel):
             return show_date(item.last_visit_on)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.NAME:
             born = show_date(item.birth_date)
-            return self.tr("{name}, born {date}").format(name=item.name, date=born or "—")
+            tip = self.tr("{name}, born {date}").format(name=item.name, date=born or "—")
+            if item.id in self._flagged:
+                tip += "\n" + self.tr("Active absolute contraindication: see the Anamnesis tab.")
+            return tip
+        if role == Qt.ItemDataRole.ForegroundRole and item.id in self._flagged:
+            return QBrush(QColor("#b42318"))
         if role == Qt.ItemDataRole.ForegroundRole and item.archived:
             return QBrush(QColor("#8a8f98"))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.AGE:

@@ -1,0 +1,42 @@
+"""The clinic's own details, printed on letterheads and used as defaults in visits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+MAX_LOGO_BYTES = 1_000_000
+"""A letterhead logo is small; a bigger file is almost always a photo chosen by mistake."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClinicProfile:
+    """Letterhead and defaults shared by every workstation of the clinic.
+
+    `version` is the stored row version read with the profile; saving sends it back.
+    """
+
+    name: str = ""
+    address: str = ""
+    phone: str = ""
+    logo_png: bytes | None = None
+    show_logo: bool = False
+    currency: str = "RUB"
+    practitioner: str = ""
+    version: int = 0
+
+
+def validate_profile(profile: ClinicProfile) -> dict[str, str]:
+    """Field name -> message for what cannot be saved."""
+    errors: dict[str, str] = {}
+    currency = profile.currency.strip()
+    if len(currency) != 3 or not currency.isascii() or not currency.isalpha():
+        errors["currency"] = "Enter the currency as a three-letter code, such as RUB or EUR."
+    if profile.logo_png is not None:
+        if not profile.logo_png.startswith(PNG_SIGNATURE):
+            errors["logo_png"] = "The logo must be a PNG image."
+        elif len(profile.logo_png) > MAX_LOGO_BYTES:
+            errors["logo_png"] = "The logo is larger than 1 MB; choose a smaller PNG image."
+    if profile.show_logo and profile.logo_png is None:
+        errors["show_logo"] = "Choose a logo file before asking to show it."
+    return errors

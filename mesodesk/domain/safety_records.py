@@ -1,0 +1,133 @@
+"""Plain records of the safety feature that the services hand to the UI and the export.
+
+The day checklist is stored as JSON on the visit; its conversion lives here, next to the
+record, so the service, the export and the tests read and write it the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from datetime import date
+from typing import Any
+
+from mesodesk.domain.anamnesis import Anamnesis, DayChecklist
+from mesodesk.domain.findings import Severity
+from mesodesk.domain.records import OverrideRecord
+from mesodesk.domain.screening import ScreeningFinding
+
+_DATE_FIELDS = ("recent_peeling_on", "recent_surgery_on")
+
+
+@dataclass(frozen=True, slots=True)
+class PatientAnamnesisRecord:
+    """A patient's anamnesis as loaded; `version` is 0 until the card's anamnesis is first saved."""
+
+    patient_id: int
+    anamnesis: Anamnesis
+    version: int = 0
+
+
+def checklist_to_json(checklist: DayChecklist) -> dict[str, object]:
+    """The day's answers as JSON: ticked items, dates as ISO text, admin-added codes sorted."""
+    stored: dict[str, object] = {}
+    for item in fields(checklist):
+        value = getattr(checklist, item.name)
+        if item.name in _DATE_FIELDS:
+            stored[item.name] = value.isoformat() if value else None
+        elif item.name == "other_codes":
+            stored[item.name] = sorted(value)
+        else:
+            stored[item.name] = bool(value)
+    return stored
+
+
+def checklist_from_json(stored: dict[str, Any] | None) -> DayChecklist | None:
+    """The answers stored on a visit; None when the questions were never asked.
+
+    Unknown keys are ignored, so a checklist written by a newer version still opens.
+    """
+    if stored is None:
+        return None
+    values: dict[str, Any] = {}
+    for item in fields(DayChecklist):
+        if item.name not in stored:
+            continue
+        raw = stored[item.name]
+        if item.name in _DATE_FIELDS:
+            values[item.name] = _iso_date(raw)
+        elif item.name == "other_codes":
+            values[item.name] = frozenset(str(code) for code in raw or ())
+        else:
+            values[item.name] = bool(raw)
+    return DayChecklist(**values)
+
+
+def parse_day(text: str) -> date | None:
+    """Read a date typed as dd.mm.yyyy, d.m.yyyy or ISO; empty text is no date.
+
+    Raises ValueError with a message for the field when the text is not a date.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    match = re.fullmatch(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", text)
+    try:
+        if match:
+            day, month, year = (int(g) for g in match.groups())
+            return date(year, month, day)
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise ValueError("Enter the date as dd.mm.yyyy, for example 07.03.2025.")
+
+
+def _iso_date(raw: Any) -> date | None:
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(str(raw))
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class VisitScreening:
+    """Everything the findings banner shows for one visit, read in one go.
+
+    `unresolved` are the blocking findings with no recorded override: while any remain, the
+    visit cannot be signed.
+    """
+
+    visit_id: int
+    patient_id: int
+    findings: tuple[ScreeningFinding, ...]
+    overrides: tuple[OverrideRecord, ...]
+    checklist: DayChecklist | None
+    signed: bool = False
+    catalog_problem: str | None = None
+
+    @property
+    def unresolved(self) -> tuple[ScreeningFinding, ...]:
+        return tuple(f for f in self.findings if is_unresolved(f, self.overrides))
+
+    def override_for(self, finding: ScreeningFinding) -> OverrideRecord | None:
+        return next((o for o in self.overrides if covers(o, finding)), None)
+
+
+def covers(override: OverrideRecord, finding: ScreeningFinding) -> bool:
+    """An override answers exactly the finding it was written for: same rule, same wording.
+
+    Matching the wording too means a second allergy hit, or a changed due date, needs its own
+    reason rather than riding on an older one.
+    """
+    return override.finding_code == finding.code and override.finding_reason == finding.reason
+
+
+def is_unresolved(finding: ScreeningFinding, overrides: tuple[OverrideRecord, ...]) -> bool:
+    return finding.severity is Severity.BLOCK and not any(covers(o, finding) for o in overrides)
+
+
+def finding_title(finding: ScreeningFinding) -> str:
+    """The short name of a finding, for a message: its reason up to the first colon."""
+    return finding.reason.split(": ", 1)[0].strip()

@@ -1,0 +1,34 @@
+"""The patient's timeline as plain records: courses and visits in date order, next visit flagged.
+
+Kept beside `records.py` so the timeline pane, the export and the documents share one shape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from mesodesk.domain.records import CourseRecord, VisitRecord
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """One row of the timeline: a course starting, or a visit. Exactly one of the two is set."""
+
+    day: date
+    course: CourseRecord | None = None
+    visit: VisitRecord | None = None
+    is_next: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """Everything on a patient's timeline; `next_visit` is the first planned visit ahead."""
+
+    entries: tuple[TimelineEntry, ...] = ()
+    next_visit: VisitRecord | None = None
+
+
+def local_day(moment: datetime) -> date:
+    """The calendar day a visit falls on in the clinic's time zone (stored times are UTC)."""
+    return moment.astimezone().date()

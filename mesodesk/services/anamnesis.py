@@ -1,0 +1,233 @@
+"""The anamnesis on the patient card: read, save, and the short alerts shown in the header."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from sqlalchemy import delete, or_, select, union
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
+
+from mesodesk.domain.anamnesis import AllergyEntry, Anamnesis, ConditionEntry, MedicationEntry
+from mesodesk.domain.contraindications import ContraindicationKind, RecordedAs
+from mesodesk.domain.safety_records import PatientAnamnesisRecord
+from mesodesk.domain.vocabulary import IngredientGroup, ReactionSeverity
+from mesodesk.models import Patient
+from mesodesk.models.anamnesis import (
+    PatientAllergy,
+    PatientAnamnesis,
+    PatientCondition,
+    PatientMedication,
+)
+from mesodesk.services.base import STALE_MESSAGE, Service
+from mesodesk.services.errors import NotFound, StaleRecord, ValidationFailed
+from mesodesk.services.safety_catalog import ClinicCatalog, load_clinic_catalog
+
+CHUNK = 500
+"""Patient ids per query when marking the list, well under every engine's parameter limit."""
+
+_CARD_FLAGS = ("pregnant", "breastfeeding", "keloid_tendency")
+_CARD_CODES = {"pregnant": "pregnancy", "breastfeeding": "lactation"}
+
+
+class AnamnesisService(Service):
+    def catalog(self) -> ClinicCatalog:
+        """The contraindication catalog in force (the clinic's file, else the shipped one)."""
+        return load_clinic_catalog()
+
+    def get(self, patient_id: int) -> PatientAnamnesisRecord:
+        with self._read() as session:
+            return _record(session, patient_id)
+
+    def save(self, record: PatientAnamnesisRecord) -> PatientAnamnesisRecord:
+        """Replace the patient's anamnesis; refuses entries the rules cannot read."""
+        errors = _validate(record.anamnesis)
+        if errors:
+            raise ValidationFailed(errors)
+        facts = record.anamnesis
+        patient_id = record.patient_id
+        with self._write() as session:
+            _require_patient(session, patient_id)
+            row = session.get(PatientAnamnesis, patient_id)
+            if row is None:
+                if record.version != 0:
+                    raise StaleRecord(STALE_MESSAGE)
+                row = PatientAnamnesis(patient_id=patient_id)
+                session.add(row)
+            else:
+                self._check_version(row.version, record.version)
+            row.pregnant = facts.pregnant
+            row.pregnancy_due_on = facts.pregnancy_due_on if facts.pregnant else None
+            row.childbirth_on = facts.childbirth_on
+            row.breastfeeding = facts.breastfeeding
+            row.keloid_tendency = facts.keloid_tendency
+            row.fear_of_injections = facts.fear_of_injections
+            row.high_skin_sensitivity = facts.high_skin_sensitivity
+            flag_modified(row, "pregnant")  # a change to the lists alone still bumps the version
+            for table in (PatientCondition, PatientAllergy, PatientMedication):
+                session.execute(delete(table).where(table.patient_id == patient_id))
+            session.add_all(_rows(patient_id, facts))
+            session.flush()
+            return _record(session, patient_id)
+
+    def alerts(self, patient_id: int) -> list[str]:
+        """What the header shows in red: allergies and the active absolute contraindications."""
+        record = self.get(patient_id)
+        facts = record.anamnesis
+        items = self.catalog().by_code()
+        alerts = [f"Allergy: {entry.label}" for entry in facts.allergies if entry.label]
+        for flag in _CARD_FLAGS:
+            item = items.get(_CARD_CODES.get(flag, flag))
+            if getattr(facts, flag) and item and item.kind is ContraindicationKind.ABSOLUTE:
+                alerts.append(item.name_en)
+        for condition in facts.conditions:
+            item = items.get(condition.code)
+            if condition.active and item and item.kind is ContraindicationKind.ABSOLUTE:
+                alerts.append(item.name_en)
+        return alerts
+
+    def patients_with_active_blocks(self, patient_ids: Iterable[int]) -> set[int]:
+        """Which of these patients have an active absolute contraindication on the card."""
+        ids = sorted(set(patient_ids))
+        catalog = self.catalog()
+        absolute = [
+            item.code
+            for item in catalog.recorded_as(RecordedAs.CONDITION)
+            if item.kind is ContraindicationKind.ABSOLUTE
+        ]
+        items = catalog.by_code()
+        flags = [
+            getattr(PatientAnamnesis, flag).is_(True)
+            for flag in _CARD_FLAGS
+            if (item := items.get(_CARD_CODES.get(flag, flag)))
+            and item.kind is ContraindicationKind.ABSOLUTE
+        ]
+        flagged: set[int] = set()
+        with self._read() as session:
+            for start in range(0, len(ids), CHUNK):
+                chunk = ids[start : start + CHUNK]
+                by_condition = select(PatientCondition.patient_id).where(
+                    PatientCondition.patient_id.in_(chunk),
+                    PatientCondition.active.is_(True),
+                    PatientCondition.code.in_(absolute),
+                )
+                statement = by_condition
+                if flags:
+                    by_card = select(PatientAnamnesis.patient_id).where(
+                        PatientAnamnesis.patient_id.in_(chunk), or_(*flags)
+                    )
+                    statement = union(by_condition, by_card)
+                flagged.update(session.execute(statement).scalars())
+        return flagged
+
+
+def _require_patient(session: Session, patient_id: int) -> None:
+    if session.get(Patient, patient_id) is None:
+        raise NotFound("This patient no longer exists; the list has been refreshed.")
+
+
+def _record(session: Session, patient_id: int) -> PatientAnamnesisRecord:
+    _require_patient(session, patient_id)
+    row = session.get(PatientAnamnesis, patient_id)
+    conditions = session.scalars(
+        select(PatientCondition)
+        .where(PatientCondition.patient_id == patient_id)
+        .order_by(PatientCondition.id)
+    )
+    allergies = session.scalars(
+        select(PatientAllergy)
+        .where(PatientAllergy.patient_id == patient_id)
+        .order_by(PatientAllergy.id)
+    )
+    medications = session.scalars(
+        select(PatientMedication)
+        .where(PatientMedication.patient_id == patient_id)
+        .order_by(PatientMedication.id)
+    )
+    facts = Anamnesis(
+        conditions=tuple(ConditionEntry(c.code, c.active, c.noted_on, c.note) for c in conditions),
+        allergies=tuple(
+            AllergyEntry(
+                substance=a.substance,
+                group=IngredientGroup(a.group) if a.group else None,
+                reaction=a.reaction,
+                severity=ReactionSeverity(a.severity) if a.severity else None,
+            )
+            for a in allergies
+        ),
+        medications=tuple(
+            MedicationEntry(
+                m.name, m.anticoagulant, m.antiplatelet, m.retinoid, m.hormonal, m.immunosuppressant
+            )
+            for m in medications
+        ),
+        **(
+            {
+                "pregnant": row.pregnant,
+                "pregnancy_due_on": row.pregnancy_due_on,
+                "childbirth_on": row.childbirth_on,
+                "breastfeeding": row.breastfeeding,
+                "keloid_tendency": row.keloid_tendency,
+                "fear_of_injections": row.fear_of_injections,
+                "high_skin_sensitivity": row.high_skin_sensitivity,
+            }
+            if row is not None
+            else {}
+        ),
+    )
+    return PatientAnamnesisRecord(patient_id, facts, row.version if row is not None else 0)
+
+
+def _rows(
+    patient_id: int, facts: Anamnesis
+) -> list[PatientCondition | PatientAllergy | PatientMedication]:
+    rows: list[PatientCondition | PatientAllergy | PatientMedication] = [
+        PatientCondition(
+            patient_id=patient_id,
+            code=c.code,
+            active=c.active,
+            noted_on=c.noted_on,
+            note=c.note.strip(),
+        )
+        for c in facts.conditions
+    ]
+    rows += [
+        PatientAllergy(
+            patient_id=patient_id,
+            substance=a.substance.strip(),
+            group=IngredientGroup(a.group).value if a.group else None,
+            reaction=a.reaction.strip(),
+            severity=ReactionSeverity(a.severity).value if a.severity else None,
+        )
+        for a in facts.allergies
+    ]
+    rows += [
+        PatientMedication(
+            patient_id=patient_id,
+            name=m.name.strip(),
+            anticoagulant=m.anticoagulant,
+            antiplatelet=m.antiplatelet,
+            retinoid=m.retinoid,
+            hormonal=m.hormonal,
+            immunosuppressant=m.immunosuppressant,
+        )
+        for m in facts.medications
+    ]
+    return rows
+
+
+def _validate(facts: Anamnesis) -> dict[str, str]:
+    """Messages keyed by the card section at fault, for the form.
+
+    A condition code the catalog no longer knows is kept: screening reports it, and deleting
+    a patient's history because an admin edited the catalog would lose it silently.
+    """
+    errors: dict[str, str] = {}
+    if any(not (a.substance.strip() or a.group) for a in facts.allergies):
+        errors["allergies"] = "Name the substance or the group for every allergy."
+    if any(not m.name.strip() for m in facts.medications):
+        errors["medications"] = "Enter the name of every medication."
+    if facts.childbirth_on and facts.childbirth_on > date.today():
+        errors["childbirth_on"] = "The childbirth date cannot be in the future."
+    return errors

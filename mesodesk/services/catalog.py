@@ -1,0 +1,628 @@
+"""The clinic's catalog: ingredients, products, lots on the shelf, cocktails, and lot recall.
+
+The starter catalog is copied in once per database; after that every row is the clinic's own,
+so a deleted starter row stays deleted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from mesodesk.domain.catalog import StarterCatalog, load_starter_catalog
+from mesodesk.domain.catalog_records import RecallHit
+from mesodesk.domain.lots import UNITS
+from mesodesk.domain.patient import full_name
+from mesodesk.domain.records import (
+    CocktailLineRecord,
+    CocktailRecord,
+    IngredientRecord,
+    LotRecord,
+    ProductIngredientRecord,
+    ProductRecord,
+)
+from mesodesk.domain.vocabulary import Area, Indication, IngredientGroup, VisitStatus
+from mesodesk.models import (
+    ClinicSetting,
+    Cocktail,
+    CocktailLine,
+    Ingredient,
+    Lot,
+    Patient,
+    Product,
+    ProductIngredient,
+    Visit,
+    VisitProductLine,
+)
+from mesodesk.models.base import utcnow
+from mesodesk.services.base import Service
+from mesodesk.services.errors import NotFound, ValidationFailed
+
+STARTER_KEY = "starter_catalog"
+"""The clinic setting that records the starter catalog was loaded, so it is loaded only once."""
+
+
+class CatalogService(Service):
+    def __init__(self, sessions: Any, starter: StarterCatalog | None = None) -> None:
+        super().__init__(sessions)
+        self._starter = starter
+
+    # --- the starter catalog ----------------------------------------------------------------
+
+    def ensure_starter_catalog(self) -> bool:
+        """Copy the starter catalog in if this database never had it; True when it was copied.
+
+        Rows already present under the same name are left as the clinic edited them.
+        """
+        with self._read() as session:
+            if session.get(ClinicSetting, STARTER_KEY) is not None:
+                return False
+        starter = self._starter or load_starter_catalog()
+        try:
+            with self._write() as session:
+                session.add(
+                    ClinicSetting(key=STARTER_KEY, value={"loaded_at": utcnow().isoformat()})
+                )
+                session.flush()
+                _seed(session, starter)
+        except IntegrityError:
+            # another workstation loaded it at the same moment
+            return False
+        return True
+
+    # --- ingredients ------------------------------------------------------------------------
+
+    def list_ingredients(self) -> list[IngredientRecord]:
+        with self._read() as session:
+            rows = session.scalars(select(Ingredient).order_by(func.lower(Ingredient.name)))
+            return [_ingredient(row) for row in rows]
+
+    def save_ingredient(self, record: IngredientRecord) -> IngredientRecord:
+        name = record.name.strip()
+        with self._write() as session:
+            errors = _name_errors(session, Ingredient, name, record.id, "ingredient")
+            if errors:
+                raise ValidationFailed(errors)
+            if record.id is None:
+                row = Ingredient(builtin=False)
+                session.add(row)
+            else:
+                row = _get(session, Ingredient, record.id, "ingredient")
+                self._check_version(row.version, record.version)
+            row.name = name
+            row.name_ru = record.name_ru.strip()
+            row.group = IngredientGroup(record.group).value
+            row.homeopathic = record.homeopathic
+            session.flush()
+            return _ingredient(row)
+
+    def delete_ingredient(self, ingredient_id: int, version: int) -> None:
+        """Delete an ingredient no product contains; otherwise say which products do."""
+        with self._write() as session:
+            row = _get(session, Ingredient, ingredient_id, "ingredient")
+            self._check_version(row.version, version)
+            users = _names_of(
+                session,
+                select(Product.name)
+                .join(ProductIngredient, ProductIngredient.product_id == Product.id)
+                .where(ProductIngredient.ingredient_id == ingredient_id),
+            )
+            if users:
+                raise ValidationFailed(
+                    {
+                        "delete": f"{row.name} is an ingredient of {users}. "
+                        "Remove it from those products first."
+                    }
+                )
+            session.delete(row)
+
+    # --- products ---------------------------------------------------------------------------
+
+    def list_products(self) -> list[ProductRecord]:
+        with self._read() as session:
+            rows = list(session.scalars(select(Product).order_by(func.lower(Product.name))))
+            parts = _compositions(session, [row.id for row in rows])
+            return [_product(row, parts.get(row.id, ())) for row in rows]
+
+    def product_compositions(self, product_ids: Iterable[int]) -> dict[int, ProductRecord]:
+        """The products asked for, with their ingredients (allergy screening reads these)."""
+        ids = sorted(set(product_ids))
+        if not ids:
+            return {}
+        with self._read() as session:
+            rows = session.scalars(select(Product).where(Product.id.in_(ids)))
+            parts = _compositions(session, ids)
+            return {row.id: _product(row, parts.get(row.id, ())) for row in rows}
+
+    def save_product(self, record: ProductRecord) -> ProductRecord:
+        """Create or update a product together with its ingredient list."""
+        name = record.name.strip()
+        with self._write() as session:
+            errors = _name_errors(session, Product, name, record.id, "product")
+            if record.unit not in UNITS:
+                errors["unit"] = "Count the stock in millilitres or in units."
+            seen: set[int] = set()
+            for part in record.ingredients:
+                if part.ingredient_id in seen:
+                    errors["ingredients"] = f"{part.name} is listed twice; list it once."
+                seen.add(part.ingredient_id)
+            if seen:
+                found = set(session.scalars(select(Ingredient.id).where(Ingredient.id.in_(seen))))
+                if found != seen:
+                    errors["ingredients"] = (
+                        "An ingredient of this product was deleted meanwhile; "
+                        "reload the catalog and choose again."
+                    )
+            if errors:
+                raise ValidationFailed(errors)
+            if record.id is None:
+                row = Product(builtin=False)
+                session.add(row)
+            else:
+                row = _get(session, Product, record.id, "product")
+                self._check_version(row.version, record.version)
+            row.name = name
+            row.manufacturer = record.manufacturer.strip()
+            row.form = record.form.strip()
+            row.pack = record.pack.strip()
+            row.unit = record.unit
+            session.flush()
+            session.execute(
+                ProductIngredient.__table__.delete().where(ProductIngredient.product_id == row.id)
+            )
+            for part in record.ingredients:
+                concentration = (part.concentration or "").strip() or None
+                session.add(
+                    ProductIngredient(
+                        product_id=row.id,
+                        ingredient_id=part.ingredient_id,
+                        concentration=concentration,
+                    )
+                )
+            session.flush()
+            return _product(row, _compositions(session, [row.id]).get(row.id, ()))
+
+    def delete_product(self, product_id: int, version: int) -> None:
+        """Delete a product with no lots and in no cocktail; otherwise say what holds it."""
+        with self._write() as session:
+            row = _get(session, Product, product_id, "product")
+            self._check_version(row.version, version)
+            lots = session.scalar(select(func.count(Lot.id)).where(Lot.product_id == product_id))
+            if lots:
+                raise ValidationFailed(
+                    {
+                        "delete": f"{row.name} has {lots} lot{'s' if lots != 1 else ''} "
+                        "on record, which visits may refer to; it cannot be deleted."
+                    }
+                )
+            cocktails = _names_of(
+                session,
+                select(Cocktail.name)
+                .join(CocktailLine, CocktailLine.cocktail_id == Cocktail.id)
+                .where(CocktailLine.product_id == product_id),
+            )
+            if cocktails:
+                raise ValidationFailed(
+                    {
+                        "delete": f"{row.name} is used in the cocktail {cocktails}. "
+                        "Remove it from the recipe first."
+                    }
+                )
+            session.delete(row)
+
+    # --- lots -------------------------------------------------------------------------------
+
+    def list_lots(
+        self, usable_on: date | None = None, product_id: int | None = None
+    ) -> list[LotRecord]:
+        """Lots by product and expiry; with `usable_on`, only unexpired lots with stock left."""
+        statement = select(Lot, Product.name, Product.unit).join(
+            Product, Product.id == Lot.product_id
+        )
+        if usable_on is not None:
+            statement = statement.where(Lot.expires_on >= usable_on, Lot.on_hand > 0)
+        if product_id is not None:
+            statement = statement.where(Lot.product_id == product_id)
+        statement = statement.order_by(func.lower(Product.name), Lot.expires_on, Lot.id)
+        with self._read() as session:
+            return [_lot(lot, name, unit) for lot, name, unit in session.execute(statement)]
+
+    def receive_lot(self, record: LotRecord) -> LotRecord:
+        """Put a new lot on the shelf."""
+        return self._store_lot(record, new=True)
+
+    def save_lot(self, record: LotRecord) -> LotRecord:
+        """Correct a lot (number, expiry, quantity on hand)."""
+        if record.id is None:
+            return self.receive_lot(record)
+        return self._store_lot(record, new=False)
+
+    def delete_lot(self, lot_id: int, version: int) -> None:
+        """Delete a lot entered by mistake; one used in a visit must stay for recalls."""
+        with self._write() as session:
+            row = _get(session, Lot, lot_id, "lot")
+            self._check_version(row.version, version)
+            used = session.scalar(
+                select(func.count(VisitProductLine.id)).where(VisitProductLine.lot_id == lot_id)
+            )
+            if used:
+                raise ValidationFailed(
+                    {
+                        "delete": f"Lot {row.lot_number} was used in {used} "
+                        f"visit{'s' if used != 1 else ''}; it is kept so a recall can find "
+                        "the patients."
+                    }
+                )
+            session.delete(row)
+
+    def _store_lot(self, record: LotRecord, new: bool) -> LotRecord:
+        number = record.lot_number.strip()
+        errors: dict[str, str] = {}
+        if not number:
+            errors["lot_number"] = "Enter the lot number printed on the pack."
+        if not isinstance(record.expires_on, date):
+            errors["expires_on"] = "Enter the expiry date printed on the pack."
+        on_hand = record.on_hand
+        if not isinstance(on_hand, Decimal) or not on_hand.is_finite():
+            errors["on_hand"] = "Enter the quantity on hand as a number."
+        elif on_hand < 0:
+            errors["on_hand"] = "The quantity on hand cannot be below zero."
+        with self._write() as session:
+            product = session.get(Product, record.product_id)
+            if product is None:
+                errors["product_id"] = "Choose the product this lot is of."
+            elif (
+                "on_hand" not in errors
+                and product.unit == "unit"
+                and on_hand != on_hand.to_integral_value()
+            ):
+                errors["on_hand"] = f"{product.name} is counted in whole units."
+            if number and product is not None:
+                clash = select(Lot.id).where(
+                    Lot.product_id == product.id, func.lower(Lot.lot_number) == number.lower()
+                )
+                if record.id is not None:
+                    clash = clash.where(Lot.id != record.id)
+                if session.scalar(clash) is not None:
+                    errors["lot_number"] = (
+                        f"Lot {number} of {product.name} is already on record; "
+                        "edit that lot instead."
+                    )
+            if errors:
+                raise ValidationFailed(errors)
+            assert product is not None
+            if new:
+                row = Lot(product_id=product.id)
+                session.add(row)
+            else:
+                assert record.id is not None
+                row = _get(session, Lot, record.id, "lot")
+                self._check_version(row.version, record.version)
+                row.product_id = product.id
+            row.lot_number = number
+            row.expires_on = record.expires_on
+            row.on_hand = on_hand
+            session.flush()
+            return _lot(row, product.name, product.unit)
+
+    # --- cocktails --------------------------------------------------------------------------
+
+    def list_cocktails(self) -> list[CocktailRecord]:
+        with self._read() as session:
+            rows = list(session.scalars(select(Cocktail).order_by(func.lower(Cocktail.name))))
+            lines = _cocktail_lines(session, [row.id for row in rows])
+            return [_cocktail(row, lines.get(row.id, ())) for row in rows]
+
+    def save_cocktail(self, record: CocktailRecord) -> CocktailRecord:
+        """Create or update a recipe with its lines, in the order given."""
+        name = record.name.strip()
+        with self._write() as session:
+            errors = _name_errors(session, Cocktail, name, record.id, "cocktail")
+            if not record.lines:
+                errors["lines"] = "Add at least one product to the recipe."
+            for line in record.lines:
+                if not line.volume_ml.is_finite() or line.volume_ml <= 0:
+                    errors["lines"] = f"Enter a volume above zero for {line.product_name}."
+            product_ids = {line.product_id for line in record.lines}
+            if product_ids:
+                found = set(session.scalars(select(Product.id).where(Product.id.in_(product_ids))))
+                if found != product_ids:
+                    errors["lines"] = (
+                        "A product of this recipe was deleted meanwhile; "
+                        "reload the catalog and choose again."
+                    )
+            if errors:
+                raise ValidationFailed(errors)
+            if record.id is None:
+                row = Cocktail(builtin=False)
+                session.add(row)
+            else:
+                row = _get(session, Cocktail, record.id, "cocktail")
+                self._check_version(row.version, record.version)
+            row.name = name
+            row.name_ru = record.name_ru.strip()
+            row.areas = [Area(area).value for area in record.areas]
+            row.indications = [Indication(item).value for item in record.indications]
+            row.notes = record.notes.strip()
+            session.flush()
+            session.execute(
+                CocktailLine.__table__.delete().where(CocktailLine.cocktail_id == row.id)
+            )
+            for position, line in enumerate(record.lines):
+                session.add(
+                    CocktailLine(
+                        cocktail_id=row.id,
+                        product_id=line.product_id,
+                        volume_ml=line.volume_ml,
+                        position=position,
+                    )
+                )
+            session.flush()
+            return _cocktail(row, _cocktail_lines(session, [row.id]).get(row.id, ()))
+
+    def delete_cocktail(self, cocktail_id: int, version: int) -> None:
+        """Delete a recipe; visits that used it keep their lots and volumes."""
+        with self._write() as session:
+            row = _get(session, Cocktail, cocktail_id, "cocktail")
+            self._check_version(row.version, version)
+            session.delete(row)
+
+    # --- recall -----------------------------------------------------------------------------
+
+    def recall(self, lot_number: str) -> list[RecallHit]:
+        """Every visit that used a lot of this number (any product, any case), oldest first."""
+        number = lot_number.strip().lower()
+        if not number:
+            return []
+        statement = (
+            select(
+                Patient.id,
+                Patient.last_name,
+                Patient.first_name,
+                Patient.middle_name,
+                Visit.id,
+                Visit.starts_at,
+                Visit.status,
+                VisitProductLine.volume_ml,
+                Product.name,
+                Product.unit,
+                Lot.lot_number,
+            )
+            .select_from(VisitProductLine)
+            .join(Lot, Lot.id == VisitProductLine.lot_id)
+            .join(Product, Product.id == Lot.product_id)
+            .join(Visit, Visit.id == VisitProductLine.visit_id)
+            .join(Patient, Patient.id == Visit.patient_id)
+            .where(func.lower(Lot.lot_number) == number)
+            .order_by(Visit.starts_at, Visit.id, VisitProductLine.position)
+        )
+        with self._read() as session:
+            return [
+                RecallHit(
+                    patient_id=r[0],
+                    patient_name=full_name(r[1], r[2], r[3]),
+                    visit_id=r[4],
+                    visit_at=r[5],
+                    visit_status=VisitStatus(r[6]),
+                    volume_ml=r[7],
+                    product_name=r[8],
+                    unit=r[9],
+                    lot_number=r[10],
+                )
+                for r in session.execute(statement)
+            ]
+
+
+# --- seeding --------------------------------------------------------------------------------
+
+
+def _seed(session: Session, starter: StarterCatalog) -> None:
+    ingredient_ids = _existing(session, Ingredient, [i.name for i in starter.ingredients])
+    for spec in starter.ingredients:
+        if spec.name not in ingredient_ids:
+            row = Ingredient(
+                name=spec.name,
+                name_ru=spec.name_ru,
+                group=spec.group.value,
+                homeopathic=spec.homeopathic,
+                builtin=True,
+            )
+            session.add(row)
+            session.flush()
+            ingredient_ids[spec.name] = row.id
+    product_ids = _existing(session, Product, [p.name for p in starter.products])
+    for spec in starter.products:
+        if spec.name in product_ids:
+            continue
+        row = Product(
+            name=spec.name,
+            manufacturer=spec.manufacturer or "",
+            form=spec.form,
+            pack=spec.pack,
+            unit=spec.unit,
+            builtin=True,
+        )
+        session.add(row)
+        session.flush()
+        product_ids[spec.name] = row.id
+        session.add_all(
+            ProductIngredient(
+                product_id=row.id,
+                ingredient_id=ingredient_ids[part.ingredient],
+                concentration=part.concentration,
+            )
+            for part in spec.ingredients
+        )
+    cocktail_names = _existing(session, Cocktail, [c.name for c in starter.cocktails])
+    for spec in starter.cocktails:
+        if spec.name in cocktail_names:
+            continue
+        cocktail = Cocktail(
+            name=spec.name,
+            name_ru=spec.name_ru,
+            areas=[area.value for area in spec.areas],
+            indications=[item.value for item in spec.indications],
+            builtin=True,
+        )
+        session.add(cocktail)
+        session.flush()
+        session.add_all(
+            CocktailLine(
+                cocktail_id=cocktail.id,
+                product_id=product_ids[line.product],
+                volume_ml=line.volume_ml,
+                position=position,
+            )
+            for position, line in enumerate(spec.lines)
+        )
+    session.flush()
+
+
+def _existing(
+    session: Session, table: type[Ingredient] | type[Product] | type[Cocktail], names: list[str]
+) -> dict[str, int]:
+    """Name -> id of the rows among `names` that the clinic already has."""
+    statement = select(table.name, table.id).where(table.name.in_(names))
+    return dict(session.execute(statement).all())
+
+
+# --- helpers --------------------------------------------------------------------------------
+
+
+def _get(session: Session, table: Any, row_id: int, kind: str) -> Any:
+    row = session.get(table, row_id)
+    if row is None:
+        raise NotFound(f"This {kind} is no longer in the catalog; it was deleted meanwhile.")
+    return row
+
+
+def _name_errors(
+    session: Session, table: Any, name: str, own_id: int | None, kind: str
+) -> dict[str, str]:
+    if not name:
+        return {"name": f"Enter the {kind}'s name."}
+    clash = select(table.id).where(func.lower(table.name) == name.lower())
+    if own_id is not None:
+        clash = clash.where(table.id != own_id)
+    if session.scalar(clash) is not None:
+        return {"name": f"The catalog already has {kind} named {name}; choose another name."}
+    return {}
+
+
+def _names_of(session: Session, statement: Any, shown: int = 3) -> str:
+    """'A', 'A and B' or 'A, B, C and 2 more', from the first names the statement yields."""
+    names = list(session.scalars(statement.order_by(statement.selected_columns[0]).limit(50)))
+    if not names:
+        return ""
+    head = names[:shown]
+    rest = len(names) - len(head)
+    if rest:
+        return f"{', '.join(head)} and {rest} more"
+    if len(head) == 1:
+        return head[0]
+    return f"{', '.join(head[:-1])} and {head[-1]}"
+
+
+def _compositions(
+    session: Session, product_ids: list[int]
+) -> dict[int, tuple[ProductIngredientRecord, ...]]:
+    if not product_ids:
+        return {}
+    statement = (
+        select(ProductIngredient, Ingredient)
+        .join(Ingredient, Ingredient.id == ProductIngredient.ingredient_id)
+        .where(ProductIngredient.product_id.in_(product_ids))
+        .order_by(ProductIngredient.product_id, func.lower(Ingredient.name))
+    )
+    found: dict[int, list[ProductIngredientRecord]] = {}
+    for part, ingredient in session.execute(statement):
+        found.setdefault(part.product_id, []).append(
+            ProductIngredientRecord(
+                ingredient_id=ingredient.id,
+                name=ingredient.name,
+                name_ru=ingredient.name_ru,
+                group=IngredientGroup(ingredient.group),
+                concentration=part.concentration,
+            )
+        )
+    return {key: tuple(value) for key, value in found.items()}
+
+
+def _cocktail_lines(
+    session: Session, cocktail_ids: list[int]
+) -> dict[int, tuple[CocktailLineRecord, ...]]:
+    if not cocktail_ids:
+        return {}
+    statement = (
+        select(CocktailLine, Product.name)
+        .join(Product, Product.id == CocktailLine.product_id)
+        .where(CocktailLine.cocktail_id.in_(cocktail_ids))
+        .order_by(CocktailLine.cocktail_id, CocktailLine.position, CocktailLine.id)
+    )
+    found: dict[int, list[CocktailLineRecord]] = {}
+    for line, name in session.execute(statement):
+        found.setdefault(line.cocktail_id, []).append(
+            CocktailLineRecord(
+                product_id=line.product_id, product_name=name, volume_ml=line.volume_ml
+            )
+        )
+    return {key: tuple(value) for key, value in found.items()}
+
+
+def _ingredient(row: Ingredient) -> IngredientRecord:
+    return IngredientRecord(
+        id=row.id,
+        name=row.name,
+        name_ru=row.name_ru,
+        group=IngredientGroup(row.group),
+        homeopathic=row.homeopathic,
+        builtin=row.builtin,
+        version=row.version,
+    )
+
+
+def _product(row: Product, parts: tuple[ProductIngredientRecord, ...]) -> ProductRecord:
+    return ProductRecord(
+        id=row.id,
+        name=row.name,
+        manufacturer=row.manufacturer,
+        form=row.form,
+        pack=row.pack,
+        unit=row.unit,
+        ingredients=parts,
+        builtin=row.builtin,
+        version=row.version,
+    )
+
+
+def _lot(row: Lot, product_name: str, unit: str) -> LotRecord:
+    return LotRecord(
+        id=row.id,
+        product_id=row.product_id,
+        product_name=product_name,
+        lot_number=row.lot_number,
+        expires_on=row.expires_on,
+        on_hand=Decimal(row.on_hand),
+        unit=unit,
+        version=row.version,
+    )
+
+
+def _cocktail(row: Cocktail, lines: tuple[CocktailLineRecord, ...]) -> CocktailRecord:
+    return CocktailRecord(
+        id=row.id,
+        name=row.name,
+        name_ru=row.name_ru,
+        areas=tuple(Area(area) for area in row.areas),
+        indications=tuple(Indication(item) for item in row.indications),
+        lines=lines,
+        notes=row.notes,
+        builtin=row.builtin,
+        version=row.version,
+    )

@@ -1,0 +1,68 @@
+"""Demo stock: a few lots of every catalog product, the same for the same seed."""
+
+from __future__ import annotations
+
+import random
+import string
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from mesodesk.domain.records import LotRecord
+
+if TYPE_CHECKING:
+    from mesodesk.services.registry import Services
+
+DEMO_REFERENCE_DAY = date(2026, 11, 1)
+"""Expiry dates are counted from this day, not from today, so a seed always gives the same lots."""
+
+
+def fill_demo_catalog(
+    services: Services, rnd: random.Random, reference: date = DEMO_REFERENCE_DAY
+) -> list[LotRecord]:
+    """Load the starter catalog and receive one to three lots per product; returns the lots.
+
+    Every fifth lot expires within a month of `reference` and a few have already expired, so
+    the catalog shows what near-expiry and expired stock look like. A database that already
+    has lots is left alone.
+    """
+    services.catalog.ensure_starter_catalog()
+    if services.catalog.list_lots():
+        return []
+    received: list[LotRecord] = []
+    count = 0
+    for product in services.catalog.list_products():
+        prefix = _prefix(product.manufacturer or product.name)
+        for _ in range(rnd.randint(1, 3)):
+            count += 1
+            if count % 5 == 0:
+                expires = reference + timedelta(days=rnd.randint(5, 28))
+            elif count % 11 == 0:
+                expires = reference - timedelta(days=rnd.randint(3, 60))
+            else:
+                expires = reference + timedelta(days=rnd.randint(120, 720))
+            made = expires - timedelta(days=730)
+            number = f"{prefix}{made:%y%m}{rnd.choice(string.ascii_uppercase)}{rnd.randint(10, 99)}"
+            if product.unit == "unit":
+                on_hand = Decimal(rnd.randint(2, 12))
+            else:
+                on_hand = Decimal(rnd.choice((2, 3, 4, 5, 10, 15, 20, 25)))
+            received.append(
+                services.catalog.receive_lot(
+                    LotRecord(
+                        id=None,
+                        product_id=product.id or 0,
+                        product_name=product.name,
+                        lot_number=number,
+                        expires_on=expires,
+                        on_hand=on_hand,
+                        unit=product.unit,
+                    )
+                )
+            )
+    return received
+
+
+def _prefix(name: str) -> str:
+    letters = [char for char in name.upper() if "A" <= char <= "Z"]
+    return "".join(letters[:2]) or "LT"

@@ -1,0 +1,248 @@
+"""The patient's whole record as JSON, for the patient's right of access.
+
+Every query is filtered by the one patient's id, so no other patient's data can slip in; the
+shape is documented field by field in docs/export-format.md and versioned by `version`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mesodesk.domain.records import ProductLineRecord, VisitRecord
+from mesodesk.models import (
+    Course,
+    InjectionMark,
+    Patient,
+    PatientAllergy,
+    PatientAnamnesis,
+    PatientCondition,
+    PatientMedication,
+    Visit,
+)
+from mesodesk.models.base import utcnow
+from mesodesk.services.base import Service
+from mesodesk.services.errors import NotFound
+from mesodesk.services.visits import visit_records
+
+FORMAT = "mesodesk-patient-export"
+VERSION = 1
+
+Json = dict[str, Any]
+
+
+class ExportService(Service):
+    def export_patient(self, patient_id: int) -> Json:
+        """The card, anamnesis, courses and visits (lines, reactions, signature, addenda, marks)."""
+        with self._read() as session:
+            patient = session.get(Patient, patient_id)
+            if patient is None:
+                raise NotFound(f"There is no patient with id {patient_id}.")
+            visits = session.scalars(
+                select(Visit)
+                .where(Visit.patient_id == patient_id)
+                .order_by(Visit.starts_at, Visit.id)
+            ).all()
+            marks = _marks(session, [visit.id for visit in visits])
+            return {
+                "format": FORMAT,
+                "version": VERSION,
+                "exported_at": _iso(utcnow()),
+                "patient": _patient(patient),
+                "anamnesis": _anamnesis(session, patient_id),
+                "courses": [
+                    _course(row)
+                    for row in session.scalars(
+                        select(Course)
+                        .where(Course.patient_id == patient_id)
+                        .order_by(Course.start_on, Course.id)
+                    )
+                ],
+                "visits": [
+                    _visit(record, marks.get(record.id or 0, []))
+                    for record in visit_records(session, visits)
+                ],
+            }
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _decimal(value: Decimal | None) -> str | None:
+    return format(value.normalize(), "f") if value is not None else None
+
+
+def _patient(row: Patient) -> Json:
+    return {
+        "id": row.id,
+        "last_name": row.last_name,
+        "first_name": row.first_name,
+        "middle_name": row.middle_name,
+        "birth_date": _iso(row.birth_date),
+        "sex": row.sex,
+        "phone": row.phone,
+        "email": row.email,
+        "address": row.address,
+        "skin_type": row.skin_type,
+        "language": row.language,
+        "notes": row.notes,
+        "archived": row.archived,
+        "last_visit_on": _iso(row.last_visit_on),
+        "created_at": _iso(row.created_at),
+        "updated_at": _iso(row.updated_at),
+    }
+
+
+def _anamnesis(session: Session, patient_id: int) -> Json:
+    flags = session.get(PatientAnamnesis, patient_id)
+    return {
+        "flags": None
+        if flags is None
+        else {
+            "pregnant": flags.pregnant,
+            "pregnancy_due_on": _iso(flags.pregnancy_due_on),
+            "childbirth_on": _iso(flags.childbirth_on),
+            "breastfeeding": flags.breastfeeding,
+            "keloid_tendency": flags.keloid_tendency,
+            "fear_of_injections": flags.fear_of_injections,
+            "high_skin_sensitivity": flags.high_skin_sensitivity,
+        },
+        "conditions": [
+            {
+                "code": row.code,
+                "active": row.active,
+                "noted_on": _iso(row.noted_on),
+                "note": row.note,
+            }
+            for row in session.scalars(
+                select(PatientCondition)
+                .where(PatientCondition.patient_id == patient_id)
+                .order_by(PatientCondition.id)
+            )
+        ],
+        "allergies": [
+            {
+                "substance": row.substance,
+                "group": row.group,
+                "reaction": row.reaction,
+                "severity": row.severity,
+            }
+            for row in session.scalars(
+                select(PatientAllergy)
+                .where(PatientAllergy.patient_id == patient_id)
+                .order_by(PatientAllergy.id)
+            )
+        ],
+        "medications": [
+            {
+                "name": row.name,
+                "anticoagulant": row.anticoagulant,
+                "antiplatelet": row.antiplatelet,
+                "retinoid": row.retinoid,
+                "hormonal": row.hormonal,
+                "immunosuppressant": row.immunosuppressant,
+            }
+            for row in session.scalars(
+                select(PatientMedication)
+                .where(PatientMedication.patient_id == patient_id)
+                .order_by(PatientMedication.id)
+            )
+        ],
+    }
+
+
+def _course(row: Course) -> Json:
+    return {
+        "id": row.id,
+        "indication": row.indication,
+        "area": row.area,
+        "sessions": row.sessions,
+        "interval_min_days": row.interval_min_days,
+        "interval_max_days": row.interval_max_days,
+        "start_on": _iso(row.start_on),
+        "notes": row.notes,
+    }
+
+
+def _line(line: ProductLineRecord) -> Json:
+    return {
+        "id": line.id,
+        "product": line.product_name,
+        "lot_number": line.lot_number,
+        "expires_on": _iso(line.expires_on),
+        "volume_ml": _decimal(line.volume_ml),
+        "cocktail": line.cocktail_name or None,
+    }
+
+
+def _visit(record: VisitRecord, marks: list[Json]) -> Json:
+    return {
+        "id": record.id,
+        "starts_at": _iso(record.starts_at),
+        "status": record.status.value,
+        "practitioner": record.practitioner,
+        "course_id": record.course_id,
+        "areas": [area.value for area in record.areas],
+        "techniques": [technique.value for technique in record.techniques],
+        "method": record.method.value if record.method else None,
+        "anaesthesia": record.anaesthesia,
+        "disinfection": record.disinfection,
+        "notes": record.notes,
+        "price_minor": record.price_minor,
+        "currency": record.currency,
+        "product_lines": [_line(line) for line in record.product_lines],
+        "reactions": [
+            {"reaction": item.reaction.value, "severity": item.severity.value, "note": item.note}
+            for item in record.reactions
+        ],
+        "overrides": [
+            {
+                "finding_code": item.finding_code,
+                "finding_reason": item.finding_reason,
+                "reason": item.reason,
+                "decided_by": item.decided_by,
+                "decided_at": _iso(item.decided_at),
+            }
+            for item in record.overrides
+        ],
+        "signature": None
+        if record.signed_at is None
+        else {"signed_at": _iso(record.signed_at), "signed_by": record.signed_by},
+        "addenda": [
+            {"written_at": _iso(item.written_at), "author": item.author, "text": item.text}
+            for item in record.addenda
+        ],
+        "injection_marks": marks,
+    }
+
+
+def _marks(session: Session, visit_ids: list[int]) -> dict[int, list[Json]]:
+    found: dict[int, list[Json]] = {}
+    if not visit_ids:
+        return found
+    for row in session.scalars(
+        select(InjectionMark)
+        .where(InjectionMark.visit_id.in_(visit_ids))
+        .order_by(InjectionMark.visit_id, InjectionMark.id)
+    ):
+        found.setdefault(row.visit_id, []).append(
+            {
+                "id": row.id,
+                "diagram": row.diagram,
+                "shape": row.shape,
+                "points_mm": [[float(x), float(y)] for x, y in row.points],
+                "technique": row.technique,
+                "depth_mm": _decimal(row.depth_mm),
+                "volume_ml": _decimal(row.volume_ml),
+                "needle": row.needle,
+                "product_line_id": row.product_line_id,
+                "zone": row.zone,
+                "note": row.note,
+            }
+        )
+    return found

@@ -1,0 +1,522 @@
+"""Visit use cases: start, record, mark done, sign, add an addendum; the patient's timeline.
+
+A visit is created `planned` (today's or a future one) and becomes `done` only when the
+practitioner marks it so; only a done visit can be signed, and a signed visit is read-only for
+good: corrections are addenda. Recording a product line takes its volume out of the lot in the
+same transaction that saves the visit, so stock and record never disagree.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from mesodesk.domain.findings import Severity
+from mesodesk.domain.lots import LotState, check_lot_use
+from mesodesk.domain.records import (
+    AddendumRecord,
+    CourseRecord,
+    OverrideRecord,
+    ProductLineRecord,
+    ReactionRecord,
+    VisitRecord,
+)
+from mesodesk.domain.visit_records import Timeline, TimelineEntry, local_day
+from mesodesk.domain.vocabulary import (
+    Area,
+    Indication,
+    Method,
+    Reaction,
+    ReactionSeverity,
+    Technique,
+    VisitStatus,
+)
+from mesodesk.models import (
+    Cocktail,
+    Course,
+    Lot,
+    Patient,
+    Product,
+    Visit,
+    VisitAddendum,
+    VisitOverride,
+    VisitProductLine,
+    VisitReaction,
+)
+from mesodesk.models.base import utcnow
+from mesodesk.services.base import Service
+from mesodesk.services.errors import NotFound, ReadOnlyRecord, ValidationFailed
+from mesodesk.services.settings import ClinicSettingsService
+
+SIGNED_MESSAGE = (
+    "This visit is signed and can no longer be changed; write an addendum to correct it."
+)
+NAME_LIMIT = 120
+TEXT_LIMIT = 200
+
+SignCheck = Callable[[int], None]
+
+
+def ensure_editable(visit: Visit) -> None:
+    """The one read-only check for a visit and everything charted in it (lines, marks)."""
+    if visit.signed_at is not None:
+        raise ReadOnlyRecord(SIGNED_MESSAGE)
+
+
+class VisitService(Service):
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        super().__init__(sessions)
+        self._settings = ClinicSettingsService(sessions)
+        self.sign_checks: list[SignCheck] = []
+        """Called with the visit id before signing; each may raise a ServiceError to refuse."""
+
+    # --- reading ----------------------------------------------------------------------------
+
+    def get(self, visit_id: int) -> VisitRecord:
+        with self._read() as session:
+            return visit_records(session, [_load(session, visit_id)])[0]
+
+    def list_for_patient(self, patient_id: int) -> list[VisitRecord]:
+        """Every visit of the patient, oldest first."""
+        with self._read() as session:
+            rows = session.scalars(
+                select(Visit)
+                .where(Visit.patient_id == patient_id)
+                .order_by(Visit.starts_at, Visit.id)
+            ).all()
+            return visit_records(session, rows)
+
+    def previous_visit(self, patient_id: int, before: datetime) -> VisitRecord | None:
+        """The last done visit before `before`: what the practitioner saw last time."""
+        with self._read() as session:
+            row = session.scalars(
+                select(Visit)
+                .where(
+                    Visit.patient_id == patient_id,
+                    Visit.status == VisitStatus.DONE.value,
+                    Visit.starts_at < before,
+                )
+                .order_by(Visit.starts_at.desc(), Visit.id.desc())
+                .limit(1)
+            ).first()
+            return visit_records(session, [row])[0] if row is not None else None
+
+    def timeline(self, patient_id: int, now: datetime | None = None) -> Timeline:
+        """Courses and visits in date order; the first planned visit from today on is flagged."""
+        today = local_day(now or utcnow())
+        visits = self.list_for_patient(patient_id)
+        with self._read() as session:
+            courses = [
+                _course(row)
+                for row in session.scalars(
+                    select(Course)
+                    .where(Course.patient_id == patient_id)
+                    .order_by(Course.start_on, Course.id)
+                )
+            ]
+        upcoming = [
+            v for v in visits if v.status is VisitStatus.PLANNED and local_day(v.starts_at) >= today
+        ]
+        next_visit = upcoming[0] if upcoming else None
+        entries = [TimelineEntry(day=c.start_on, course=c) for c in courses] + [
+            TimelineEntry(
+                day=local_day(v.starts_at),
+                visit=v,
+                is_next=next_visit is not None and v.id == next_visit.id,
+            )
+            for v in visits
+        ]
+        # a course sorts before the visits of its first day
+        entries.sort(
+            key=lambda e: (e.day, e.visit is not None, e.visit.starts_at if e.visit else 0)
+        )
+        return Timeline(entries=tuple(entries), next_visit=next_visit)
+
+    # --- writing ----------------------------------------------------------------------------
+
+    def start_visit(
+        self,
+        patient_id: int,
+        starts_at: datetime | None = None,
+        practitioner: str | None = None,
+        course_id: int | None = None,
+    ) -> VisitRecord:
+        """A new visit, `planned` until the practitioner marks it done (now, if no time given)."""
+        moment = (starts_at or utcnow()).replace(microsecond=0)
+        if moment.tzinfo is None:
+            moment = moment.astimezone()
+        profile = self._settings.profile()
+        who = (practitioner if practitioner is not None else profile.practitioner).strip()
+        with self._write() as session:
+            if session.get(Patient, patient_id) is None:
+                raise NotFound(f"There is no patient with id {patient_id}.")
+            if course_id is not None and session.get(Course, course_id) is None:
+                raise NotFound(f"There is no course with id {course_id}.")
+            row = Visit(
+                patient_id=patient_id,
+                course_id=course_id,
+                starts_at=moment,
+                practitioner=who[:NAME_LIMIT],
+                status=VisitStatus.PLANNED.value,
+                currency=profile.currency,
+            )
+            session.add(row)
+            session.flush()
+            return visit_records(session, [row])[0]
+
+    def save(self, visit: VisitRecord) -> VisitRecord:
+        """Store what was recorded: fields, product lines (taking stock) and reactions.
+
+        The status is not changed here (see `set_status`), nor the day's checklist (the
+        screening service keeps it). A new or changed product line is
+        checked against its lot on the visit day; a removed or changed line gives its old
+        volume back to the lot first.
+        """
+        if visit.id is None:
+            raise NotFound("Start the visit before recording it.")
+        errors = _validate(visit)
+        if errors:
+            raise ValidationFailed(errors)
+        with self._write() as session:
+            row = _load(session, visit.id)
+            ensure_editable(row)
+            self._check_version(row.version, visit.version)
+            _take_stock(session, row, visit)
+            _apply(row, visit)
+            session.execute(delete(VisitReaction).where(VisitReaction.visit_id == row.id))
+            session.add_all(
+                VisitReaction(
+                    visit_id=row.id,
+                    reaction=item.reaction.value,
+                    severity=item.severity.value,
+                    note=item.note.strip(),
+                )
+                for item in visit.reactions
+            )
+            row.updated_at = utcnow()
+            session.flush()
+            _update_last_visit(session, row.patient_id)
+            return visit_records(session, [row])[0]
+
+    def set_status(self, visit_id: int, version: int, status: VisitStatus) -> VisitRecord:
+        """Mark a visit done, cancelled or no-show (or back to planned) before it is signed."""
+        with self._write() as session:
+            row = _load(session, visit_id)
+            ensure_editable(row)
+            self._check_version(row.version, version)
+            if status is VisitStatus.DONE and local_day(row.starts_at) > local_day(utcnow()):
+                raise ValidationFailed(
+                    {"status": "A visit on a future day cannot be marked done yet."}
+                )
+            if status in (VisitStatus.CANCELLED, VisitStatus.NO_SHOW) and _has_lines(session, row):
+                raise ValidationFailed(
+                    {
+                        "status": "Products are recorded for this visit; remove them before "
+                        "marking it cancelled or a no-show."
+                    }
+                )
+            row.status = status.value
+            row.updated_at = utcnow()
+            session.flush()
+            _update_last_visit(session, row.patient_id)
+            return visit_records(session, [row])[0]
+
+    def sign(self, visit_id: int, version: int, signed_by: str) -> VisitRecord:
+        """Sign a done visit; from now on it is read-only. `sign_checks` may refuse first."""
+        who = signed_by.strip()
+        if not who:
+            raise ValidationFailed({"signed_by": "Enter the name of the practitioner signing."})
+        with self._write() as session:
+            row = _load(session, visit_id)
+            ensure_editable(row)
+            self._check_version(row.version, version)
+            if row.status != VisitStatus.DONE.value:
+                raise ValidationFailed(
+                    {"status": "Only a done visit can be signed; mark it done first."}
+                )
+            for check in self.sign_checks:
+                check(visit_id)
+            row.signed_at = utcnow()
+            row.signed_by = who[:NAME_LIMIT]
+            row.updated_at = row.signed_at
+            session.flush()
+            return visit_records(session, [row])[0]
+
+    def add_addendum(self, visit_id: int, author: str, text: str) -> VisitRecord:
+        """A correction to a signed visit, kept with its time and author; the original stays."""
+        errors = {}
+        if not author.strip():
+            errors["author"] = "Enter the name of the practitioner writing the addendum."
+        if not text.strip():
+            errors["text"] = "Write the text of the addendum."
+        if errors:
+            raise ValidationFailed(errors)
+        with self._write() as session:
+            row = _load(session, visit_id)
+            if row.signed_at is None:
+                raise ValidationFailed(
+                    {"text": "The visit is not signed yet: correct the record itself."}
+                )
+            session.add(
+                VisitAddendum(
+                    visit_id=row.id,
+                    author=author.strip()[:NAME_LIMIT],
+                    text=text.strip(),
+                    written_at=utcnow(),
+                )
+            )
+            session.flush()
+            return visit_records(session, [row])[0]
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def _load(session: Session, visit_id: int) -> Visit:
+    row = session.get(Visit, visit_id)
+    if row is None:
+        raise NotFound(f"There is no visit with id {visit_id}.")
+    return row
+
+
+def _validate(visit: VisitRecord) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if len(visit.practitioner.strip()) > NAME_LIMIT:
+        errors["practitioner"] = f"The practitioner's name is longer than {NAME_LIMIT} characters."
+    for name, value in (("anaesthesia", visit.anaesthesia), ("disinfection", visit.disinfection)):
+        if len(value.strip()) > TEXT_LIMIT:
+            errors[name] = f"Keep this under {TEXT_LIMIT} characters; use the notes for more."
+    if visit.price_minor is not None and visit.price_minor < 0:
+        errors["price"] = "The price cannot be negative."
+    if visit.starts_at.tzinfo is None:
+        errors["starts_at"] = "The visit time has no time zone."
+    return errors
+
+
+def _apply(row: Visit, visit: VisitRecord) -> None:
+    row.starts_at = visit.starts_at
+    row.course_id = visit.course_id
+    row.practitioner = visit.practitioner.strip()
+    row.areas = [area.value for area in visit.areas]
+    row.techniques = [technique.value for technique in visit.techniques]
+    row.method = visit.method.value if visit.method else None
+    row.anaesthesia = visit.anaesthesia.strip()
+    row.disinfection = visit.disinfection.strip()
+    row.notes = visit.notes
+    row.price_minor = visit.price_minor
+
+
+def _has_lines(session: Session, row: Visit) -> bool:
+    return (
+        session.scalar(
+            select(func.count(VisitProductLine.id)).where(VisitProductLine.visit_id == row.id)
+        )
+        or 0
+    ) > 0
+
+
+def _take_stock(session: Session, row: Visit, visit: VisitRecord) -> None:
+    """Replace the visit's product lines, moving stock in and out of the lots.
+
+    Lines keep their ids when they stay (injection marks point at them).
+    """
+    stored = {
+        line.id: line
+        for line in session.scalars(
+            select(VisitProductLine).where(VisitProductLine.visit_id == row.id)
+        )
+    }
+    wanted = [line for line in visit.product_lines]
+    kept_ids = {line.id for line in wanted if line.id in stored}
+    unchanged = {
+        line.id
+        for line in wanted
+        if line.id in stored
+        and stored[line.id].lot_id == line.lot_id
+        and stored[line.id].volume_ml == line.volume_ml
+    }
+    given_back: dict[int, Decimal] = defaultdict(Decimal)
+    for line_id, line in stored.items():
+        if line_id not in unchanged:
+            given_back[line.lot_id] += line.volume_ml
+    taking = [line for line in wanted if line.id not in unchanged]
+    lot_ids = set(given_back) | {line.lot_id for line in taking}
+    lots = _lots(session, lot_ids)
+    day = local_day(visit.starts_at)
+    available = {
+        lot_id: lot.on_hand + given_back.get(lot_id, Decimal(0)) for lot_id, lot in lots.items()
+    }
+    for line in taking:
+        lot = lots.get(line.lot_id)
+        if lot is None:
+            raise ValidationFailed({"product_lines": f"Lot {line.lot_id} is not in the catalog."})
+        product = session.get(Product, lot.product_id)
+        state = LotState(
+            lot_number=lot.lot_number,
+            product_name=product.name if product else "",
+            expires_on=lot.expires_on,
+            on_hand=available[lot.id],
+            unit=product.unit if product and product.unit in ("ml", "unit") else "ml",
+        )
+        blocks = [
+            f for f in check_lot_use(state, line.volume_ml, day) if f.severity is Severity.BLOCK
+        ]
+        if blocks:
+            raise ValidationFailed({"product_lines": blocks[0].reason})
+        available[lot.id] -= line.volume_ml
+    for lot_id, amount in available.items():
+        if lots[lot_id].on_hand != amount:
+            lots[lot_id].on_hand = amount
+    for line_id, line in stored.items():
+        if line_id not in kept_ids:
+            session.delete(line)
+    for position, line in enumerate(wanted):
+        target = stored.get(line.id) if line.id in kept_ids else None
+        if target is None:
+            target = VisitProductLine(visit_id=row.id)
+            session.add(target)
+        target.lot_id = line.lot_id
+        target.volume_ml = line.volume_ml
+        target.cocktail_id = line.cocktail_id
+        target.position = position
+    session.flush()
+
+
+def _lots(session: Session, lot_ids: Iterable[int]) -> dict[int, Lot]:
+    ids = sorted(set(lot_ids))
+    if not ids:
+        return {}
+    rows = session.scalars(select(Lot).where(Lot.id.in_(ids)).with_for_update()).all()
+    return {lot.id: lot for lot in rows}
+
+
+def _update_last_visit(session: Session, patient_id: int) -> None:
+    """Keep the patient list's 'last visit' column right.
+
+    A Core UPDATE on purpose: the ORM would bump the card's version and make a card open in
+    the window look stale to its own user.
+    """
+    latest = session.scalar(
+        select(Visit.starts_at)
+        .where(Visit.patient_id == patient_id, Visit.status == VisitStatus.DONE.value)
+        .order_by(Visit.starts_at.desc())
+        .limit(1)
+    )
+    session.execute(
+        update(Patient)
+        .where(Patient.id == patient_id)
+        .values(last_visit_on=local_day(latest) if latest is not None else None)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def _course(row: Course) -> CourseRecord:
+    return CourseRecord(
+        id=row.id,
+        patient_id=row.patient_id,
+        indication=Indication(row.indication),
+        area=Area(row.area),
+        sessions=row.sessions,
+        interval_min_days=row.interval_min_days,
+        interval_max_days=row.interval_max_days,
+        start_on=row.start_on,
+        notes=row.notes,
+        version=row.version,
+    )
+
+
+def visit_records(session: Session, rows: Iterable[Visit]) -> list[VisitRecord]:
+    """Visits with their lines, reactions, addenda and overrides, in four queries in all."""
+    rows = list(rows)
+    ids = [row.id for row in rows]
+    lines: dict[int, list[ProductLineRecord]] = defaultdict(list)
+    reactions: dict[int, list[ReactionRecord]] = defaultdict(list)
+    addenda: dict[int, list[AddendumRecord]] = defaultdict(list)
+    overrides: dict[int, list[OverrideRecord]] = defaultdict(list)
+    if ids:
+        for line, lot, product, cocktail in session.execute(
+            select(VisitProductLine, Lot, Product, Cocktail)
+            .join(Lot, Lot.id == VisitProductLine.lot_id)
+            .join(Product, Product.id == Lot.product_id)
+            .outerjoin(Cocktail, Cocktail.id == VisitProductLine.cocktail_id)
+            .where(VisitProductLine.visit_id.in_(ids))
+            .order_by(VisitProductLine.visit_id, VisitProductLine.position, VisitProductLine.id)
+        ):
+            lines[line.visit_id].append(
+                ProductLineRecord(
+                    lot_id=lot.id,
+                    volume_ml=line.volume_ml,
+                    product_name=product.name,
+                    lot_number=lot.lot_number,
+                    expires_on=lot.expires_on,
+                    cocktail_id=line.cocktail_id,
+                    cocktail_name=cocktail.name if cocktail else "",
+                    id=line.id,
+                )
+            )
+        for item in session.scalars(
+            select(VisitReaction)
+            .where(VisitReaction.visit_id.in_(ids))
+            .order_by(VisitReaction.visit_id, VisitReaction.id)
+        ):
+            reactions[item.visit_id].append(
+                ReactionRecord(
+                    reaction=Reaction(item.reaction),
+                    severity=ReactionSeverity(item.severity),
+                    note=item.note,
+                )
+            )
+        for item in session.scalars(
+            select(VisitAddendum)
+            .where(VisitAddendum.visit_id.in_(ids))
+            .order_by(VisitAddendum.visit_id, VisitAddendum.written_at, VisitAddendum.id)
+        ):
+            addenda[item.visit_id].append(
+                AddendumRecord(written_at=item.written_at, author=item.author, text=item.text)
+            )
+        for item in session.scalars(
+            select(VisitOverride)
+            .where(VisitOverride.visit_id.in_(ids))
+            .order_by(VisitOverride.visit_id, VisitOverride.decided_at, VisitOverride.id)
+        ):
+            overrides[item.visit_id].append(
+                OverrideRecord(
+                    finding_code=item.finding_code,
+                    finding_reason=item.finding_reason,
+                    reason=item.reason,
+                    decided_by=item.decided_by,
+                    decided_at=item.decided_at,
+                )
+            )
+    return [
+        VisitRecord(
+            id=row.id,
+            patient_id=row.patient_id,
+            starts_at=row.starts_at,
+            status=VisitStatus(row.status),
+            practitioner=row.practitioner,
+            course_id=row.course_id,
+            areas=tuple(Area(a) for a in row.areas or ()),
+            techniques=tuple(Technique(t) for t in row.techniques or ()),
+            method=Method(row.method) if row.method else None,
+            anaesthesia=row.anaesthesia,
+            disinfection=row.disinfection,
+            notes=row.notes,
+            price_minor=row.price_minor,
+            currency=row.currency,
+            product_lines=tuple(lines[row.id]),
+            reactions=tuple(reactions[row.id]),
+            addenda=tuple(addenda[row.id]),
+            overrides=tuple(overrides[row.id]),
+            checklist=row.checklist,
+            signed_at=row.signed_at,
+            signed_by=row.signed_by,
+            version=row.version,
+        )
+        for row in rows
+    ]

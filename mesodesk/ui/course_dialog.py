@@ -1,0 +1,258 @@
+"""Planning a course: the practitioner sets the plan, sees the dates and findings live, and
+decides whether to book it. A dialog, because nothing is stored until they decide."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mesodesk.domain import courses as rules
+from mesodesk.domain.findings import Finding, Severity
+from mesodesk.domain.patient import PatientCard
+from mesodesk.domain.records import CourseRecord
+from mesodesk.domain.vocabulary import Area, Indication
+from mesodesk.services.courses import CourseService
+from mesodesk.services.errors import ServiceError, ValidationFailed
+from mesodesk.ui.text import show_date, vocab
+
+FINDING_STYLE = {
+    Severity.BLOCK: "color: #b42318; background: #fef3f2; border: 1px solid #fecdca;",
+    Severity.POSTPONE: "color: #b42318; background: #fef3f2; border: 1px solid #fecdca;",
+    Severity.WARNING: "color: #93370d; background: #fffaeb; border: 1px solid #fedf89;",
+    Severity.INFO: "color: #175cd3; background: #eff8ff; border: 1px solid #b2ddff;",
+}
+
+
+class CourseDialog(QDialog):
+    """Indication, area, sessions, interval and start; the proposed dates follow every change."""
+
+    def __init__(
+        self,
+        courses: CourseService,
+        patient: PatientCard,
+        parent: QWidget | None = None,
+        start_on: date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        assert patient.id is not None
+        self._courses = courses
+        self._patient = patient
+        self._dates: list[date] = []
+        self._findings: list[Finding] = []
+        self.created: tuple[CourseRecord, list[date]] | None = None
+        self.setWindowTitle(self.tr("Plan a course — {name}").format(name=patient.full_name))
+        self.setMinimumSize(720, 400)
+
+        self.indication = QComboBox(self)
+        for indication in Indication:
+            self.indication.addItem(vocab(indication), indication)
+        self.area = QComboBox(self)
+        for area in Area:
+            self.area.addItem(vocab(area), area)
+        self.sessions = QSpinBox(self)
+        self.sessions.setRange(1, 40)
+        self.usual = QLabel(self)
+        self.usual.setObjectName("mutedLabel")
+        self.usual.setWordWrap(True)
+        self.interval_min = QSpinBox(self)
+        self.interval_max = QSpinBox(self)
+        for box in (self.interval_min, self.interval_max):
+            box.setRange(1, 365)
+            box.setSuffix(self.tr(" days"))
+        self.start_on = QDateEdit(self)
+        self.start_on.setCalendarPopup(True)
+        self.start_on.setDisplayFormat("dd.MM.yyyy")
+        first = start_on or date.today()
+        self.start_on.setDate(QDate(first.year, first.month, first.day))
+
+        interval = QHBoxLayout()
+        interval.addWidget(self.interval_min)
+        interval.addWidget(QLabel(self.tr("to"), self))
+        interval.addWidget(self.interval_max)
+        interval.addStretch(1)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.addRow(self.tr("&Indication"), self.indication)
+        form.addRow(self.tr("&Area"), self.area)
+        form.addRow(self.tr("&Sessions"), self.sessions)
+        form.addRow("", self.usual)
+        form.addRow(self.tr("Interval"), interval)
+        form.addRow(self.tr("S&tart on"), self.start_on)
+
+        self.dates = QListWidget(self)
+        self.dates.setMinimumWidth(220)
+        self.dates.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.dates.setStyleSheet("QListWidget::item { padding: 3px 4px; }")
+        self.dates_title = QLabel(self)
+        self.dates_title.setStyleSheet("font-weight: 600; color: #344054;")
+        self.findings_box = QVBoxLayout()
+        self.findings_box.setSpacing(6)
+        self.no_findings = QLabel(self.tr("The plan keeps every course rule."), self)
+        self.no_findings.setObjectName("mutedLabel")
+        self.findings_box.addWidget(self.no_findings)
+        self._finding_labels: list[QLabel] = []
+
+        left = QVBoxLayout()
+        left.addLayout(form)
+        checks = QLabel(self.tr("Checks"), self)
+        checks.setStyleSheet("font-weight: 600; color: #344054; margin-top: 8px;")
+        left.addWidget(checks)
+        left.addLayout(self.findings_box)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(self.dates_title)
+        right.addWidget(self.dates, 1)
+        body = QHBoxLayout()
+        body.addLayout(left, 3)
+        line = QFrame(self)
+        line.setFrameShape(QFrame.Shape.VLine)
+        line.setStyleSheet("color: #e3e6ea;")
+        body.addWidget(line)
+        body.addLayout(right, 2)
+
+        self.create_button = QPushButton(self.tr("Create course and planned visits"), self)
+        self.create_button.setObjectName("primary")
+        self.create_button.setDefault(True)
+        self.create_button.setToolTip(self.tr("Ctrl+Return"))
+        self.create_button.setShortcut("Ctrl+Return")
+        cancel = QPushButton(self.tr("Cancel"), self)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.create_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addLayout(buttons)
+
+        self.indication.currentIndexChanged.connect(self._indication_changed)
+        for signal in (
+            self.area.currentIndexChanged,
+            self.sessions.valueChanged,
+            self.interval_min.valueChanged,
+            self.interval_max.valueChanged,
+            self.start_on.dateChanged,
+        ):
+            signal.connect(self.refresh)
+        self.create_button.clicked.connect(self.create)
+        cancel.clicked.connect(self.reject)
+        self._indication_changed()
+        self.indication.setFocus()
+
+    # --- reading the form -------------------------------------------------------------------
+
+    def course(self) -> CourseRecord:
+        day = self.start_on.date()
+        return CourseRecord(
+            id=None,
+            patient_id=self._patient.id or 0,
+            indication=Indication(self.indication.currentData()),
+            area=Area(self.area.currentData()),
+            sessions=self.sessions.value(),
+            interval_min_days=self.interval_min.value(),
+            interval_max_days=self.interval_max.value(),
+            start_on=date(day.year(), day.month(), day.day()),
+        )
+
+    def proposed_dates(self) -> list[date]:
+        return list(self._dates)
+
+    def findings(self) -> list[Finding]:
+        return list(self._findings)
+
+    # --- live updates -----------------------------------------------------------------------
+
+    def _indication_changed(self) -> None:
+        """Fill sessions and interval from the usual course of the chosen indication."""
+        indication = Indication(self.indication.currentData())
+        usual = rules.usual_course(indication)
+        plan = rules.default_plan(indication, Area(self.area.currentData()), self.course().start_on)
+        for box, value in (
+            (self.sessions, plan.sessions),
+            (self.interval_min, plan.interval_min_days),
+            (self.interval_max, plan.interval_max_days),
+        ):
+            blocker = box.blockSignals(True)
+            box.setValue(value)
+            box.blockSignals(blocker)
+        hint = self.tr("Usual course: {count} sessions, every {low}-{high} days.").format(
+            count=usual.sessions_text, low=usual.interval_min_days, high=usual.interval_max_days
+        )
+        if usual.note:
+            hint += " " + usual.note
+        self.usual.setText(hint)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Propose dates and check them against the rules, as the fields stand now."""
+        try:
+            self._dates, self._findings = self._courses.propose(self.course())
+        except ValidationFailed as exc:
+            self._dates = []
+            self._findings = [
+                Finding("course.invalid", Severity.BLOCK, message)
+                for message in exc.errors.values()
+            ]
+        except ServiceError as exc:
+            self._dates, self._findings = [], [Finding("course.error", Severity.BLOCK, str(exc))]
+        self.dates.clear()
+        for number, day in enumerate(self._dates, start=1):
+            self.dates.addItem(
+                self.tr("{number}.  {date}, {weekday}").format(
+                    number=number,
+                    date=show_date(day),
+                    weekday=QDate(day.year, day.month, day.day).toString("dddd"),
+                )
+            )
+        self.dates_title.setText(self.tr("Proposed visits: %n", "", len(self._dates)))
+        self._show_findings()
+        blocked = any(f.severity is Severity.BLOCK for f in self._findings)
+        self.create_button.setEnabled(bool(self._dates) and not blocked)
+
+    def _show_findings(self) -> None:
+        for label in self._finding_labels:
+            self.findings_box.removeWidget(label)
+            label.deleteLater()
+        self._finding_labels = []
+        for finding in self._findings:
+            label = QLabel(finding.reason, self)
+            label.setWordWrap(True)
+            label.setProperty("severity", finding.severity.value)
+            label.setStyleSheet(
+                f"QLabel {{ {FINDING_STYLE[finding.severity]} border-radius: 4px; padding: 6px; }}"
+            )
+            self.findings_box.addWidget(label)
+            label.show()
+            self._finding_labels.append(label)
+        self.no_findings.setVisible(not self._findings)
+
+    # --- deciding ---------------------------------------------------------------------------
+
+    def create(self) -> None:
+        """Store the course and book its dates as planned visits, then close."""
+        course = self.course()
+        try:
+            saved = self._courses.save_course(course, create_planned_visits=True)
+        except ServiceError as exc:
+            message = (
+                "\n".join(exc.errors.values()) if isinstance(exc, ValidationFailed) else str(exc)
+            )
+            self._findings = [Finding("course.not_saved", Severity.BLOCK, message)]
+            self._show_findings()
+            return
+        self.created = (saved, list(self._dates))
+        self.accept()

@@ -1,0 +1,1 @@
+"""The injection-scheme diagram beside the visit notes: scene, view, undo commands, panel."""

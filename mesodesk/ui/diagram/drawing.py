@@ -1,0 +1,62 @@
+"""What marks look like, shared by the live scene and the exported picture: one palette."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, QPointF
+from PySide6.QtGui import QColor, QPainterPath, QPolygonF
+
+from mesodesk.domain.diagram import DiagramName, Point, load_diagram
+from mesodesk.domain.vocabulary import Technique
+
+PALETTE: dict[Technique, str] = {
+    Technique.PINPOINT: "#1d4ed8",
+    Technique.NAPPAGE_SUPERFICIAL: "#2dd4bf",
+    Technique.NAPPAGE_MIDDLE: "#0d9488",
+    Technique.NAPPAGE_DEEP: "#115e59",
+    Technique.PAPULAR: "#d97706",
+    Technique.LINEAR: "#7c3aed",
+    Technique.INFILTRATION: "#be123c",
+}
+"""Colours by technique: blues and teals for the common work, warm colours for the rest,
+each far enough from the grey art and from the others to tell apart at a glance."""
+
+PREVIOUS_VISIT = "#98a2b3"
+"""Last visit's marks: a neutral grey under today's colours."""
+SELECTION = "#f59e0b"
+ZONE_LINE = "#c5ccd6"
+ZONE_HOVER = "#0f766e"
+
+POINT_RADIUS_PX = 4.5
+LINE_WIDTH_PX = 2.6
+AREA_ALPHA = 70
+
+
+def colour(technique: Technique) -> QColor:
+    return QColor(PALETTE[technique])
+
+
+def path_through(points: Sequence[Point], closed: bool) -> QPainterPath:
+    """A polyline, or a closed polygon, through points in mm."""
+    path = QPainterPath()
+    polygon = QPolygonF([QPointF(x, y) for x, y in points])
+    path.addPolygon(polygon)
+    if closed:
+        path.closeSubpath()
+    return path
+
+
+def zone_label(diagram: DiagramName, zone: str | None) -> str:
+    """The shown name of a zone, translated; marks outside every zone are "Outside zones"."""
+    if not zone:
+        return QCoreApplication.translate("Zones", "Outside zones")
+    try:
+        label = load_diagram(diagram).zone(zone).label
+    except KeyError:
+        return zone
+    return QCoreApplication.translate("Zones", label)
+
+
+def diagram_label(diagram: DiagramName) -> str:
+    return QCoreApplication.translate("Diagrams", load_diagram(diagram).label)

@@ -1,0 +1,708 @@
+"""The diagram panel beside the visit notes: chart marks, see last time's, count per zone.
+
+Every change goes through the marks service at once (nothing waits for a Save) and enters the
+undo history as one step; a signed visit is shown read-only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mesodesk.domain.diagram import DiagramName, MarkShape, Point, check_depth, zone_totals
+from mesodesk.domain.findings import Severity
+from mesodesk.domain.mark_records import (
+    DEFAULT_TECHNIQUE,
+    DIAGRAM_REGION,
+    MarkRecord,
+    default_diagram,
+    mark_depth_findings,
+)
+from mesodesk.domain.records import VisitRecord
+from mesodesk.domain.vocabulary import Technique
+from mesodesk.services.errors import ServiceError
+from mesodesk.ui.diagram import drawing
+from mesodesk.ui.diagram.attributes import AttributeEditor
+from mesodesk.ui.diagram.commands import AddMarks, DeleteMarks, EditMarks, MoveMarks
+from mesodesk.ui.diagram.scene import DiagramScene
+from mesodesk.ui.diagram.scheme_dialog import SchemeChoice, SchemeDialog
+from mesodesk.ui.diagram.view import DiagramView, Tool
+from mesodesk.ui.text import vocab
+
+if TYPE_CHECKING:
+    from mesodesk.services.marks import MarkService
+    from mesodesk.services.registry import Services
+    from mesodesk.ui.main_window import MainWindow
+    from mesodesk.ui.widgets import Banner
+    from mesodesk.ui.workers import TaskRunner
+
+SIDE_WIDTH = 250
+
+
+def _volume(value: Decimal) -> str:
+    return f"{value.normalize():f}" if value else "—"
+
+
+class Legend(QWidget):
+    """Technique colours, and how last visit's marks look."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(3)
+        entries = [(drawing.PALETTE[t], vocab(t), False) for t in Technique]
+        entries.append((drawing.PREVIOUS_VISIT, self.tr("Last visit"), True))
+        for row, (colour, text, ghost) in enumerate(entries):
+            swatch = QLabel(self)
+            swatch.setFixedSize(11, 11)
+            style = f"border: 1.5px solid {colour}; border-radius: 5px;"
+            if not ghost:
+                style += f" background: {colour};"
+            swatch.setStyleSheet(style)
+            label = QLabel(text, self)
+            label.setObjectName("mutedLabel")
+            grid.addWidget(swatch, row, 0)
+            grid.addWidget(label, row, 1)
+        grid.setColumnStretch(1, 1)
+
+
+class TotalsTable(QTableWidget):
+    """Injections and ml per zone, with the visit's total in the last row."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, 3, parent)
+        self.setHorizontalHeaderLabels([self.tr("Zone"), self.tr("Inj."), self.tr("ml")])
+        self.verticalHeader().hide()
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.verticalHeader().setDefaultSectionSize(22)
+
+    def show_marks(self, marks: Sequence[MarkRecord]) -> None:
+        totals = zone_totals(m.geometry() for m in marks)
+        several = len({t.diagram for t in totals}) > 1
+        rows: list[tuple[str, str, str, bool]] = []
+        shown_diagram = None
+        for total in totals:
+            if several and total.diagram != shown_diagram:
+                shown_diagram = total.diagram
+                rows.append((drawing.diagram_label(total.diagram), "", "", True))
+            name = drawing.zone_label(total.diagram, total.zone)
+            rows.append((name, str(total.injections), _volume(total.volume_ml), False))
+        rows.append(
+            (
+                self.tr("Total"),
+                str(sum(t.injections for t in totals)),
+                _volume(sum((t.volume_ml for t in totals), Decimal(0))),
+                True,
+            )
+        )
+        self.clearSpans()
+        self.setRowCount(len(rows))
+        for row, (name, injections, volume, bold) in enumerate(rows):
+            for column, text in enumerate((name, injections, volume)):
+                item = QTableWidgetItem(text)
+                if column:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                if bold:
+                    font = QFont(item.font())
+                    font.setBold(True)
+                    item.setFont(font)
+                self.setItem(row, column, item)
+            if not injections:
+                self.setSpan(row, 0, 1, 3)
+        self.setFixedHeight(min(24 + 22 * len(rows), 24 + 22 * 9) + 4)
+
+    def cell_text(self, zone_label: str) -> tuple[str, str] | None:
+        """(injections, ml) shown for a zone, by its shown name."""
+        for row in range(self.rowCount()):
+            if self.item(row, 0).text() == zone_label:
+                return self.item(row, 1).text(), self.item(row, 2).text()
+        return None
+
+
+class DiagramPanel(QWidget):
+    """The chart of the open visit: toolbar, view, side form, totals and legend."""
+
+    def __init__(
+        self,
+        services: Services,
+        runner: TaskRunner | None = None,
+        banner: Banner | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("diagramPanel")
+        self.services = services
+        self._runner = runner
+        self._banner = banner
+        self.visit: VisitRecord | None = None
+        self._marks: dict[int, MarkRecord] = {}
+        self._previous: list[MarkRecord] = []
+        self.read_only = True
+        self.undo_stack = QUndoStack(self)
+        self.scene = DiagramScene(self)
+        self.view = DiagramView(self.scene, self)
+        self.editor = AttributeEditor(self)
+        self.editor.depth_check = self._depth_warning
+        self.totals = TotalsTable(self)
+        self.legend = Legend(self)
+        self.status = QLabel(self)
+        self.status.setObjectName("mutedLabel")
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.notice = QLabel(self)
+        self.notice.setObjectName("diagramNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet(
+            "QLabel#diagramNotice { background: #f2f4f7; border: 1px solid #e3e6ea; "
+            "border-radius: 4px; padding: 4px 8px; color: #344054; }"
+        )
+        self.notice.hide()
+        self.diagram_box = QComboBox(self)
+        self.diagram_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.diagram_box.setMinimumContentsLength(14)
+        self.diagram_box.setToolTip(self.tr("Diagram (Alt+1 to Alt+4)"))
+        for name in DiagramName:
+            self.diagram_box.addItem(drawing.diagram_label(name), name.value)
+        self._build_actions()
+        self._build_layout()
+
+        self.diagram_box.activated.connect(
+            lambda _: self.show_diagram(DiagramName(self.diagram_box.currentData()))
+        )
+        self.view.point_placed.connect(self._place_point)
+        self.view.shape_drawn.connect(self._shape_drawn)
+        self.view.marks_dragged.connect(self._dragged)
+        self.view.nudged.connect(self._nudge)
+        self.view.hovered.connect(self._hovered)
+        self.view.tool_changed.connect(self._tool_changed)
+        self.scene.selectionChanged.connect(self._selection_changed)
+        self.editor.apply_requested.connect(self.apply_attributes)
+        self.open_visit(None)
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _action(self, text: str, shortcut: str | QKeySequence | None, slot) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{text.replace('&', '')} ({keys})")
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.tool_actions: dict[Tool, QAction] = {}
+        group = QActionGroup(self)
+        for tool, text, key in (
+            (Tool.SELECT, self.tr("Select"), "V"),
+            (Tool.POINT, self.tr("Point"), "P"),
+            (Tool.LINE, self.tr("Line"), "L"),
+            (Tool.AREA, self.tr("Area"), "A"),
+        ):
+            action = self._action(text, key, lambda _=False, t=tool: self.view.set_tool(t))
+            action.setCheckable(True)
+            group.addAction(action)
+            self.tool_actions[tool] = action
+        self.tool_actions[Tool.SELECT].setChecked(True)
+        self.scheme_action = self._action(self.tr("Scheme…"), "Ctrl+Shift+V", self.apply_scheme)
+        self.scheme_action.setToolTip(self.tr("Apply the vascular scheme (Ctrl+Shift+V)"))
+        self.undo_action = self._action(self.tr("Undo"), "Ctrl+Z", self.undo_stack.undo)
+        self.redo_action = self._action(self.tr("Redo"), "Ctrl+Shift+Z", self.undo_stack.redo)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_stack.undoTextChanged.connect(
+            lambda text: self.undo_action.setToolTip(
+                self.tr("Undo {step} (Ctrl+Z)").format(step=text)
+            )
+        )
+        self.undo_stack.redoTextChanged.connect(
+            lambda text: self.redo_action.setToolTip(
+                self.tr("Redo {step} (Ctrl+Shift+Z)").format(step=text)
+            )
+        )
+        self.previous_action = self._action(
+            self.tr("Last visit"), "Ctrl+Alt+L", self._toggle_previous
+        )
+        self.previous_action.setCheckable(True)
+        self.previous_action.setChecked(True)
+        self.fit_action = self._action(self.tr("Fit"), "Ctrl+0", self.view.fit)
+        self.zoom_in_action = self._action(
+            self.tr("Zoom in"), "Ctrl+=", lambda: self.view.zoom_by(1.25)
+        )
+        self.zoom_out_action = self._action(
+            self.tr("Zoom out"), "Ctrl+-", lambda: self.view.zoom_by(0.8)
+        )
+        self.delete_action = self._action(
+            self.tr("Delete marks"), QKeySequence.StandardKey.Delete, self.delete_selected
+        )
+        self.select_all_action = self._action(
+            self.tr("Select all marks"), "Ctrl+A", self._select_all
+        )
+        self.escape_action = self._action(self.tr("Leave tool"), "Escape", self.view.leave_tool)
+        self.export_action = self._action(self.tr("Export PNG…"), "Ctrl+Shift+E", self.export_png)
+        self.diagram_actions = []
+        for number, name in enumerate(DiagramName, start=1):
+            self.diagram_actions.append(
+                self._action(
+                    drawing.diagram_label(name),
+                    f"Alt+{number}",
+                    lambda _=False, n=name: self.show_diagram(n),
+                )
+            )
+
+    def _build_layout(self) -> None:
+        toolbar = QToolBar(self)
+        toolbar.setObjectName("diagramToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setStyleSheet(
+            "QToolBar#diagramToolbar { background: transparent; border: none; padding: 0; }"
+            "QToolBar#diagramToolbar QToolButton { padding: 4px 7px; }"
+            "QToolBar#diagramToolbar QToolButton:checked { background: #d7eeeb; }"
+        )
+        toolbar.addWidget(self.diagram_box)
+        toolbar.addSeparator()
+        toolbar.addActions(list(self.tool_actions.values()))
+        toolbar.addSeparator()
+        toolbar.addAction(self.scheme_action)
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo_action, self.redo_action])
+
+        canvas = QFrame(self)
+        canvas.setObjectName("diagramCanvas")
+        canvas.setStyleSheet(
+            "QFrame#diagramCanvas { background: #ffffff; border: 1px solid #e3e6ea; "
+            "border-radius: 6px; }"
+        )
+        canvas_layout = QVBoxLayout(canvas)
+        canvas_layout.setContentsMargins(1, 1, 1, 1)
+        canvas_layout.addWidget(self.view, 1)
+        status_row = QHBoxLayout()
+        status_row.setContentsMargins(8, 2, 8, 4)
+        status_row.setSpacing(4)
+        status_row.addWidget(self.status, 1)
+        for action in (self.previous_action, self.fit_action, self.export_action):
+            button = QToolButton(canvas)
+            button.setDefaultAction(action)
+            button.setAutoRaise(True)
+            status_row.addWidget(button)
+        canvas_layout.addLayout(status_row)
+
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 4, 0)
+        side_layout.setSpacing(6)
+        for title, widget in (
+            (self.tr("Marks"), self.editor),
+            (self.tr("Totals"), self.totals),
+            (self.tr("Legend"), self.legend),
+        ):
+            box = QGroupBox(title, side)
+            box_layout = QVBoxLayout(box)
+            box_layout.setContentsMargins(8, 6, 8, 8)
+            box_layout.addWidget(widget)
+            side_layout.addWidget(box)
+        side_layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidget(side)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFixedWidth(SIDE_WIDTH)
+
+        body = QHBoxLayout()
+        body.setSpacing(8)
+        body.addWidget(canvas, 1)
+        body.addWidget(scroll)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(toolbar)
+        layout.addWidget(self.notice)
+        layout.addLayout(body, 1)
+
+    # --- what the undo steps need (commands.Chart) ------------------------------------------
+
+    @property
+    def marks(self) -> MarkService:
+        return self.services.marks
+
+    def current(self, ids: Sequence[int]) -> list[MarkRecord]:
+        return [self._marks[i] for i in ids if i in self._marks]
+
+    def put(self, marks: Sequence[MarkRecord]) -> None:
+        for mark in marks:
+            if mark.id is not None:
+                self._marks[mark.id] = mark
+        self.scene.put_marks(marks)
+        self._changed()
+
+    def drop(self, ids: Sequence[int]) -> None:
+        for mark_id in ids:
+            self._marks.pop(mark_id, None)
+        self.scene.remove_marks(ids)
+        self._changed()
+
+    def report(self, error: ServiceError) -> None:
+        if self._banner is not None:
+            self._banner.show_message(str(error), "error")
+        else:
+            self.status.setText(str(error))
+
+    # --- opening ----------------------------------------------------------------------------
+
+    def open_visit(self, visit: VisitRecord | None) -> None:
+        """Show a visit's marks (and last visit's underneath), or nothing without a visit."""
+        same = visit is not None and self.visit is not None and visit.id == self.visit.id
+        self.visit = visit
+        if visit is None or visit.id is None:
+            self.undo_stack.clear()
+            self._marks, self._previous = {}, []
+            self.scene.set_marks([])
+            self.scene.set_previous([])
+            self.editor.set_product_lines(())
+            self._set_read_only(True)
+            self.notice.setText(self.tr("Open a visit to chart its injection scheme."))
+            self.notice.show()
+            self._changed()
+            return
+        self.editor.set_product_lines(visit.product_lines)
+        if not same:
+            self.undo_stack.clear()
+            try:
+                marks = self.services.marks.list_for_visit(visit.id)
+                self._previous = self.services.marks.previous_marks(visit.id)
+            except ServiceError as error:
+                self.report(error)
+                marks, self._previous = [], []
+            self._marks = {m.id: m for m in marks if m.id is not None}
+            self.show_diagram(default_diagram(marks, visit.areas))
+        self._set_read_only(visit.signed)
+        if visit.signed:
+            self.undo_stack.clear()
+            self.notice.setText(
+                self.tr("This visit is signed: its scheme is shown and cannot be changed.")
+            )
+        self.notice.setVisible(visit.signed)
+        self._changed()
+
+    def show_diagram(self, name: DiagramName) -> None:
+        """Switch the chart; the marks of every diagram stay in the visit and the totals."""
+        self.view.cancel_drawing()
+        self.scene.show_diagram(name)
+        self.scene.set_read_only(self.read_only)
+        self.scene.set_marks(self._marks.values())
+        self.scene.set_previous(self._previous)
+        self.diagram_box.setCurrentIndex(self.diagram_box.findData(name.value))
+        self.view.fit()
+        self._selection_changed()
+
+    def _set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+        if read_only:
+            self.view.set_tool(Tool.SELECT)
+        for action in (
+            *self.tool_actions.values(),
+            self.scheme_action,
+            self.delete_action,
+        ):
+            action.setEnabled(not read_only)
+        self.export_action.setEnabled(self.visit is not None and self.visit.id is not None)
+        self.scene.set_read_only(read_only)
+        self.editor.set_read_only(read_only)
+
+    # --- charting ---------------------------------------------------------------------------
+
+    def _new_mark(self, shape: MarkShape, points: Sequence[Point]) -> MarkRecord:
+        assert self.visit is not None and self.visit.id is not None
+        values = self.editor.defaults()
+        technique = values.pop("technique") or DEFAULT_TECHNIQUE[shape]
+        return MarkRecord(
+            None,
+            self.visit.id,
+            self.scene.diagram_name,
+            shape,
+            tuple(points),
+            technique=technique,  # type: ignore[arg-type]
+            **values,  # type: ignore[arg-type]
+        )
+
+    def _add(self, marks: Sequence[MarkRecord], text: str | None = None) -> list[MarkRecord]:
+        if self.read_only or not marks:
+            return []
+        try:
+            added = self.services.marks.add_many(marks)
+        except ServiceError as error:
+            self.report(error)
+            return []
+        self.put(added)
+        self.undo_stack.push(AddMarks(self, added, text))
+        return added
+
+    def _place_point(self, where: QPointF) -> None:
+        if self.visit is not None:
+            self._add([self._new_mark(MarkShape.POINT, [Point(where.x(), where.y())])])
+
+    def _shape_drawn(self, shape: str, points: list[QPointF]) -> None:
+        if self.visit is None:
+            return
+        mark = self._new_mark(MarkShape(shape), [Point(p.x(), p.y()) for p in points])
+        added = self._add([mark])
+        self.scene.select_ids([m.id for m in added if m.id is not None])
+
+    def apply_scheme(self) -> None:
+        """Generate the vascular scheme's points on the back, as one undo step."""
+        if self.read_only or self.visit is None:
+            return
+        choice = self.ask_scheme()
+        if choice is None:
+            return
+        if self.scene.diagram_name is not DiagramName.BACK:
+            self.show_diagram(DiagramName.BACK)
+        marks = [
+            replace(self._new_mark(MarkShape.POINT, [point]), technique=Technique.PINPOINT)
+            for point in choice.points()
+        ]
+        self._add(
+            marks,
+            self.tr("Vascular scheme {top}-{bottom}").format(top=choice.top, bottom=choice.bottom),
+        )
+
+    def ask_scheme(self) -> SchemeChoice | None:
+        """The practitioner decides levels, rows and sides; tests replace this method."""
+        dialog = SchemeDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.choice()
+
+    def delete_selected(self) -> None:
+        ids = self.scene.selected_ids()
+        if self.read_only or not ids:
+            return
+        try:
+            removed = self.services.marks.delete(ids)
+        except ServiceError as error:
+            self.report(error)
+            return
+        self.drop(ids)
+        self.undo_stack.push(DeleteMarks(self, removed))
+
+    def _move(self, moves: dict[int, tuple[tuple[Point, ...], tuple[Point, ...]]], nudge: bool):
+        try:
+            moved = self.services.marks.move_many(
+                [(i, new, self._marks[i].version) for i, (_, new) in moves.items()]
+            )
+        except ServiceError as error:
+            self.scene.snap_back()
+            self.report(error)
+            return
+        self.put(moved)
+        self.undo_stack.push(MoveMarks(self, moves, nudge=nudge))
+
+    def _dragged(self) -> None:
+        moved = self.scene.moved_marks()
+        if self.read_only:
+            self.scene.snap_back()
+            return
+        if moved:
+            self._move({m.id: (m.points, now) for m, now in moved if m.id is not None}, False)
+
+    def _nudge(self, dx: float, dy: float) -> None:
+        if self.read_only:
+            return
+        marks = self.current(self.scene.selected_ids())
+        moves = {
+            m.id: (m.points, tuple(Point(x + dx, y + dy) for x, y in m.points))
+            for m in marks
+            if m.id is not None
+        }
+        if moves:
+            self._move(moves, True)
+
+    def apply_attributes(self) -> None:
+        """Write the edited fields to every selected mark, as one undo step."""
+        before = self.current(self.scene.selected_ids())
+        changes = self.editor.changes()
+        if self.read_only or not before or not changes:
+            return
+        try:
+            after = self.services.marks.update_many([replace(m, **changes) for m in before])
+        except ServiceError as error:
+            self.report(error)
+            return
+        self.put(after)
+        self.undo_stack.push(EditMarks(self, before, after))
+        self.editor.load(after)
+
+    # --- feedback ---------------------------------------------------------------------------
+
+    def _changed(self) -> None:
+        self.totals.show_marks(list(self._marks.values()))
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        selected = self.current(self.scene.selected_ids())
+        self.editor.load(selected)
+        self.delete_action.setEnabled(bool(selected) and not self.read_only)
+        self._show_status()
+
+    def _show_status(self, zone: str | None = None) -> None:
+        parts = []
+        if zone:
+            parts.append(drawing.zone_label(self.scene.diagram_name, zone))
+        on_diagram = len(self.scene.mark_ids())
+        parts.append(self.tr("%n mark(s)", "", on_diagram))
+        selected = len(self.scene.selected_ids())
+        if selected:
+            parts.append(self.tr("%n selected", "", selected))
+        self.status.setText("  ·  ".join(parts))
+
+    def _hovered(self, zone: str | None) -> None:
+        self.scene.hover_zone(zone)
+        self._show_status(zone)
+
+    def _tool_changed(self, tool: str) -> None:
+        self.tool_actions[Tool(tool)].setChecked(True)
+        hints = {
+            Tool.POINT: self.tr("Click to add points. Esc leaves the tool."),
+            Tool.LINE: self.tr("Click along the line; double-click or Enter ends it."),
+            Tool.AREA: self.tr("Click the corners; double-click or Enter closes the area."),
+        }
+        hint = hints.get(Tool(tool))
+        if hint:
+            self.status.setText(hint)
+        else:
+            self._show_status()
+
+    def _depth_warning(self, depth: Decimal | None, technique: Technique | None) -> str:
+        """The first depth finding for the form's values on the selection (or new marks)."""
+        if depth is None:
+            return ""
+        selected = self.current(self.scene.selected_ids())
+        if selected:
+            findings = [
+                finding
+                for mark in selected
+                for finding in mark_depth_findings(
+                    replace(mark, depth_mm=depth, technique=technique or mark.technique)
+                )
+            ]
+        else:
+            region = DIAGRAM_REGION[self.scene.diagram_name]
+            findings = check_depth(region, technique or Technique.PINPOINT, depth)
+        findings.sort(key=lambda f: -f.severity.rank)
+        shown = [f for f in findings if f.severity is not Severity.INFO]
+        return shown[0].reason if shown else ""
+
+    def _toggle_previous(self, visible: bool) -> None:
+        self.scene.show_previous(visible)
+
+    def _select_all(self) -> None:
+        self.scene.select_ids(self.scene.mark_ids())
+
+    # --- export -----------------------------------------------------------------------------
+
+    def ask_export_path(self) -> Path | None:
+        """Where to save the picture; the user decides, tests replace this method."""
+        assert self.visit is not None
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export the injection scheme"),
+            f"visit-{self.visit.id}-scheme.png",
+            self.tr("PNG images (*.png)"),
+        )
+        return Path(name) if name else None
+
+    def export_png(self) -> None:
+        if self.visit is None or self.visit.id is None:
+            return
+        target = self.ask_export_path()
+        if target is None:
+            return
+        from mesodesk.ui.diagram.image import render_visit_png
+
+        visit_id, services = self.visit.id, self.services
+
+        def work() -> Path:
+            target.write_bytes(render_visit_png(services, visit_id))
+            return target
+
+        def done(path: Path) -> None:
+            if self._banner is not None:
+                self._banner.show_message(
+                    self.tr("The scheme was saved to {path}.").format(path=path), "success"
+                )
+
+        def failed(error: Exception) -> None:
+            message = error.strerror if isinstance(error, OSError) else str(error)
+            if self._banner is not None:
+                self._banner.show_message(
+                    self.tr("The scheme could not be saved: {reason}").format(reason=message),
+                    "error",
+                )
+
+        if self._runner is None:
+            done(work())
+        else:
+            self._runner.submit(work, done, failed)
+
+
+def install(window: MainWindow) -> None:
+    """The diagram goes second in the visit splitter, beside the visit notes."""
+    panel = DiagramPanel(window.services, window.runner, window.banner, window.visit_tab)
+    window.visit_splitter.addWidget(panel)
+    window.visit_splitter.setStretchFactor(window.visit_splitter.indexOf(panel), 3)
+    window.visit_splitter.setSizes([420, 640])
+    window.visit_opened.connect(panel.open_visit)
+    window.diagram_panel = panel  # type: ignore[attr-defined]
+    menu = window.menus["visit"].addMenu(panel.tr("&Diagram"))
+    menu.addActions(list(panel.tool_actions.values()))
+    menu.addSeparator()
+    menu.addActions([panel.scheme_action, panel.delete_action])
+    menu.addSeparator()
+    menu.addActions([panel.previous_action, panel.fit_action, panel.export_action])
+    menu.addSeparator()
+    menu.addActions(panel.diagram_actions)

@@ -1,0 +1,37 @@
+"""`mesodesk screenshot FILE --visit ID`: the window with that visit and its diagram in view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mesodesk.ui.app import application, wait_until
+from mesodesk.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from mesodesk.services.registry import Services
+
+
+def save_visit_screenshot(
+    database: Any, services: Services, target: Path, size: tuple[int, int], visit_id: int
+) -> None:
+    """Open the visit's patient, then the visit on its Visit tab, and save the window as PNG."""
+    visit = services.visits.get(visit_id)
+    application()
+    window = MainWindow(services, database.location)
+    window.resize(*size)
+    window.show()
+    wait_until(lambda: not window.runner.busy)
+    window.open_patient(visit.patient_id)
+    window.patient_list.select_id(visit.patient_id)
+    window.visit_pane.open_visit(visit_id)  # type: ignore[attr-defined]
+    window.patient_tabs.setCurrentWidget(window.visit_tab)
+    wait_until(lambda: False, 150)
+    window.diagram_panel.view.fit()  # type: ignore[attr-defined]
+    wait_until(lambda: not window.runner.busy)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not window.grab().save(str(target)):
+        raise OSError(0, f"Cannot write the image {target}")
+    window.visit_pane.discard()  # type: ignore[attr-defined]
+    window.form.load(window.form.loaded_card())
+    window.close()

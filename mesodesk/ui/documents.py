@@ -1,0 +1,482 @@
+"""Visit menu actions for the aftercare sheet, consent form and visit summary, with a preview.
+
+The PDF is built in `window.runner` (never on the GUI thread). The marked diagram is drawn
+first on the GUI thread, because it comes from a QGraphicsScene, which belongs to that thread;
+the worker then only lays out reportlab flowables and rasterises pages with pdfium into
+QImages, both safe off the GUI thread. pdfium is not re-entrant, so its calls hold one lock.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pypdfium2
+import pypdfium2.raw as pdfium_raw
+from PySide6.QtCore import QObject, QRectF, QStandardPaths, Qt
+from PySide6.QtGui import QAction, QImage, QKeySequence, QPainter, QPixmap
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mesodesk.domain.vocabulary import Language
+from mesodesk.services.documents import write_private_file
+from mesodesk.ui.text import vocab
+from mesodesk.ui.workers import TaskRunner
+
+if TYPE_CHECKING:
+    from mesodesk.services.registry import Services
+    from mesodesk.ui.main_window import MainWindow
+
+AFTERCARE, CONSENT, VISIT_SUMMARY = "aftercare", "consent", "visit-summary"
+PREVIEW_SCALE = 2.0
+"""Pages are rasterised at 144 dpi for the preview: sharp at 100 % zoom on a high-dpi screen."""
+MAX_PRINT_DPI = 300
+ZOOM_STEPS = (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0)
+
+_pdfium = threading.Lock()
+
+
+@dataclass(frozen=True, slots=True)
+class BuiltDocument:
+    """A built PDF with its pages rasterised for the preview."""
+
+    kind: str
+    visit_id: int
+    language: Language
+    pdf: bytes
+    pages: list[QImage]
+
+
+def render_pages(pdf: bytes, scale: float) -> list[QImage]:
+    """Each page of `pdf` as an RGB image; callable from any thread."""
+    with _pdfium:
+        document = pypdfium2.PdfDocument(pdf)
+        try:
+            images = []
+            for index in range(len(document)):
+                page = document[index]
+                bitmap = page.render(
+                    scale=scale,
+                    force_bitmap_format=pdfium_raw.FPDFBitmap_BGRx,
+                    rev_byteorder=True,
+                )
+                image = QImage(
+                    bytes(bitmap.buffer),
+                    bitmap.width,
+                    bitmap.height,
+                    bitmap.stride,
+                    QImage.Format.Format_RGBX8888,
+                )
+                images.append(image.copy())
+                bitmap.close()
+                page.close()
+            return images
+        finally:
+            document.close()
+
+
+def build_document(
+    services: Services,
+    kind: str,
+    visit_id: int,
+    language: Language | None,
+    diagram_png: bytes | None,
+) -> BuiltDocument:
+    """The worker's part: the PDF and its preview pages, no widgets touched."""
+    documents = services.documents
+    language = language or documents.language_for(visit_id)
+    if kind == AFTERCARE:
+        pdf = documents.aftercare_pdf(visit_id, language, diagram_png)
+    elif kind == CONSENT:
+        pdf = documents.consent_pdf(visit_id, language)
+    else:
+        pdf = documents.visit_summary_pdf(visit_id, language, diagram_png)
+    return BuiltDocument(kind, visit_id, language, pdf, render_pages(pdf, PREVIEW_SCALE))
+
+
+def diagram_png(services: Services, visit_id: int) -> bytes | None:
+    """The marked diagram as a PNG, drawn on the GUI thread; None until diagrams exist."""
+    try:
+        from mesodesk.ui.diagram.image import render_visit_png
+    except ImportError:
+        return None
+    return render_visit_png(services, visit_id)
+
+
+class DocumentPreview(QWidget):
+    """A window with the pages of one document: zoom, pages, language, print and save."""
+
+    def __init__(
+        self,
+        title: str,
+        file_stem: str,
+        rebuild: Callable[[DocumentPreview, Language], None],
+        runner: TaskRunner,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setObjectName("documentPreview")
+        self.setWindowTitle(title)
+        self.resize(820, 980)
+        self._file_stem = file_stem
+        self._rebuild = rebuild
+        self._runner = runner
+        self.document: BuiltDocument | None = None
+        self._page = 0
+        self._zoom: float | None = None  # None: fit the page width
+
+        self.previous_button = self._button(self.tr("‹ Previous"), "PgUp", self.previous_page)
+        self.next_button = self._button(self.tr("Next ›"), "PgDown", self.next_page)
+        self.page_label = QLabel(self)
+        self.zoom_out_button = self._button("−", QKeySequence.StandardKey.ZoomOut, self.zoom_out)
+        self.zoom_out_button.setToolTip(self.tr("Zoom out (Ctrl+-)"))
+        self.zoom_in_button = self._button("+", QKeySequence.StandardKey.ZoomIn, self.zoom_in)
+        self.zoom_in_button.setToolTip(self.tr("Zoom in (Ctrl++)"))
+        self.fit_button = self._button(self.tr("Fit width"), "Ctrl+0", self.fit_width)
+        self.zoom_label = QLabel(self)
+        self.zoom_label.setMinimumWidth(48)
+        self.language = QComboBox(self)
+        self.language.setToolTip(self.tr("Language of the document"))
+        for language in Language:
+            self.language.addItem(vocab(language), language.value)
+        self.language.activated.connect(self._language_chosen)
+        self.print_button = self._button(self.tr("Print…"), QKeySequence.StandardKey.Print, None)
+        self.print_button.clicked.connect(self.print_document)
+        self.save_button = self._button(self.tr("Save PDF…"), "Ctrl+Shift+S", self.save_pdf)
+        self.save_button.setObjectName("primary")
+        close = QAction(self)
+        close.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        close.triggered.connect(self.close)
+        self.addAction(close)
+
+        self.status = QLabel(self)
+        self.status.setObjectName("mutedLabel")
+        self.page_view = QLabel(self)
+        self.page_view.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.page_view.setObjectName("pageView")
+        self.page_view.setStyleSheet("QLabel#pageView { background: #cfd5dc; padding: 16px; }")
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidget(self.page_view)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        bar = QHBoxLayout()
+        bar.setSpacing(6)
+        for widget in (self.previous_button, self.page_label, self.next_button):
+            bar.addWidget(widget)
+        bar.addSpacing(12)
+        for widget in (self.zoom_out_button, self.zoom_label, self.zoom_in_button):
+            bar.addWidget(widget)
+        bar.addWidget(self.fit_button)
+        bar.addStretch(1)
+        bar.addWidget(QLabel(self.tr("Language:"), self))
+        bar.addWidget(self.language)
+        bar.addSpacing(12)
+        bar.addWidget(self.print_button)
+        bar.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 10, 10, 10)
+        layout.addLayout(bar)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.status)
+        self.show_building()
+
+    def _button(self, text: str, shortcut: object, slot: Callable[[], None] | None) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        sequence = QKeySequence(shortcut)  # type: ignore[call-overload]
+        button.setShortcut(sequence)
+        if slot is not None:
+            button.clicked.connect(slot)
+        return button
+
+    # --- what the preview shows -------------------------------------------------------------
+
+    @property
+    def page_count(self) -> int:
+        return len(self.document.pages) if self.document else 0
+
+    def show_building(self) -> None:
+        self.status.setText(self.tr("Building the document…"))
+        self._set_enabled(False)
+
+    def show_document(self, document: BuiltDocument) -> None:
+        self.document = document
+        self._page = min(self._page, max(len(document.pages) - 1, 0))
+        self.language.setCurrentIndex(self.language.findData(document.language.value))
+        self.status.setText(self.tr("Ready to print or save."))
+        self._set_enabled(True)
+        self._show_page()
+
+    def show_error(self, message: str) -> None:
+        self.status.setText(message)
+        self._set_enabled(self.document is not None)
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for widget in (
+            self.print_button,
+            self.save_button,
+            self.language,
+            self.zoom_in_button,
+            self.zoom_out_button,
+            self.fit_button,
+        ):
+            widget.setEnabled(enabled)
+        self._update_navigation()
+
+    def _show_page(self) -> None:
+        if not self.document or not self.document.pages:
+            self.page_view.clear()
+            return
+        image = self.document.pages[self._page]
+        width = round(image.width() * self._effective_zoom() / PREVIEW_SCALE)
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap.fromImage(
+            image.scaledToWidth(round(width * ratio), Qt.TransformationMode.SmoothTransformation)
+        )
+        pixmap.setDevicePixelRatio(ratio)
+        self.page_view.setPixmap(pixmap)
+        self.zoom_label.setText(f"{round(self._effective_zoom() * 100)} %")
+        self._update_navigation()
+
+    def _effective_zoom(self) -> float:
+        if self._zoom is not None or not self.document or not self.document.pages:
+            return self._zoom or 1.0
+        points = self.document.pages[0].width() / PREVIEW_SCALE
+        available = self.scroll.viewport().width() - 48
+        return max(min(available / points, 3.0), 0.3)
+
+    def _update_navigation(self) -> None:
+        count = self.page_count
+        self.page_label.setText(
+            self.tr("Page {page} of {pages}").format(page=self._page + 1, pages=count)
+            if count
+            else ""
+        )
+        self.previous_button.setEnabled(self._page > 0)
+        self.next_button.setEnabled(self._page < count - 1)
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        if self._zoom is None:
+            self._show_page()
+
+    # --- user actions -----------------------------------------------------------------------
+
+    def next_page(self) -> None:
+        if self._page < self.page_count - 1:
+            self._page += 1
+            self._show_page()
+
+    def previous_page(self) -> None:
+        if self._page > 0:
+            self._page -= 1
+            self._show_page()
+
+    def zoom_in(self) -> None:
+        current = self._effective_zoom()
+        self._zoom = next((z for z in ZOOM_STEPS if z > current + 0.01), ZOOM_STEPS[-1])
+        self._show_page()
+
+    def zoom_out(self) -> None:
+        current = self._effective_zoom()
+        self._zoom = next((z for z in reversed(ZOOM_STEPS) if z < current - 0.01), ZOOM_STEPS[0])
+        self._show_page()
+
+    def fit_width(self) -> None:
+        self._zoom = None
+        self._show_page()
+
+    def _language_chosen(self, index: int) -> None:
+        language = Language(self.language.itemData(index))
+        if self.document is not None and language != self.document.language:
+            self.show_building()
+            self._rebuild(self, language)
+
+    def save_pdf(self) -> None:
+        if self.document is None:
+            return
+        target = self.choose_save_path(self._suggested_path())
+        if target is None:
+            return
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        try:
+            write_private_file(target, self.document.pdf)
+        except OSError as error:
+            self.status.setText(
+                self.tr("Not saved: {reason}.").format(reason=error.strerror or str(error))
+            )
+            return
+        self.status.setText(self.tr("Saved {file}.").format(file=str(target)))
+
+    def print_document(self) -> None:
+        """Ask for the printer, rasterise at its resolution in a worker, then paint the pages."""
+        if self.document is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.windowTitle())
+        if not self.choose_printer(printer):
+            return
+        dpi = min(printer.resolution(), MAX_PRINT_DPI)
+        pdf = self.document.pdf
+        self.status.setText(self.tr("Sending to the printer…"))
+        self._set_enabled(False)
+        self._runner.submit(
+            lambda: render_pages(pdf, dpi / 72),
+            lambda pages: _alive(self) and self._paint_on(printer, pages),
+            lambda error: _alive(self) and self.show_error(str(error)),
+        )
+
+    def _paint_on(self, printer: QPrinter, pages: list[QImage]) -> None:
+        painter = QPainter()
+        if not painter.begin(printer):
+            self.show_error(self.tr("The printer could not be started."))
+            return
+        try:
+            for index, image in enumerate(pages):
+                if index:
+                    printer.newPage()
+                area = painter.viewport()
+                size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.drawImage(QRectF(0, 0, size.width(), size.height()), image)
+        finally:
+            painter.end()
+        self._set_enabled(True)
+        self.status.setText(self.tr("Sent to the printer."))
+
+    # --- the questions, replaceable in tests ------------------------------------------------
+
+    def choose_save_path(self, suggested: Path) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save PDF"), str(suggested), self.tr("PDF documents (*.pdf)")
+        )
+        return Path(name) if name else None
+
+    def choose_printer(self, printer: QPrinter) -> bool:
+        return QPrintDialog(printer, self).exec() == QPrintDialog.DialogCode.Accepted
+
+    def _suggested_path(self) -> Path:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        stamp = datetime.now().strftime("%Y-%m-%d")
+        return Path(folder) / f"{self._file_stem}-{stamp}.pdf"
+
+
+class DocumentActions(QObject):
+    """The Visit menu's document actions, enabled while a visit is open."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("documentActions")
+        self._window = window
+        self._visit_id: int | None = None
+        menu = window.menus["visit"]
+        menu.addSeparator()
+        self.aftercare_action = self._action(self.tr("&Aftercare sheet…"), "Ctrl+P", AFTERCARE)
+        self.consent_action = self._action(self.tr("&Consent form…"), "Ctrl+Shift+P", CONSENT)
+        self.summary_action = self._action(self.tr("Visit su&mmary…"), "Ctrl+Alt+P", VISIT_SUMMARY)
+        for action in (self.aftercare_action, self.consent_action, self.summary_action):
+            menu.addAction(action)
+        window.visit_opened.connect(self._visit_opened)
+        self._visit_opened(None)
+
+    def _action(self, text: str, shortcut: str, kind: str) -> QAction:
+        action = QAction(text, self._window)
+        action.setObjectName(f"{kind}Action")
+        action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _=False: self.open_document(kind))
+        self._window.addAction(action)
+        return action
+
+    def _visit_opened(self, visit: object | None) -> None:
+        visit_id = getattr(visit, "id", None)
+        self._visit_id = visit_id if isinstance(visit_id, int) else None
+        for action in (self.aftercare_action, self.consent_action, self.summary_action):
+            action.setEnabled(self._visit_id is not None)
+
+    def titles(self) -> dict[str, str]:
+        return {
+            AFTERCARE: self.tr("Aftercare sheet"),
+            CONSENT: self.tr("Consent form"),
+            VISIT_SUMMARY: self.tr("Visit summary"),
+        }
+
+    def open_document(self, kind: str) -> DocumentPreview | None:
+        """Open a preview window at once and fill it when the worker has built the PDF."""
+        if self._visit_id is None:
+            return None
+        visit_id = self._visit_id
+        preview = DocumentPreview(
+            self.titles()[kind],
+            kind,
+            lambda target, language: self._build(target, kind, visit_id, language),
+            self._window.runner,
+            self._window,
+        )
+        preview.show()
+        self._build(preview, kind, visit_id, None)
+        return preview
+
+    def _build(
+        self, preview: DocumentPreview, kind: str, visit_id: int, language: Language | None
+    ) -> None:
+        window = self._window
+        services = window.services
+        status = self.tr("Building the {document}…").format(document=self.titles()[kind].lower())
+        window.statusBar().showMessage(status)
+        try:
+            diagram = diagram_png(services, visit_id) if kind != CONSENT else None
+        except Exception as error:  # a diagram that cannot be drawn must not stop the sheet
+            diagram = None
+            window.banner.show_message(
+                self.tr("The diagram could not be drawn for the sheet: {reason}").format(
+                    reason=str(error)
+                ),
+                "warning",
+            )
+
+        def done(document: BuiltDocument) -> None:
+            window.statusBar().clearMessage()
+            if _alive(preview):
+                preview.show_document(document)
+
+        def failed(error: Exception) -> None:
+            window.statusBar().clearMessage()
+            message = str(error) or type(error).__name__
+            if _alive(preview):
+                preview.show_error(message)
+            window.banner.show_message(
+                self.tr("The document could not be built: {reason}").format(reason=message),
+                "error",
+            )
+
+        window.runner.submit(
+            lambda: build_document(services, kind, visit_id, language, diagram), done, failed
+        )
+
+
+def _alive(preview: DocumentPreview) -> bool:
+    """Whether the preview is still open; the user may close it while the PDF is built."""
+    try:
+        return preview.isVisible()
+    except RuntimeError:
+        return False
+
+
+def install(window: MainWindow) -> None:
+    DocumentActions(window)

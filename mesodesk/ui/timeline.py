@@ -1,0 +1,446 @@
+"""The "Visits" pane: the patient's courses and visits in date order, the next visit on top.
+
+Each row reads at a glance (date, status, areas, products, reactions); Enter or a double click
+opens the visit in the Visit pane, Ctrl+T starts (or opens) today's visit.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPen
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mesodesk.domain.patient import PatientCard
+from mesodesk.domain.records import VisitRecord
+from mesodesk.domain.visit_records import Timeline, TimelineEntry, local_day
+from mesodesk.domain.vocabulary import VisitStatus
+from mesodesk.services.errors import ServiceError
+from mesodesk.ui.events import record_events
+from mesodesk.ui.text import show_date, vocab
+from mesodesk.ui.theme import ACCENT
+from mesodesk.ui.visit_pane import VisitPane, install_visit_pane
+
+if TYPE_CHECKING:
+    from mesodesk.ui.main_window import MainWindow
+
+Index = QModelIndex | QPersistentModelIndex
+EntryRole = Qt.ItemDataRole.UserRole + 1
+
+BADGE_COLOURS = {
+    VisitStatus.PLANNED: ("#eff8ff", "#175cd3"),
+    VisitStatus.DONE: ("#ecfdf3", "#067647"),
+    VisitStatus.CANCELLED: ("#f2f4f7", "#475467"),
+    VisitStatus.NO_SHOW: ("#fffaeb", "#b54708"),
+}
+SIGNED_COLOURS = ("#e6f4f1", ACCENT)
+COURSE_COLOURS = ("#f4f3ff", "#5925dc")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Timeline", text)
+
+
+def visit_when(visit: VisitRecord) -> str:
+    local = visit.starts_at.astimezone()
+    return f"{show_date(local.date())} {local:%H:%M}"
+
+
+def badge_text(entry: TimelineEntry) -> str:
+    if entry.course is not None:
+        return _tr("Course")
+    assert entry.visit is not None
+    if entry.visit.signed:
+        return _tr("Signed")
+    return vocab(entry.visit.status)
+
+
+def title_text(entry: TimelineEntry) -> str:
+    if entry.course is not None:
+        course = entry.course
+        return _tr("{indication}, {area}: {sessions} sessions every {low}–{high} days").format(
+            indication=vocab(course.indication),
+            area=vocab(course.area).lower(),
+            sessions=course.sessions,
+            low=course.interval_min_days,
+            high=course.interval_max_days,
+        )
+    assert entry.visit is not None
+    visit = entry.visit
+    nothing = (
+        _tr("Nothing recorded yet")
+        if visit.status is VisitStatus.PLANNED
+        else _tr("No areas recorded")
+    )
+    areas = ", ".join(vocab(area) for area in visit.areas) or nothing
+    techniques = ", ".join(vocab(t).lower() for t in visit.techniques)
+    return f"{areas} · {techniques}" if techniques else areas
+
+
+def products_text(visit: VisitRecord) -> str:
+    if not visit.product_lines:
+        return ""
+    parts = [
+        _tr("{product} {volume} ml (lot {lot})").format(
+            product=line.product_name, volume=f"{line.volume_ml.normalize():f}", lot=line.lot_number
+        )
+        for line in visit.product_lines
+    ]
+    return "; ".join(parts)
+
+
+def reactions_text(visit: VisitRecord) -> str:
+    return ", ".join(
+        _tr("{reaction} ({severity})").format(
+            reaction=vocab(item.reaction).lower(), severity=vocab(item.severity).lower()
+        )
+        for item in visit.reactions
+    )
+
+
+class TimelineModel(QAbstractListModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._entries: list[TimelineEntry] = []
+
+    def set_timeline(self, timeline: Timeline) -> None:
+        self.beginResetModel()
+        self._entries = list(timeline.entries)
+        self.endResetModel()
+
+    def entry(self, row: int) -> TimelineEntry:
+        return self._entries[row]
+
+    def row_of_visit(self, visit_id: int) -> int | None:
+        for row, entry in enumerate(self._entries):
+            if entry.visit is not None and entry.visit.id == visit_id:
+                return row
+        return None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        entry = self._entries[index.row()]
+        if role == EntryRole:
+            return entry
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            when = visit_when(entry.visit) if entry.visit else show_date(entry.day)
+            return f"{when} · {badge_text(entry)} · {title_text(entry)}"
+        return None
+
+
+class TimelineDelegate(QStyledItemDelegate):
+    """Paints one entry: date and time on the left, a status badge, then up to three lines."""
+
+    ROW = 22
+    PAD = 10
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        entry: TimelineEntry = index.data(EntryRole)
+        lines = 1
+        if entry.visit is not None:
+            lines += bool(entry.visit.product_lines) + bool(entry.visit.reactions)
+        return QSize(option.rect.width(), self.PAD * 2 + self.ROW * max(lines, 2))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        entry: TimelineEntry = index.data(EntryRole)
+        painter.save()
+        rect = option.rect.adjusted(4, 3, -4, -3)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        background = QColor("#d7eeeb") if selected else QColor("#ffffff")
+        border = QColor(ACCENT) if entry.is_next or selected else QColor("#e3e6ea")
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(border, 2 if entry.is_next else 1))
+        painter.setBrush(background)
+        painter.drawRoundedRect(rect, 6, 6)
+
+        base = QFont(option.font)
+        bold = QFont(base)
+        bold.setBold(True)
+        left = rect.left() + self.PAD
+        top = rect.top() + self.PAD
+        painter.setPen(QColor("#101828"))
+        painter.setFont(bold)
+        if entry.visit is not None:
+            local = entry.visit.starts_at.astimezone()
+            painter.drawText(
+                QRect(left, top, 100, self.ROW),
+                Qt.AlignmentFlag.AlignVCenter,
+                show_date(local.date()),
+            )
+            painter.setFont(base)
+            painter.setPen(QColor("#667085"))
+            painter.drawText(
+                QRect(left, top + self.ROW, 100, self.ROW),
+                Qt.AlignmentFlag.AlignVCenter,
+                f"{local:%H:%M}",
+            )
+        else:
+            painter.drawText(
+                QRect(left, top, 100, self.ROW), Qt.AlignmentFlag.AlignVCenter, show_date(entry.day)
+            )
+
+        left += 104
+        fill, ink = _badge_colours(entry)
+        painter.setFont(bold)
+        text = badge_text(entry)
+        width = painter.fontMetrics().horizontalAdvance(text) + 16
+        badge = QRect(left, top + 2, width, self.ROW - 4)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(fill))
+        painter.drawRoundedRect(badge, 8, 8)
+        painter.setPen(QColor(ink))
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
+
+        text_left = left + 104
+        width = rect.right() - text_left - self.PAD
+        painter.setFont(bold if entry.is_next else base)
+        painter.setPen(QColor("#101828"))
+        title = title_text(entry)
+        if entry.is_next:
+            title = _tr("Next visit · {title}").format(title=title)
+        painter.drawText(
+            QRect(text_left, top, width, self.ROW),
+            Qt.AlignmentFlag.AlignVCenter,
+            painter.fontMetrics().elidedText(title, Qt.TextElideMode.ElideRight, width),
+        )
+        painter.setFont(base)
+        line_top = top + self.ROW
+        if entry.visit is not None:
+            for text, colour in (
+                (products_text(entry.visit), "#475467"),
+                (reactions_text(entry.visit), "#b42318"),
+            ):
+                if not text:
+                    continue
+                painter.setPen(QColor(colour))
+                elided = painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width)
+                painter.drawText(
+                    QRect(text_left, line_top, width, self.ROW),
+                    Qt.AlignmentFlag.AlignVCenter,
+                    elided,
+                )
+                line_top += self.ROW
+        painter.restore()
+
+
+def _badge_colours(entry: TimelineEntry) -> tuple[str, str]:
+    if entry.course is not None:
+        return COURSE_COLOURS
+    assert entry.visit is not None
+    if entry.visit.signed:
+        return SIGNED_COLOURS
+    return BADGE_COLOURS[entry.visit.status]
+
+
+class TimelinePane(QWidget):
+    """Lists the open patient's timeline and opens visits in the Visit pane."""
+
+    def __init__(self, window: MainWindow, visit_pane: VisitPane) -> None:
+        super().__init__(window)
+        self._window = window
+        self._pane = visit_pane
+        self._patient: PatientCard | None = None
+
+        self.next_visit = QLabel(self)
+        self.next_visit.setObjectName("nextVisit")
+        self.next_visit.setStyleSheet(
+            f"QLabel#nextVisit {{ background: #e6f4f1; border: 1px solid {ACCENT};"
+            " border-radius: 6px; padding: 8px 12px; font-weight: 600; color: #0b4f4a; }"
+        )
+        self.start_button = QPushButton(self.tr("Start today's visit"), self)
+        self.start_button.setObjectName("primary")
+        self.start_button.setToolTip(self.tr("Ctrl+T"))
+        self.open_button = QPushButton(self.tr("Open visit"), self)
+        self.open_button.setToolTip(self.tr("Enter, or double-click a visit"))
+        self.empty = QLabel(self.tr("No visits yet. Press Ctrl+T to start today's visit."), self)
+        self.empty.setObjectName("emptyState")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.model = TimelineModel(self)
+        self.view = QListView(self)
+        self.view.setObjectName("timeline")
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(TimelineDelegate(self.view))
+        self.view.setUniformItemSizes(False)
+        self.view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.view.setStyleSheet("QListView#timeline { background: transparent; border: none; }")
+        self.view.doubleClicked.connect(lambda _index: self.open_current())
+        self.view.activated.connect(lambda _index: self.open_current())
+        self.view.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.start_button)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setSpacing(8)
+        layout.addWidget(self.next_visit)
+        layout.addLayout(buttons)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty, 1)
+
+        self.start_action = QAction(self.tr("Start &today's visit"), self)
+        self.start_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.start_action.triggered.connect(self.start_today)
+        self.open_action = QAction(self.tr("&Open visit"), self)
+        self.open_action.setShortcut(QKeySequence(Qt.Key.Key_Return))
+        self.open_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.open_action.triggered.connect(self.open_current)
+        self.view.addAction(self.open_action)
+        window.addAction(self.start_action)
+        window.menus["visit"].addAction(self.start_action)
+        self.start_button.clicked.connect(self.start_today)
+        self.open_button.clicked.connect(self.open_current)
+
+        window.patient_opened.connect(self._patient_opened)
+        record_events(window).changed.connect(self._records_changed)
+        self._patient_opened(None)
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def start_today(self) -> None:
+        """Open today's planned visit if there is one, else start a new visit now."""
+        patient = self._patient
+        if patient is None or patient.id is None or not self._pane.may_leave_visit():
+            return
+        today = date.today()
+        for row in range(self.model.rowCount()):
+            visit = self.model.entry(row).visit
+            if (
+                visit is not None
+                and visit.status is VisitStatus.PLANNED
+                and not visit.signed
+                and local_day(visit.starts_at) == today
+            ):
+                self._open(visit.id)
+                return
+        try:
+            visit = self._window.services.visits.start_visit(patient.id)
+        except ServiceError as exc:
+            self._window.banner.show_message(str(exc), "error")
+            return
+        record_events(self._window).changed.emit(patient.id)
+        self._open(visit.id)
+
+    def open_current(self) -> None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return
+        visit = self.model.entry(index.row()).visit
+        if visit is not None and self._pane.may_leave_visit():
+            self._open(visit.id)
+
+    def refresh(self) -> None:
+        patient = self._patient
+        if patient is None or patient.id is None:
+            self.model.set_timeline(Timeline())
+            self._show_next(None)
+            self._update_buttons()
+            return
+        try:
+            timeline = self._window.services.visits.timeline(patient.id)
+        except ServiceError as exc:
+            self._window.banner.show_message(str(exc), "error")
+            return
+        current = self.view.currentIndex()
+        keep = self.model.entry(current.row()).visit if current.isValid() else None
+        self.model.set_timeline(timeline)
+        self._show_next(timeline.next_visit)
+        target = None
+        if keep is not None and keep.id is not None:
+            target = self.model.row_of_visit(keep.id)
+        if target is None and timeline.next_visit is not None:
+            target = self.model.row_of_visit(timeline.next_visit.id or 0)
+        if target is None and self.model.rowCount():
+            target = self.model.rowCount() - 1
+        if target is not None:
+            index = self.model.index(target)
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
+        self._update_buttons()
+
+    # --- internals --------------------------------------------------------------------------
+
+    def _open(self, visit_id: int | None) -> None:
+        if visit_id is None:
+            return
+        self._pane.open_visit(visit_id)
+        self._window.patient_tabs.setCurrentWidget(self._window.visit_tab)
+
+    def _show_next(self, visit: VisitRecord | None) -> None:
+        if visit is None:
+            self.next_visit.hide()
+            return
+        days = (local_day(visit.starts_at) - date.today()).days
+        when = (
+            self.tr("today")
+            if days == 0
+            else self.tr("tomorrow")
+            if days == 1
+            else self.tr("in %n days", "", days)
+        )
+        self.next_visit.setText(
+            self.tr("Next visit: {when} ({relative})").format(when=visit_when(visit), relative=when)
+        )
+        self.next_visit.show()
+
+    def _update_buttons(self) -> None:
+        has_patient = self._patient is not None and self._patient.id is not None
+        has_rows = self.model.rowCount() > 0
+        self.view.setVisible(has_rows)
+        self.empty.setVisible(not has_rows)
+        index = self.view.currentIndex()
+        on_visit = index.isValid() and self.model.entry(index.row()).visit is not None
+        self.start_button.setEnabled(has_patient)
+        self.start_action.setEnabled(has_patient)
+        self.open_button.setEnabled(on_visit)
+        self.empty.setText(
+            self.tr("No visits yet. Press Ctrl+T to start today's visit.")
+            if has_patient
+            else self.tr("Save the patient's card first; then visits can be recorded.")
+        )
+
+    def _patient_opened(self, card: PatientCard | None) -> None:
+        previous = self._patient.id if self._patient else None
+        self._patient = card
+        if card is None or card.id != previous:
+            self.view.setCurrentIndex(QModelIndex())
+        self.refresh()
+
+    def _records_changed(self, patient_id: int) -> None:
+        if self._patient is not None and self._patient.id == patient_id:
+            self.refresh()
+
+
+def install(window: MainWindow) -> None:
+    """The Visits timeline and the Visit pane (first in the visit splitter), as two tabs."""
+    pane = install_visit_pane(window)
+    timeline = TimelinePane(window, pane)
+    window.timeline = timeline  # type: ignore[attr-defined]
+    window.add_patient_tab(timeline, timeline.tr("Visits"))
+    window.add_patient_tab(window.visit_tab, pane.tr("Visit"), editor=pane)

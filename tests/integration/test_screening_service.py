@@ -1,0 +1,136 @@
+"""Screening a visit on both engines: allergies by ingredient, the day's checklist, overrides."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+
+from mesodesk.domain.anamnesis import Anamnesis, DayChecklist
+from mesodesk.domain.findings import Severity
+from mesodesk.domain.records import ProductLineRecord
+from mesodesk.domain.vocabulary import VisitStatus
+from mesodesk.services.errors import ValidationFailed
+from mesodesk.services.screening import UnresolvedBlock
+from tests.integration.safety_helpers import add_lot, add_patient, add_visit, allergic_to
+
+ASKED = DayChecklist()
+
+
+def _codes(findings, severity: Severity) -> list[str]:
+    return [f.code for f in findings if f.severity is severity]
+
+
+@pytest.mark.parametrize(
+    ("product", "ingredients"),
+    [
+        ("Anaesthetic mix", [("Lidocaine", "")]),
+        ("Смесь с анестетиком", [("лидокаин", "")]),
+        ("Acne cocktail", [("Gentamicin", "гентамицин"), ("Lignocaine 2%", "лидокаин 2%")]),
+    ],
+)
+def test_an_allergy_to_lidocaine_blocks_a_cocktail_containing_it(services, product, ingredients):
+    patient = add_patient(services, anamnesis=allergic_to("lidocaine"))
+    visit = add_visit(services, patient.id, (add_lot(services, product, ingredients),))
+    findings = services.screening.screen_visit(visit.id, ASKED)
+    blocks = [f for f in findings if f.severity is Severity.BLOCK]
+    assert [f.code for f in blocks] == ["component_allergy"]
+    assert f'"{product}" contains' in blocks[0].reason
+    assert "Allergy to lidocaine (urticaria)" in blocks[0].reason
+
+
+def test_a_cocktail_without_the_allergen_is_not_flagged(services):
+    patient = add_patient(services, anamnesis=allergic_to("lidocaine"))
+    lot = add_lot(services, "Vitamin C 5%", [("Ascorbic acid", "аскорбиновая кислота")])
+    visit = add_visit(services, patient.id, (lot,))
+    findings = services.screening.screen_visit(visit.id, ASKED)
+    assert _codes(findings, Severity.BLOCK) == []
+
+
+def test_signing_needs_a_written_override_for_every_block_and_keeps_it(services):
+    patient = add_patient(services, anamnesis=Anamnesis(pregnant=True))
+    visit = add_visit(services, patient.id)
+    services.screening.save_checklist(visit.id, ASKED)
+    done = services.visits.set_status(visit.id, visit.version, VisitStatus.DONE)
+    with pytest.raises(UnresolvedBlock) as refused:
+        services.visits.sign(visit.id, done.version, "Practitioner")
+    assert str(refused.value).startswith("This visit cannot be signed: Pregnancy has no recorded")
+    (block,) = [
+        f for f in services.screening.screen_visit(visit.id) if f.severity is Severity.BLOCK
+    ]
+    with pytest.raises(ValidationFailed):
+        services.screening.record_override(visit.id, block, "   ", "Practitioner")
+    kept = services.screening.record_override(
+        visit.id, block, "Written consent after the obstetrician's advice.", "Practitioner"
+    )
+    signed = services.visits.sign(visit.id, done.version, "Practitioner")
+    assert signed.signed
+    (stored,) = services.visits.get(visit.id).overrides
+    assert stored == kept
+    assert (stored.finding_code, stored.decided_by) == ("pregnancy", "Practitioner")
+    assert stored.reason == "Written consent after the obstetrician's advice."
+    assert stored.decided_at is not None and stored.finding_reason == block.reason
+
+
+def test_an_override_answers_only_the_finding_it_was_written_for(services):
+    patient = add_patient(services, anamnesis=allergic_to("lidocaine"))
+    first = add_lot(services, "Anaesthetic mix", [("Lidocaine", "")])
+    second = add_lot(services, "Acne cocktail", [("Lidocaine hydrochloride", "")])
+    visit = add_visit(services, patient.id, (first, second))
+    services.screening.save_checklist(visit.id, ASKED)
+    blocks = [f for f in services.screening.screen_visit(visit.id) if f.severity is Severity.BLOCK]
+    assert len(blocks) == 2
+    services.screening.record_override(visit.id, blocks[0], "Tested: no reaction.", "Practitioner")
+    with pytest.raises(UnresolvedBlock, match="Allergy to lidocaine"):
+        services.screening.require_overrides(visit.id)
+    screening = services.screening.screening(visit.id)
+    assert screening.unresolved == (blocks[1],)
+
+
+def test_the_day_checklist_is_kept_with_the_visit_and_postpones(services):
+    patient = add_patient(services)
+    visit = add_visit(services, patient.id)
+    before = services.screening.screen_visit(visit.id)
+    assert "checklist_not_asked" in _codes(before, Severity.INFO)
+    peeled = date.today() - timedelta(days=3)
+    services.screening.save_checklist(visit.id, DayChecklist(fever=True, recent_peeling_on=peeled))
+    findings = services.screening.screen_visit(visit.id)
+    assert _codes(findings, Severity.POSTPONE) == ["fever", "recent_peeling"]
+    peeling = next(f for f in findings if f.code == "recent_peeling")
+    assert peeling.possible_from == peeled + timedelta(days=14)
+    assert services.screening.screening(visit.id).checklist == DayChecklist(
+        fever=True, recent_peeling_on=peeled
+    )
+    assert services.visits.get(visit.id).checklist["fever"] is True
+
+
+def test_saving_the_checklist_leaves_the_open_visit_current(services):
+    patient = add_patient(services)
+    visit = add_visit(services, patient.id)
+    services.screening.save_checklist(visit.id, DayChecklist(menstruation=True))
+    assert services.visits.get(visit.id).version == visit.version
+
+
+def test_a_signed_visit_takes_no_new_override_or_checklist(services):
+    patient = add_patient(services, anamnesis=Anamnesis(fear_of_injections=True))
+    visit = add_visit(services, patient.id)
+    services.screening.save_checklist(visit.id, ASKED)
+    done = services.visits.set_status(visit.id, visit.version, VisitStatus.DONE)
+    services.visits.sign(visit.id, done.version, "Practitioner")
+    finding = services.screening.screen_visit(visit.id)[0]
+    with pytest.raises(Exception, match="signed"):
+        services.screening.record_override(visit.id, finding, "Late reason.", "Practitioner")
+    with pytest.raises(Exception, match="signed"):
+        services.screening.save_checklist(visit.id, DayChecklist(fever=True))
+
+
+def test_an_unsaved_plan_is_screened_as_it_is_being_edited(services):
+    patient = add_patient(services, anamnesis=allergic_to("lidocaine"))
+    visit = add_visit(services, patient.id)
+    lot = add_lot(services, "Anaesthetic mix", [("Lidocaine", "лидокаин")])
+    plan = replace(visit, product_lines=(ProductLineRecord(lot_id=lot, volume_ml=Decimal("1")),))
+    screening = services.screening.screening(visit.id, ASKED, plan=plan)
+    assert [f.code for f in screening.unresolved] == ["component_allergy"]
+    assert _codes(services.screening.screen_visit(visit.id, ASKED), Severity.BLOCK) == []
