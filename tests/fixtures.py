@@ -23,8 +23,8 @@ def sqlite_db(tmp_path) -> Iterator[Database]:
 
 
 @pytest.fixture(scope="session")
-def postgres_url(worker_id: str) -> str:
-    """A database of its own for each test worker on the PostgreSQL test server.
+def postgres_url(worker_id: str, testrun_uid: str) -> Iterator[str]:
+    """A database of its own for each test worker of each run on the PostgreSQL test server.
 
     Without a server the PostgreSQL cases are skipped, except in CI, where that is a failure.
     """
@@ -33,13 +33,14 @@ def postgres_url(worker_id: str) -> str:
         if os.environ.get("CI") == "true":
             pytest.fail(f"{PG_ENV} is not set: CI must run the PostgreSQL cases")
         pytest.skip(f"no PostgreSQL test server ({PG_ENV} not set)")
-    name = f"mesodesk_test_{worker_id}"
+    name = f"mesodesk_test_{testrun_uid[:10]}_{worker_id}"
     admin = create_engine(base, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         connection.execute(text(f'CREATE DATABASE "{name}"'))
+    yield make_url(base).set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
-    return make_url(base).set(database=name).render_as_string(hide_password=False)
 
 
 @pytest.fixture
