@@ -67,7 +67,7 @@ def save_screenshot(
 ) -> None:
     """Render the window as a user would see it after the list has loaded, then save a PNG."""
     application()
-    window = MainWindow(services, database.location)
+    window = MainWindow(services, database.location, remember_layout=False)
     window.resize(*size)
     window.show()
     wait_until(lambda: not window.runner.busy)

@@ -54,8 +54,15 @@ class MainWindow(QMainWindow):
     patient_opened = Signal(object)  # PatientCard, or None when no patient is open
     visit_opened = Signal(object)  # the open visit's record, or None
 
-    def __init__(self, services: Services, location: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        location: str,
+        parent: QWidget | None = None,
+        remember_layout: bool = True,
+    ) -> None:
         super().__init__(parent)
+        self._remember_layout = remember_layout
         self._editors: list[Editor] = []
         self._tab_editors: dict[QWidget, Editor] = {}
         self._services = services
@@ -84,7 +91,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.card_pane)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([430, 930])
+        self.splitter.setSizes([300, 1140])
         self.setCentralWidget(self.splitter)
 
         self._build_actions()
@@ -112,7 +119,8 @@ class MainWindow(QMainWindow):
 
         install_features(self)
         self._open_card(None)
-        self._restore_layout()
+        if remember_layout:
+            self._restore_layout()
         self.patient_list.refresh()
 
     @property
@@ -450,6 +458,7 @@ class MainWindow(QMainWindow):
         if not self._may_leave_card():
             event.ignore()
             return
-        self.save_layout()
+        if self._remember_layout:
+            self.save_layout()
         self.runner.wait(5000)
         event.accept()

@@ -511,6 +511,9 @@ def install(window: MainWindow) -> None:
 
     record_events(window).changed.connect(records_changed)
     window.patient_opened.connect(patient_opened)
+    pane = getattr(window, "visit_pane", None)
+    if pane is not None:
+        pane.plan_edited.connect(banner.plan_changed)
     menu = window.menus["visit"]
     menu.addSeparator()
     for text, shortcut, slot in (

@@ -11,7 +11,7 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -102,6 +102,8 @@ class _LineRow:
 
 class VisitPane(QWidget):
     """Edits the open visit; an editor for the window's unsaved-changes guard and Ctrl+S."""
+
+    plan_edited = Signal(object)  # the visit as typed (VisitRecord), not saved yet
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window.visit_tab)
@@ -926,6 +928,9 @@ class VisitPane(QWidget):
         if self._filling:
             return
         self._update_actions()
+        typed, _errors = self.form_record()
+        if typed is not None and not typed.signed:
+            self.plan_edited.emit(typed)
 
     def _update_actions(self) -> None:
         loaded = self._loaded

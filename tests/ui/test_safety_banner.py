@@ -162,3 +162,17 @@ def test_findings_follow_the_plan_before_it_is_saved(qtbot, window):
     _rescreened(qtbot, banner, before)
     severity, reason = _shown(banner)[0]
     assert severity == "block" and '"Anaesthetic mix" contains Lidocaine' in reason
+
+
+def test_adding_a_lot_in_the_visit_pane_rescreens_before_saving(qtbot, window):
+    lot = add_lot(window.services, "Anaesthetic mix", [("лидокаин", "")])
+    visit_id, banner = _open_visit(qtbot, window, allergic_to("Lidocaine"))
+    assert [s for s, _ in _shown(banner)].count("block") == 0
+    pane = window.visit_pane
+    pane.add_lot.setCurrentIndex(pane.add_lot.findData(lot))
+    before = banner.screening()
+    pane.add_line()
+    _rescreened(qtbot, banner, before)
+    severity, reason = _shown(banner)[0]
+    assert severity == "block" and "Anaesthetic mix" in reason
+    assert window.services.visits.get(visit_id).product_lines == ()
