@@ -24,6 +24,7 @@ from mesodesk.domain.vocabulary import (
     VisitStatus,
 )
 from mesodesk.services.demo_catalog import DEMO_REFERENCE_DAY
+from mesodesk.services.demo_marks import demo_marks
 from mesodesk.services.errors import ServiceError
 
 if TYPE_CHECKING:
@@ -124,11 +125,14 @@ def _history(
         reactions = tuple(
             ReactionRecord(*item) for item in rnd.sample(_REACTIONS, rnd.choice((0, 1, 1, 2)))
         )
+        technique = (
+            Technique.PINPOINT if area is Area.VASCULAR else rnd.choice(_TECHNIQUES[area.region])
+        )
         visit = services.visits.save(
             replace(
                 visit,
                 areas=(area,),
-                techniques=(rnd.choice(_TECHNIQUES[area.region]),),
+                techniques=(technique,),
                 method=Method.MANUAL,
                 anaesthesia=rnd.choice(_ANAESTHESIA),
                 disinfection=rnd.choice(_DISINFECTION),
@@ -138,6 +142,8 @@ def _history(
                 reactions=reactions,
             )
         )
+        first_line = visit.product_lines[0].id if visit.product_lines else None
+        services.marks.add_many(demo_marks(visit.id or 0, area, technique, first_line, rnd))
         visit = services.visits.set_status(visit.id or 0, visit.version, VisitStatus.DONE)
         # a safety check may want a written reason first: then the visit stays done, unsigned
         with suppress(ServiceError):

@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.card_pane)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 1140])
+        self.splitter.setSizes([320, 1120])
         self.setCentralWidget(self.splitter)
 
         self._build_actions()

@@ -39,7 +39,7 @@ SEARCH_DELAY_MS = 150
 class PatientListModel(QAbstractTableModel):
     """Rows of `PatientRow`; more pages are fetched as the view scrolls (canFetchMore)."""
 
-    NAME, AGE, PHONE, LAST_VISIT = range(4)
+    NAME, AGE, LAST_VISIT = range(3)
 
     def __init__(self, fetch_page: PageFetcher, page_size: int, parent: QWidget | None = None):
         super().__init__(parent)
@@ -80,7 +80,7 @@ class PatientListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else 3
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self._has_more
@@ -101,9 +101,7 @@ class PatientListModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Patient"), self.tr("Age"), self.tr("Phone"), self.tr("Last visit"))[
-                section
-            ]
+            return (self.tr("Patient"), self.tr("Age"), self.tr("Last visit"))[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -118,12 +116,12 @@ class PatientListModel(QAbstractTableModel):
             if column == self.AGE:
                 age = age_on(item.birth_date, self._today)
                 return "" if age is None else str(age)
-            if column == self.PHONE:
-                return item.phone
             return show_date(item.last_visit_on)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.NAME:
             born = show_date(item.birth_date)
             tip = self.tr("{name}, born {date}").format(name=item.name, date=born or "—")
+            if item.phone:
+                tip += "\n" + item.phone
             if item.id in self._flagged:
                 tip += "\n" + self.tr("Active absolute contraindication: see the Anamnesis tab.")
             return tip
@@ -177,7 +175,7 @@ class PatientListPanel(QWidget):
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(PatientListModel.NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (PatientListModel.AGE, PatientListModel.PHONE, PatientListModel.LAST_VISIT):
+        for column in (PatientListModel.AGE, PatientListModel.LAST_VISIT):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.view.verticalHeader().setDefaultSectionSize(26)
 

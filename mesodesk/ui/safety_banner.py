@@ -36,7 +36,7 @@ from mesodesk.domain.findings import Severity
 from mesodesk.domain.patient import PatientCard, format_date
 from mesodesk.domain.records import VisitRecord
 from mesodesk.domain.safety_records import VisitScreening, finding_title, parse_day
-from mesodesk.domain.screening import ScreeningFinding
+from mesodesk.domain.screening import CHECKLIST_NOT_ASKED, ScreeningFinding
 from mesodesk.services.errors import ServiceError, ValidationFailed
 from mesodesk.ui.events import record_events
 from mesodesk.ui.visit_pane import VisitPane
@@ -122,7 +122,8 @@ class SafetyBanner(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        layout.addWidget(self._checklist_frame())
+        self.checklist_frame = self._checklist_frame()
+        layout.addWidget(self.checklist_frame)
         layout.addWidget(self.findings_scroll)
         layout.addWidget(self.summary)
         self.hide()
@@ -291,7 +292,14 @@ class SafetyBanner(QFrame):
                 widget.deleteLater()
         if screening.catalog_problem:
             self._window.banner.show_message(self.tr(screening.catalog_problem), "error")
-        for finding in screening.findings:
+        # a signed visit's day is over: its questions are history, not something to ask now
+        self.checklist_frame.setVisible(not screening.signed)
+        shown = [
+            finding
+            for finding in screening.findings
+            if not (screening.signed and finding.code == CHECKLIST_NOT_ASKED)
+        ]
+        for finding in shown:
             frame = self._finding_frame(finding, screening)
             self.findings_box.addWidget(frame)
             frame.show()
@@ -392,7 +400,7 @@ class SafetyBanner(QFrame):
         title = QLabel(self.tr("Asked today:"), frame)
         title.setStyleSheet("font-weight: 600;")
         grid.addWidget(title, 0, 0)
-        columns = 5
+        columns = 4
         for index, (code, text) in enumerate(CHECKLIST_QUESTIONS):
             box = QCheckBox(self.tr(text), frame)
             box.setObjectName(code)
@@ -408,7 +416,7 @@ class SafetyBanner(QFrame):
         dates.addWidget(self.checklist_error)
         dates.addStretch(1)
         dates.addWidget(self.none_apply)
-        grid.addLayout(dates, 2, 1, 1, columns)
+        grid.addLayout(dates, -(-len(CHECKLIST_QUESTIONS) // columns), 1, 1, columns)
         grid.setColumnStretch(columns + 1, 1)
         return frame
 

@@ -18,7 +18,7 @@ def save_visit_screenshot(
     """Open the visit's patient, then the visit on its Visit tab, and save the window as PNG."""
     visit = services.visits.get(visit_id)
     application()
-    window = MainWindow(services, database.location)
+    window = MainWindow(services, database.location, remember_layout=False)
     window.resize(*size)
     window.show()
     wait_until(lambda: not window.runner.busy)
