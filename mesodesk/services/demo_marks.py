@@ -65,6 +65,13 @@ def demo_marks(
     ]
 
 
+def _grid(centre: Point, width: float, height: float, step: float) -> list[Point]:
+    """Points every `step` mm over a width x height patch around `centre`."""
+    columns, rows = int(width // step) + 1, int(height // step) + 1
+    left, top = centre.x - (columns - 1) * step / 2, centre.y - (rows - 1) * step / 2
+    return [Point(left + c * step, top + r * step) for r in range(rows) for c in range(columns)]
+
+
 def _patch(centre: Point, width: float, height: float) -> tuple[Point, ...]:
     x, y, w, h = centre.x, centre.y, width / 2, height / 2
     return (Point(x - w, y - h), Point(x + w, y - h), Point(x + w, y + h), Point(x - w, y + h))

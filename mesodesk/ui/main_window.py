@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QFileInfo, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -95,7 +95,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self._build_actions()
-        self.location_label = QLabel(self.tr("Database: {where}").format(where=location), self)
+        shown = location if "://" in location else QFileInfo(location).fileName()
+        self.location_label = QLabel(self.tr("Database: {where}").format(where=shown), self)
+        self.location_label.setToolTip(location)
         self.location_label.setObjectName("mutedLabel")
         self.statusBar().addPermanentWidget(self.location_label)
 

@@ -306,8 +306,8 @@ class SafetyBanner(QFrame):
         self._fit_findings()
         self._load_checklist(screening.checklist, screening.signed)
         blocks = len(screening.unresolved)
-        self.summary.setVisible(not screening.findings or blocks > 0)
-        if not screening.findings:
+        self.summary.setVisible((not shown or blocks > 0) and not screening.signed)
+        if not shown:
             self.summary.setText(self.tr("No contraindications found for this visit."))
         elif blocks:
             self.summary.setText(
