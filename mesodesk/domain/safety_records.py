@@ -96,7 +96,7 @@ class VisitScreening:
     """Everything the findings banner shows for one visit, read in one go.
 
     `unresolved` are the blocking findings with no recorded override: while any remain, the
-    visit cannot be signed.
+    visit cannot be marked done or signed.
     """
 
     visit_id: int

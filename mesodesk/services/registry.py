@@ -48,5 +48,5 @@ def build_services(sessions: sessionmaker[Session]) -> Services:
         screening=ScreeningService(sessions, anamnesis, catalog),
     )
     services.screening.finding_sources.append(services.marks.depth_findings)
-    services.visits.sign_checks.append(services.screening.require_overrides)
+    services.visits.go_ahead_checks.append(services.screening.require_overrides)
     return services

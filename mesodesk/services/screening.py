@@ -55,7 +55,7 @@ FindingSource = Callable[[int], list[Finding]]
 
 
 class UnresolvedBlock(ServiceError):
-    """A blocking finding has no written override, so the visit cannot be signed."""
+    """A blocking finding has no written override, so the visit cannot go ahead."""
 
 
 class ScreeningService(Service):
@@ -181,13 +181,15 @@ class ScreeningService(Service):
             return _overrides(session, visit_id)
 
     def require_overrides(self, visit_id: int) -> None:
-        """The sign check: refuses while a blocking finding has no recorded reason."""
+        """The go-ahead check (marking done, signing): refuses while a blocking finding has no
+        recorded reason."""
         screening = self.screening(visit_id)
         missing = [f for f in screening.findings if is_unresolved(f, screening.overrides)]
         if missing:
             raise UnresolvedBlock(
-                f"This visit cannot be signed: {finding_title(missing[0])} has no recorded "
-                "reason. Record an override with a written reason, or postpone the visit."
+                f"This visit cannot be marked done or signed: {finding_title(missing[0])} has "
+                "no recorded reason. Record an override with a written reason, or postpone "
+                "the visit."
             )
 
 

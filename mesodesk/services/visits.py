@@ -59,7 +59,7 @@ SIGNED_MESSAGE = (
 NAME_LIMIT = 120
 TEXT_LIMIT = 200
 
-SignCheck = Callable[[int], None]
+GoAheadCheck = Callable[[int], None]
 
 
 def ensure_editable(visit: Visit) -> None:
@@ -72,8 +72,9 @@ class VisitService(Service):
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         super().__init__(sessions)
         self._settings = ClinicSettingsService(sessions)
-        self.sign_checks: list[SignCheck] = []
-        """Called with the visit id before signing; each may raise a ServiceError to refuse."""
+        self.go_ahead_checks: list[GoAheadCheck] = []
+        """Called with the visit id before a visit is marked done or signed, i.e. before the
+        procedure is recorded as performed; each may raise a ServiceError to refuse."""
 
     # --- reading ----------------------------------------------------------------------------
 
@@ -204,7 +205,14 @@ class VisitService(Service):
             return visit_records(session, [row])[0]
 
     def set_status(self, visit_id: int, version: int, status: VisitStatus) -> VisitRecord:
-        """Mark a visit done, cancelled or no-show (or back to planned) before it is signed."""
+        """Mark a visit done, cancelled or no-show (or back to planned) before it is signed.
+
+        Marking it done runs the go-ahead checks first: a procedure over an absolute
+        contraindication is recorded as done only with a written reason.
+        """
+        if status is VisitStatus.DONE:
+            for check in self.go_ahead_checks:
+                check(visit_id)
         with self._write() as session:
             row = _load(session, visit_id)
             ensure_editable(row)
@@ -227,7 +235,7 @@ class VisitService(Service):
             return visit_records(session, [row])[0]
 
     def sign(self, visit_id: int, version: int, signed_by: str) -> VisitRecord:
-        """Sign a done visit; from now on it is read-only. `sign_checks` may refuse first."""
+        """Sign a done visit; from now on it is read-only. The go-ahead checks may refuse first."""
         who = signed_by.strip()
         if not who:
             raise ValidationFailed({"signed_by": "Enter the name of the practitioner signing."})
@@ -239,7 +247,7 @@ class VisitService(Service):
                 raise ValidationFailed(
                     {"status": "Only a done visit can be signed; mark it done first."}
                 )
-            for check in self.sign_checks:
+            for check in self.go_ahead_checks:
                 check(visit_id)
             row.signed_at = utcnow()
             row.signed_by = who[:NAME_LIMIT]

@@ -312,7 +312,8 @@ class SafetyBanner(QFrame):
         elif blocks:
             self.summary.setText(
                 self.tr(
-                    "Signing needs a written reason for each red finding ({count} left)."
+                    "Marking done and signing need a written reason for each red finding "
+                    "({count} left)."
                 ).format(count=blocks)
             )
 

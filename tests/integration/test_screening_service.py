@@ -49,14 +49,16 @@ def test_a_cocktail_without_the_allergen_is_not_flagged(services):
     assert _codes(findings, Severity.BLOCK) == []
 
 
-def test_signing_needs_a_written_override_for_every_block_and_keeps_it(services):
+def test_going_ahead_needs_a_written_override_for_every_block_and_keeps_it(services):
     patient = add_patient(services, anamnesis=Anamnesis(pregnant=True))
     visit = add_visit(services, patient.id)
     services.screening.save_checklist(visit.id, ASKED)
-    done = services.visits.set_status(visit.id, visit.version, VisitStatus.DONE)
     with pytest.raises(UnresolvedBlock) as refused:
-        services.visits.sign(visit.id, done.version, "Practitioner")
-    assert str(refused.value).startswith("This visit cannot be signed: Pregnancy has no recorded")
+        services.visits.set_status(visit.id, visit.version, VisitStatus.DONE)
+    assert str(refused.value).startswith(
+        "This visit cannot be marked done or signed: Pregnancy has no recorded"
+    )
+    assert services.visits.get(visit.id).status is VisitStatus.PLANNED
     (block,) = [
         f for f in services.screening.screen_visit(visit.id) if f.severity is Severity.BLOCK
     ]
@@ -65,6 +67,7 @@ def test_signing_needs_a_written_override_for_every_block_and_keeps_it(services)
     kept = services.screening.record_override(
         visit.id, block, "Written consent after the obstetrician's advice.", "Practitioner"
     )
+    done = services.visits.set_status(visit.id, visit.version, VisitStatus.DONE)
     signed = services.visits.sign(visit.id, done.version, "Practitioner")
     assert signed.signed
     (stored,) = services.visits.get(visit.id).overrides

@@ -142,7 +142,7 @@ def test_a_sign_check_can_refuse_signing_before_anything_is_written(services, pa
         seen.append(visit_id)
         raise ValidationFailed({"overrides": "Record the reason for going ahead first."})
 
-    services.visits.sign_checks.append(refuse)
+    services.visits.go_ahead_checks.append(refuse)
     with pytest.raises(ServiceError):
         services.visits.sign(done.id, done.version, "Dr Smirnova")
     assert seen == [done.id] and not services.visits.get(done.id).signed

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from mesodesk.domain.anamnesis import Anamnesis
 from mesodesk.domain.patient import format_date
 from mesodesk.domain.records import ProductLineRecord
+from mesodesk.domain.vocabulary import VisitStatus
 from mesodesk.ui.main_window import MainWindow
 from mesodesk.ui.safety_banner import SafetyBanner
 from tests.integration.safety_helpers import add_lot, add_patient, add_visit, allergic_to
@@ -65,22 +66,21 @@ def test_a_pregnant_patients_visit_shows_a_red_block_on_top(qtbot, window):
     assert reason.startswith("Pregnancy: an absolute contraindication to mesotherapy")
     top = banner.finding_frames()[0]
     qtbot.waitUntil(lambda: _button(top, "overrideButton").isVisible())
-    assert "Signing needs a written reason" in banner.summary.text()
+    assert "Marking done and signing need a written reason" in banner.summary.text()
 
 
-def test_signing_is_refused_until_an_override_with_a_reason_is_recorded(qtbot, window):
+def test_going_ahead_is_refused_until_an_override_with_a_reason_is_recorded(qtbot, window):
     visit_id, banner = _open_visit(qtbot, window, Anamnesis(pregnant=True))
     pane = window.visit_pane
     pane.confirm_sign = lambda visit, signer: True
-    pane.mark_done()
     before = banner.screening()
     qtbot.mouseClick(banner.none_apply, Qt.MouseButton.LeftButton)
     _rescreened(qtbot, banner, before)
-    pane.sign()
+    pane.mark_done()
     assert window.banner.text.text().startswith(
-        "This visit cannot be signed: Pregnancy has no recorded reason."
+        "This visit cannot be marked done or signed: Pregnancy has no recorded reason."
     )
-    assert not window.services.visits.get(visit_id).signed
+    assert window.services.visits.get(visit_id).status is VisitStatus.PLANNED
 
     banner.ask_override_reason = lambda finding: "   "
     before = banner.screening()
@@ -98,6 +98,8 @@ def test_signing_is_refused_until_an_override_with_a_reason_is_recorded(qtbot, w
         "Termination planned; patient insists in writing."
     )
     assert _button(top, "overrideButton") is None
+    pane.mark_done()
+    qtbot.waitUntil(lambda: window.services.visits.get(visit_id).status is VisitStatus.DONE)
     pane.sign()
     assert window.services.visits.get(visit_id).signed
     (kept,) = window.services.visits.get(visit_id).overrides
