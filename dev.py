@@ -25,18 +25,25 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".installed"
-DEBIAN_PACKAGES = {
-    # what PySide6's Qt needs to start offscreen, fonts for its text, the PDF tools, a database
-    "libegl1": None,
-    "libgl1": None,
-    "libxkbcommon0": None,
-    "libfontconfig1": None,
-    "libdbus-1-3": None,
-    "libglib2.0-0": None,
-    "fonts-dejavu-core": None,
-    "poppler-utils": "pdftotext",
-    "postgresql": None,
-}
+QT_PACKAGES = [
+    # what PySide6's Qt needs to start, on screen (xcb) or offscreen, and fonts for its text
+    "libegl1",
+    "libgl1",
+    "libxkbcommon0",
+    "libxkbcommon-x11-0",
+    "libxcb-cursor0",
+    "libxcb-icccm4",
+    "libxcb-keysyms1",
+    "libxcb-image0",
+    "libxcb-render-util0",
+    "libxcb-shape0",
+    "libxcb-xinerama0",
+    "libfontconfig1",
+    "libdbus-1-3",
+    "libglib2.0-0",
+    "fonts-dejavu-core",
+]
+TEST_PACKAGES = [*QT_PACKAGES, "poppler-utils", "postgresql"]
 
 
 def main(argv: list[str]) -> int:
@@ -47,10 +54,11 @@ def main(argv: list[str]) -> int:
     rest = argv[1:]
     if command == "run":
         ensure_venv()
+        ensure_system_packages(QT_PACKAGES)
         return subprocess.call([str(BIN / "mesodesk"), "--demo", *rest])
     if command == "test":
         ensure_venv()
-        ensure_system_packages()
+        ensure_system_packages(TEST_PACKAGES)
         return run_tests(rest)
     if command == "bench":
         ensure_venv()
@@ -74,11 +82,11 @@ def ensure_venv() -> None:
     STAMP.write_text(wanted)
 
 
-def ensure_system_packages() -> None:
+def ensure_system_packages(packages: list[str]) -> None:
     """On Debian-like systems where we may install, add the missing system packages."""
     if sys.platform != "linux" or shutil.which("apt-get") is None or shutil.which("dpkg") is None:
         return
-    missing = [name for name in DEBIAN_PACKAGES if not _dpkg_installed(name)]
+    missing = [name for name in packages if not _dpkg_installed(name)]
     if not missing:
         return
     prefix: list[str] = []
