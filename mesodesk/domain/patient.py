@@ -109,7 +109,7 @@ def validate(card: PatientCard, today: date) -> dict[str, str]:
     return errors
 
 
-def parse_birth_date(text: str) -> date | None:
+def parse_day(text: str) -> date | None:
     """Read a date typed as dd.mm.yyyy (the clinic's habit), d.m.yyyy or ISO yyyy-mm-dd.
 
     Raises ValueError with a message for the field when the text is not a date.
@@ -126,6 +126,9 @@ def parse_birth_date(text: str) -> date | None:
     except ValueError:
         pass
     raise ValueError("Enter the date as dd.mm.yyyy, for example 07.03.1985.")
+
+
+parse_birth_date = parse_day
 
 
 def format_date(value: date | None) -> str:

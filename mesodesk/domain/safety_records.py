@@ -6,7 +6,6 @@ record, so the service, the export and the tests read and write it the same way.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
@@ -61,25 +60,6 @@ def checklist_from_json(stored: dict[str, Any] | None) -> DayChecklist | None:
         else:
             values[item.name] = bool(raw)
     return DayChecklist(**values)
-
-
-def parse_day(text: str) -> date | None:
-    """Read a date typed as dd.mm.yyyy, d.m.yyyy or ISO; empty text is no date.
-
-    Raises ValueError with a message for the field when the text is not a date.
-    """
-    text = text.strip()
-    if not text:
-        return None
-    match = re.fullmatch(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", text)
-    try:
-        if match:
-            day, month, year = (int(g) for g in match.groups())
-            return date(year, month, day)
-        return date.fromisoformat(text)
-    except ValueError:
-        pass
-    raise ValueError("Enter the date as dd.mm.yyyy, for example 07.03.2025.")
 
 
 def _iso_date(raw: Any) -> date | None:

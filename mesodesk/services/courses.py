@@ -86,7 +86,7 @@ class CourseService(Service):
                             "change them in the patient's visits."
                         }
                     )
-                others = _other_visit_days(session, _record(row), plan)
+                others = _other_visit_days(session, course_record(row), plan)
                 practitioner = _default_practitioner(session)
                 for day in rules.propose_dates(plan, others):
                     session.add(
@@ -100,7 +100,7 @@ class CourseService(Service):
                         )
                     )
                 session.flush()
-            return _record(row)
+            return course_record(row)
 
     def list_courses(self, patient_id: int) -> list[CourseRecord]:
         """The patient's courses, newest start first."""
@@ -110,7 +110,7 @@ class CourseService(Service):
                 .where(Course.patient_id == patient_id)
                 .order_by(Course.start_on.desc(), Course.id.desc())
             )
-            return [_record(row) for row in rows]
+            return [course_record(row) for row in rows]
 
     def reminders(self, patient_id: int, today: date) -> list[Finding]:
         """Maintenance and repeat reminders for the patient's finished courses.
@@ -219,7 +219,7 @@ def _patient(session: Session, patient_id: int) -> Patient:
     return row
 
 
-def _record(row: Course) -> CourseRecord:
+def course_record(row: Course) -> CourseRecord:
     return CourseRecord(
         id=row.id,
         patient_id=row.patient_id,

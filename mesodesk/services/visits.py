@@ -20,7 +20,6 @@ from mesodesk.domain.findings import Severity
 from mesodesk.domain.lots import LotState, check_lot_use
 from mesodesk.domain.records import (
     AddendumRecord,
-    CourseRecord,
     OverrideRecord,
     ProductLineRecord,
     ReactionRecord,
@@ -29,7 +28,6 @@ from mesodesk.domain.records import (
 from mesodesk.domain.visit_records import Timeline, TimelineEntry, local_day
 from mesodesk.domain.vocabulary import (
     Area,
-    Indication,
     Method,
     Reaction,
     ReactionSeverity,
@@ -50,6 +48,7 @@ from mesodesk.models import (
 )
 from mesodesk.models.base import utcnow
 from mesodesk.services.base import Service
+from mesodesk.services.courses import course_record
 from mesodesk.services.errors import NotFound, ReadOnlyRecord, ValidationFailed
 from mesodesk.services.settings import ClinicSettingsService
 
@@ -113,7 +112,7 @@ class VisitService(Service):
         visits = self.list_for_patient(patient_id)
         with self._read() as session:
             courses = [
-                _course(row)
+                course_record(row)
                 for row in session.scalars(
                     select(Course)
                     .where(Course.patient_id == patient_id)
@@ -420,21 +419,6 @@ def _update_last_visit(session: Session, patient_id: int) -> None:
         .where(Patient.id == patient_id)
         .values(last_visit_on=local_day(latest) if latest is not None else None)
         .execution_options(synchronize_session=False)
-    )
-
-
-def _course(row: Course) -> CourseRecord:
-    return CourseRecord(
-        id=row.id,
-        patient_id=row.patient_id,
-        indication=Indication(row.indication),
-        area=Area(row.area),
-        sessions=row.sessions,
-        interval_min_days=row.interval_min_days,
-        interval_max_days=row.interval_max_days,
-        start_on=row.start_on,
-        notes=row.notes,
-        version=row.version,
     )
 
 

@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 from mesodesk.domain.allergy import load_synonyms
 from mesodesk.domain.anamnesis import AllergyEntry, Anamnesis, ConditionEntry, MedicationEntry
 from mesodesk.domain.contraindications import RecordedAs
-from mesodesk.domain.patient import PatientCard, format_date
-from mesodesk.domain.safety_records import PatientAnamnesisRecord, parse_day
+from mesodesk.domain.patient import PatientCard, format_date, parse_day
+from mesodesk.domain.safety_records import PatientAnamnesisRecord
 from mesodesk.domain.vocabulary import IngredientGroup, ReactionSeverity
 from mesodesk.services.errors import ServiceError, StaleRecord, ValidationFailed
 from mesodesk.ui.events import record_events

@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
 
 from mesodesk.domain.anamnesis import DayChecklist
 from mesodesk.domain.findings import Severity
-from mesodesk.domain.patient import PatientCard, format_date
+from mesodesk.domain.patient import PatientCard, format_date, parse_day
 from mesodesk.domain.records import VisitRecord
-from mesodesk.domain.safety_records import VisitScreening, finding_title, parse_day
+from mesodesk.domain.safety_records import VisitScreening, finding_title
 from mesodesk.domain.screening import CHECKLIST_NOT_ASKED, ScreeningFinding
 from mesodesk.services.errors import ServiceError, ValidationFailed
 from mesodesk.ui.events import record_events

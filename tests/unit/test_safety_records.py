@@ -8,6 +8,7 @@ import pytest
 
 from mesodesk.domain.anamnesis import DayChecklist
 from mesodesk.domain.findings import Severity
+from mesodesk.domain.patient import parse_day
 from mesodesk.domain.records import OverrideRecord
 from mesodesk.domain.safety_records import (
     checklist_from_json,
@@ -15,7 +16,6 @@ from mesodesk.domain.safety_records import (
     covers,
     finding_title,
     is_unresolved,
-    parse_day,
 )
 from mesodesk.domain.screening import ScreeningFinding
 
