@@ -185,7 +185,7 @@ def _run_export(args: argparse.Namespace) -> int:
     """Read everything first, so an unknown patient leaves no file behind."""
     import json
 
-    from mesodesk.services.documents import write_private_file
+    from mesodesk.paths import write_private_file
     from mesodesk.services.registry import build_services
 
     database = _open(args.db)
@@ -225,7 +225,7 @@ def _add_document_commands(commands: argparse._SubParsersAction) -> None:
 def _run_document(args: argparse.Namespace) -> int:
     """Build the whole PDF before touching the output, so a refusal leaves no file behind."""
     from mesodesk.domain.vocabulary import Language
-    from mesodesk.services.documents import write_private_file
+    from mesodesk.paths import write_private_file
     from mesodesk.services.registry import build_services
 
     language = Language(args.lang) if args.lang else None

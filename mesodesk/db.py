@@ -123,12 +123,15 @@ def create_private_file(path: Path) -> None:
 
 
 def make_engine(url: URL) -> Engine:
+    """An engine whose errors never quote the values bound (names, notes, allergies)."""
     try:
         if url.get_backend_name() == "sqlite":
-            engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+            engine = create_engine(
+                url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, hide_parameters=True
+            )
             event.listen(engine, "connect", _sqlite_pragmas)
             return engine
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
     except (NoSuchModuleError, ImportError) as exc:
         raise DatabaseError(
             f"No driver for '{url.drivername}': install MesoDesk with the 'postgres' extra."

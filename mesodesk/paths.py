@@ -33,3 +33,22 @@ def data_dir(create: bool = True) -> Path:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         os.chmod(folder, 0o700)
     return folder
+
+
+def write_private_file(path: Path, content: bytes) -> None:
+    """Write a file readable by its owner only: documents, exports and pictures name a patient.
+
+    The bytes go to a temporary file beside the target first, so an interrupted save never
+    leaves a half-written PDF under the chosen name.
+    """
+    path = Path(path)
+    partial = path.with_name(f".{path.name}.partial")
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+        os.chmod(partial, 0o600)
+        os.replace(partial, path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise

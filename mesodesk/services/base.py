@@ -6,14 +6,23 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from mesodesk.services.errors import StaleRecord
+from mesodesk.services.errors import ServiceError, StaleRecord
 
 STALE_MESSAGE = (
     "This record was changed on another workstation after you opened it. "
     "Reload it to see the changes, then edit again."
+)
+
+
+CLASH_MESSAGE = (
+    "Another workstation saved the same record at the same moment. Reload it, then save again."
+)
+BUSY_MESSAGE = (
+    "The database is busy or cannot be written just now; nothing was saved. Try again in a moment."
 )
 
 
@@ -34,6 +43,10 @@ class Service:
                 yield session
         except StaleDataError as exc:
             raise StaleRecord(STALE_MESSAGE) from exc
+        except IntegrityError as exc:
+            raise StaleRecord(CLASH_MESSAGE) from exc
+        except OperationalError as exc:
+            raise ServiceError(BUSY_MESSAGE) from exc
 
     @staticmethod
     def _check_version(stored: int, opened: int) -> None:

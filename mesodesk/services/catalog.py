@@ -48,6 +48,10 @@ STARTER_KEY = "starter_catalog"
 """The clinic setting that records the starter catalog was loaded, so it is loaded only once."""
 
 
+MAX_AMOUNT = Decimal("9999999.999")
+"""The largest quantity a lot or recipe line can hold: what the database column stores."""
+
+
 class CatalogService(Service):
     def __init__(self, sessions: Any, starter: StarterCatalog | None = None) -> None:
         super().__init__(sessions)
@@ -167,6 +171,14 @@ class CatalogService(Service):
             else:
                 row = _get(session, Product, record.id, "product")
                 self._check_version(row.version, record.version)
+                renamed = row.name != name or row.unit != record.unit
+                if renamed and _product_used_in_visits(session, row.id):
+                    raise ValidationFailed(
+                        {
+                            "name": f"{row.name} is recorded in visits; its name and unit stay "
+                            "as recorded there. Add a new product instead."
+                        }
+                    )
             row.name = name
             row.manufacturer = record.manufacturer.strip()
             row.form = record.form.strip()
@@ -273,6 +285,8 @@ class CatalogService(Service):
             errors["on_hand"] = "Enter the quantity on hand as a number."
         elif on_hand < 0:
             errors["on_hand"] = "The quantity on hand cannot be below zero."
+        elif on_hand > MAX_AMOUNT:
+            errors["on_hand"] = f"Enter at most {MAX_AMOUNT}; larger numbers are a typing slip."
         with self._write() as session:
             product = session.get(Product, record.product_id)
             if product is None:
@@ -304,6 +318,19 @@ class CatalogService(Service):
                 assert record.id is not None
                 row = _get(session, Lot, record.id, "lot")
                 self._check_version(row.version, record.version)
+                changes_identity = (
+                    row.product_id != product.id
+                    or row.lot_number != number
+                    or row.expires_on != record.expires_on
+                )
+                if changes_identity and _used_in_visits(session, VisitProductLine.lot_id, row.id):
+                    raise ValidationFailed(
+                        {
+                            "lot_number": f"Lot {row.lot_number} is recorded in visits; its "
+                            "product, number and expiry stay as recorded. Only the quantity "
+                            "on hand can change."
+                        }
+                    )
                 row.product_id = product.id
             row.lot_number = number
             row.expires_on = record.expires_on
@@ -327,7 +354,7 @@ class CatalogService(Service):
             if not record.lines:
                 errors["lines"] = "Add at least one product to the recipe."
             for line in record.lines:
-                if not line.volume_ml.is_finite() or line.volume_ml <= 0:
+                if not line.volume_ml.is_finite() or not 0 < line.volume_ml <= MAX_AMOUNT:
                     errors["lines"] = f"Enter a volume above zero for {line.product_name}."
             product_ids = {line.product_id for line in record.lines}
             if product_ids:
@@ -367,10 +394,17 @@ class CatalogService(Service):
             return _cocktail(row, _cocktail_lines(session, [row.id]).get(row.id, ()))
 
     def delete_cocktail(self, cocktail_id: int, version: int) -> None:
-        """Delete a recipe; visits that used it keep their lots and volumes."""
+        """Delete a recipe no visit has used; a used one stays so signed records stay whole."""
         with self._write() as session:
             row = _get(session, Cocktail, cocktail_id, "cocktail")
             self._check_version(row.version, version)
+            if _used_in_visits(session, VisitProductLine.cocktail_id, cocktail_id):
+                raise ValidationFailed(
+                    {
+                        "delete": f"{row.name} is recorded in visits; it is kept so those "
+                        "records stay complete."
+                    }
+                )
             session.delete(row)
 
     # --- recall -----------------------------------------------------------------------------
@@ -625,4 +659,22 @@ def _cocktail(row: Cocktail, lines: tuple[CocktailLineRecord, ...]) -> CocktailR
         notes=row.notes,
         builtin=row.builtin,
         version=row.version,
+    )
+
+
+def _used_in_visits(session: Session, column: Any, value: int | None) -> bool:
+    """Whether a visit line refers to this lot or cocktail: then what it says is history."""
+    return value is not None and bool(
+        session.scalar(select(VisitProductLine.id).where(column == value).limit(1))
+    )
+
+
+def _product_used_in_visits(session: Session, product_id: int) -> bool:
+    return bool(
+        session.scalar(
+            select(VisitProductLine.id)
+            .join(Lot, Lot.id == VisitProductLine.lot_id)
+            .where(Lot.product_id == product_id)
+            .limit(1)
+        )
     )

@@ -7,11 +7,9 @@ can be built in a worker thread or a command-line run.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime
-from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -283,22 +281,3 @@ def _local(moment: datetime) -> datetime:
 
 def _short_date(value: date) -> str:
     return value.strftime("%d.%m.%Y")
-
-
-def write_private_file(path: Path, content: bytes) -> None:
-    """Write a document readable by its owner only: it names a patient and their treatment.
-
-    The bytes go to a temporary file beside the target first, so an interrupted save never
-    leaves a half-written PDF under the chosen name.
-    """
-    path = Path(path)
-    partial = path.with_name(f".{path.name}.partial")
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-        os.chmod(partial, 0o600)
-        os.replace(partial, path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise

@@ -143,12 +143,14 @@ class ScreeningService(Service):
         with self._write() as session:
             visit = _visit(session, visit_id)
             _refuse_signed(visit)
-            session.execute(
+            written = session.execute(
                 update(Visit)
-                .where(Visit.id == visit_id)
+                .where(Visit.id == visit_id, Visit.signed_at.is_(None))
                 .values(checklist=checklist_to_json(checklist))
                 .execution_options(synchronize_session=False)
             )
+            if written.rowcount == 0:  # signed on another workstation meanwhile
+                raise ReadOnlyRecord("This visit is signed; corrections go into an addendum.")
         return checklist
 
     def record_override(

@@ -57,6 +57,7 @@ SIGNED_MESSAGE = (
 )
 NAME_LIMIT = 120
 TEXT_LIMIT = 200
+MAX_PRICE_MINOR = 10**11
 
 GoAheadCheck = Callable[[int], None]
 
@@ -186,6 +187,10 @@ class VisitService(Service):
             row = _load(session, visit.id)
             ensure_editable(row)
             self._check_version(row.version, visit.version)
+            if visit.course_id is not None:
+                course = session.get(Course, visit.course_id)
+                if course is None or course.patient_id != row.patient_id:
+                    raise ValidationFailed({"course": "Choose one of this patient's courses."})
             _take_stock(session, row, visit)
             _apply(row, visit)
             session.execute(delete(VisitReaction).where(VisitReaction.visit_id == row.id))
@@ -300,6 +305,8 @@ def _validate(visit: VisitRecord) -> dict[str, str]:
             errors[name] = f"Keep this under {TEXT_LIMIT} characters; use the notes for more."
     if visit.price_minor is not None and visit.price_minor < 0:
         errors["price"] = "The price cannot be negative."
+    elif visit.price_minor is not None and visit.price_minor >= MAX_PRICE_MINOR:
+        errors["price"] = "This price is too large; check the number."
     if visit.starts_at.tzinfo is None:
         errors["starts_at"] = "The visit time has no time zone."
     return errors

@@ -7,9 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtCore import QBuffer, QCoreApplication, QEventLoop, QIODevice, QTimer
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from mesodesk.paths import write_private_file
 from mesodesk.ui.main_window import MainWindow
 from mesodesk.ui.theme import apply_theme
 
@@ -78,10 +80,18 @@ def save_screenshot(
         window.patient_list.view.selectRow(0)
     wait_until(lambda: False, 150)
     target.parent.mkdir(parents=True, exist_ok=True)
-    if not window.grab().save(str(target)):
-        raise OSError(0, f"Cannot write the image {target}")
+    save_private_png(window.grab().toImage(), target)
     window.form.load(window.form.loaded_card())
     window.close()
+
+
+def save_private_png(image: QImage, target: Path) -> None:
+    """A picture of the window shows patients' names: owner-only, like every export."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise OSError(0, f"Cannot make the image {target}")
+    write_private_file(target, bytes(buffer.data()))
 
 
 def wait_until(condition: Callable[[], bool], timeout_ms: int = 5000) -> None:

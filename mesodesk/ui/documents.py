@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from mesodesk.domain.vocabulary import Language
-from mesodesk.services.documents import write_private_file
+from mesodesk.paths import write_private_file
 from mesodesk.ui.text import vocab
 from mesodesk.ui.workers import TaskRunner
 

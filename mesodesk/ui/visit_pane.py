@@ -987,6 +987,10 @@ def _price_text(minor: int | None) -> str:
     return str(whole) if cents == 0 else f"{whole}.{cents:02d}"
 
 
+MAX_PRICE = Decimal(10) ** 9
+"""A billion in the clinic's currency: anything above is a typing slip, not a price."""
+
+
 def _parse_price(text: str) -> tuple[int | None, bool]:
     """(minor units, failed): '3500', '3 500', '3500,50' all read; empty means no price."""
     cleaned = text.replace(" ", "").replace("\u00a0", "").replace(",", ".")
@@ -996,7 +1000,7 @@ def _parse_price(text: str) -> tuple[int | None, bool]:
         value = Decimal(cleaned)
     except InvalidOperation:
         return None, True
-    if not value.is_finite() or value < 0 or value != value.quantize(Decimal("0.01")):
+    if not value.is_finite() or value < 0 or value >= MAX_PRICE or value != round(value, 2):
         return None, True
     return int(value * 100), False
 

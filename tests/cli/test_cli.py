@@ -124,3 +124,11 @@ def test_screenshot_of_an_unknown_patient_is_a_clear_error(tmp_path):
     assert run("demo", "--db", str(path), "--patients", "2").returncode == 0
     result = run("screenshot", str(tmp_path / "x.png"), "--db", str(path), "--patient", "999")
     assert result.returncode != 0 and "no patient with id 999" in result.stderr
+
+
+def test_a_screenshot_shows_patients_so_it_is_readable_by_its_owner_only(tmp_path):
+    path = tmp_path / "clinic.sqlite3"
+    assert run("demo", "--db", str(path), "--patients", "3").returncode == 0
+    shot = tmp_path / "window.png"
+    assert run("screenshot", str(shot), "--db", str(path)).returncode == 0
+    assert shot.stat().st_mode & 0o777 == 0o600

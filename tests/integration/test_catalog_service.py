@@ -18,6 +18,7 @@ from mesodesk.domain.records import (
     ProductRecord,
 )
 from mesodesk.domain.vocabulary import Area, IngredientGroup
+from mesodesk.models import VisitProductLine
 from mesodesk.services.errors import StaleRecord, ValidationFailed
 from tests.integration.catalog_helpers import record_use
 
@@ -246,3 +247,40 @@ def test_recall_lists_every_patient_who_received_the_lot_oldest_visit_first(serv
     with pytest.raises(ValidationFailed) as kept:
         services.catalog.delete_lot(lot.id, lot.version)
     assert "used in 2 visits" in kept.value.errors["delete"]
+
+
+def test_what_a_visit_recorded_cannot_be_rewritten_from_the_catalog(services, database):
+    product = _new_product(services, "REVI Silk")
+    lot = services.catalog.receive_lot(_lot(product, "RS-2411", date(2030, 1, 1)))
+    cocktail = services.catalog.save_cocktail(
+        CocktailRecord(
+            id=None,
+            name="Silk only",
+            lines=(CocktailLineRecord(product.id, product.name, Decimal("1")),),
+        )
+    )
+    anna = services.patients.save(PatientCard(last_name="Смирнова", first_name="Анна"))
+    visit_id = record_use(database.sessions, anna.id, lot.id, datetime(2026, 3, 2, 9, tzinfo=UTC))
+    with database.sessions.begin() as session:
+        line = session.query(VisitProductLine).filter_by(visit_id=visit_id).one()
+        line.cocktail_id = cocktail.id
+
+    with pytest.raises(ValidationFailed, match="recorded in visits"):
+        services.catalog.save_lot(replace(lot, lot_number="ZZZ"))
+    with pytest.raises(ValidationFailed, match="recorded in visits"):
+        services.catalog.save_lot(replace(lot, expires_on=date(2026, 1, 1)))
+    with pytest.raises(ValidationFailed, match="recorded in visits"):
+        services.catalog.save_product(replace(product, name="Other"))
+    with pytest.raises(ValidationFailed, match="recorded in visits"):
+        services.catalog.delete_cocktail(cocktail.id, cocktail.version)
+    recounted = services.catalog.save_lot(replace(lot, on_hand=Decimal("4")))
+    assert recounted.on_hand == Decimal("4") and recounted.lot_number == "RS-2411"
+    assert [hit.visit_id for hit in services.catalog.recall("RS-2411")] == [visit_id]
+
+
+def test_a_quantity_no_shelf_could_hold_is_refused(services):
+    product = _new_product(services)
+    with pytest.raises(ValidationFailed) as refused:
+        services.catalog.receive_lot(_lot(product, "A1", date(2030, 1, 1), on_hand="1e400"))
+    assert "at most" in refused.value.errors["on_hand"]
+    assert services.catalog.list_lots() == []

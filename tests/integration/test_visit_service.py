@@ -219,3 +219,11 @@ def test_a_stale_copy_of_a_visit_is_refused(services, patient):
     services.visits.save(replace(visit, notes="first"))
     with pytest.raises(ServiceError):
         services.visits.save(replace(visit, notes="second"))
+
+
+def test_a_price_no_visit_could_cost_is_refused_and_nothing_changes(services, patient):
+    visit = services.visits.start_visit(patient)
+    with pytest.raises(ValidationFailed) as refused:
+        services.visits.save(replace(visit, price_minor=10**22))
+    assert refused.value.errors == {"price": "This price is too large; check the number."}
+    assert services.visits.get(visit.id).price_minor is None

@@ -46,6 +46,7 @@ from mesodesk.domain.mark_records import (
 )
 from mesodesk.domain.records import VisitRecord
 from mesodesk.domain.vocabulary import Technique
+from mesodesk.paths import write_private_file
 from mesodesk.services.errors import ServiceError
 from mesodesk.ui.diagram import drawing
 from mesodesk.ui.diagram.attributes import AttributeEditor
@@ -667,7 +668,7 @@ class DiagramPanel(QWidget):
         visit_id, services = self.visit.id, self.services
 
         def work() -> Path:
-            target.write_bytes(render_visit_png(services, visit_id))
+            write_private_file(target, render_visit_png(services, visit_id))
             return target
 
         def done(path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mesodesk.ui.app import application, wait_until
+from mesodesk.ui.app import application, save_private_png, wait_until
 from mesodesk.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -30,8 +30,7 @@ def save_visit_screenshot(
     window.diagram_panel.view.fit()  # type: ignore[attr-defined]
     wait_until(lambda: not window.runner.busy)
     target.parent.mkdir(parents=True, exist_ok=True)
-    if not window.grab().save(str(target)):
-        raise OSError(0, f"Cannot write the image {target}")
+    save_private_png(window.grab().toImage(), target)
     window.visit_pane.discard()  # type: ignore[attr-defined]
     window.form.load(window.form.loaded_card())
     window.close()
