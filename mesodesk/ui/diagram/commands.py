@@ -139,10 +139,13 @@ class MoveMarks(MarkCommand):
 
     def _go(self, index: int) -> None:
         current = {m.id: m for m in self._chart.current(list(self._moves))}
-        moved = self._chart.marks.move_many(
-            [(i, places[index], current[i].version) for i, places in self._moves.items()]
-        )
-        self._chart.put(moved)
+        moves = [
+            (i, places[index], current[i].version)
+            for i, places in self._moves.items()
+            if i in current  # a mark deleted meanwhile is not moved back to life
+        ]
+        if moves:
+            self._chart.put(self._chart.marks.move_many(moves))
 
     def forward(self) -> None:
         self._go(1)
