@@ -242,14 +242,18 @@ def _do_column(inp: AftercareInput, texts: Texts) -> list[Flowable]:
         "call_phone", parent=STYLES.cell_bold, textColor=CAUTION, spaceBefore=1
     )
     warnings = [item["text"] for item in texts["warnings"]]
+    call: list[Flowable] = [
+        para(texts["headings"]["call"], call_style),
+        Spacer(1, 1.5 * mm),
+        marked_list(warnings, WARNING_SIGN, CAUTION, RIGHT_WIDTH - 7 * mm, STYLES.cell),
+    ]
+    if inp.clinic.phone.strip():  # no number set: no bare "Phone:" line
+        call.append(
+            para(texts["phrases"]["call_phone"].format(phone=inp.clinic.phone), phone_style)
+        )
     column.append(
         callout(
-            [
-                para(texts["headings"]["call"], call_style),
-                Spacer(1, 1.5 * mm),
-                marked_list(warnings, WARNING_SIGN, CAUTION, RIGHT_WIDTH - 7 * mm, STYLES.cell),
-                para(texts["phrases"]["call_phone"].format(phone=inp.clinic.phone), phone_style),
-            ],
+            call,
             RIGHT_WIDTH,
             CAUTION_LIGHT,
             CAUTION_SOFT,

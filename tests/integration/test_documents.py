@@ -11,6 +11,7 @@ import struct
 import subprocess
 import zlib
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -384,3 +385,10 @@ def test_visit_summary_keeps_lots_reactions_overrides_and_addenda() -> None:
     assert "Signed by Dr John Roe, Wednesday, 12 March 2025, 17:05" in text
     assert "Bruises fading." in text
     assert _image_count(pdf) == 1
+
+
+def test_a_clinic_without_a_phone_gets_no_empty_phone_line() -> None:
+    clinic = replace(CLINIC_EN, phone="")
+    text = _pdf_text(build_aftercare(_english_spine_visit(clinic=clinic)))
+    assert "Phone:" not in text
+    assert "Phone: " in _pdf_text(build_aftercare(_english_spine_visit()))
