@@ -25,13 +25,13 @@ from mesodesk.documents.layout import (
     letterhead,
     marked_list,
     para,
-    render,
+    patient_form,
     section,
     signature_lines,
     title,
 )
 from mesodesk.documents.model import ConsentInput
-from mesodesk.documents.texts import Texts, load_texts
+from mesodesk.documents.texts import Texts
 
 BULLET = "\u2022"
 GAP = 7 * mm
@@ -39,16 +39,7 @@ GAP = 7 * mm
 
 def build_consent(inp: ConsentInput, override_dir: Path | None = None) -> bytes:
     """The consent form in the patient's language, usually one or two A4 pages."""
-    wording = Wording(load_texts("common", inp.language, override_dir))
-    texts = load_texts("consent", inp.language, override_dir)
-    return render(
-        _story(inp, texts, wording),
-        document_title=texts["document_title"],
-        clinic=inp.clinic,
-        language=inp.language,
-        wording=wording,
-        running_header=f"{inp.patient_name}  ·  {texts['document_title']}",
-    )
+    return patient_form("consent", inp, _story, override_dir)
 
 
 def _story(inp: ConsentInput, texts: Texts, wording: Wording) -> list[Flowable]:

@@ -40,7 +40,7 @@ from reportlab.platypus import (
 )
 
 from mesodesk.documents.model import ClinicLetterhead, ImageSource
-from mesodesk.documents.texts import Texts
+from mesodesk.documents.texts import Texts, load_texts
 from mesodesk.domain.vocabulary import Area, Language, Method, Reaction, ReactionSeverity, Technique
 from mesodesk.paths import resource_path
 
@@ -510,6 +510,26 @@ class _FooterCanvas(Canvas):
         if self._running_header and self._pageNumber > 1:
             self.drawString(MARGIN_X, PAGE_SIZE[1] - MARGIN_TOP + 4 * mm, self._running_header)
         self.restoreState()
+
+
+def patient_form(
+    kind: str,
+    inp: Any,
+    story: Callable[[Any, Texts, Wording], list[Flowable]],
+    override_dir: Path | None,
+) -> bytes:
+    """A document of several pages about one patient (consent, visit summary): its texts in the
+    patient's language, and the patient's name on top of every page after the first."""
+    wording = Wording(load_texts("common", inp.language, override_dir))
+    texts = load_texts(kind, inp.language, override_dir)
+    return render(
+        story(inp, texts, wording),
+        document_title=texts["document_title"],
+        clinic=inp.clinic,
+        language=inp.language,
+        wording=wording,
+        running_header=f"{inp.patient_name}  ·  {texts['document_title']}",
+    )
 
 
 def render(

@@ -27,13 +27,13 @@ from mesodesk.documents.layout import (
     letterhead,
     marked_list,
     para,
-    render,
+    patient_form,
     section,
     signature_lines,
     title,
 )
 from mesodesk.documents.model import VisitSummaryInput
-from mesodesk.documents.texts import Texts, load_texts
+from mesodesk.documents.texts import Texts
 
 RIGHT_WIDTH = 56 * mm
 GAP = 7 * mm
@@ -42,16 +42,7 @@ WARNING_MARK = "!"
 
 def build_visit_summary(inp: VisitSummaryInput, override_dir: Path | None = None) -> bytes:
     """The visit summary in the clinic's language of record (the `language` field)."""
-    wording = Wording(load_texts("common", inp.language, override_dir))
-    texts = load_texts("visit_summary", inp.language, override_dir)
-    return render(
-        _story(inp, texts, wording),
-        document_title=texts["document_title"],
-        clinic=inp.clinic,
-        language=inp.language,
-        wording=wording,
-        running_header=f"{inp.patient_name}  ·  {texts['document_title']}",
-    )
+    return patient_form("visit_summary", inp, _story, override_dir)
 
 
 def _story(inp: VisitSummaryInput, texts: Texts, wording: Wording) -> list[Flowable]:

@@ -28,6 +28,7 @@ from mesodesk.domain.safety_records import (
     is_unresolved,
 )
 from mesodesk.domain.screening import (
+    CHECKLIST_NOT_ASKED,
     IngredientRef,
     PlannedProcedure,
     ProductComposition,
@@ -124,6 +125,8 @@ class ScreeningService(Service):
         catalog = self._anamnesis.catalog()
         also = course + [f for source in self.finding_sources for f in source(visit_id)]
         findings = screen(birth_date, facts, day, procedure, catalog=catalog.items, also=also)
+        if signed:  # the day is over: its unasked questions are history, not a reminder
+            findings = [f for f in findings if f.code != CHECKLIST_NOT_ASKED]
         return VisitScreening(
             visit_id=visit_id,
             patient_id=patient_id,

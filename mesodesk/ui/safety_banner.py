@@ -36,7 +36,7 @@ from mesodesk.domain.findings import Severity
 from mesodesk.domain.patient import PatientCard, format_date, parse_day
 from mesodesk.domain.records import VisitRecord
 from mesodesk.domain.safety_records import VisitScreening, finding_title
-from mesodesk.domain.screening import CHECKLIST_NOT_ASKED, ScreeningFinding
+from mesodesk.domain.screening import ScreeningFinding
 from mesodesk.services.errors import ServiceError, ValidationFailed
 from mesodesk.ui.events import record_events
 from mesodesk.ui.visit_pane import VisitPane
@@ -294,11 +294,7 @@ class SafetyBanner(QFrame):
             self._window.banner.show_message(self.tr(screening.catalog_problem), "error")
         # a signed visit's day is over: its questions are history, not something to ask now
         self.checklist_frame.setVisible(not screening.signed)
-        shown = [
-            finding
-            for finding in screening.findings
-            if not (screening.signed and finding.code == CHECKLIST_NOT_ASKED)
-        ]
+        shown = screening.findings
         for finding in shown:
             frame = self._finding_frame(finding, screening)
             self.findings_box.addWidget(frame)

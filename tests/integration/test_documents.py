@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import re
-import shutil
 import struct
 import subprocess
 import zlib
@@ -41,6 +38,7 @@ from mesodesk.domain.vocabulary import (
     ReactionSeverity,
     Technique,
 )
+from tests.document_visits import pdf_text, poppler
 
 PATIENT_RU = "Иванова Мария Петровна"
 CLINIC_RU = ClinicLetterhead(
@@ -51,28 +49,6 @@ CLINIC_RU = ClinicLetterhead(
 CLINIC_EN = ClinicLetterhead(
     name="Aurora Aesthetic Clinic", address="15 Harbour Street", phone="+44 1273 555 123"
 )
-
-
-def _tool(name: str) -> str:
-    """A poppler tool; missing is a skip on a workstation but a failure on CI."""
-    path = shutil.which(name)
-    if path is None:
-        reason = f"{name} (poppler-utils) is not installed; install poppler-utils to check PDFs"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)
-        pytest.skip(reason)
-    return path
-
-
-def _pdf_text(pdf: bytes) -> str:
-    """pdftotext's reading of the PDF, with line wrapping folded into single spaces."""
-    result = subprocess.run(
-        [_tool("pdftotext"), "-enc", "UTF-8", "-", "-"],
-        input=pdf,
-        capture_output=True,
-        check=True,
-    )
-    return re.sub(r"\s+", " ", result.stdout.decode("utf-8"))
 
 
 def _png(width: int = 40, height: int = 60) -> bytes:
@@ -153,7 +129,7 @@ def _image_count(pdf: bytes) -> int:
 
 
 def test_russian_facial_nappage_sheet_holds_name_lots_face_advice_and_next_visit() -> None:
-    text = _pdf_text(build_aftercare(_russian_face_visit()))
+    text = pdf_text(build_aftercare(_russian_face_visit()))
 
     assert PATIENT_RU in text
     assert "RS-2411" in text and "RE-0925" in text
@@ -168,7 +144,7 @@ def test_russian_facial_nappage_sheet_holds_name_lots_face_advice_and_next_visit
 
 
 def test_english_vascular_spine_sheet_gives_no_face_only_advice() -> None:
-    text = _pdf_text(build_aftercare(_english_spine_visit()))
+    text = pdf_text(build_aftercare(_english_spine_visit()))
 
     assert "Jane Doe" in text
     assert "PX-5531" in text and "OS-118" in text
@@ -184,20 +160,20 @@ def test_english_vascular_spine_sheet_gives_no_face_only_advice() -> None:
 
 
 def test_papular_technique_adds_its_own_advice() -> None:
-    text = _pdf_text(build_aftercare(_english_spine_visit(techniques=[Technique.PAPULAR])))
+    text = pdf_text(build_aftercare(_english_spine_visit(techniques=[Technique.PAPULAR])))
 
     assert "squeeze or scratch" in text
 
 
 def test_sheet_without_next_appointment_says_it_will_be_agreed() -> None:
-    text = _pdf_text(build_aftercare(_russian_face_visit(next_appointment=None)))
+    text = pdf_text(build_aftercare(_russian_face_visit(next_appointment=None)))
 
     assert "договоримся с вами по телефону" in text
 
 
 def test_fonts_are_embedded_dejavu_subsets() -> None:
     pdf = build_aftercare(_russian_face_visit())
-    result = subprocess.run([_tool("pdffonts"), "-"], input=pdf, capture_output=True, check=True)
+    result = subprocess.run([poppler("pdffonts"), "-"], input=pdf, capture_output=True, check=True)
     rows = result.stdout.decode().splitlines()[2:]
 
     assert rows, "the PDF lists no fonts"
@@ -244,12 +220,12 @@ def test_a_visit_with_six_products_fits_one_page(visit: Callable[..., AftercareI
     )
 
     assert _pages(pdf) == 1
-    assert "LOT-0005-A" in _pdf_text(pdf)
+    assert "LOT-0005-A" in pdf_text(pdf)
 
 
 def test_mesoscooter_care_follows_the_aftercare_sheet_when_one_was_handed_out() -> None:
     pdf = build_aftercare(_russian_face_visit(home_mesoscooter=True))
-    text = _pdf_text(pdf)
+    text = pdf_text(pdf)
 
     assert _pages(pdf) == 2
     assert "не менее 75%" in text
@@ -263,7 +239,7 @@ def test_mesoscooter_care_sheet_on_its_own() -> None:
             Language.ENGLISH, CLINIC_EN, "Jane Doe", date(2025, 3, 12), "Dr John Roe"
         )
     )
-    text = _pdf_text(pdf)
+    text = pdf_text(pdf)
 
     assert _pages(pdf) == 1
     assert "at least 75%" in text
@@ -283,7 +259,7 @@ def test_metadata_names_the_clinic_but_not_the_patient() -> None:
 def test_clinic_name_with_markup_characters_prints_as_written() -> None:
     clinic = ClinicLetterhead("Skin & Co <Brighton>", "1 Main St", "+44 1 2")
 
-    text = _pdf_text(build_aftercare(_english_spine_visit(clinic=clinic)))
+    text = pdf_text(build_aftercare(_english_spine_visit(clinic=clinic)))
 
     assert "Skin & Co <Brighton>" in text
 
@@ -297,7 +273,7 @@ def test_clinic_override_replaces_one_advice_text_on_the_sheet(tmp_path: Path) -
         encoding="utf-8",
     )
 
-    text = _pdf_text(build_aftercare(_russian_face_visit(), override_dir=tmp_path))
+    text = pdf_text(build_aftercare(_russian_face_visit(), override_dir=tmp_path))
 
     assert "Три дня без макияжа, пожалуйста." in text
     assert "декоративной косметикой" not in text
@@ -331,7 +307,7 @@ def _consent() -> ConsentInput:
 
 
 def test_consent_lists_each_question_with_the_patients_answer() -> None:
-    text = _pdf_text(build_consent(_consent()))
+    text = pdf_text(build_consent(_consent()))
 
     for qa in _consent().questions:
         assert f"{qa.question} {qa.answer}" in text
@@ -341,7 +317,7 @@ def test_consent_lists_each_question_with_the_patients_answer() -> None:
 
 
 def test_consent_lists_the_risks_and_has_signature_lines_for_both() -> None:
-    text = _pdf_text(build_consent(_consent()))
+    text = pdf_text(build_consent(_consent()))
 
     for risk in ("Аллергическая реакция", "от 2 дней до 2 недель", "некроз", "1–2 дня"):
         assert risk in text
@@ -374,7 +350,7 @@ def test_visit_summary_keeps_lots_reactions_overrides_and_addenda() -> None:
     )
 
     pdf = build_visit_summary(summary)
-    text = _pdf_text(pdf)
+    text = pdf_text(pdf)
 
     assert "PX-5531" in text and "RU-2203" in text
     assert "31 January 2026" in text
@@ -389,6 +365,6 @@ def test_visit_summary_keeps_lots_reactions_overrides_and_addenda() -> None:
 
 def test_a_clinic_without_a_phone_gets_no_empty_phone_line() -> None:
     clinic = replace(CLINIC_EN, phone="")
-    text = _pdf_text(build_aftercare(_english_spine_visit(clinic=clinic)))
+    text = pdf_text(build_aftercare(_english_spine_visit(clinic=clinic)))
     assert "Phone:" not in text
-    assert "Phone: " in _pdf_text(build_aftercare(_english_spine_visit()))
+    assert "Phone: " in pdf_text(build_aftercare(_english_spine_visit()))

@@ -137,3 +137,12 @@ def test_an_unsaved_plan_is_screened_as_it_is_being_edited(services):
     screening = services.screening.screening(visit.id, ASKED, plan=plan)
     assert [f.code for f in screening.unresolved] == ["component_allergy"]
     assert _codes(services.screening.screen_visit(visit.id, ASKED), Severity.BLOCK) == []
+
+
+def test_the_days_questions_are_asked_of_an_open_visit_but_not_of_a_signed_one(services):
+    patient = add_patient(services, anamnesis=Anamnesis())
+    visit = add_visit(services, patient.id)
+    assert "checklist_not_asked" in [f.code for f in services.screening.screen_visit(visit.id)]
+    done = services.visits.set_status(visit.id, visit.version, VisitStatus.DONE)
+    services.visits.sign(visit.id, done.version, "Practitioner")
+    assert "checklist_not_asked" not in [f.code for f in services.screening.screen_visit(visit.id)]
