@@ -44,9 +44,9 @@ def fill_demo_catalog(
             made = expires - timedelta(days=730)
             number = f"{prefix}{made:%y%m}{rnd.choice(string.ascii_uppercase)}{rnd.randint(10, 99)}"
             if product.unit == "unit":
-                on_hand = Decimal(rnd.randint(2, 12))
+                on_hand = Decimal(rnd.randint(10, 40))
             else:
-                on_hand = Decimal(rnd.choice((2, 3, 4, 5, 10, 15, 20, 25)))
+                on_hand = Decimal(rnd.choice((20, 30, 40, 50, 60, 100)))  # a box of ampoules
             received.append(
                 services.catalog.receive_lot(
                     LotRecord(
