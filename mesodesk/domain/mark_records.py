@@ -34,6 +34,9 @@ class MarkRecord:
     """One mark of a visit. `id` is None until saved; `zone` is computed by the service.
 
     `volume_ml` is the volume of each injection, so an area's total is count times volume.
+    What was injected is a cocktail (`cocktail_id`, its lots are the visit's lines of that
+    cocktail) or one product from one lot (`lot_id`); both refer to the catalog, so a mark can
+    say it before the visit's product lines are ever saved.
     """
 
     id: int | None
@@ -45,7 +48,8 @@ class MarkRecord:
     depth_mm: Decimal | None = None
     volume_ml: Decimal | None = None
     needle: str = ""
-    product_line_id: int | None = None
+    lot_id: int | None = None
+    cocktail_id: int | None = None
     zone: str | None = None
     note: str = ""
     version: int = 0

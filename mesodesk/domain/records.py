@@ -145,7 +145,12 @@ class OverrideRecord:
 
 @dataclass(frozen=True, slots=True)
 class VisitRecord:
-    """One visit with everything recorded in it. `signed` visits are read-only."""
+    """One visit with everything recorded in it. `signed` visits are read-only.
+
+    `areas` and `techniques` are what the practitioner added by hand; `charted_areas` and
+    `charted_techniques` come from the injection marks (the service fills them when it reads a
+    visit and ignores them on save). What was done is both: `treated_areas`, `used_techniques`.
+    """
 
     id: int | None
     patient_id: int
@@ -169,7 +174,21 @@ class VisitRecord:
     signed_at: datetime | None = None
     signed_by: str | None = None
     version: int = 0
+    charted_areas: tuple[Area, ...] = ()
+    charted_techniques: tuple[Technique, ...] = ()
 
     @property
     def signed(self) -> bool:
         return self.signed_at is not None
+
+    @property
+    def treated_areas(self) -> tuple[Area, ...]:
+        """Charted and added areas, in the vocabulary's order."""
+        chosen = set(self.charted_areas) | set(self.areas)
+        return tuple(area for area in Area if area in chosen)
+
+    @property
+    def used_techniques(self) -> tuple[Technique, ...]:
+        """Charted and added techniques, in the vocabulary's order."""
+        chosen = set(self.charted_techniques) | set(self.techniques)
+        return tuple(technique for technique in Technique if technique in chosen)

@@ -79,7 +79,7 @@ class VisitScreening:
     visit cannot be marked done or signed.
     """
 
-    visit_id: int
+    visit_id: int | None  # None while the visit is not stored yet
     patient_id: int
     findings: tuple[ScreeningFinding, ...]
     overrides: tuple[OverrideRecord, ...]

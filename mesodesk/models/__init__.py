@@ -15,7 +15,7 @@ from mesodesk.models.catalog import (
     Product,
     ProductIngredient,
 )
-from mesodesk.models.marks import InjectionMark
+from mesodesk.models.marks import ChartTemplate, InjectionMark
 from mesodesk.models.patient import Patient, PatientSearchTerm
 from mesodesk.models.settings import ClinicSetting
 from mesodesk.models.visit import (
@@ -29,6 +29,7 @@ from mesodesk.models.visit import (
 
 __all__ = [
     "Base",
+    "ChartTemplate",
     "ClinicSetting",
     "Cocktail",
     "CocktailLine",

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import JSON, ForeignKey, Integer, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from mesodesk.models.base import Base
+from mesodesk.models.base import Base, UtcDateTime, utcnow
 from mesodesk.models.catalog import VOLUME
 
 
@@ -15,6 +16,7 @@ class InjectionMark(Base):
     """A point, line (polyline) or area (polygon) on a named diagram, in millimetres.
 
     `points` is a list of [x, y] pairs; `zone` is computed from the geometry when saved.
+    What was injected is a cocktail or one product from one lot, both from the catalog.
     """
 
     __tablename__ = "injection_marks"
@@ -31,10 +33,26 @@ class InjectionMark(Base):
     depth_mm: Mapped[Decimal | None] = mapped_column(Numeric(5, 2, asdecimal=True))
     volume_ml: Mapped[Decimal | None] = mapped_column(VOLUME)
     needle: Mapped[str] = mapped_column(String(40), nullable=False, default="")
-    product_line_id: Mapped[int | None] = mapped_column(
-        ForeignKey("visit_product_lines.id", ondelete="SET NULL")
-    )
+    lot_id: Mapped[int | None] = mapped_column(ForeignKey("lots.id", ondelete="RESTRICT"))
+    cocktail_id: Mapped[int | None] = mapped_column(ForeignKey("cocktails.id", ondelete="RESTRICT"))
     zone: Mapped[str | None] = mapped_column(String(40))
     note: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class ChartTemplate(Base):
+    """A named set of marks ("forehead nappage") that any visit can start its chart from.
+
+    `marks` is a list of objects with the mark's diagram, shape, points and how it was done.
+    """
+
+    __tablename__ = "chart_templates"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    name: Mapped[str] = mapped_column(String(80), nullable=False, unique=True)
+    marks: Mapped[list[dict[str, object]]] = mapped_column(JSON, nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False, default=utcnow)
 
     __mapper_args__ = {"version_id_col": version}

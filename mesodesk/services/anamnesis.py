@@ -38,7 +38,7 @@ class AnamnesisService(Service):
 
     def get(self, patient_id: int) -> PatientAnamnesisRecord:
         with self._read() as session:
-            return _record(session, patient_id)
+            return anamnesis_of(session, patient_id)
 
     def save(self, record: PatientAnamnesisRecord) -> PatientAnamnesisRecord:
         """Replace the patient's anamnesis; refuses entries the rules cannot read."""
@@ -69,7 +69,7 @@ class AnamnesisService(Service):
                 session.execute(delete(table).where(table.patient_id == patient_id))
             session.add_all(_rows(patient_id, facts))
             session.flush()
-            return _record(session, patient_id)
+            return anamnesis_of(session, patient_id)
 
     def alerts(self, patient_id: int) -> list[str]:
         """What the header shows in red: allergies and the active absolute contraindications."""
@@ -127,7 +127,8 @@ def _require_patient(session: Session, patient_id: int) -> None:
         raise NotFound("This patient no longer exists; the list has been refreshed.")
 
 
-def _record(session: Session, patient_id: int) -> PatientAnamnesisRecord:
+def anamnesis_of(session: Session, patient_id: int) -> PatientAnamnesisRecord:
+    """The patient's anamnesis read in the caller's transaction."""
     _require_patient(session, patient_id)
     row = session.get(PatientAnamnesis, patient_id)
     conditions = session.scalars(

@@ -33,6 +33,7 @@ from mesodesk.models import (
     Cocktail,
     CocktailLine,
     Ingredient,
+    InjectionMark,
     Lot,
     Patient,
     Product,
@@ -136,13 +137,8 @@ class CatalogService(Service):
 
     def product_compositions(self, product_ids: Iterable[int]) -> dict[int, ProductRecord]:
         """The products asked for, with their ingredients (allergy screening reads these)."""
-        ids = sorted(set(product_ids))
-        if not ids:
-            return {}
         with self._read() as session:
-            rows = session.scalars(select(Product).where(Product.id.in_(ids)))
-            parts = _compositions(session, ids)
-            return {row.id: _product(row, parts.get(row.id, ())) for row in rows}
+            return product_compositions(session, product_ids)
 
     def save_product(self, record: ProductRecord) -> ProductRecord:
         """Create or update a product together with its ingredient list."""
@@ -261,7 +257,13 @@ class CatalogService(Service):
             row = _get(session, Lot, lot_id, "lot")
             self._check_version(row.version, version)
             used = session.scalar(
-                select(func.count(VisitProductLine.id)).where(VisitProductLine.lot_id == lot_id)
+                select(func.count(func.distinct(VisitProductLine.visit_id))).where(
+                    VisitProductLine.lot_id == lot_id
+                )
+            ) or session.scalar(
+                select(func.count(func.distinct(InjectionMark.visit_id))).where(
+                    InjectionMark.lot_id == lot_id
+                )
             )
             if used:
                 raise ValidationFailed(
@@ -398,7 +400,9 @@ class CatalogService(Service):
         with self._write() as session:
             row = _get(session, Cocktail, cocktail_id, "cocktail")
             self._check_version(row.version, version)
-            if _used_in_visits(session, VisitProductLine.cocktail_id, cocktail_id):
+            if _used_in_visits(
+                session, VisitProductLine.cocktail_id, cocktail_id
+            ) or _used_in_visits(session, InjectionMark.cocktail_id, cocktail_id):
                 raise ValidationFailed(
                     {
                         "delete": f"{row.name} is recorded in visits; it is kept so those "
@@ -563,6 +567,16 @@ def _names_of(session: Session, statement: Any, shown: int = 3) -> str:
     return f"{', '.join(head[:-1])} and {head[-1]}"
 
 
+def product_compositions(session: Session, product_ids: Iterable[int]) -> dict[int, ProductRecord]:
+    """The products asked for with their ingredients, read in the caller's transaction."""
+    ids = sorted(set(product_ids))
+    if not ids:
+        return {}
+    rows = session.scalars(select(Product).where(Product.id.in_(ids)))
+    parts = _compositions(session, ids)
+    return {row.id: _product(row, parts.get(row.id, ())) for row in rows}
+
+
 def _compositions(
     session: Session, product_ids: list[int]
 ) -> dict[int, tuple[ProductIngredientRecord, ...]]:
@@ -663,9 +677,9 @@ def _cocktail(row: Cocktail, lines: tuple[CocktailLineRecord, ...]) -> CocktailR
 
 
 def _used_in_visits(session: Session, column: Any, value: int | None) -> bool:
-    """Whether a visit line refers to this lot or cocktail: then what it says is history."""
+    """Whether a visit line or mark refers to this lot or cocktail: then it is history."""
     return value is not None and bool(
-        session.scalar(select(VisitProductLine.id).where(column == value).limit(1))
+        session.scalar(select(column).where(column == value).limit(1))
     )
 
 

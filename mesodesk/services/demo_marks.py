@@ -15,7 +15,7 @@ _BODY_ZONE = {Area.STOMACH: "abdomen", Area.HIPS_BUTTOCKS: "thigh_left", Area.LE
 
 
 def demo_marks(
-    visit_id: int, area: Area, technique: Technique, line_id: int | None, rnd: random.Random
+    visit_id: int, area: Area, technique: Technique, cocktail_id: int | None, rnd: random.Random
 ) -> list[MarkRecord]:
     """The spine scheme for a vascular visit, nappage patches on the face, a patch on the body."""
     if area is Area.VASCULAR:
@@ -29,7 +29,7 @@ def demo_marks(
                 Technique.PINPOINT,
                 "4",
                 "0.05",
-                line_id,
+                cocktail_id,
             )
             for p in vascular_spine_scheme("C3", bottom)
         ]
@@ -45,7 +45,7 @@ def demo_marks(
                 technique,
                 depth,
                 "0.02",
-                line_id,
+                cocktail_id,
             )
             for zone, width, height in _FACE_PATCHES
         ]
@@ -60,7 +60,7 @@ def demo_marks(
             technique,
             "6",
             "0.1",
-            line_id,
+            cocktail_id,
         )
     ]
 
@@ -85,7 +85,7 @@ def _mark(
     technique: Technique,
     depth: str,
     volume: str,
-    line_id: int | None,
+    cocktail_id: int | None,
 ) -> MarkRecord:
     return MarkRecord(
         id=None,
@@ -97,5 +97,5 @@ def _mark(
         depth_mm=Decimal(depth),
         volume_ml=Decimal(volume),
         needle="32G 4 mm",
-        product_line_id=line_id,
+        cocktail_id=cocktail_id,
     )

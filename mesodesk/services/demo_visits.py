@@ -21,7 +21,6 @@ from mesodesk.domain.vocabulary import (
     Reaction,
     ReactionSeverity,
     Technique,
-    VisitStatus,
 )
 from mesodesk.services.demo_catalog import DEMO_REFERENCE_DAY
 from mesodesk.services.demo_marks import demo_marks
@@ -142,12 +141,10 @@ def _history(
                 reactions=reactions,
             )
         )
-        first_line = visit.product_lines[0].id if visit.product_lines else None
-        services.marks.add_many(demo_marks(visit.id or 0, area, technique, first_line, rnd))
+        services.marks.add_many(demo_marks(visit.id or 0, area, technique, cocktail.id, rnd))
         # a safety check may want a written reason first: then the visit stays as it is
         with suppress(ServiceError):
-            visit = services.visits.set_status(visit.id or 0, visit.version, VisitStatus.DONE)
-            services.visits.sign(visit.id or 0, visit.version, DEMO_PRACTITIONER)
+            services.visits.sign(services.visits.mark_done(visit))
         count += 1
     return course.id, count
 

@@ -173,10 +173,12 @@ def _line(line: ProductLineRecord) -> Json:
     return {
         "id": line.id,
         "product": line.product_name,
+        "lot_id": line.lot_id,
         "lot_number": line.lot_number,
         "expires_on": _iso(line.expires_on),
         "volume_ml": _decimal(line.volume_ml),
         "cocktail": line.cocktail_name or None,
+        "cocktail_id": line.cocktail_id,
     }
 
 
@@ -187,8 +189,8 @@ def _visit(record: VisitRecord, marks: list[Json]) -> Json:
         "status": record.status.value,
         "practitioner": record.practitioner,
         "course_id": record.course_id,
-        "areas": [area.value for area in record.areas],
-        "techniques": [technique.value for technique in record.techniques],
+        "areas": [area.value for area in record.treated_areas],
+        "techniques": [technique.value for technique in record.used_techniques],
         "method": record.method.value if record.method else None,
         "anaesthesia": record.anaesthesia,
         "disinfection": record.disinfection,
@@ -240,7 +242,8 @@ def _marks(session: Session, visit_ids: list[int]) -> dict[int, list[Json]]:
                 "depth_mm": _decimal(row.depth_mm),
                 "volume_ml": _decimal(row.volume_ml),
                 "needle": row.needle,
-                "product_line_id": row.product_line_id,
+                "lot_id": row.lot_id,
+                "cocktail_id": row.cocktail_id,
                 "zone": row.zone,
                 "note": row.note,
             }

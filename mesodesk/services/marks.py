@@ -14,6 +14,13 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from mesodesk.domain.chart import (
+    ChartTemplateRecord,
+    Injected,
+    TemplateMark,
+    marks_for_visit,
+    reconcile,
+)
 from mesodesk.domain.diagram import (
     DiagramName,
     MarkShape,
@@ -25,13 +32,14 @@ from mesodesk.domain.diagram import (
 )
 from mesodesk.domain.findings import Finding, most_serious_first
 from mesodesk.domain.mark_records import MarkRecord, mark_depth_findings
+from mesodesk.domain.records import ProductLineRecord
 from mesodesk.domain.vocabulary import Technique
 from mesodesk.models import Visit
-from mesodesk.models.marks import InjectionMark
-from mesodesk.models.visit import VisitProductLine
+from mesodesk.models.catalog import Cocktail, Lot, Product
+from mesodesk.models.marks import ChartTemplate, InjectionMark
 from mesodesk.services.base import Service
 from mesodesk.services.errors import NotFound, StaleRecord, ValidationFailed
-from mesodesk.services.visits import VisitService, ensure_editable
+from mesodesk.services.visits import ensure_editable, lock_visit, previous_visit_id
 
 NEEDLE_LIMIT = 40
 
@@ -39,43 +47,31 @@ _MIN_POINTS = {MarkShape.POINT: 1, MarkShape.LINE: 2, MarkShape.AREA: 3}
 
 
 class MarkService(Service):
-    def __init__(self, sessions, visits: VisitService | None = None) -> None:
-        super().__init__(sessions)
-        self._visits = visits or VisitService(sessions)
+    """Marks of a visit. Every write locks the visit row and checks it is still editable in
+    the same transaction, so a visit signed on another workstation takes no more marks."""
 
     # --- reading ----------------------------------------------------------------------------
 
     def list_for_visit(self, visit_id: int) -> list[MarkRecord]:
         """The visit's marks in the order they were charted."""
         with self._read() as session:
-            rows = session.scalars(
-                select(InjectionMark)
-                .where(InjectionMark.visit_id == visit_id)
-                .order_by(InjectionMark.id)
-            )
-            return [_record(row) for row in rows]
+            return marks_of(session, visit_id)
 
     def previous_marks(self, visit_id: int) -> list[MarkRecord]:
         """The marks of the patient's last done visit before this one, for the faint overlay."""
         with self._read() as session:
             visit = _visit(session, visit_id)
-            patient_id, starts_at = visit.patient_id, visit.starts_at
-        previous = self._visits.previous_visit(patient_id, starts_at)
-        if previous is None or previous.id is None:
-            return []
-        return self.list_for_visit(previous.id)
+            previous = previous_visit_id(session, visit.patient_id, visit.starts_at)
+            return [] if previous is None else marks_of(session, previous)
 
     def totals(self, visit_id: int) -> list[ZoneTotal]:
-        """Injections and volume per zone, each mark counted whole in its zone."""
+        """Injections and volume per zone, a mark crossing zones shared among them."""
         return zone_totals(mark.geometry() for mark in self.list_for_visit(visit_id))
 
     def depth_findings(self, visit_id: int) -> list[Finding]:
         """Depth warnings for the visit's marks, one per distinct problem, worst first."""
-        findings: dict[str, Finding] = {}
-        for mark in self.list_for_visit(visit_id):
-            for finding in mark_depth_findings(mark):
-                findings.setdefault(finding.reason, finding)
-        return most_serious_first(list(findings.values()))
+        with self._read() as session:
+            return depth_findings(marks_of(session, visit_id))
 
     # --- writing ----------------------------------------------------------------------------
 
@@ -88,15 +84,7 @@ class MarkService(Service):
             return []
         with self._write() as session:
             _editable_visits(session, {m.visit_id for m in marks})
-            rows = []
-            for mark in marks:
-                checked = _checked(session, mark)
-                row = InjectionMark(visit_id=mark.visit_id)
-                _apply(row, checked)
-                rows.append(row)
-            session.add_all(rows)
-            session.flush()
-            return [_record(row) for row in rows]
+            return _insert(session, marks)
 
     def update(self, mark: MarkRecord) -> MarkRecord:
         return self.update_many([mark])[0]
@@ -177,6 +165,28 @@ class MarkService(Service):
             session.execute(InjectionMark.__table__.insert(), values)
         return self._by_ids(ids)
 
+    def repeat_previous(self, visit_id: int) -> list[MarkRecord]:
+        """Chart last visit's marks again on this visit, in one step (one transaction)."""
+        with self._write() as session:
+            visit = lock_visit(session, visit_id)
+            ensure_editable(visit)
+            previous = previous_visit_id(session, visit.patient_id, visit.starts_at)
+            if previous is None:
+                raise NotFound("There is no earlier done visit to repeat the chart of.")
+            source = marks_of(session, previous)
+            if not source:
+                raise NotFound("The last visit has no marks to repeat.")
+            return _insert(session, marks_for_visit(source, visit_id))
+
+    def apply_template(self, visit_id: int, template_id: int) -> list[MarkRecord]:
+        """Chart a saved template's marks on this visit, in one step (one transaction)."""
+        with self._write() as session:
+            ensure_editable(lock_visit(session, visit_id))
+            row = session.get(ChartTemplate, template_id)
+            if row is None:
+                raise NotFound("This template was deleted on another workstation.")
+            return _insert(session, marks_for_visit(template_of(row).marks, visit_id))
+
     def _by_ids(self, ids: list[int]) -> list[MarkRecord]:
         with self._read() as session:
             rows = _rows(session, ids, len(ids))
@@ -184,6 +194,104 @@ class MarkService(Service):
 
 
 # --- helpers --------------------------------------------------------------------------------
+
+
+def marks_of(session: Session, visit_id: int) -> list[MarkRecord]:
+    rows = session.scalars(
+        select(InjectionMark).where(InjectionMark.visit_id == visit_id).order_by(InjectionMark.id)
+    )
+    return [_record(row) for row in rows]
+
+
+def depth_findings(marks: Iterable[MarkRecord]) -> list[Finding]:
+    """One finding per distinct depth problem of the marks, worst first."""
+    findings: dict[str, Finding] = {}
+    for mark in marks:
+        for finding in mark_depth_findings(mark):
+            findings.setdefault(finding.reason, finding)
+    return most_serious_first(list(findings.values()))
+
+
+def chart_findings(
+    session: Session, visit_id: int, lines: Sequence[ProductLineRecord]
+) -> list[Finding]:
+    """What the chart says about the visit: depths beyond limits, and volumes that disagree
+    with `lines` (the product lines as saved or as being edited)."""
+    marks = marks_of(session, visit_id)
+    return depth_findings(marks) + reconcile(marks, lines, injected_names(session, marks, lines))
+
+
+def injected_names(
+    session: Session, marks: Sequence[MarkRecord], lines: Sequence[ProductLineRecord]
+) -> dict[Injected, str]:
+    """How a practitioner names what was injected: the cocktail, or "product (lot N)"."""
+    cocktail_ids = {m.cocktail_id for m in marks if m.cocktail_id is not None}
+    lot_ids = {m.lot_id for m in marks if m.lot_id is not None and m.cocktail_id is None}
+    names: dict[Injected, str] = {}
+    if cocktail_ids:
+        for cocktail_id, name in session.execute(
+            select(Cocktail.id, Cocktail.name).where(Cocktail.id.in_(cocktail_ids))
+        ):
+            names[Injected(cocktail_id=cocktail_id)] = name
+    if lot_ids:
+        for lot_id, number, product in session.execute(
+            select(Lot.id, Lot.lot_number, Product.name)
+            .join(Product, Product.id == Lot.product_id)
+            .where(Lot.id.in_(lot_ids))
+        ):
+            names[Injected(lot_id=lot_id)] = f"{product} (lot {number})"
+    return names
+
+
+def template_of(row: ChartTemplate) -> ChartTemplateRecord:
+    return ChartTemplateRecord(
+        id=row.id,
+        name=row.name,
+        marks=tuple(_template_mark(item) for item in row.marks),
+        version=row.version,
+    )
+
+
+def _template_mark(item: dict[str, object]) -> TemplateMark:
+    def number(key: str) -> Decimal | None:
+        value = item.get(key)
+        return None if value is None else Decimal(str(value))
+
+    technique = item.get("technique")
+    raw_points = item.get("points")
+    pairs = raw_points if isinstance(raw_points, list) else []
+    return TemplateMark(
+        diagram=DiagramName(str(item["diagram"])),
+        shape=MarkShape(str(item["shape"])),
+        points=tuple(Point(float(x), float(y)) for x, y in pairs),
+        technique=Technique(str(technique)) if technique else None,
+        depth_mm=number("depth_mm"),
+        volume_ml=number("volume_ml"),
+        needle=str(item.get("needle") or ""),
+    )
+
+
+def stored_template_mark(mark: TemplateMark) -> dict[str, object]:
+    return {
+        "diagram": mark.diagram.value,
+        "shape": mark.shape.value,
+        "points": [[p.x, p.y] for p in mark.points],
+        "technique": mark.technique.value if mark.technique else None,
+        "depth_mm": None if mark.depth_mm is None else str(mark.depth_mm),
+        "volume_ml": None if mark.volume_ml is None else str(mark.volume_ml),
+        "needle": mark.needle,
+    }
+
+
+def _insert(session: Session, marks: Sequence[MarkRecord]) -> list[MarkRecord]:
+    rows = []
+    for mark in marks:
+        row = InjectionMark(visit_id=mark.visit_id)
+        _apply(row, _checked(session, mark))
+        rows.append(row)
+    session.add_all(rows)
+    session.flush()
+    return [_record(row) for row in rows]
 
 
 def _visit(session: Session, visit_id: int) -> Visit:
@@ -194,8 +302,10 @@ def _visit(session: Session, visit_id: int) -> Visit:
 
 
 def _editable_visits(session: Session, visit_ids: set[int]) -> None:
-    for visit_id in visit_ids:
-        ensure_editable(_visit(session, visit_id))
+    """Lock the visits (in id order, so two writers never wait on each other in a circle)
+    and refuse a signed one, in the transaction of the write."""
+    for visit_id in sorted(visit_ids):
+        ensure_editable(lock_visit(session, visit_id))
 
 
 def _rows(session: Session, ids: list[int], expected: int) -> dict[int, InjectionMark]:
@@ -240,10 +350,12 @@ def _checked(session: Session, mark: MarkRecord) -> MarkRecord:
         errors["volume_ml"] = "The volume per injection must be less than 100 ml."
     if len(mark.needle.strip()) > NEEDLE_LIMIT:
         errors["needle"] = f"The needle may have at most {NEEDLE_LIMIT} characters."
-    if mark.product_line_id is not None:
-        line = session.get(VisitProductLine, mark.product_line_id)
-        if line is None or line.visit_id != mark.visit_id:
-            errors["product_line_id"] = "The product must be one of this visit's product lines."
+    if mark.lot_id is not None and mark.cocktail_id is not None:
+        errors["injected"] = "A mark is injected with a cocktail or with one product, not both."
+    elif mark.lot_id is not None and session.get(Lot, mark.lot_id) is None:
+        errors["injected"] = "This lot is no longer in the catalog; choose another."
+    elif mark.cocktail_id is not None and session.get(Cocktail, mark.cocktail_id) is None:
+        errors["injected"] = "This cocktail is no longer in the catalog; choose another."
     if errors:
         raise ValidationFailed(errors)
     checked = replace(
@@ -278,7 +390,8 @@ def _columns(mark: MarkRecord) -> dict[str, object]:
         "depth_mm": mark.depth_mm,
         "volume_ml": mark.volume_ml,
         "needle": mark.needle,
-        "product_line_id": mark.product_line_id,
+        "lot_id": mark.lot_id,
+        "cocktail_id": mark.cocktail_id,
         "zone": mark.zone,
         "note": mark.note,
     }
@@ -300,7 +413,8 @@ def _record(row: InjectionMark) -> MarkRecord:
         depth_mm=row.depth_mm,
         volume_ml=row.volume_ml,
         needle=row.needle,
-        product_line_id=row.product_line_id,
+        lot_id=row.lot_id,
+        cocktail_id=row.cocktail_id,
         zone=row.zone,
         note=row.note,
         version=row.version,

@@ -11,10 +11,11 @@ from mesodesk.services.catalog import CatalogService
 from mesodesk.services.courses import CourseService
 from mesodesk.services.documents import DocumentService
 from mesodesk.services.export import ExportService
-from mesodesk.services.marks import MarkService
+from mesodesk.services.marks import MarkService, chart_findings
 from mesodesk.services.patients import PatientService
 from mesodesk.services.screening import ScreeningService
 from mesodesk.services.settings import ClinicSettingsService
+from mesodesk.services.templates import ChartTemplateService
 from mesodesk.services.visits import VisitService
 
 
@@ -30,23 +31,23 @@ class Services:
     settings: ClinicSettingsService
     anamnesis: AnamnesisService
     screening: ScreeningService
+    templates: ChartTemplateService
 
 
 def build_services(sessions: sessionmaker[Session]) -> Services:
-    anamnesis = AnamnesisService(sessions)
-    catalog = CatalogService(sessions)
-    services = Services(
+    """Every service with its collaborators and the signing policy given at construction."""
+    settings = ClinicSettingsService(sessions)
+    screening = ScreeningService(sessions, chart=chart_findings)
+    return Services(
         patients=PatientService(sessions),
         documents=DocumentService(sessions),
         marks=MarkService(sessions),
-        visits=VisitService(sessions),
+        visits=VisitService(sessions, settings, go_ahead=screening.go_ahead),
         export=ExportService(sessions),
-        catalog=catalog,
+        catalog=CatalogService(sessions),
         courses=CourseService(sessions),
-        settings=ClinicSettingsService(sessions),
-        anamnesis=anamnesis,
-        screening=ScreeningService(sessions, anamnesis, catalog),
+        settings=settings,
+        anamnesis=AnamnesisService(sessions),
+        screening=screening,
+        templates=ChartTemplateService(sessions),
     )
-    services.screening.finding_sources.append(services.marks.depth_findings)
-    services.visits.go_ahead_checks.append(services.screening.require_overrides)
-    return services

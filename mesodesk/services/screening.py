@@ -2,24 +2,30 @@
 
 The rules are `mesodesk.domain.screening.screen`; this service only gathers their input from
 the visit (areas, techniques, the products of the lots chosen, the day's checklist), adds the
-findings of other rules (depth limits, course intervals) and keeps the practitioner's written
-overrides. Signing goes through `require_overrides`, so no visit is signed over a blocking
-finding without a recorded reason.
+findings of other rules (the chart's depths and volumes, course intervals, last visit's
+reactions) and keeps the practitioner's written overrides. Marking done and signing go through
+`go_ahead` inside their own transaction, so no visit goes ahead over a blocking finding without
+a recorded reason.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
-from typing import TypeVar
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from mesodesk.domain.anamnesis import DayChecklist
 from mesodesk.domain.courses import CoursePlan, check_plan
-from mesodesk.domain.findings import Finding
-from mesodesk.domain.records import OverrideRecord, ProductRecord, VisitRecord
+from mesodesk.domain.findings import Finding, Severity
+from mesodesk.domain.patient import format_date
+from mesodesk.domain.records import (
+    OverrideRecord,
+    ProductLineRecord,
+    ProductRecord,
+    VisitRecord,
+)
 from mesodesk.domain.safety_records import (
     VisitScreening,
     checklist_from_json,
@@ -39,38 +45,53 @@ from mesodesk.domain.visit_records import local_day
 from mesodesk.domain.vocabulary import (
     Area,
     Indication,
+    Reaction,
+    ReactionSeverity,
     Technique,
     VisitStatus,
 )
 from mesodesk.models import Lot, Patient, Visit
-from mesodesk.models.visit import Course, VisitOverride, VisitProductLine
-from mesodesk.services.anamnesis import AnamnesisService
+from mesodesk.models.visit import Course, VisitOverride, VisitReaction
+from mesodesk.services.anamnesis import anamnesis_of
 from mesodesk.services.base import Service
-from mesodesk.services.catalog import CatalogService
+from mesodesk.services.catalog import product_compositions
 from mesodesk.services.errors import NotFound, ReadOnlyRecord, ServiceError, ValidationFailed
+from mesodesk.services.safety_catalog import ClinicCatalog, load_clinic_catalog
+from mesodesk.services.visits import lock_visit, previous_visit_id, visit_records
 
-_Term = TypeVar("_Term", Area, Technique)
+ChartFindings = Callable[[Session, int, Sequence[ProductLineRecord]], list[Finding]]
+"""The chart's findings for a visit (depths, volumes against the given product lines), read in
+the screening's transaction."""
 
-FindingSource = Callable[[int], list[Finding]]
-"""Another rule's findings for a visit id (depth limits of the marks, say)."""
+LAST_VISIT_REACTIONS = "last_visit_reactions"
 
 
 class UnresolvedBlock(ServiceError):
     """A blocking finding has no written override, so the visit cannot go ahead."""
 
 
+def no_chart_findings(
+    _session: Session, _visit_id: int, _lines: Sequence[ProductLineRecord]
+) -> list[Finding]:
+    return []
+
+
 class ScreeningService(Service):
+    """Everything the app knows about the patient and the plan, as one list of findings.
+
+    Every read happens in one transaction: the one `screening` opens, or the caller's when the
+    visits service runs `go_ahead` inside the write that marks a visit done or signs it.
+    """
+
     def __init__(
         self,
         sessions: sessionmaker[Session],
-        anamnesis: AnamnesisService,
-        catalog: CatalogService,
+        catalog: Callable[[], ClinicCatalog] = load_clinic_catalog,
+        chart: ChartFindings = no_chart_findings,
     ) -> None:
         super().__init__(sessions)
-        self._anamnesis = anamnesis
         self._catalog = catalog
-        self.finding_sources: list[FindingSource] = []
-        """Other features add their per-visit findings here so they show in the same list."""
+        self._chart = chart
 
     def screen_visit(
         self, visit_id: int, checklist: DayChecklist | None = None, today: date | None = None
@@ -89,53 +110,30 @@ class ScreeningService(Service):
         today: date | None = None,
         plan: VisitRecord | None = None,
     ) -> VisitScreening:
-        """The findings with the overrides already recorded: what the banner shows.
+        """The findings with the overrides already recorded: what the Visit tab shows.
 
         `plan` is the visit as it is being edited (areas, techniques, lots, date not saved
         yet), so the findings follow the plan while it changes.
         """
         with self._read() as session:
-            visit = _visit(session, visit_id)
-            birth_date = session.scalar(
-                select(Patient.birth_date).where(Patient.id == visit.patient_id)
+            return self._screening(session, visit_id, checklist, today, plan)
+
+    def go_ahead(self, session: Session, visit_id: int) -> None:
+        """The signing policy: refuses, inside the caller's transaction, while a blocking
+        finding has no recorded reason."""
+        screening = self._screening(session, visit_id, None, None, None)
+        missing = [f for f in screening.findings if is_unresolved(f, screening.overrides)]
+        if missing:
+            raise UnresolvedBlock(
+                f"This visit cannot be marked done or signed: {finding_title(missing[0])} has "
+                "no recorded reason. Record an override with a written reason, or postpone "
+                "the visit."
             )
-            if plan is None:
-                product_ids = _product_ids(session, visit_id)
-                day_of_visit = local_day(visit.starts_at)
-                areas = _members(Area, visit.areas)
-                techniques = _members(Technique, visit.techniques)
-            else:
-                product_ids = _products_of_lots(session, [x.lot_id for x in plan.product_lines])
-                day_of_visit = local_day(plan.starts_at)
-                areas, techniques = tuple(plan.areas), tuple(plan.techniques)
-            course = _course_findings(session, visit, day_of_visit)
-            overrides = _overrides(session, visit_id)
-            stored = checklist_from_json(visit.checklist)
-            on = today or day_of_visit
-            patient_id, signed = visit.patient_id, visit.signed_at is not None
-        compositions = self._catalog.product_compositions(product_ids)
-        procedure = PlannedProcedure(
-            on=on,
-            areas=areas,
-            techniques=techniques,
-            products=tuple(_composition(compositions[i]) for i in product_ids if i in compositions),
-        )
-        day = checklist if checklist is not None else stored
-        facts = self._anamnesis.get(patient_id).anamnesis
-        catalog = self._anamnesis.catalog()
-        also = course + [f for source in self.finding_sources for f in source(visit_id)]
-        findings = screen(birth_date, facts, day, procedure, catalog=catalog.items, also=also)
-        if signed:  # the day is over: its unasked questions are history, not a reminder
-            findings = [f for f in findings if f.code != CHECKLIST_NOT_ASKED]
-        return VisitScreening(
-            visit_id=visit_id,
-            patient_id=patient_id,
-            findings=tuple(findings),
-            overrides=tuple(overrides),
-            checklist=day,
-            signed=signed,
-            catalog_problem=catalog.problem,
-        )
+
+    def require_overrides(self, visit_id: int) -> None:
+        """`go_ahead` in a transaction of its own, to ask before trying."""
+        with self._read() as session:
+            self.go_ahead(session, visit_id)
 
     def save_checklist(self, visit_id: int, checklist: DayChecklist) -> DayChecklist:
         """Keep the day's answers with the visit.
@@ -144,8 +142,7 @@ class ScreeningService(Service):
         the visit notes may be open elsewhere, and one must not make the other stale.
         """
         with self._write() as session:
-            visit = _visit(session, visit_id)
-            _refuse_signed(visit)
+            _refuse_signed(lock_visit(session, visit_id))
             written = session.execute(
                 update(Visit)
                 .where(Visit.id == visit_id, Visit.signed_at.is_(None))
@@ -164,11 +161,11 @@ class ScreeningService(Service):
         if not reason.strip():
             errors["reason"] = "Write the reason for going ahead despite this finding."
         if not decided_by.strip():
-            errors["decided_by"] = "Enter who decides to go ahead."
+            errors["decided_by"] = "Enter the name of the practitioner who decides to go ahead."
         if errors:
             raise ValidationFailed(errors)
         with self._write() as session:
-            _refuse_signed(_visit(session, visit_id))
+            _refuse_signed(lock_visit(session, visit_id))
             row = VisitOverride(
                 visit_id=visit_id,
                 finding_code=finding.code,
@@ -185,17 +182,104 @@ class ScreeningService(Service):
             _visit(session, visit_id)
             return _overrides(session, visit_id)
 
-    def require_overrides(self, visit_id: int) -> None:
-        """The go-ahead check (marking done, signing): refuses while a blocking finding has no
-        recorded reason."""
-        screening = self.screening(visit_id)
-        missing = [f for f in screening.findings if is_unresolved(f, screening.overrides)]
-        if missing:
-            raise UnresolvedBlock(
-                f"This visit cannot be marked done or signed: {finding_title(missing[0])} has "
-                "no recorded reason. Record an override with a written reason, or postpone "
-                "the visit."
+    # --- internals --------------------------------------------------------------------------
+
+    def _screening(
+        self,
+        session: Session,
+        visit_id: int,
+        checklist: DayChecklist | None,
+        today: date | None,
+        plan: VisitRecord | None,
+    ) -> VisitScreening:
+        visit = _visit(session, visit_id)
+        stored = visit_records(session, [visit])[0]
+        return self._screen(session, visit, stored if plan is None else plan, checklist, today)
+
+    def preview(self, plan: VisitRecord) -> VisitScreening:
+        """The findings for a visit not stored yet (opened with Ctrl+T, nothing typed)."""
+        with self._read() as session:
+            return self._screen(session, None, plan, None, None)
+
+    def _screen(
+        self,
+        session: Session,
+        visit: Visit | None,
+        edited: VisitRecord,
+        checklist: DayChecklist | None,
+        today: date | None,
+    ) -> VisitScreening:
+        patient_id = edited.patient_id if visit is None else visit.patient_id
+        birth_date = session.scalar(select(Patient.birth_date).where(Patient.id == patient_id))
+        lines = edited.product_lines
+        product_ids = _products_of_lots(session, [line.lot_id for line in lines])
+        day_of_visit = local_day(edited.starts_at)
+        charted = visit_records(session, [visit])[0] if visit is not None else edited
+        # marks are stored as they are charted: the stored record knows their areas
+        areas = tuple(a for a in Area if a in set(edited.areas) | set(charted.charted_areas))
+        techniques = tuple(
+            t for t in Technique if t in set(edited.techniques) | set(charted.charted_techniques)
+        )
+        compositions = product_compositions(session, product_ids)
+        procedure = PlannedProcedure(
+            on=today or day_of_visit,
+            areas=areas,
+            techniques=techniques,
+            products=tuple(_composition(compositions[i]) for i in product_ids if i in compositions),
+        )
+        stored_answers = checklist_from_json(visit.checklist) if visit is not None else None
+        day = checklist if checklist is not None else stored_answers
+        facts = anamnesis_of(session, patient_id).anamnesis
+        catalog = self._catalog()
+        also = _last_visit_reactions(session, patient_id, edited.starts_at)
+        if visit is not None:
+            also = (
+                _course_findings(session, visit, day_of_visit)
+                + self._chart(session, visit.id, lines)
+                + also
             )
+        findings = screen(birth_date, facts, day, procedure, catalog=catalog.items, also=also)
+        signed = visit is not None and visit.signed_at is not None
+        if signed:  # the day is over: its unasked questions are history, not a reminder
+            findings = [f for f in findings if f.code != CHECKLIST_NOT_ASKED]
+        return VisitScreening(
+            visit_id=visit.id if visit is not None else None,
+            patient_id=patient_id,
+            findings=tuple(findings),
+            overrides=tuple(_overrides(session, visit.id)) if visit is not None else (),
+            checklist=day,
+            signed=signed,
+            catalog_problem=catalog.problem,
+        )
+
+
+def _last_visit_reactions(session: Session, patient_id: int, before: datetime) -> list[Finding]:
+    """What followed the patient's last done visit, for the practitioner to keep in mind."""
+    previous = previous_visit_id(session, patient_id, before)
+    if previous is None:
+        return []
+    starts = session.scalar(select(Visit.starts_at).where(Visit.id == previous))
+    reactions = session.execute(
+        select(VisitReaction.reaction, VisitReaction.severity, VisitReaction.note)
+        .where(VisitReaction.visit_id == previous)
+        .order_by(VisitReaction.id)
+    ).all()
+    if not reactions or starts is None:
+        return []
+    parts = []
+    for reaction, severity, note in reactions:
+        text = (
+            f"{Reaction(reaction).label().lower()} ({ReactionSeverity(severity).label().lower()})"
+        )
+        parts.append(f"{text}: {note.rstrip('.')}" if note else text)
+    worst = max(ReactionSeverity(severity) for _, severity, _ in reactions)
+    return [
+        Finding(
+            LAST_VISIT_REACTIONS,
+            Severity.WARNING if worst is not ReactionSeverity.MILD else Severity.INFO,
+            f"After the last visit ({format_date(local_day(starts))}): {'; '.join(parts)}.",
+        )
+    ]
 
 
 def _visit(session: Session, visit_id: int) -> Visit:
@@ -208,22 +292,6 @@ def _visit(session: Session, visit_id: int) -> Visit:
 def _refuse_signed(visit: Visit) -> None:
     if visit.signed_at is not None:
         raise ReadOnlyRecord("This visit is signed; corrections go into an addendum.")
-
-
-def _members(enum: type[_Term], values: list[str] | None) -> tuple[_Term, ...]:
-    known = {member.value for member in enum}
-    return tuple(enum(v) for v in values or () if v in known)
-
-
-def _product_ids(session: Session, visit_id: int) -> list[int]:
-    """The products of the lots used in the visit, in the order they were recorded."""
-    rows = session.scalars(
-        select(Lot.product_id)
-        .join(VisitProductLine, VisitProductLine.lot_id == Lot.id)
-        .where(VisitProductLine.visit_id == visit_id)
-        .order_by(VisitProductLine.position, VisitProductLine.id)
-    )
-    return list(dict.fromkeys(rows))
 
 
 def _products_of_lots(session: Session, lot_ids: list[int]) -> list[int]:

@@ -10,14 +10,19 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from datetime import datetime
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Row, delete, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from mesodesk.domain.chart import charted_areas, charted_techniques
+from mesodesk.domain.diagram import DiagramName, MarkShape, Point
 from mesodesk.domain.findings import Severity
 from mesodesk.domain.lots import LotState, check_lot_use
+from mesodesk.domain.mark_records import MarkRecord
 from mesodesk.domain.records import (
     AddendumRecord,
     OverrideRecord,
@@ -47,6 +52,7 @@ from mesodesk.models import (
     VisitReaction,
 )
 from mesodesk.models.base import utcnow
+from mesodesk.models.marks import InjectionMark
 from mesodesk.services.base import Service
 from mesodesk.services.courses import course_record
 from mesodesk.services.errors import NotFound, ReadOnlyRecord, ValidationFailed
@@ -59,7 +65,13 @@ NAME_LIMIT = 120
 TEXT_LIMIT = 200
 MAX_PRICE_MINOR = 10**11
 
-GoAheadCheck = Callable[[int], None]
+GoAheadCheck = Callable[[Session, int], None]
+"""The signing policy: called inside the transaction that marks a visit done or signs it,
+after the edits are applied, with the visit's id; raises a ServiceError to refuse."""
+
+
+def no_go_ahead_check(_session: Session, _visit_id: int) -> None:
+    """For a service used where no screening applies (the demo filler, some tests)."""
 
 
 def ensure_editable(visit: Visit) -> None:
@@ -69,12 +81,19 @@ def ensure_editable(visit: Visit) -> None:
 
 
 class VisitService(Service):
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    """Visit use cases, one transaction each. Every write locks the visit row, checks it is
+    not signed and not changed meanwhile, and runs the signing policy in that same
+    transaction, so no guard can be overtaken by another workstation between check and write."""
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        settings: ClinicSettingsService,
+        go_ahead: GoAheadCheck,
+    ) -> None:
         super().__init__(sessions)
-        self._settings = ClinicSettingsService(sessions)
-        self.go_ahead_checks: list[GoAheadCheck] = []
-        """Called with the visit id before a visit is marked done or signed, i.e. before the
-        procedure is recorded as performed; each may raise a ServiceError to refuse."""
+        self._settings = settings
+        self._go_ahead = go_ahead
 
     # --- reading ----------------------------------------------------------------------------
 
@@ -95,17 +114,14 @@ class VisitService(Service):
     def previous_visit(self, patient_id: int, before: datetime) -> VisitRecord | None:
         """The last done visit before `before`: what the practitioner saw last time."""
         with self._read() as session:
-            row = session.scalars(
-                select(Visit)
-                .where(
-                    Visit.patient_id == patient_id,
-                    Visit.status == VisitStatus.DONE.value,
-                    Visit.starts_at < before,
-                )
-                .order_by(Visit.starts_at.desc(), Visit.id.desc())
-                .limit(1)
-            ).first()
-            return visit_records(session, [row])[0] if row is not None else None
+            found = previous_visit_id(session, patient_id, before)
+            return None if found is None else visit_records(session, [_load(session, found)])[0]
+
+    def today_visit(self, patient_id: int, now: datetime | None = None) -> VisitRecord | None:
+        """The patient's open visit today (planned or done, not signed), if there is one."""
+        with self._read() as session:
+            row = _today(session, patient_id, now or utcnow())
+            return None if row is None else visit_records(session, [row])[0]
 
     def timeline(self, patient_id: int, now: datetime | None = None) -> Timeline:
         """Courses and visits in date order; the first planned visit from today on is flagged."""
@@ -148,115 +164,77 @@ class VisitService(Service):
         course_id: int | None = None,
     ) -> VisitRecord:
         """A new visit, `planned` until the practitioner marks it done (now, if no time given)."""
-        moment = (starts_at or utcnow()).replace(microsecond=0)
-        if moment.tzinfo is None:
-            moment = moment.astimezone()
-        profile = self._settings.profile()
-        who = (practitioner if practitioner is not None else profile.practitioner).strip()
+        moment = _aware(starts_at or utcnow())
+        who = self._practitioner(practitioner)
+        currency = self._settings.profile().currency
         with self._write() as session:
-            if session.get(Patient, patient_id) is None:
+            return visit_records(
+                session, [_new_visit(session, patient_id, moment, who, currency, course_id)]
+            )[0]
+
+    def start_or_open_today(
+        self, patient_id: int, practitioner: str | None = None, now: datetime | None = None
+    ) -> VisitRecord:
+        """Today's open visit of the patient, or a new one starting now (Ctrl+T).
+
+        The patient row is locked while looking, so two workstations pressing Ctrl+T together
+        open one visit, not two.
+        """
+        moment = _aware(now or utcnow())
+        who = self._practitioner(practitioner)
+        currency = self._settings.profile().currency
+        with self._write() as session:
+            if session.get(Patient, patient_id, with_for_update=True) is None:
                 raise NotFound(f"There is no patient with id {patient_id}.")
-            if course_id is not None and session.get(Course, course_id) is None:
-                raise NotFound(f"There is no course with id {course_id}.")
-            row = Visit(
-                patient_id=patient_id,
-                course_id=course_id,
-                starts_at=moment,
-                practitioner=who[:NAME_LIMIT],
-                status=VisitStatus.PLANNED.value,
-                currency=profile.currency,
-            )
-            session.add(row)
-            session.flush()
+            row = _today(session, patient_id, moment)
+            if row is None:
+                row = _new_visit(session, patient_id, moment, who, currency, None)
             return visit_records(session, [row])[0]
 
     def save(self, visit: VisitRecord) -> VisitRecord:
-        """Store what was recorded: fields, product lines (taking stock) and reactions.
+        """Store what was recorded: fields, status, product lines (taking stock), reactions.
 
-        The status is not changed here (see `set_status`), nor the day's checklist (the
-        screening service keeps it). A new or changed product line is
-        checked against its lot on the visit day; a removed or changed line gives its old
-        volume back to the lot first.
+        A new or changed product line is checked against its lot on the visit day; a removed
+        or changed line gives its old volume back to the lot first. A visit becomes done only
+        through the signing policy, checked after the edits are in, in this transaction.
         """
-        if visit.id is None:
-            raise NotFound("Start the visit before recording it.")
-        errors = _validate(visit)
-        if errors:
-            raise ValidationFailed(errors)
         with self._write() as session:
-            row = _load(session, visit.id)
-            ensure_editable(row)
-            self._check_version(row.version, visit.version)
-            if visit.course_id is not None:
-                course = session.get(Course, visit.course_id)
-                if course is None or course.patient_id != row.patient_id:
-                    raise ValidationFailed({"course": "Choose one of this patient's courses."})
-            _take_stock(session, row, visit)
-            _apply(row, visit)
-            session.execute(delete(VisitReaction).where(VisitReaction.visit_id == row.id))
-            session.add_all(
-                VisitReaction(
-                    visit_id=row.id,
-                    reaction=item.reaction.value,
-                    severity=item.severity.value,
-                    note=item.note.strip(),
-                )
-                for item in visit.reactions
-            )
-            row.updated_at = utcnow()
-            session.flush()
-            _update_last_visit(session, row.patient_id)
+            row = self._apply_edits(session, visit)
             return visit_records(session, [row])[0]
 
-    def set_status(self, visit_id: int, version: int, status: VisitStatus) -> VisitRecord:
-        """Mark a visit done, cancelled or no-show (or back to planned) before it is signed.
+    def mark_done(self, visit: VisitRecord) -> VisitRecord:
+        """Store the edits and mark the visit done, in one transaction."""
+        return self.save(replace(visit, status=VisitStatus.DONE))
 
-        Marking it done runs the go-ahead checks first: a procedure over an absolute
-        contraindication is recorded as done only with a written reason.
-        """
-        if status is VisitStatus.DONE:
-            for check in self.go_ahead_checks:
-                check(visit_id)
-        with self._write() as session:
-            row = _load(session, visit_id)
-            ensure_editable(row)
-            self._check_version(row.version, version)
-            if status is VisitStatus.DONE and local_day(row.starts_at) > local_day(utcnow()):
-                raise ValidationFailed(
-                    {"status": "A visit on a future day cannot be marked done yet."}
-                )
-            if status in (VisitStatus.CANCELLED, VisitStatus.NO_SHOW) and _has_lines(session, row):
-                raise ValidationFailed(
-                    {
-                        "status": "Products are recorded for this visit; remove them before "
-                        "marking it cancelled or a no-show."
-                    }
-                )
-            row.status = status.value
-            row.updated_at = utcnow()
-            session.flush()
-            _update_last_visit(session, row.patient_id)
-            return visit_records(session, [row])[0]
-
-    def sign(self, visit_id: int, version: int, signed_by: str) -> VisitRecord:
-        """Sign a done visit; from now on it is read-only. The go-ahead checks may refuse first."""
-        who = signed_by.strip()
+    def sign(self, visit: VisitRecord) -> VisitRecord:
+        """Store the edits and sign the done visit as its practitioner; from now on it is
+        read-only. The signing policy may refuse; then nothing at all is stored."""
+        who = visit.practitioner.strip()
         if not who:
-            raise ValidationFailed({"signed_by": "Enter the name of the practitioner signing."})
+            raise ValidationFailed(
+                {"practitioner": "Enter the name of the practitioner signing the visit."}
+            )
         with self._write() as session:
-            row = _load(session, visit_id)
-            ensure_editable(row)
-            self._check_version(row.version, version)
+            row = self._apply_edits(session, visit)
             if row.status != VisitStatus.DONE.value:
                 raise ValidationFailed(
                     {"status": "Only a done visit can be signed; mark it done first."}
                 )
-            for check in self.go_ahead_checks:
-                check(visit_id)
+            self._go_ahead(session, row.id)
             row.signed_at = utcnow()
             row.signed_by = who[:NAME_LIMIT]
             row.updated_at = row.signed_at
             session.flush()
+            return visit_records(session, [row])[0]
+
+    def reschedule(self, visit: VisitRecord, day: date) -> VisitRecord:
+        """Move a planned visit to another day at the same time, storing its edits with it."""
+        if visit.status is not VisitStatus.PLANNED:
+            raise ValidationFailed({"starts_at": "Only a planned visit can be moved."})
+        local = visit.starts_at.astimezone()
+        moved = replace(visit, starts_at=datetime.combine(day, local.timetz()))
+        with self._write() as session:
+            row = self._apply_edits(session, moved)
             return visit_records(session, [row])[0]
 
     def add_addendum(self, visit_id: int, author: str, text: str) -> VisitRecord:
@@ -269,7 +247,7 @@ class VisitService(Service):
         if errors:
             raise ValidationFailed(errors)
         with self._write() as session:
-            row = _load(session, visit_id)
+            row = lock_visit(session, visit_id)
             if row.signed_at is None:
                 raise ValidationFailed(
                     {"text": "The visit is not signed yet: correct the record itself."}
@@ -285,6 +263,49 @@ class VisitService(Service):
             session.flush()
             return visit_records(session, [row])[0]
 
+    # --- internals --------------------------------------------------------------------------
+
+    def _practitioner(self, given: str | None) -> str:
+        who = given if given is not None else self._settings.profile().practitioner
+        return who.strip()[:NAME_LIMIT]
+
+    def _apply_edits(self, session: Session, visit: VisitRecord) -> Visit:
+        """Lock, check and write the visit's fields, lines, reactions and status."""
+        if visit.id is None:
+            raise NotFound("Start the visit before recording it.")
+        errors = _validate(visit)
+        if errors:
+            raise ValidationFailed(errors)
+        row = lock_visit(session, visit.id)
+        ensure_editable(row)
+        self._check_version(row.version, visit.version)
+        if visit.course_id is not None:
+            course = session.get(Course, visit.course_id)
+            if course is None or course.patient_id != row.patient_id:
+                raise ValidationFailed({"course": "Choose one of this patient's courses."})
+        _take_stock(session, row, visit)
+        _apply(row, visit)
+        session.execute(delete(VisitReaction).where(VisitReaction.visit_id == row.id))
+        session.add_all(
+            VisitReaction(
+                visit_id=row.id,
+                reaction=item.reaction.value,
+                severity=item.severity.value,
+                note=item.note.strip(),
+            )
+            for item in visit.reactions
+        )
+        status_changed = row.status != visit.status.value
+        if status_changed:
+            _check_status(session, row, visit.status)
+            row.status = visit.status.value
+        row.updated_at = utcnow()
+        session.flush()
+        if status_changed and visit.status is VisitStatus.DONE:
+            self._go_ahead(session, row.id)
+        _update_last_visit(session, row.patient_id)
+        return row
+
 
 # --- helpers ----------------------------------------------------------------------------------
 
@@ -294,6 +315,92 @@ def _load(session: Session, visit_id: int) -> Visit:
     if row is None:
         raise NotFound(f"There is no visit with id {visit_id}.")
     return row
+
+
+def lock_visit(session: Session, visit_id: int) -> Visit:
+    """The visit row, locked for the rest of the transaction (a no-op lock on SQLite, where
+    the write transaction itself is exclusive)."""
+    row = session.get(Visit, visit_id, with_for_update=True, populate_existing=True)
+    if row is None:
+        raise NotFound(f"There is no visit with id {visit_id}.")
+    return row
+
+
+def previous_visit_id(session: Session, patient_id: int, before: datetime) -> int | None:
+    """The patient's last done visit before `before`."""
+    return session.scalar(
+        select(Visit.id)
+        .where(
+            Visit.patient_id == patient_id,
+            Visit.status == VisitStatus.DONE.value,
+            Visit.starts_at < before,
+        )
+        .order_by(Visit.starts_at.desc(), Visit.id.desc())
+        .limit(1)
+    )
+
+
+def _aware(moment: datetime) -> datetime:
+    moment = moment.replace(microsecond=0)
+    return moment if moment.tzinfo is not None else moment.astimezone()
+
+
+def _today(session: Session, patient_id: int, now: datetime) -> Visit | None:
+    """The earliest unsigned planned or done visit of the patient on `now`'s local day."""
+    day = local_day(now)
+    start = datetime.combine(day, time()).astimezone()
+    end = datetime.combine(day + timedelta(days=1), time()).astimezone()
+    return session.scalars(
+        select(Visit)
+        .where(
+            Visit.patient_id == patient_id,
+            Visit.starts_at >= start,
+            Visit.starts_at < end,
+            Visit.signed_at.is_(None),
+            Visit.status.in_((VisitStatus.PLANNED.value, VisitStatus.DONE.value)),
+        )
+        .order_by(Visit.starts_at, Visit.id)
+        .limit(1)
+    ).first()
+
+
+def _new_visit(
+    session: Session,
+    patient_id: int,
+    moment: datetime,
+    practitioner: str,
+    currency: str,
+    course_id: int | None,
+) -> Visit:
+    if session.get(Patient, patient_id) is None:
+        raise NotFound(f"There is no patient with id {patient_id}.")
+    if course_id is not None:
+        course = session.get(Course, course_id)
+        if course is None or course.patient_id != patient_id:
+            raise NotFound(f"There is no course with id {course_id} for this patient.")
+    row = Visit(
+        patient_id=patient_id,
+        course_id=course_id,
+        starts_at=moment,
+        practitioner=practitioner,
+        status=VisitStatus.PLANNED.value,
+        currency=currency,
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def _check_status(session: Session, row: Visit, status: VisitStatus) -> None:
+    if status is VisitStatus.DONE and local_day(row.starts_at) > local_day(utcnow()):
+        raise ValidationFailed({"status": "A visit on a future day cannot be marked done yet."})
+    if status in (VisitStatus.CANCELLED, VisitStatus.NO_SHOW) and _has_lines(session, row):
+        raise ValidationFailed(
+            {
+                "status": "Products are recorded for this visit; remove them before "
+                "marking it cancelled or a no-show."
+            }
+        )
 
 
 def _validate(visit: VisitRecord) -> dict[str, str]:
@@ -430,14 +537,27 @@ def _update_last_visit(session: Session, patient_id: int) -> None:
 
 
 def visit_records(session: Session, rows: Iterable[Visit]) -> list[VisitRecord]:
-    """Visits with their lines, reactions, addenda and overrides, in four queries in all."""
+    """Visits with their lines, reactions, addenda, overrides and charted areas and
+    techniques, in five queries in all."""
     rows = list(rows)
     ids = [row.id for row in rows]
     lines: dict[int, list[ProductLineRecord]] = defaultdict(list)
     reactions: dict[int, list[ReactionRecord]] = defaultdict(list)
     addenda: dict[int, list[AddendumRecord]] = defaultdict(list)
     overrides: dict[int, list[OverrideRecord]] = defaultdict(list)
+    charted: dict[int, list[MarkRecord]] = defaultdict(list)
     if ids:
+        for mark in session.execute(
+            select(
+                InjectionMark.visit_id,
+                InjectionMark.diagram,
+                InjectionMark.shape,
+                InjectionMark.points,
+                InjectionMark.technique,
+                InjectionMark.zone,
+            ).where(InjectionMark.visit_id.in_(ids))
+        ):
+            charted[mark.visit_id].append(_charted_mark(mark))
         for line, lot, product, cocktail in session.execute(
             select(VisitProductLine, Lot, Product, Cocktail)
             .join(Lot, Lot.id == VisitProductLine.lot_id)
@@ -516,6 +636,21 @@ def visit_records(session: Session, rows: Iterable[Visit]) -> list[VisitRecord]:
             signed_at=row.signed_at,
             signed_by=row.signed_by,
             version=row.version,
+            charted_areas=charted_areas(charted[row.id]),
+            charted_techniques=charted_techniques(charted[row.id]),
         )
         for row in rows
     ]
+
+
+def _charted_mark(row: Row[Any]) -> MarkRecord:
+    """Just enough of a mark to know its areas and technique."""
+    return MarkRecord(
+        id=None,
+        visit_id=row.visit_id,
+        diagram=DiagramName(row.diagram),
+        shape=MarkShape(row.shape),
+        points=tuple(Point(float(x), float(y)) for x, y in row.points),
+        technique=Technique(row.technique) if row.technique else None,
+        zone=row.zone,
+    )

@@ -35,16 +35,14 @@ from PySide6.QtWidgets import (
 from mesodesk.domain.allergy import load_synonyms
 from mesodesk.domain.anamnesis import AllergyEntry, Anamnesis, ConditionEntry, MedicationEntry
 from mesodesk.domain.contraindications import RecordedAs
-from mesodesk.domain.patient import PatientCard, format_date, parse_day
+from mesodesk.domain.patient import format_date, parse_day
 from mesodesk.domain.safety_records import PatientAnamnesisRecord
 from mesodesk.domain.vocabulary import IngredientGroup, ReactionSeverity
 from mesodesk.services.errors import ServiceError, StaleRecord, ValidationFailed
-from mesodesk.ui.events import record_events
 from mesodesk.ui.text import vocab
 
 if TYPE_CHECKING:
     from mesodesk.services.registry import Services
-    from mesodesk.ui.main_window import MainWindow
 
 ROW_HEIGHT = 28
 MEDICATION_FLAGS = ("anticoagulant", "antiplatelet", "retinoid", "hormonal", "immunosuppressant")
@@ -485,58 +483,3 @@ def _substance_names(services: Services) -> list[str]:
     for ingredient in services.catalog.list_ingredients():
         names.update(n for n in (ingredient.name, ingredient.name_ru) if n)
     return sorted(names, key=str.casefold)
-
-
-def install(window: MainWindow) -> None:
-    """The Anamnesis tab, the red alerts in the header, and the marks in the patient list."""
-    services = window.services
-    pane = AnamnesisPane(services, window)
-    pane.setObjectName("anamnesisPane")
-    window.add_patient_tab(pane, window.tr("Anamnesis"), editor=pane)
-    events = _PatientSafety(window, pane)
-    pane.saved.connect(events.saved)
-    window.patient_opened.connect(events.opened)
-    window.patient_list.loaded.connect(lambda _count: events.mark_list())
-    window.patient_list.model.rowsInserted.connect(lambda *_args: events.mark_list())
-
-
-class _PatientSafety:
-    """Keeps the header alerts and the list marks in step with the stored anamnesis."""
-
-    def __init__(self, window: MainWindow, pane: AnamnesisPane) -> None:
-        self._window = window
-        self._pane = pane
-
-    def opened(self, card: PatientCard | None) -> None:
-        services = self._window.services
-        problem = services.anamnesis.catalog().problem
-        if problem:
-            self._window.banner.show_message(self._window.tr(problem), "error")
-        if card is None or card.id is None:
-            self._pane.load(None)
-            self._window.header.show_alerts([])
-            return
-        try:
-            self._pane.load(services.anamnesis.get(card.id))
-            self._window.header.show_alerts(services.anamnesis.alerts(card.id))
-        except ServiceError as exc:
-            self._pane.load(None)
-            self._window.banner.show_message(str(exc), "error")
-
-    def saved(self, record: PatientAnamnesisRecord) -> None:
-        alerts = self._window.services.anamnesis.alerts(record.patient_id)
-        self._window.header.show_alerts(alerts)
-        self._window.statusBar().showMessage(self._window.tr("Anamnesis saved."), 4000)
-        record_events(self._window).changed.emit(record.patient_id)
-        self.mark_list()
-
-    def mark_list(self) -> None:
-        """Find the marked patients among the loaded rows off the GUI thread."""
-        model = self._window.patient_list.model
-        ids = [model.row_at(row).id for row in range(model.rowCount())]
-        anamnesis = self._window.services.anamnesis
-        self._window.runner.submit(
-            lambda: anamnesis.patients_with_active_blocks(ids),
-            model.set_flagged,
-            lambda exc: self._window.statusBar().showMessage(str(exc), 5000),
-        )

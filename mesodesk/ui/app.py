@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from mesodesk.paths import write_private_file
 from mesodesk.ui.main_window import MainWindow
 from mesodesk.ui.theme import apply_theme
+from mesodesk.ui.wheel_guard import install_wheel_guard
 
 if TYPE_CHECKING:
     from mesodesk.services.registry import Services
@@ -31,6 +32,7 @@ def application() -> QApplication:
     QCoreApplication.setApplicationName(APPLICATION)
     app = QApplication(sys.argv[:1])
     apply_theme(app)
+    install_wheel_guard(app)
     return app
 
 
@@ -47,11 +49,10 @@ def run_window(open_database: Callable[[], tuple[Any, Services]]) -> int:
         return 2
     window = MainWindow(services, database.location)
     if database.backup_path is not None:
-        window.banner.show_message(
+        window.notices.info(
             app.tr("The database was upgraded; the previous copy is kept at {path}.").format(
                 path=database.backup_path
-            ),
-            "info",
+            )
         )
     window.show()
     try:

@@ -1,6 +1,6 @@
 """Visit menu actions for the aftercare sheet, consent form and visit summary, with a preview.
 
-The PDF is built in `window.runner` (never on the GUI thread). The marked diagram is drawn
+The PDF is built in the task runner (never on the GUI thread). The marked diagram is drawn
 first on the GUI thread, because it comes from a QGraphicsScene, which belongs to that thread;
 the worker then only lays out reportlab flowables and rasterises pages with pdfium into
 QImages, both safe off the GUI thread. pdfium is not re-entrant, so its calls hold one lock.
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import pypdfium2
 import pypdfium2.raw as pdfium_raw
-from PySide6.QtCore import QObject, QRectF, QStandardPaths, Qt
+from PySide6.QtCore import QObject, QRectF, QSize, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -31,14 +31,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mesodesk.domain.records import VisitRecord
 from mesodesk.domain.vocabulary import Language
 from mesodesk.paths import write_private_file
+from mesodesk.ui.state.notices import Notices
+from mesodesk.ui.state.open_visit import OpenVisit
 from mesodesk.ui.text import vocab
 from mesodesk.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
     from mesodesk.services.registry import Services
-    from mesodesk.ui.main_window import MainWindow
 
 AFTERCARE, CONSENT, VISIT_SUMMARY = "aftercare", "consent", "visit-summary"
 PREVIEW_SCALE = 2.0
@@ -131,7 +133,7 @@ class DocumentPreview(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setObjectName("documentPreview")
         self.setWindowTitle(title)
-        self.resize(820, 980)
+        self.resize(fitting_size(parent, 820, 980))
         self._file_stem = file_stem
         self._rebuild = rebuild
         self._runner = runner
@@ -378,36 +380,42 @@ class DocumentPreview(QWidget):
 
 
 class DocumentActions(QObject):
-    """The Visit menu's document actions, enabled while a visit is open."""
+    """The documents of the open visit, enabled while one is open. A visit with unsaved edits
+    is saved first, so the sheet says what the screen says."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(
+        self,
+        visit: OpenVisit,
+        services: Services,
+        runner: TaskRunner,
+        notices: Notices,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
         self.setObjectName("documentActions")
-        self._window = window
-        self._visit_id: int | None = None
-        menu = window.menus["visit"]
-        menu.addSeparator()
+        self._visit = visit
+        self._services = services
+        self._runner = runner
+        self._notices = notices
+        self._parent = parent
         self.aftercare_action = self._action(self.tr("&Aftercare sheet…"), "Ctrl+P", AFTERCARE)
         self.consent_action = self._action(self.tr("&Consent form…"), "Ctrl+Shift+P", CONSENT)
         self.summary_action = self._action(self.tr("Visit su&mmary…"), "Ctrl+Alt+P", VISIT_SUMMARY)
-        for action in (self.aftercare_action, self.consent_action, self.summary_action):
-            menu.addAction(action)
-        window.visit_opened.connect(self._visit_opened)
-        self._visit_opened(None)
+        self.actions = [self.aftercare_action, self.consent_action, self.summary_action]
+        visit.record_changed.connect(self._visit_changed)
+        self._visit_changed(None)
 
     def _action(self, text: str, shortcut: str, kind: str) -> QAction:
-        action = QAction(text, self._window)
+        action = QAction(text, self._parent)
         action.setObjectName(f"{kind}Action")
         action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(lambda _=False: self.open_document(kind))
-        self._window.addAction(action)
+        self._parent.addAction(action)
         return action
 
-    def _visit_opened(self, visit: object | None) -> None:
-        visit_id = getattr(visit, "id", None)
-        self._visit_id = visit_id if isinstance(visit_id, int) else None
-        for action in (self.aftercare_action, self.consent_action, self.summary_action):
-            action.setEnabled(self._visit_id is not None)
+    def _visit_changed(self, visit: VisitRecord | None) -> None:
+        for action in self.actions:
+            action.setEnabled(visit is not None)
 
     def titles(self) -> dict[str, str]:
         return {
@@ -418,15 +426,18 @@ class DocumentActions(QObject):
 
     def open_document(self, kind: str) -> DocumentPreview | None:
         """Open a preview window at once and fill it when the worker has built the PDF."""
-        if self._visit_id is None:
+        if not self._visit.is_open or not self._visit.save():
             return None
-        visit_id = self._visit_id
+        record = self._visit.record
+        if record is None or record.id is None:
+            return None
+        visit_id = record.id
         preview = DocumentPreview(
             self.titles()[kind],
             kind,
             lambda target, language: self._build(target, kind, visit_id, language),
-            self._window.runner,
-            self._window,
+            self._runner,
+            self._parent,
         )
         preview.show()
         self._build(preview, kind, visit_id, None)
@@ -435,37 +446,30 @@ class DocumentActions(QObject):
     def _build(
         self, preview: DocumentPreview, kind: str, visit_id: int, language: Language | None
     ) -> None:
-        window = self._window
-        services = window.services
-        status = self.tr("Building the {document}…").format(document=self.titles()[kind].lower())
-        window.statusBar().showMessage(status)
+        services = self._services
         try:
             diagram = diagram_png(services, visit_id) if kind != CONSENT else None
         except Exception as error:  # a diagram that cannot be drawn must not stop the sheet
             diagram = None
-            window.banner.show_message(
+            self._notices.warning(
                 self.tr("The diagram could not be drawn for the sheet: {reason}").format(
                     reason=str(error)
-                ),
-                "warning",
+                )
             )
 
         def done(document: BuiltDocument) -> None:
-            window.statusBar().clearMessage()
             if _alive(preview):
                 preview.show_document(document)
 
         def failed(error: Exception) -> None:
-            window.statusBar().clearMessage()
             message = str(error) or type(error).__name__
             if _alive(preview):
                 preview.show_error(message)
-            window.banner.show_message(
-                self.tr("The document could not be built: {reason}").format(reason=message),
-                "error",
+            self._notices.error(
+                self.tr("The document could not be built: {reason}").format(reason=message)
             )
 
-        window.runner.submit(
+        self._runner.submit(
             lambda: build_document(services, kind, visit_id, language, diagram), done, failed
         )
 
@@ -478,5 +482,7 @@ def _alive(preview: DocumentPreview) -> bool:
         return False
 
 
-def install(window: MainWindow) -> None:
-    DocumentActions(window)
+def fitting_size(parent: QWidget, width: int, height: int) -> QSize:
+    """The size asked for, made smaller to fit the screen the window is on."""
+    screen = parent.screen().availableGeometry()
+    return QSize(min(width, screen.width() - 40), min(height, screen.height() - 60))

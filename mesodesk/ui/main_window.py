@@ -1,13 +1,19 @@
-"""The one main window: patient list on the left, the open patient's card beside it."""
+"""The one main window: patient list on the left, the open patient's panes beside it.
+
+The window is where the app is put together: it makes the models of what is open (patient,
+visit) and what the user is told, builds each pane with those and the services it uses, and
+places the panes, menus and shortcuts. No pane receives the window or looks another pane up.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QByteArray, QFileInfo, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QFileInfo, QRect, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -24,17 +30,34 @@ from PySide6.QtWidgets import (
 )
 
 from mesodesk import __version__
+from mesodesk.domain.findings import Finding, Severity
 from mesodesk.domain.patient import PatientCard
+from mesodesk.domain.safety_records import PatientAnamnesisRecord
 from mesodesk.services.errors import NotFound, ServiceError, StaleRecord, ValidationFailed
+from mesodesk.ui.anamnesis_pane import AnamnesisPane
+from mesodesk.ui.catalog_window import CatalogWindow
+from mesodesk.ui.course_dialog import CourseDialog
+from mesodesk.ui.documents import DocumentActions
+from mesodesk.ui.notice_bar import NoticeBar
 from mesodesk.ui.patient_form import PatientForm
 from mesodesk.ui.patient_list import PatientListPanel
-from mesodesk.ui.widgets import Banner, PatientHeader
+from mesodesk.ui.settings_dialog import ClinicSettingsDialog
+from mesodesk.ui.state.notices import Notices
+from mesodesk.ui.state.open_patient import OpenPatient
+from mesodesk.ui.state.open_visit import OpenVisit
+from mesodesk.ui.text import show_date
+from mesodesk.ui.timeline import TimelinePane
+from mesodesk.ui.visit_tab import VisitTab
+from mesodesk.ui.wheel_guard import install_wheel_guard
+from mesodesk.ui.widgets import PatientHeader
 from mesodesk.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
     from mesodesk.services.registry import Services
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+Keys = QKeySequence | QKeySequence.StandardKey | str
+DEFAULT_SIZE = (1360, 860)
 
 
 class Editor(Protocol):
@@ -47,13 +70,19 @@ class Editor(Protocol):
     def discard(self) -> None: ...
 
 
+def initial_geometry(available: QRect, saved: QRect | None = None) -> QRect:
+    """Where the window opens: the saved place when it fits the screen, else the default size
+    (or the whole available area, if smaller) in its middle."""
+    if saved is not None and saved.isValid() and available.contains(saved):
+        return saved
+    width = min(DEFAULT_SIZE[0], available.width())
+    height = min(DEFAULT_SIZE[1], available.height())
+    rect = QRect(0, 0, width, height)
+    rect.moveCenter(available.center())
+    return rect
+
+
 class MainWindow(QMainWindow):
-    """The one window. Panes plug in through `add_patient_tab`, `register_editor`, `menus`
-    and the `patient_opened` signal, so each feature stays in its own module."""
-
-    patient_opened = Signal(object)  # PatientCard, or None when no patient is open
-    visit_opened = Signal(object)  # the open visit's record, or None
-
     def __init__(
         self,
         services: Services,
@@ -62,13 +91,17 @@ class MainWindow(QMainWindow):
         remember_layout: bool = True,
     ) -> None:
         super().__init__(parent)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            install_wheel_guard(app)
         self._remember_layout = remember_layout
-        self._editors: list[Editor] = []
-        self._tab_editors: dict[QWidget, Editor] = {}
         self._services = services
-        self.runner = TaskRunner(self)
+        self._placed = False
         self.setWindowTitle(self.tr("MesoDesk"))
-        self.resize(1360, 860)
+        self.runner = TaskRunner(self)
+        self.notices = Notices(self)
+        self.patient = OpenPatient(self)
+        self.visit = OpenVisit(services, self.patient, self.runner, self.notices, self)
 
         patients = services.patients
         self.patient_list = PatientListPanel(
@@ -78,11 +111,19 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         self.header = PatientHeader(self)
-        self.banner = Banner(self)
         self.form = PatientForm(self)
         self.save_button = QPushButton(self.tr("Save"), self)
         self.save_button.setObjectName("primary")
+        self.save_button.setToolTip(self.tr("Save the card (Ctrl+S)"))
         self.revert_button = QPushButton(self.tr("Revert"), self)
+        self.anamnesis = AnamnesisPane(services, self)
+        self.anamnesis.setObjectName("anamnesisPane")
+        self.timeline = TimelinePane(
+            services.visits, self.patient, self.visit, self.runner, self.notices, self
+        )
+        self.visit_tab = VisitTab(self.visit, services, self.runner, self.notices, self)
+        self.documents = DocumentActions(self.visit, services, self.runner, self.notices, self)
+        self.catalog_window: CatalogWindow | None = None
 
         self._build_card_pane()
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -91,43 +132,25 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.card_pane)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([320, 1120])
         self.setCentralWidget(self.splitter)
 
         self._build_actions()
-        shown = location if "://" in location else QFileInfo(location).fileName()
-        self.location_label = QLabel(self.tr("Database: {where}").format(where=shown), self)
-        self.location_label.setToolTip(location)
-        self.location_label.setObjectName("mutedLabel")
-        self.statusBar().addPermanentWidget(self.location_label)
-
-        self.patient_list.patient_chosen.connect(self._choose)
-        self.form.edited.connect(self._edited)
-        self.save_button.clicked.connect(self.save)
-        self.revert_button.clicked.connect(self.revert)
-        self.patient_list.show_archived.toggled.connect(self.show_archived_action.setChecked)
-        self.show_archived_action.toggled.connect(self.patient_list.show_archived.setChecked)
-        self.visit_tab = QWidget(self)
-        self.visit_banner_area = QVBoxLayout()
-        self.visit_banner_area.setSpacing(6)
-        self.visit_splitter = QSplitter(Qt.Orientation.Horizontal, self.visit_tab)
-        self.visit_splitter.setObjectName("visitSplitter")
-        self.visit_splitter.setChildrenCollapsible(False)
-        visit_layout = QVBoxLayout(self.visit_tab)
-        visit_layout.setContentsMargins(0, 6, 0, 0)
-        visit_layout.addLayout(self.visit_banner_area)
-        visit_layout.addWidget(self.visit_splitter, 1)
-        from mesodesk.ui.features import install_features
-
-        install_features(self)
+        self._build_status_bar(location)
+        self._connect()
         self._open_card(None)
-        if remember_layout:
-            self._restore_layout()
         self.patient_list.refresh()
 
     @property
     def services(self) -> Services:
         return self._services
+
+    @property
+    def visit_form(self) -> QWidget:
+        return self.visit_tab.form
+
+    @property
+    def diagram_panel(self) -> QWidget:
+        return self.visit_tab.diagram
 
     # --- building ---------------------------------------------------------------------------
 
@@ -139,6 +162,7 @@ class MainWindow(QMainWindow):
         )
         self.empty_state.setObjectName("emptyState")
         self.empty_state.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_state.setWordWrap(True)
 
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -154,16 +178,20 @@ class MainWindow(QMainWindow):
         buttons.addStretch(1)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
-        editor = QWidget(self)
-        editor_layout = QVBoxLayout(editor)
-        editor_layout.setContentsMargins(0, 0, 0, 0)
-        editor_layout.addWidget(scroll, 1)
-        editor_layout.addLayout(buttons)
+        card = QWidget(self)
+        card_layout = QVBoxLayout(card)
+        card_layout.setContentsMargins(0, 0, 0, 0)
+        card_layout.addWidget(scroll, 1)
+        card_layout.addLayout(buttons)
 
         self.patient_tabs = QTabWidget(self)
         self.patient_tabs.setObjectName("patientTabs")
         self.patient_tabs.setDocumentMode(True)
-        self.patient_tabs.addTab(editor, self.tr("Card"))
+        self.card_tab = card
+        self.patient_tabs.addTab(card, self.tr("Card"))
+        self.patient_tabs.addTab(self.anamnesis, self.tr("Anamnesis"))
+        self.patient_tabs.addTab(self.timeline, self.tr("Visits"))
+        self.patient_tabs.addTab(self.visit_tab, self.tr("Visit"))
         self.card_stack = QStackedWidget(self)
         self.card_stack.addWidget(self.empty_state)
         self.card_stack.addWidget(self.patient_tabs)
@@ -172,36 +200,25 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(8, 8, 10, 8)
         layout.setSpacing(8)
         layout.addWidget(self.header)
-        layout.addWidget(self.banner)
         layout.addWidget(self.card_stack, 1)
 
-    def add_patient_tab(self, widget: QWidget, title: str, editor: Editor | None = None) -> int:
-        """Add a pane under the patient header; Ctrl+1..9 switch between the panes.
-
-        With an `editor`, Ctrl+S on this pane saves it, and the unsaved-changes guard asks it.
-        """
-        if editor is not None:
-            self._tab_editors[widget] = editor
-            self.register_editor(editor)
-        return self.patient_tabs.addTab(widget, title)
-
-    def register_editor(self, editor: Editor) -> None:
-        """Include a pane in the unsaved-changes guard (switching patients, closing)."""
-        self._editors.append(editor)
+    def _action(
+        self,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: object,
+    ) -> QAction:
+        item = QAction(text, self)
+        if shortcut is not None:
+            item.setShortcut(QKeySequence(shortcut))
+        item.triggered.connect(slot)
+        self.addAction(item)
+        return item
 
     def _build_actions(self) -> None:
-        def action(text: str, shortcut: QKeySequence | str | None, slot: object) -> QAction:
-            item = QAction(text, self)
-            if shortcut is not None:
-                item.setShortcut(QKeySequence(shortcut))
-            item.triggered.connect(slot)
-            self.addAction(item)
-            return item
-
+        action = self._action
         self.new_action = action(self.tr("&New patient"), QKeySequence.StandardKey.New, self.new)
-        self.save_action = action(
-            self.tr("&Save"), QKeySequence.StandardKey.Save, self._save_current_pane
-        )
+        self.save_action = action(self.tr("&Save"), QKeySequence.StandardKey.Save, self.save_pane)
         self.revert_action = action(self.tr("&Revert changes"), "Ctrl+R", self.revert)
         self.archive_action = action(
             self.tr("&Archive patient"), "Ctrl+Shift+A", self.toggle_archived
@@ -213,11 +230,18 @@ class MainWindow(QMainWindow):
         self.show_archived_action = QAction(self.tr("Show &archived patients"), self)
         self.show_archived_action.setCheckable(True)
         self.show_archived_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        self.addAction(self.show_archived_action)
+        self.course_action = action(self.tr("Plan a &course…"), "Ctrl+Shift+O", self.plan_course)
+        self.catalog_action = action(self.tr("&Catalog…"), "Ctrl+Shift+C", self.show_catalog)
+        self.settings_action = action(
+            self.tr("Clinic &settings…"), "Ctrl+Alt+S", self.edit_settings
+        )
+        self.start_visit_action = self.timeline.start_action
+        self.addAction(self.start_visit_action)
         about = action(self.tr("&About MesoDesk"), None, self._about)
 
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
-        self.menus: dict[str, QMenu] = {"file": file_menu}
         file_menu.addActions([self.new_action, self.save_action, self.revert_action])
         file_menu.addSeparator()
         file_menu.addAction(self.archive_action)
@@ -228,26 +252,46 @@ class MainWindow(QMainWindow):
         view_menu = menu.addMenu(self.tr("&View"))
         view_menu.addAction(self.show_archived_action)
         view_menu.addSeparator()
-        for number in range(1, 10):
-            switch = QAction(self.tr("Pane {number}").format(number=number), self)
-            switch.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            switch.triggered.connect(lambda _=False, n=number: self._switch_tab(n - 1))
-            self.addAction(switch)
+        self.pane_actions = []
+        for number in range(1, self.patient_tabs.count() + 1):
+            title = self.patient_tabs.tabText(number - 1)
+            switch = action(
+                self.tr("&{number} {pane}").format(number=number, pane=title),
+                f"Ctrl+{number}",
+                lambda _=False, n=number: self._switch_tab(n - 1),
+            )
+            self.pane_actions.append(switch)
+            view_menu.addAction(switch)
         patient_menu = menu.addMenu(self.tr("&Patient"))
+        patient_menu.addAction(self.course_action)
         visit_menu = menu.addMenu(self.tr("V&isit"))
+        visit_menu.addAction(self.start_visit_action)
+        visit_menu.addSeparator()
+        for item in self.visit_tab.visit_actions.menu_actions:
+            if item is None:
+                visit_menu.addSeparator()
+            else:
+                visit_menu.addAction(item)
+        diagram_menu = visit_menu.addMenu(self.tr("&Diagram"))
+        for section in self.visit_tab.diagram.menu_sections():
+            diagram_menu.addActions(section)
+            diagram_menu.addSeparator()
+        visit_menu.addSeparator()
+        visit_menu.addActions(self.documents.actions)
         tools_menu = menu.addMenu(self.tr("&Tools"))
+        tools_menu.addActions([self.catalog_action, self.settings_action])
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(about)
-        self.menus.update(
-            {
-                "edit": edit_menu,
-                "view": view_menu,
-                "patient": patient_menu,
-                "visit": visit_menu,
-                "tools": tools_menu,
-                "help": help_menu,
-            }
-        )
+        self.menus: dict[str, QMenu] = {
+            "file": file_menu,
+            "edit": edit_menu,
+            "view": view_menu,
+            "patient": patient_menu,
+            "visit": visit_menu,
+            "diagram": diagram_menu,
+            "tools": tools_menu,
+            "help": help_menu,
+        }
 
         toolbar = self.toolbar = QToolBar(self.tr("Main"), self)
         toolbar.setObjectName("mainToolbar")
@@ -256,89 +300,42 @@ class MainWindow(QMainWindow):
         toolbar.addActions([self.new_action, self.save_action])
         toolbar.addSeparator()
         toolbar.addActions([self.find_action, self.archive_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.start_visit_action, self.documents.aftercare_action])
         self.addToolBar(toolbar)
 
-    # --- actions ----------------------------------------------------------------------------
+    def _build_status_bar(self, location: str) -> None:
+        self.notice_bar = NoticeBar(self)
+        self.statusBar().addWidget(self.notice_bar, 1)
+        self.statusBar().setSizeGripEnabled(False)
+        shown = location if "://" in location else QFileInfo(location).fileName()
+        self.location_label = QLabel(self.tr("Database: {where}").format(where=shown), self)
+        self.location_label.setToolTip(location)
+        self.location_label.setObjectName("mutedLabel")
+        self.statusBar().addPermanentWidget(self.location_label)
 
-    def new(self) -> None:
-        if not self._may_leave_card():
-            return
-        self.patient_list.select_id(None)
-        self._open_card(PatientCard())
-        self.form.last_name.setFocus()
-
-    def find(self) -> None:
-        self.patient_list.search.setFocus()
-        self.patient_list.search.selectAll()
-
-    def save(self) -> bool:
-        if self.card_stack.currentIndex() == 0:
-            return False
-        card, errors = self.form.card()
-        if errors:
-            self.form.show_errors(errors)
-            return False
-        try:
-            saved = self._services.patients.save(card, date.today())
-        except ValidationFailed as exc:
-            self.form.show_errors(exc.errors)
-            self.statusBar().showMessage(self.tr("Not saved: check the marked fields."), 5000)
-            return False
-        except StaleRecord as exc:
-            self.banner.show_message(str(exc), "error", (self.tr("Reload"), self._reload))
-            return False
-        except ServiceError as exc:
-            self.banner.show_message(str(exc), "error")
-            return False
-        self._open_card(saved)
-        self.patient_list.refresh(select_id=saved.id)
-        self.statusBar().showMessage(self.tr("Saved {name}.").format(name=saved.full_name), 4000)
-        return True
-
-    def _save_current_pane(self) -> None:
-        editor = self._tab_editors.get(self.patient_tabs.currentWidget())
-        if editor is not None and self.card_stack.currentIndex() == 1:
-            editor.save()
-        else:
-            self.save()
-
-    def revert(self) -> None:
-        if self.card_stack.currentIndex() == 1:
-            self.form.load(self.form.loaded_card())
-
-    def toggle_archived(self) -> None:
-        card = self.form.loaded_card()
-        if card.id is None or not self._may_leave_card():
-            return
-        try:
-            changed = self._services.patients.set_archived(card.id, not card.archived, card.version)
-        except ServiceError as exc:
-            self.banner.show_message(str(exc), "error")
-            return
-        self._open_card(changed)
-        self.patient_list.refresh(select_id=changed.id)
-        if changed.archived:
-            self.banner.show_message(
-                self.tr("{name} is archived: hidden from the list, nothing deleted.").format(
-                    name=changed.full_name
-                ),
-                "info",
-                (self.tr("Undo"), self.toggle_archived),
-            )
-        else:
-            self.banner.show_message(
-                self.tr("{name} is back in the list.").format(name=changed.full_name), "success"
-            )
-
-    def open_patient(self, patient_id: int) -> None:
-        try:
-            card = self._services.patients.get(patient_id)
-        except NotFound as exc:
-            self.banner.show_message(str(exc), "error")
-            return
-        self._open_card(card)
+    def _connect(self) -> None:
+        self.notices.posted.connect(self.notice_bar.show_notice)
+        self.notices.cleared.connect(self.notice_bar.clear)
+        self.patient_list.patient_chosen.connect(self._choose)
+        self.form.edited.connect(self._edited)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.revert)
+        self.patient_list.show_archived.toggled.connect(self.show_archived_action.setChecked)
+        self.show_archived_action.toggled.connect(self.patient_list.show_archived.setChecked)
+        self.timeline.open_requested.connect(self.open_visit)
+        self.timeline.start_requested.connect(self.start_today)
+        self.anamnesis.saved.connect(self._anamnesis_saved)
+        self.patient.records_changed.connect(self._records_changed)
+        self.patient_list.loaded.connect(lambda _count: self._mark_list())
+        self.patient_list.model.rowsInserted.connect(lambda *_args: self._mark_list())
+        self.visit.record_changed.connect(lambda _record: self._edited(self.form.is_dirty()))
+        self.visit.plan_changed.connect(lambda _record: self._edited(self.form.is_dirty()))
 
     # --- the unsaved-changes guard ----------------------------------------------------------
+
+    def editors(self) -> list[Editor]:
+        return [self.anamnesis, self.visit]
 
     def ask_unsaved_changes(self) -> str:
         """Save, discard or stay: the one place the window asks; tests replace it."""
@@ -359,20 +356,210 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.Discard: DISCARD,
         }.get(QMessageBox.StandardButton(answer), CANCEL)
 
-    def _may_leave_card(self) -> bool:
-        """Ask once when the card or any registered pane holds unsaved typing."""
-        card_dirty = self.card_stack.currentIndex() == 1 and self.form.is_dirty()
-        dirty_editors = [editor for editor in self._editors if editor.is_dirty()]
-        if not card_dirty and not dirty_editors:
+    def _may_leave(self, editors: list[Editor], card: bool = True) -> bool:
+        """Ask once when the card or any of `editors` holds unsaved typing."""
+        card_dirty = card and self.card_stack.currentIndex() == 1 and self.form.is_dirty()
+        dirty = [editor for editor in editors if editor.is_dirty()]
+        if not card_dirty and not dirty:
             return True
         answer = self.ask_unsaved_changes()
         if answer == SAVE:
-            return (not card_dirty or self.save()) and all(e.save() for e in dirty_editors)
+            return (not card_dirty or self.save()) and all(e.save() for e in dirty)
         if answer == DISCARD:
-            for editor in dirty_editors:
+            for editor in dirty:
                 editor.discard()
             return True
         return False
+
+    def may_leave_card(self) -> bool:
+        return self._may_leave(self.editors())
+
+    def may_leave_visit(self) -> bool:
+        return self._may_leave([self.visit], card=False)
+
+    # --- patients ---------------------------------------------------------------------------
+
+    def new(self) -> None:
+        if not self.may_leave_card():
+            return
+        self.patient_list.select_id(None)
+        self._open_card(PatientCard())
+        self.form.last_name.setFocus()
+
+    def find(self) -> None:
+        self.patient_list.search.setFocus()
+        self.patient_list.search.selectAll()
+
+    def save(self) -> bool:
+        """Save the patient card."""
+        if self.card_stack.currentIndex() == 0:
+            return False
+        card, errors = self.form.card()
+        if errors:
+            self.form.show_errors(errors)
+            return False
+        try:
+            saved = self._services.patients.save(card, date.today())
+        except ValidationFailed as exc:
+            self.form.show_errors(exc.errors)
+            self.notices.warning(self.tr("Not saved: check the marked fields."))
+            return False
+        except StaleRecord as exc:
+            self.notices.error(str(exc), (self.tr("Reload"), self._reload))
+            return False
+        except ServiceError as exc:
+            self.notices.error(str(exc))
+            return False
+        self._open_card(saved)
+        self.patient_list.refresh(select_id=saved.id)
+        self.notices.success(self.tr("Saved {name}.").format(name=saved.full_name))
+        return True
+
+    def save_pane(self) -> None:
+        """Ctrl+S: save what the current pane edits."""
+        if self.card_stack.currentIndex() != 1:
+            return
+        current = self.patient_tabs.currentWidget()
+        if current is self.anamnesis:
+            self.anamnesis.save()
+        elif current is self.visit_tab:
+            self.visit.save()
+        else:
+            self.save()
+
+    def revert(self) -> None:
+        if self.card_stack.currentIndex() != 1:
+            return
+        current = self.patient_tabs.currentWidget()
+        if current is self.anamnesis:
+            self.anamnesis.discard()
+        elif current is self.visit_tab:
+            self.visit.discard()
+        else:
+            self.form.load(self.form.loaded_card())
+
+    def toggle_archived(self) -> None:
+        card = self.form.loaded_card()
+        if card.id is None or not self.may_leave_card():
+            return
+        try:
+            changed = self._services.patients.set_archived(card.id, not card.archived, card.version)
+        except ServiceError as exc:
+            self.notices.error(str(exc))
+            return
+        self._open_card(changed)
+        self.patient_list.refresh(select_id=changed.id)
+        if changed.archived:
+            self.notices.info(
+                self.tr("{name} is archived: hidden from the list, nothing deleted.").format(
+                    name=changed.full_name
+                ),
+                (self.tr("Undo"), self.toggle_archived),
+            )
+        else:
+            self.notices.success(
+                self.tr("{name} is back in the list.").format(name=changed.full_name)
+            )
+
+    def open_patient(self, patient_id: int) -> None:
+        try:
+            card = self._services.patients.get(patient_id)
+        except NotFound as exc:
+            self.notices.error(str(exc))
+            return
+        self._open_card(card)
+
+    def open_patient_from_elsewhere(self, patient_id: int) -> None:
+        """Another window (the lot recall) asks for a patient: ask about typing first."""
+        if self.form.loaded_card().id != patient_id:
+            if not self.may_leave_card():
+                return
+            self.open_patient(patient_id)
+            self.patient_list.select_id(patient_id)
+        self.raise_()
+        self.activateWindow()
+
+    # --- visits -----------------------------------------------------------------------------
+
+    def start_today(self) -> None:
+        """Ctrl+T: today's visit of the open patient, or a new one, on the Visit tab."""
+        if self.patient.patient_id is None or not self.may_leave_visit():
+            return
+        if self.visit.start_today():
+            self.patient_tabs.setCurrentWidget(self.visit_tab)
+            self.visit_tab.form.setFocus()
+
+    def open_visit(self, visit_id: int) -> None:
+        draft = self.visit.draft
+        if draft is not None and draft.id == visit_id:
+            self.patient_tabs.setCurrentWidget(self.visit_tab)
+            return
+        if not self.may_leave_visit():
+            return
+        if self.visit.open(visit_id):
+            self.patient_tabs.setCurrentWidget(self.visit_tab)
+
+    # --- tools ------------------------------------------------------------------------------
+
+    def show_catalog(self) -> CatalogWindow:
+        if self.catalog_window is None:
+            self.catalog_window = CatalogWindow(
+                self._services.catalog, self.runner, self.open_patient_from_elsewhere, self
+            )
+        else:
+            self.catalog_window.refresh()
+        self.catalog_window.show()
+        self.catalog_window.raise_()
+        self.catalog_window.activateWindow()
+        return self.catalog_window
+
+    def edit_settings(self) -> ClinicSettingsDialog:
+        """Open the clinic settings over the main window (window-modal, not blocking)."""
+        dialog = ClinicSettingsDialog(self._services.settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.notices.success(self.tr("Clinic settings saved.")))
+        dialog.open()
+        return dialog
+
+    def plan_course(self) -> CourseDialog | None:
+        """Open the course planner for the open patient; booking refreshes their records."""
+        card = self.form.loaded_card()
+        if card.id is None:
+            return None
+        dialog = CourseDialog(self._services.courses, card, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._course_created(card, dialog.created))
+        dialog.open()
+        return dialog
+
+    def _course_created(self, card: PatientCard, created: object) -> None:
+        if not isinstance(created, tuple) or card.id is None:
+            return
+        _, dates = created
+        self.patient.changed(card.id)
+        if dates:
+            message = self.tr("Course planned: {count} visits booked, {first} to {last}.").format(
+                count=len(dates), first=show_date(dates[0]), last=show_date(dates[-1])
+            )
+        else:
+            message = self.tr("Course saved.")
+        self.notices.success(message)
+
+    def _show_reminders(self, patient_id: int, findings: list[Finding]) -> None:
+        """A repeat or maintenance reminder, unless something else is being said."""
+        if not findings or self.patient.patient_id != patient_id or self.notice_bar.is_showing():
+            return
+        text = findings[0].reason
+        if len(findings) > 1:
+            text += " " + self.tr("({count} more reminders in the course plan.)").format(
+                count=len(findings) - 1
+            )
+        if findings[0].severity is Severity.WARNING:
+            self.notices.warning(text)
+        else:
+            self.notices.info(text)
+
+    # --- internals --------------------------------------------------------------------------
 
     def _switch_tab(self, index: int) -> None:
         if self.card_stack.currentIndex() == 1 and index < self.patient_tabs.count():
@@ -382,7 +569,7 @@ class MainWindow(QMainWindow):
         current = self.form.loaded_card().id
         if patient_id == current and self.card_stack.currentIndex() == 1:
             return
-        if not self._may_leave_card():
+        if not self.may_leave_card():
             QTimer.singleShot(0, lambda: self.patient_list.select_id(current))
             return
         self.open_patient(patient_id)
@@ -395,7 +582,6 @@ class MainWindow(QMainWindow):
     def _open_card(self, card: PatientCard | None) -> None:
         previous = self.form.loaded_card().id
         self.header.show_card(card)
-        self.banner.hide()
         if card is None:
             self.card_stack.setCurrentIndex(0)
         else:
@@ -404,7 +590,59 @@ class MainWindow(QMainWindow):
             if card.id is None or card.id != previous:
                 self.patient_tabs.setCurrentIndex(0)
         self._edited(False)
-        self.patient_opened.emit(card)
+        self.patient.open(card)
+        self._load_safety(card)
+
+    def _load_safety(self, card: PatientCard | None) -> None:
+        """The anamnesis pane, the header's red alerts and the course reminders."""
+        services = self._services
+        problem = services.anamnesis.catalog().problem
+        if problem:
+            self.notices.error(self.tr(problem))
+        if card is None or card.id is None:
+            self.anamnesis.load(None)
+            self.header.show_alerts([])
+            return
+        try:
+            self.anamnesis.load(services.anamnesis.get(card.id))
+            self.header.show_alerts(services.anamnesis.alerts(card.id))
+        except ServiceError as exc:
+            self.anamnesis.load(None)
+            self.notices.error(str(exc))
+        patient_id, courses = card.id, services.courses
+        self.runner.submit(
+            lambda: courses.reminders(patient_id, date.today()),
+            lambda findings: self._show_reminders(patient_id, findings),
+            lambda _error: None,
+        )
+
+    def _anamnesis_saved(self, record: PatientAnamnesisRecord) -> None:
+        self.notices.success(self.tr("Anamnesis saved."))
+        self.patient.changed(record.patient_id)
+
+    def _records_changed(self, patient_id: int) -> None:
+        if patient_id == self.patient.patient_id:
+            try:
+                self.header.show_alerts(self._services.anamnesis.alerts(patient_id))
+            except ServiceError as exc:
+                self.notices.error(str(exc))
+            self.visit.rescreen()
+            self._mark_list()
+        catalog = self.catalog_window
+        if catalog is not None and catalog.isVisible() and not catalog.lots.is_dirty():
+            catalog.lots.reload()
+
+    def _mark_list(self) -> None:
+        """Find the patients with an active absolute contraindication off the GUI thread."""
+        model = self.patient_list.model
+        ids = [model.row_at(row).id for row in range(model.rowCount())]
+        anamnesis = self._services.anamnesis
+        self.runner.submit(
+            lambda: anamnesis.patients_with_active_blocks(ids),
+            model.set_flagged,
+            lambda exc: self.notices.error(str(exc)),
+            kind="list-marks",
+        )
 
     def _edited(self, dirty: bool) -> None:
         has_card = self.card_stack.currentIndex() == 1
@@ -413,10 +651,11 @@ class MainWindow(QMainWindow):
         self.save_action.setEnabled(has_card)
         card = self.form.loaded_card()
         self.archive_action.setEnabled(has_card and card.id is not None)
+        self.course_action.setEnabled(has_card and card.id is not None)
         self.archive_action.setText(
             self.tr("Restore patient") if card.archived else self.tr("&Archive patient")
         )
-        marker = " *" if dirty else ""
+        marker = " *" if dirty or self.visit.is_dirty() else ""
         self.setWindowTitle(
             self.tr("MesoDesk — {name}{marker}").format(name=card.full_name, marker=marker)
             if has_card and card.full_name
@@ -434,30 +673,64 @@ class MainWindow(QMainWindow):
 
     # --- window state -----------------------------------------------------------------------
 
-    def _restore_layout(self) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._placed:
+            self._placed = True
+            if self._remember_layout:
+                self._place()
+            else:
+                self.share_widths()
+
+    def _place(self) -> None:
+        """Open inside the screen: the saved place only when it still fits; then the saved
+        splitter positions (now that the window has its size), else the default shares."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry()
         settings = QSettings()
         geometry = settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        restored = isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)
+        saved = self.frameGeometry() if restored else None
+        target = initial_geometry(available, saved)
+        if saved is None or target != saved:
+            frame = self.frameGeometry().size() - self.geometry().size()
+            self.resize(target.width() - frame.width(), target.height() - frame.height())
+            self.move(target.topLeft())
         state = settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
-        splitter = settings.value("window/splitter")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
+        main = settings.value("window/splitter")
         visit = settings.value("window/visitSplitter")
-        if isinstance(visit, QByteArray):
-            self.visit_splitter.restoreState(visit)
+        fits = saved is not None and target == saved
+        self._restored_main_split = (
+            fits and isinstance(main, QByteArray) and self.splitter.restoreState(main)
+        )
+        self._restored_visit_split = isinstance(visit, QByteArray) and (
+            self.visit_tab.splitter.restoreState(visit)
+        )
+        self.share_widths(keep_restored=True)
+
+    def share_widths(self, keep_restored: bool = False) -> None:
+        """The patient list a fifth of the window (220-320 px); the notes and the diagram
+        their shares of the Visit tab."""
+        if not (keep_restored and self._restored_main_split):
+            list_width = max(220, min(320, self.width() // 5))
+            self.splitter.setSizes([list_width, self.width() - list_width])
+        if not (keep_restored and self._restored_visit_split):
+            QTimer.singleShot(0, self.visit_tab.share_width)
+
+    _restored_main_split = False
+    _restored_visit_split = False
 
     def save_layout(self) -> None:
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         settings.setValue("window/splitter", self.splitter.saveState())
-        settings.setValue("window/visitSplitter", self.visit_splitter.saveState())
+        settings.setValue("window/visitSplitter", self.visit_tab.splitter.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._may_leave_card():
+        if not self.may_leave_card():
             event.ignore()
             return
         if self._remember_layout:

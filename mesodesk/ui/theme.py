@@ -47,6 +47,18 @@ QPushButton#primary {{ background: {ACCENT}; color: white; border: 1px solid {AC
 QPushButton#primary:disabled {{ background: #9ccfc9; border-color: #9ccfc9; }}
 QStatusBar {{ background: #ffffff; border-top: 1px solid #e3e6ea; color: #475467; }}
 QSplitter::handle {{ background: #e3e6ea; }}
+QFrame#chip {{ border-radius: 10px; border: 1px solid #cfd4dc; background: #f9fafb; }}
+QFrame#chip[charted="true"] {{ border: 1px solid #99d5cd; background: #e6f4f1; }}
+QFrame#chip QLabel {{ font-weight: normal; color: #101828; }}
+QToolButton#chipAdd {{ border: 1px dashed #98a2b3; border-radius: 10px; padding: 1px 8px;
+                      color: #344054; }}
+QToolButton#chipRemove {{ padding: 0 2px; color: #667085; }}
+QLabel#chartCheck {{ color: #344054; }}
+QLabel#chartCheck[agrees="yes"] {{ color: #067647; }}
+QLabel#chartCheck[agrees="no"] {{ color: #b54708; font-weight: 600; }}
+QLabel#signatureNote {{ background: #e6f4f1; border: 1px solid {ACCENT}; border-radius: 6px;
+                       padding: 6px 10px; color: #0b4f4a; }}
+ElidedLabel#visitTitle {{ font-size: 11pt; font-weight: 600; color: #101828; }}
 """
 
 

@@ -1,7 +1,7 @@
 """The "Visits" pane: the patient's courses and visits in date order, the next visit on top.
 
 Each row reads at a glance (date, status, areas, products, reactions); Enter or a double click
-opens the visit in the Visit pane, Ctrl+T starts (or opens) today's visit.
+opens the visit in the Visit tab, Ctrl+T starts (or opens) today's visit.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import (
@@ -35,14 +36,15 @@ from mesodesk.domain.patient import PatientCard
 from mesodesk.domain.records import VisitRecord
 from mesodesk.domain.visit_records import Timeline, TimelineEntry, local_day
 from mesodesk.domain.vocabulary import VisitStatus
-from mesodesk.services.errors import ServiceError
-from mesodesk.ui.events import record_events
+from mesodesk.ui.state.notices import Notices
+from mesodesk.ui.state.open_patient import OpenPatient
+from mesodesk.ui.state.open_visit import OpenVisit
 from mesodesk.ui.text import show_date, vocab
 from mesodesk.ui.theme import ACCENT
-from mesodesk.ui.visit_pane import VisitPane, install_visit_pane
+from mesodesk.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
-    from mesodesk.ui.main_window import MainWindow
+    from mesodesk.services.visits import VisitService
 
 Index = QModelIndex | QPersistentModelIndex
 EntryRole = Qt.ItemDataRole.UserRole + 1
@@ -92,8 +94,8 @@ def title_text(entry: TimelineEntry) -> str:
         if visit.status is VisitStatus.PLANNED
         else _tr("No areas recorded")
     )
-    areas = ", ".join(vocab(area) for area in visit.areas) or nothing
-    techniques = ", ".join(vocab(t).lower() for t in visit.techniques)
+    areas = ", ".join(vocab(area) for area in visit.treated_areas) or nothing
+    techniques = ", ".join(vocab(t).lower() for t in visit.used_techniques)
     return f"{areas} · {techniques}" if techniques else areas
 
 
@@ -257,13 +259,29 @@ def _badge_colours(entry: TimelineEntry) -> tuple[str, str]:
 
 
 class TimelinePane(QWidget):
-    """Lists the open patient's timeline and opens visits in the Visit pane."""
+    """Lists the open patient's timeline; asks for a visit to be opened or started.
 
-    def __init__(self, window: MainWindow, visit_pane: VisitPane) -> None:
-        super().__init__(window)
-        self._window = window
-        self._pane = visit_pane
-        self._patient: PatientCard | None = None
+    It opens nothing itself: `open_requested` and `start_requested` go to whoever composes the
+    window, which guards unsaved typing and shows the Visit tab.
+    """
+
+    open_requested = Signal(int)
+    start_requested = Signal()
+
+    def __init__(
+        self,
+        visits: VisitService,
+        patient: OpenPatient,
+        visit: OpenVisit,
+        runner: TaskRunner,
+        notices: Notices,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._visits = visits
+        self._patient = patient
+        self._runner = runner
+        self._notices = notices
 
         self.next_visit = QLabel(self)
         self.next_visit.setObjectName("nextVisit")
@@ -271,14 +289,16 @@ class TimelinePane(QWidget):
             f"QLabel#nextVisit {{ background: #e6f4f1; border: 1px solid {ACCENT};"
             " border-radius: 6px; padding: 8px 12px; font-weight: 600; color: #0b4f4a; }"
         )
+        self.next_visit.setWordWrap(True)
         self.start_button = QPushButton(self.tr("Start today's visit"), self)
         self.start_button.setObjectName("primary")
-        self.start_button.setToolTip(self.tr("Ctrl+T"))
+        self.start_button.setToolTip(self.tr("Open today's visit, or start one (Ctrl+T)"))
         self.open_button = QPushButton(self.tr("Open visit"), self)
         self.open_button.setToolTip(self.tr("Enter, or double-click a visit"))
         self.empty = QLabel(self.tr("No visits yet. Press Ctrl+T to start today's visit."), self)
         self.empty.setObjectName("emptyState")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
 
         self.model = TimelineModel(self)
         self.view = QListView(self)
@@ -306,66 +326,46 @@ class TimelinePane(QWidget):
 
         self.start_action = QAction(self.tr("Start &today's visit"), self)
         self.start_action.setShortcut(QKeySequence("Ctrl+T"))
-        self.start_action.triggered.connect(self.start_today)
+        self.start_action.triggered.connect(self.start_requested)
         self.open_action = QAction(self.tr("&Open visit"), self)
         self.open_action.setShortcut(QKeySequence(Qt.Key.Key_Return))
         self.open_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.open_action.triggered.connect(self.open_current)
         self.view.addAction(self.open_action)
-        window.addAction(self.start_action)
-        window.menus["visit"].addAction(self.start_action)
-        self.start_button.clicked.connect(self.start_today)
+        self.start_button.clicked.connect(self.start_requested)
         self.open_button.clicked.connect(self.open_current)
 
-        window.patient_opened.connect(self._patient_opened)
-        record_events(window).changed.connect(self._records_changed)
+        patient.opened.connect(self._patient_opened)
+        patient.records_changed.connect(self._records_changed)
+        visit.record_changed.connect(self._visit_changed)
         self._patient_opened(None)
 
     # --- actions ----------------------------------------------------------------------------
-
-    def start_today(self) -> None:
-        """Open today's planned visit if there is one, else start a new visit now."""
-        patient = self._patient
-        if patient is None or patient.id is None or not self._pane.may_leave_visit():
-            return
-        today = date.today()
-        for row in range(self.model.rowCount()):
-            visit = self.model.entry(row).visit
-            if (
-                visit is not None
-                and visit.status is VisitStatus.PLANNED
-                and not visit.signed
-                and local_day(visit.starts_at) == today
-            ):
-                self._open(visit.id)
-                return
-        try:
-            visit = self._window.services.visits.start_visit(patient.id)
-        except ServiceError as exc:
-            self._window.banner.show_message(str(exc), "error")
-            return
-        record_events(self._window).changed.emit(patient.id)
-        self._open(visit.id)
 
     def open_current(self) -> None:
         index = self.view.currentIndex()
         if not index.isValid():
             return
         visit = self.model.entry(index.row()).visit
-        if visit is not None and self._pane.may_leave_visit():
-            self._open(visit.id)
+        if visit is not None and visit.id is not None:
+            self.open_requested.emit(visit.id)
 
     def refresh(self) -> None:
-        patient = self._patient
-        if patient is None or patient.id is None:
-            self.model.set_timeline(Timeline())
-            self._show_next(None)
-            self._update_buttons()
+        """Read the timeline off the GUI thread; a newer refresh supersedes an older one."""
+        patient_id = self._patient.patient_id
+        if patient_id is None:
+            self._show(Timeline())
             return
-        try:
-            timeline = self._window.services.visits.timeline(patient.id)
-        except ServiceError as exc:
-            self._window.banner.show_message(str(exc), "error")
+        visits = self._visits
+        self._runner.submit(
+            lambda: visits.timeline(patient_id),
+            lambda timeline: self._show(timeline, patient_id),
+            lambda error: self._notices.error(str(error)),
+            kind="timeline",
+        )
+
+    def _show(self, timeline: Timeline, patient_id: int | None = None) -> None:
+        if patient_id is not None and patient_id != self._patient.patient_id:
             return
         current = self.view.currentIndex()
         keep = self.model.entry(current.row()).visit if current.isValid() else None
@@ -386,12 +386,6 @@ class TimelinePane(QWidget):
 
     # --- internals --------------------------------------------------------------------------
 
-    def _open(self, visit_id: int | None) -> None:
-        if visit_id is None:
-            return
-        self._pane.open_visit(visit_id)
-        self._window.patient_tabs.setCurrentWidget(self._window.visit_tab)
-
     def _show_next(self, visit: VisitRecord | None) -> None:
         if visit is None:
             self.next_visit.hide()
@@ -410,7 +404,7 @@ class TimelinePane(QWidget):
         self.next_visit.show()
 
     def _update_buttons(self) -> None:
-        has_patient = self._patient is not None and self._patient.id is not None
+        has_patient = self._patient.patient_id is not None
         has_rows = self.model.rowCount() > 0
         self.view.setVisible(has_rows)
         self.empty.setVisible(not has_rows)
@@ -425,22 +419,18 @@ class TimelinePane(QWidget):
             else self.tr("Save the patient's card first; then visits can be recorded.")
         )
 
-    def _patient_opened(self, card: PatientCard | None) -> None:
-        previous = self._patient.id if self._patient else None
-        self._patient = card
-        if card is None or card.id != previous:
-            self.view.setCurrentIndex(QModelIndex())
+    def _patient_opened(self, _card: PatientCard | None) -> None:
+        self.view.setCurrentIndex(QModelIndex())
         self.refresh()
 
     def _records_changed(self, patient_id: int) -> None:
-        if self._patient is not None and self._patient.id == patient_id:
+        if self._patient.patient_id == patient_id:
             self.refresh()
 
-
-def install(window: MainWindow) -> None:
-    """The Visits timeline and the Visit pane (first in the visit splitter), as two tabs."""
-    pane = install_visit_pane(window)
-    timeline = TimelinePane(window, pane)
-    window.timeline = timeline  # type: ignore[attr-defined]
-    window.add_patient_tab(timeline, timeline.tr("Visits"))
-    window.add_patient_tab(window.visit_tab, pane.tr("Visit"), editor=pane)
+    def _visit_changed(self, record: VisitRecord | None) -> None:
+        """Select the visit that was opened, so Enter here reopens it."""
+        if record is None or record.id is None:
+            return
+        row = self.model.row_of_visit(record.id)
+        if row is not None:
+            self.view.setCurrentIndex(self.model.index(row))

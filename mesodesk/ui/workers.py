@@ -29,7 +29,9 @@ class TaskRunner(QObject):
     """Runs callables on a thread pool; `on_done` / `on_error` are called on the GUI thread.
 
     The signals belong to this object, which lives on the GUI thread, so Qt queues their
-    delivery there whichever thread emits them.
+    delivery there whichever thread emits them. A task submitted with a `kind` supersedes the
+    earlier ones of that kind: only the newest one's result is delivered, so a view never shows
+    an answer to a question no longer asked.
     """
 
     finished = Signal(int, object)
@@ -42,6 +44,8 @@ class TaskRunner(QObject):
         self._pool.setMaxThreadCount(2)
         self._ids = itertools.count(1)
         self._callbacks: dict[int, tuple[Callable[[Any], None], Callable[[Exception], None]]] = {}
+        self._kinds: dict[int, str] = {}
+        self._latest: dict[str, int] = {}
         self.finished.connect(self._deliver)
         self.failed.connect(self._deliver_error)
 
@@ -50,9 +54,13 @@ class TaskRunner(QObject):
         work: Callable[[], Any],
         on_done: Callable[[Any], None],
         on_error: Callable[[Exception], None],
+        kind: str | None = None,
     ) -> int:
         task_id = next(self._ids)
         self._callbacks[task_id] = (on_done, on_error)
+        if kind is not None:
+            self._kinds[task_id] = kind
+            self._latest[kind] = task_id
         self._pool.start(_Task(self, task_id, work))
         return task_id
 
@@ -65,13 +73,26 @@ class TaskRunner(QObject):
 
     def _deliver(self, task_id: int, result: object) -> None:
         on_done, _ = self._callbacks.pop(task_id)
-        on_done(result)
+        if self._current(task_id):
+            on_done(result)
         self._maybe_idle()
 
     def _deliver_error(self, task_id: int, error: object) -> None:
         _, on_error = self._callbacks.pop(task_id)
-        on_error(error if isinstance(error, Exception) else RuntimeError(str(error)))
+        if self._current(task_id):
+            on_error(error if isinstance(error, Exception) else RuntimeError(str(error)))
         self._maybe_idle()
+
+    def _current(self, task_id: int) -> bool:
+        """False for a task a newer one of its kind has superseded."""
+        kind = self._kinds.pop(task_id, None)
+        if kind is None:
+            return True
+        latest = self._latest.get(kind)
+        if latest == task_id:
+            del self._latest[kind]
+            return True
+        return False
 
     def _maybe_idle(self) -> None:
         if not self._callbacks:

@@ -17,7 +17,6 @@ from mesodesk.domain.vocabulary import (
     Reaction,
     ReactionSeverity,
     Technique,
-    VisitStatus,
 )
 from mesodesk.models import (
     InjectionMark,
@@ -74,7 +73,7 @@ def _clinic(path):
                 technique="papular",
                 depth_mm=Decimal("1.5"),
                 volume_ml=Decimal("0.05"),
-                product_line_id=visit.product_lines[0].id,
+                lot_id=lot_id,
                 zone="cheeks",
             )
         )
@@ -87,8 +86,8 @@ def _clinic(path):
                 decided_by="Dr Smirnova",
             )
         )
-    done = services.visits.set_status(visit.id, visit.version, VisitStatus.DONE)
-    signed = services.visits.sign(done.id, done.version, "Dr Smirnova")
+    done = services.visits.mark_done(visit)
+    signed = services.visits.sign(replace(done, practitioner="Dr Smirnova"))
     services.visits.add_addendum(signed.id, "Dr Smirnova", "Redness gone by evening.")
     secret = services.visits.start_visit(other.id, moment, "Dr Smirnova")
     services.visits.save(replace(secret, notes="OTHER PATIENT NOTE"))
@@ -154,10 +153,11 @@ def test_export_writes_the_patients_whole_record_field_by_field(tmp_path):
         [[12.5, 30.0]],
         "cheeks",
     )
-    assert (mark["depth_mm"], mark["volume_ml"], mark["product_line_id"]) == (
+    assert (mark["depth_mm"], mark["volume_ml"], mark["lot_id"], mark["cocktail_id"]) == (
         "1.5",
         "0.05",
-        line["id"],
+        line["lot_id"],
+        None,
     )
 
 

@@ -11,7 +11,7 @@ import pytest
 from mesodesk.domain.diagram import DiagramName, MarkShape, Point, load_diagram
 from mesodesk.domain.mark_records import MarkRecord
 from mesodesk.domain.patient import PatientCard
-from mesodesk.domain.vocabulary import Technique, VisitStatus
+from mesodesk.domain.vocabulary import Technique
 from mesodesk.services.errors import ReadOnlyRecord, StaleRecord, ValidationFailed
 from mesodesk.services.registry import Services
 
@@ -26,7 +26,7 @@ def _visit_for(services: Services, patient_id: int, days_ago: int, done: bool):
         patient_id, datetime.now(UTC) - timedelta(days=days_ago, hours=1)
     )
     if done:
-        visit = services.visits.set_status(visit.id, visit.version, VisitStatus.DONE)
+        visit = services.visits.mark_done(visit)
     return visit
 
 
@@ -90,7 +90,7 @@ def test_moving_a_point_into_another_zone_changes_its_zone_and_totals(services):
 def test_marks_of_a_signed_visit_cannot_be_added_changed_or_deleted(services):
     visit = _visit(services, done=True)
     mark = services.marks.add(_point(visit.id, DiagramName.FACE, "forehead"))
-    services.visits.sign(visit.id, services.visits.get(visit.id).version, "Доктор")
+    services.visits.sign(replace(services.visits.get(visit.id), practitioner="Доктор"))
     with pytest.raises(ReadOnlyRecord):
         services.marks.add(_point(visit.id, DiagramName.FACE, "chin"))
     with pytest.raises(ReadOnlyRecord):

@@ -54,7 +54,7 @@ def test_going_ahead_needs_a_written_override_for_every_block_and_keeps_it(servi
     visit = add_visit(services, patient.id)
     services.screening.save_checklist(visit.id, ASKED)
     with pytest.raises(UnresolvedBlock) as refused:
-        services.visits.set_status(visit.id, visit.version, VisitStatus.DONE)
+        services.visits.mark_done(visit)
     assert str(refused.value).startswith(
         "This visit cannot be marked done or signed: Pregnancy has no recorded"
     )
@@ -67,8 +67,8 @@ def test_going_ahead_needs_a_written_override_for_every_block_and_keeps_it(servi
     kept = services.screening.record_override(
         visit.id, block, "Written consent after the obstetrician's advice.", "Practitioner"
     )
-    done = services.visits.set_status(visit.id, visit.version, VisitStatus.DONE)
-    signed = services.visits.sign(visit.id, done.version, "Practitioner")
+    done = services.visits.mark_done(visit)
+    signed = services.visits.sign(replace(done, practitioner="Practitioner"))
     assert signed.signed
     (stored,) = services.visits.get(visit.id).overrides
     assert stored == kept
@@ -120,8 +120,8 @@ def test_a_signed_visit_takes_no_new_override_or_checklist(services):
     patient = add_patient(services, anamnesis=Anamnesis(fear_of_injections=True))
     visit = add_visit(services, patient.id)
     services.screening.save_checklist(visit.id, ASKED)
-    done = services.visits.set_status(visit.id, visit.version, VisitStatus.DONE)
-    services.visits.sign(visit.id, done.version, "Practitioner")
+    done = services.visits.mark_done(visit)
+    services.visits.sign(replace(done, practitioner="Practitioner"))
     finding = services.screening.screen_visit(visit.id)[0]
     with pytest.raises(Exception, match="signed"):
         services.screening.record_override(visit.id, finding, "Late reason.", "Practitioner")
@@ -143,6 +143,6 @@ def test_the_days_questions_are_asked_of_an_open_visit_but_not_of_a_signed_one(s
     patient = add_patient(services, anamnesis=Anamnesis())
     visit = add_visit(services, patient.id)
     assert "checklist_not_asked" in [f.code for f in services.screening.screen_visit(visit.id)]
-    done = services.visits.set_status(visit.id, visit.version, VisitStatus.DONE)
-    services.visits.sign(visit.id, done.version, "Practitioner")
+    done = services.visits.mark_done(visit)
+    services.visits.sign(replace(done, practitioner="Practitioner"))
     assert "checklist_not_asked" not in [f.code for f in services.screening.screen_visit(visit.id)]

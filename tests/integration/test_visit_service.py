@@ -11,8 +11,10 @@ import pytest
 from mesodesk.domain.patient import PatientCard
 from mesodesk.domain.records import ProductLineRecord, ReactionRecord
 from mesodesk.domain.vocabulary import Reaction, ReactionSeverity, VisitStatus
-from mesodesk.models import Lot, Product
-from mesodesk.services.errors import ReadOnlyRecord, ServiceError, ValidationFailed
+from mesodesk.models import Lot, Product, Visit
+from mesodesk.services.errors import ReadOnlyRecord, ServiceError, StaleRecord, ValidationFailed
+from mesodesk.services.settings import ClinicSettingsService
+from mesodesk.services.visits import VisitService
 
 TODAY = date.today()
 
@@ -113,48 +115,83 @@ def test_the_whole_lot_can_be_used_when_a_line_is_raised_to_it(services, databas
 def test_only_a_done_visit_can_be_signed(services, patient):
     visit = services.visits.start_visit(patient)
     with pytest.raises(ValidationFailed) as refused:
-        services.visits.sign(visit.id, visit.version, "Dr Smirnova")
+        services.visits.sign(replace(visit, practitioner="Dr Smirnova"))
     assert refused.value.errors["status"] == "Only a done visit can be signed; mark it done first."
-    done = services.visits.set_status(visit.id, visit.version, VisitStatus.DONE)
-    signed = services.visits.sign(done.id, done.version, "Dr Smirnova")
+    done = services.visits.mark_done(visit)
+    signed = services.visits.sign(replace(done, practitioner="Dr Smirnova"))
     assert signed.signed and signed.signed_by == "Dr Smirnova"
 
 
 def test_a_signed_visit_refuses_every_edit(services, patient, lot):
     visit = services.visits.start_visit(patient)
-    done = services.visits.set_status(visit.id, visit.version, VisitStatus.DONE)
-    signed = services.visits.sign(done.id, done.version, "Dr Smirnova")
+    done = services.visits.mark_done(visit)
+    signed = services.visits.sign(replace(done, practitioner="Dr Smirnova"))
     with pytest.raises(ReadOnlyRecord):
         services.visits.save(replace(signed, notes="changed"))
     with pytest.raises(ReadOnlyRecord):
-        services.visits.set_status(signed.id, signed.version, VisitStatus.CANCELLED)
+        services.visits.save(replace(signed, status=VisitStatus.CANCELLED))
     with pytest.raises(ReadOnlyRecord):
-        services.visits.sign(signed.id, signed.version, "Dr Smirnova")
+        services.visits.sign(replace(signed, practitioner="Dr Smirnova"))
     assert services.visits.get(signed.id).notes == ""
 
 
-def test_a_sign_check_can_refuse_signing_before_anything_is_written(services, patient):
-    visit = services.visits.start_visit(patient)
-    done = services.visits.set_status(visit.id, visit.version, VisitStatus.DONE)
+def test_the_signing_policy_runs_inside_the_write_and_a_refusal_stores_nothing(database, patient):
     seen = []
 
-    def refuse(visit_id: int) -> None:
-        seen.append(visit_id)
+    def refuse(session, visit_id: int) -> None:
+        seen.append((visit_id, session.get(Visit, visit_id).notes))
         raise ValidationFailed({"overrides": "Record the reason for going ahead first."})
 
-    services.visits.go_ahead_checks.append(refuse)
+    settings = ClinicSettingsService(database.sessions)
+    visits = VisitService(database.sessions, settings, go_ahead=refuse)
+    visit = visits.start_visit(patient)
     with pytest.raises(ServiceError):
-        services.visits.sign(done.id, done.version, "Dr Smirnova")
-    assert seen == [done.id] and not services.visits.get(done.id).signed
+        visits.mark_done(replace(visit, notes="typed at the chair"))
+    # the policy saw the edits of its own transaction; the refusal rolled all of them back
+    assert seen == [(visit.id, "typed at the chair")]
+    stored = visits.get(visit.id)
+    assert stored.status is VisitStatus.PLANNED and stored.notes == ""
+
+
+def test_signing_needs_the_practitioners_name_from_the_visit(services, patient):
+    visit = services.visits.mark_done(services.visits.start_visit(patient, practitioner=""))
+    with pytest.raises(ValidationFailed) as refused:
+        services.visits.sign(visit)
+    assert "practitioner" in refused.value.errors
+    signed = services.visits.sign(replace(visit, practitioner="Dr Smirnova"))
+    assert signed.signed_by == "Dr Smirnova" and signed.practitioner == "Dr Smirnova"
+
+
+def test_start_or_open_today_opens_todays_visit_instead_of_a_second_one(services, patient):
+    first = services.visits.start_or_open_today(patient, "Dr Smirnova")
+    again = services.visits.start_or_open_today(patient, "Dr Smirnova")
+    assert again.id == first.id
+    assert services.visits.today_visit(patient).id == first.id
+    signed = services.visits.sign(services.visits.mark_done(first))
+    assert signed.signed
+    fresh = services.visits.start_or_open_today(patient, "Dr Smirnova")
+    assert fresh.id != first.id
+
+
+def test_reschedule_moves_a_planned_visit_and_keeps_its_time(services, patient):
+    moment = datetime.now(UTC) + timedelta(days=2)
+    visit = services.visits.start_visit(patient, moment)
+    target = (moment + timedelta(days=5)).astimezone().date()
+    moved = services.visits.reschedule(replace(visit, notes="moved at her request"), target)
+    assert moved.starts_at.astimezone().date() == target
+    assert moved.starts_at.astimezone().time() == visit.starts_at.astimezone().time()
+    assert moved.notes == "moved at her request"
+    with pytest.raises(StaleRecord):
+        services.visits.reschedule(visit, target)
 
 
 def test_an_addendum_is_kept_with_time_and_author_and_the_original_stays(services, patient):
     visit = services.visits.start_visit(patient)
     visit = services.visits.save(replace(visit, notes="Pinpoint, face."))
-    done = services.visits.set_status(visit.id, visit.version, VisitStatus.DONE)
+    done = services.visits.mark_done(visit)
     with pytest.raises(ValidationFailed):
         services.visits.add_addendum(done.id, "Dr Smirnova", "too early")
-    signed = services.visits.sign(done.id, done.version, "Dr Smirnova")
+    signed = services.visits.sign(replace(done, practitioner="Dr Smirnova"))
     before = datetime.now(UTC) - timedelta(seconds=5)
     result = services.visits.add_addendum(signed.id, "Dr Petrova", "Lidocaine cream was used.")
     (addendum,) = result.addenda
@@ -174,9 +211,9 @@ def test_previous_visit_brings_last_times_reactions(services, patient):
             ),
         )
     )
-    services.visits.set_status(earlier.id, earlier.version, VisitStatus.DONE)
+    services.visits.mark_done(earlier)
     cancelled = services.visits.start_visit(patient, datetime.now(UTC) - timedelta(days=3))
-    services.visits.set_status(cancelled.id, cancelled.version, VisitStatus.CANCELLED)
+    services.visits.save(replace(cancelled, status=VisitStatus.CANCELLED))
     today = services.visits.start_visit(patient)
     last = services.visits.previous_visit(patient, today.starts_at)
     assert last is not None and last.id == earlier.id
@@ -191,7 +228,7 @@ def test_the_patient_list_shows_the_latest_done_visit(services, patient):
     moment = datetime.now(UTC).replace(hour=12) - timedelta(days=4)
     visit = services.visits.start_visit(patient, moment)
     assert services.patients.search("Иванова")[0].last_visit_on is None
-    services.visits.set_status(visit.id, visit.version, VisitStatus.DONE)
+    services.visits.mark_done(visit)
     assert services.patients.search("Иванова")[0].last_visit_on == moment.astimezone().date()
     # the open card is not made stale by the visit
     services.patients.save(replace(card, phone="+7 900 000-00-00"))
@@ -200,7 +237,7 @@ def test_the_patient_list_shows_the_latest_done_visit(services, patient):
 def test_a_future_visit_cannot_be_marked_done(services, patient):
     visit = services.visits.start_visit(patient, datetime.now(UTC) + timedelta(days=7))
     with pytest.raises(ValidationFailed):
-        services.visits.set_status(visit.id, visit.version, VisitStatus.DONE)
+        services.visits.mark_done(visit)
 
 
 def test_the_timeline_lists_visits_in_date_order_and_flags_the_next_planned(services, patient):

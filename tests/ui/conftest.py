@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 
+from mesodesk.domain.patient import PatientCard
+from mesodesk.domain.records import CocktailLineRecord, CocktailRecord, LotRecord, ProductRecord
 from mesodesk.services.registry import Services
 from mesodesk.ui.app import APPLICATION, ORGANIZATION
 from mesodesk.ui.main_window import DISCARD, MainWindow
@@ -26,3 +30,34 @@ def window(qtbot, sqlite_db, sqlite_services: Services, tmp_path) -> Iterator[Ma
     qtbot.waitUntil(lambda: not main.runner.busy)
     yield main
     main.runner.wait()
+
+
+@pytest.fixture
+def clinic(window: MainWindow) -> dict[str, int]:
+    """A patient open in the window, and a two-product cocktail with a lot of each product."""
+    catalog = window.services.catalog
+    expires = date.today() + timedelta(days=365)
+    ids: dict[str, int] = {}
+    lines = []
+    for name, number, volume in (("Vitamin C 5%", "VC-101", "2"), ("Rutin 1%", "RT-7", "1")):
+        product = catalog.save_product(ProductRecord(id=None, name=name))
+        ids[number] = catalog.receive_lot(
+            LotRecord(
+                id=None,
+                product_id=product.id,
+                product_name=name,
+                lot_number=number,
+                expires_on=expires,
+                on_hand=Decimal("10"),
+            )
+        ).id
+        lines.append(CocktailLineRecord(product.id, name, Decimal(volume)))
+    cocktail = catalog.save_cocktail(
+        CocktailRecord(id=None, name="Vascular cocktail", lines=tuple(lines))
+    )
+    ids["cocktail"] = cocktail.id
+    patient = window.services.patients.save(PatientCard(last_name="Иванова", first_name="Мария"))
+    window.patient_list.refresh()
+    window.open_patient(patient.id)
+    ids["patient"] = patient.id
+    return ids

@@ -105,6 +105,6 @@ def test_a_broken_clinic_catalog_is_shown_in_a_red_banner(qtbot, window, tmp_pat
     monkeypatch.setenv("MESODESK_DATA_DIR", str(tmp_path))
     (tmp_path / "contraindications.json").write_text("[{]", encoding="utf-8")
     _open(qtbot, window)
-    assert window.banner.isVisible() and window.banner.property("kind") == "error"
-    assert "cannot be used" in window.banner.text.text()
-    assert "shipped with MesoDesk is in force" in window.banner.text.text()
+    assert window.notice_bar.is_showing() and window.notice_bar.property("kind") == "error"
+    assert "cannot be used" in window.notice_bar.text.text()
+    assert "shipped with MesoDesk is in force" in window.notice_bar.text.text()

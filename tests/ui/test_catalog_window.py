@@ -21,8 +21,8 @@ from tests.integration.catalog_helpers import record_use
 
 
 def _catalog(qtbot, window: MainWindow) -> CatalogWindow:
-    window.catalog_feature.catalog_action.trigger()
-    catalog = window.catalog_feature.catalog_window
+    window.catalog_action.trigger()
+    catalog = window.catalog_window
     assert catalog is not None and catalog.isVisible()
     catalog.confirm = lambda question: True
     for page in catalog.pages():

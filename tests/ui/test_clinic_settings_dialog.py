@@ -21,7 +21,7 @@ def _png(path) -> bytes:
 
 
 def _dialog(window) -> ClinicSettingsDialog:
-    window.catalog_feature.settings_action.trigger()
+    window.settings_action.trigger()
     dialog = window.findChild(ClinicSettingsDialog)
     assert dialog is not None and dialog.isVisible()
     return dialog
@@ -40,7 +40,7 @@ def test_the_letterhead_and_logo_typed_in_are_saved(qtbot, window, tmp_path):
     assert profile.name == "Клиника «Лето»"
     assert profile.practitioner == "Орлова Е. В."
     assert profile.logo_png == logo and profile.show_logo
-    assert window.banner.text.text() == "Clinic settings saved."
+    assert window.notice_bar.text.text() == "Clinic settings saved."
 
 
 def test_a_currency_that_is_not_a_code_is_refused_in_the_dialog(qtbot, window):

@@ -11,7 +11,6 @@ from mesodesk.domain.patient import PatientCard
 from mesodesk.domain.vocabulary import Area, Indication
 from mesodesk.models import Visit
 from mesodesk.ui.course_dialog import CourseDialog
-from mesodesk.ui.events import record_events
 from mesodesk.ui.main_window import MainWindow
 
 
@@ -22,7 +21,7 @@ def _open_patient(window: MainWindow) -> PatientCard:
 
 
 def _plan(window: MainWindow) -> CourseDialog:
-    window.catalog_feature.course_action.trigger()
+    window.course_action.trigger()
     dialog = window.findChild(CourseDialog)
     assert dialog is not None and dialog.isVisible()
     return dialog
@@ -50,7 +49,7 @@ def _shown_findings(dialog: CourseDialog) -> list[tuple[str, str]]:
 
 
 def test_planning_needs_a_saved_patient_open(qtbot, window):
-    action = window.catalog_feature.course_action
+    action = window.course_action
     assert not action.isEnabled()
     window.new()
     assert not action.isEnabled()
@@ -111,7 +110,7 @@ def test_creating_the_course_books_six_planned_visits_and_tells_the_timeline(
     dialog = _plan(window)
     start = date(2027, 3, 1)
     _face_course(dialog, start)
-    with qtbot.waitSignal(record_events(window).changed) as changed:
+    with qtbot.waitSignal(window.patient.records_changed) as changed:
         qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     assert changed.args == [card.id]
     assert not dialog.isVisible()
@@ -125,8 +124,8 @@ def test_creating_the_course_books_six_planned_visits_and_tells_the_timeline(
     assert {visit.status for visit in visits} == {"planned"}
     assert visits[0].starts_at.astimezone().date() == start
     assert len(window.services.courses.list_courses(card.id)) == 1
-    assert window.banner.isVisible()
-    assert "6 visits booked, 01.03.2027 to 05.04.2027" in window.banner.text.text()
+    assert window.notice_bar.is_showing()
+    assert "6 visits booked, 01.03.2027 to 05.04.2027" in window.notice_bar.text.text()
 
 
 def test_opening_a_patient_whose_face_course_ended_long_ago_shows_a_repeat_reminder(
@@ -143,5 +142,5 @@ def test_opening_a_patient_whose_face_course_ended_long_ago_shows_a_repeat_remin
         for visit in session.scalars(select(Visit).where(Visit.course_id == course.id)):
             visit.status = "done"
     window.open_patient(card.id)
-    qtbot.waitUntil(lambda: window.banner.isVisible())
-    assert "repeat course is overdue" in window.banner.text.text()
+    qtbot.waitUntil(lambda: window.notice_bar.is_showing())
+    assert "repeat course is overdue" in window.notice_bar.text.text()

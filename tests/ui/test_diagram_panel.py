@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
@@ -11,7 +12,7 @@ from PySide6.QtCore import QPointF, Qt
 from mesodesk.domain.diagram import DiagramName, MarkShape, Point, load_diagram
 from mesodesk.domain.mark_records import MarkRecord
 from mesodesk.domain.patient import PatientCard
-from mesodesk.domain.vocabulary import Technique, VisitStatus
+from mesodesk.domain.vocabulary import Technique
 from mesodesk.ui.diagram.panel import DiagramPanel
 from mesodesk.ui.diagram.scheme_dialog import SchemeChoice
 from mesodesk.ui.diagram.view import Tool
@@ -24,17 +25,17 @@ def _open_visit(window: MainWindow, signed: bool = False, previous: bool = False
     if previous:
         last = services.visits.start_visit(patient.id, datetime.now(UTC) - timedelta(days=20))
         services.marks.add(_mark(last.id, DiagramName.BACK, "thoracic"))
-        services.visits.set_status(last.id, last.version, VisitStatus.DONE)
+        services.visits.mark_done(last)
     visit = services.visits.start_visit(patient.id, datetime.now(UTC) - timedelta(hours=1))
     if signed:
         services.marks.add(_mark(visit.id, DiagramName.BACK, "lumbar"))
-        visit = services.visits.set_status(visit.id, visit.version, VisitStatus.DONE)
-        services.visits.sign(visit.id, visit.version, "Доктор")
+        visit = services.visits.mark_done(visit)
+        services.visits.sign(replace(visit, practitioner="Доктор"))
     window.open_patient(patient.id)
-    window.visit_pane.open_visit(visit.id)
-    window.patient_tabs.setCurrentWidget(window.visit_tab)
-    panel = window.diagram_panel
-    assert panel.visit is not None and panel.visit.id == visit.id
+    window.open_visit(visit.id)
+    panel = window.visit_tab.diagram
+    assert window.patient_tabs.currentWidget() is window.visit_tab
+    assert panel.visit.record is not None and panel.visit.record.id == visit.id
     return panel
 
 
@@ -44,7 +45,7 @@ def _mark(visit_id: int, diagram: DiagramName, zone: str) -> MarkRecord:
 
 
 def _stored(panel: DiagramPanel) -> list[MarkRecord]:
-    return panel.services.marks.list_for_visit(panel.visit.id)
+    return panel.services.marks.list_for_visit(panel.visit.record.id)
 
 
 def _at(panel: DiagramPanel, x: float, y: float):
@@ -189,7 +190,7 @@ def test_export_png_saves_the_visits_picture_where_the_user_chose(qtbot, window,
     panel.export_action.trigger()
     qtbot.waitUntil(lambda: not window.runner.busy)
     assert target.read_bytes().startswith(b"\x89PNG")
-    assert window.banner.isVisible() and "scheme.png" in window.banner.text.text()
+    assert window.notice_bar.is_showing() and "scheme.png" in window.notice_bar.text.text()
 
 
 def test_an_area_outlined_by_clicks_is_a_nappage_mark_counted_in_its_zone(qtbot, window):

@@ -17,7 +17,9 @@ from tests.document_visits import add_face_visit, page_count, pdf_text
 
 def _open_visit(window: MainWindow, sqlite_db) -> int:
     visit_id = add_face_visit(sqlite_db.sessions)
-    window.visit_opened.emit(window.services.visits.get(visit_id))
+    patient_id = window.services.visits.get(visit_id).patient_id
+    window.open_patient(patient_id)
+    window.open_visit(visit_id)
     return visit_id
 
 
@@ -35,7 +37,7 @@ def test_document_actions_are_enabled_only_while_a_visit_is_open(window, sqlite_
     _open_visit(window, sqlite_db)
     assert actions.aftercare_action.isEnabled() and actions.consent_action.isEnabled()
 
-    window.visit_opened.emit(None)
+    window.visit.close()
     assert not actions.summary_action.isEnabled()
 
 
@@ -115,4 +117,4 @@ def test_closing_the_preview_while_building_leaves_the_window_working(
     QApplication.processEvents()
 
     assert window.findChild(DocumentPreview) is None
-    assert not window.banner.isVisible()
+    assert not window.notice_bar.is_showing()

@@ -136,11 +136,11 @@ def test_archiving_hides_the_patient_until_show_archived_and_undo_restores(qtbot
     window.archive_action.trigger()
     _wait_list(qtbot, window)
     assert _names(window) == []
-    assert "archived" in window.banner.text.text()
+    assert "archived" in window.notice_bar.text.text()
     window.show_archived_action.setChecked(True)
     _wait_list(qtbot, window)
     assert window.patient_list.model.row_at(0).archived
-    window.banner.action.click()
+    window.notice_bar.action.click()
     _wait_list(qtbot, window)
     assert not window._services.patients.get(card.id).archived
 
@@ -151,13 +151,13 @@ def test_a_save_over_a_newer_edit_shows_a_banner_and_keeps_the_typing(qtbot, win
     window._services.patients.save(PatientCard(**{**_fields(card), "notes": "from reception"}))
     type_text(window.form.notes, "from the treatment room")
     assert not window.save()
-    assert window.banner.isVisible() and "another workstation" in window.banner.text.text()
+    assert window.notice_bar.is_showing() and "another workstation" in window.notice_bar.text.text()
     assert window.form.notes.toPlainText() == "from the treatment room"
 
 
 def test_window_geometry_and_splitter_survive_a_restart(qtbot, window, sqlite_db, sqlite_services):
-    window.resize(760, 540)  # within the offscreen screen, which clamps restored geometry
-    window.splitter.setSizes([250, 500])
+    window.resize(1100, 700)  # within the 1280x800 test screen
+    window.splitter.setSizes([250, 850])
     window.ask_unsaved_changes = lambda: DISCARD
     window.close()
     again = MainWindow(sqlite_services, sqlite_db.location)

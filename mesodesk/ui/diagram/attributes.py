@@ -1,4 +1,4 @@
-"""The side form for a mark's technique, depth, volume, needle, product and note.
+"""The side form for a mark's technique, depth, volume, needle, what was injected and note.
 
 With marks selected it edits them (only the fields the practitioner touches change, so a batch
 edit of depth keeps each mark's own volume); with none selected it holds the values new marks
@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mesodesk.domain.chart import Injected, injected_by
 from mesodesk.domain.mark_records import MarkRecord
-from mesodesk.domain.records import ProductLineRecord
 from mesodesk.domain.vocabulary import Technique
 from mesodesk.ui.text import vocab
 
@@ -32,6 +32,20 @@ NEEDLES = ("30G 4 mm", "32G 4 mm", "30G 13 mm", "32G 13 mm", "27G 13 mm")
 """Common mesotherapy needles (seed 001: 32G 4 mm / 13 mm)."""
 
 DepthCheck = Callable[[Decimal | None, Technique | None], str]
+
+
+def _value(mark: MarkRecord, name: str) -> object:
+    return injected_by(mark) if name == "injected" else getattr(mark, name)
+
+
+def mark_changes(changes: dict[str, object]) -> dict[str, object]:
+    """The form's fields as mark attributes: "injected" becomes the cocktail or the lot."""
+    result = dict(changes)
+    injected = result.pop("injected", None)
+    if isinstance(injected, Injected):
+        result["cocktail_id"] = injected.cocktail_id
+        result["lot_id"] = injected.lot_id
+    return result
 
 
 def _shared(values: Sequence[object]) -> object | None:
@@ -54,7 +68,7 @@ class AttributeEditor(QWidget):
             "depth_mm": None,
             "volume_ml": None,
             "needle": "",
-            "product_line_id": None,
+            "injected": Injected(),
             "note": "",
         }
         self.depth_check: DepthCheck = lambda depth, technique: ""
@@ -81,6 +95,9 @@ class AttributeEditor(QWidget):
         self.needle.setEditable(True)
         self.needle.addItems(["", *NEEDLES])
         self.product = QComboBox(self)
+        self.product.setToolTip(
+            self.tr("What was injected: a cocktail, or one product from one of its lots")
+        )
         self.note = QLineEdit(self)
         self.warning = QLabel(self)
         self.warning.setObjectName("depthWarning")
@@ -99,7 +116,7 @@ class AttributeEditor(QWidget):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            combo.setMinimumContentsLength(8)
+            combo.setMinimumContentsLength(5)
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -110,7 +127,7 @@ class AttributeEditor(QWidget):
         form.addRow("", self.warning)
         form.addRow(self.tr("Per injection"), self.volume)
         form.addRow(self.tr("Needle"), self.needle)
-        form.addRow(self.tr("Product"), self.product)
+        form.addRow(self.tr("Injected"), self.product)
         form.addRow(self.tr("Note"), self.note)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -125,33 +142,30 @@ class AttributeEditor(QWidget):
         self.depth.valueChanged.connect(lambda _: self._touch("depth_mm"))
         self.volume.valueChanged.connect(lambda _: self._touch("volume_ml"))
         self.needle.currentTextChanged.connect(lambda _: self._touch("needle"))
-        self.product.activated.connect(lambda _: self._touch("product_line_id"))
+        self.product.activated.connect(lambda _: self._touch("injected"))
         self.note.textEdited.connect(lambda _: self._touch("note"))
         for line in (self.note, self.needle.lineEdit()):
             line.returnPressed.connect(self.apply_requested)
         for spin in (self.depth, self.volume):
             spin.lineEdit().returnPressed.connect(self.apply_requested)
-        self.set_product_lines(())
+        self.set_injectables(())
         self.load([])
 
     # --- filling ----------------------------------------------------------------------------
 
-    def set_product_lines(self, lines: Sequence[ProductLineRecord]) -> None:
-        """The visit's products, as "product (lot)" or "cocktail: product (lot)"."""
+    def set_injectables(self, choices: Sequence[tuple[str, Injected]]) -> None:
+        """What a mark can say was injected: the cocktails, and the lots of the visit."""
         self._loading = True
+        current = self.product.currentData()
         self.product.clear()
-        self.product.addItem(self.tr("—"), None)
-        for line in lines:
-            if line.id is None:
-                continue
-            text = (
-                f"{line.product_name} ({line.lot_number})" if line.lot_number else line.product_name
-            )
-            if line.cocktail_name:
-                text = f"{line.cocktail_name}: {text}"
-            self.product.addItem(text, line.id)
-        if self.product.findData(self._defaults["product_line_id"]) < 0:
-            self._defaults["product_line_id"] = None
+        self.product.addItem(self.tr("—"), "")
+        for label, injected in choices:
+            self.product.addItem(label, injected.key)
+        default = self._defaults["injected"]
+        if isinstance(default, Injected) and self.product.findData(default.key) < 0:
+            self._defaults["injected"] = Injected()
+        index = self.product.findData(current)
+        self.product.setCurrentIndex(max(index, 0))
         self._loading = False
 
     def load(self, marks: Sequence[MarkRecord]) -> None:
@@ -161,7 +175,7 @@ class AttributeEditor(QWidget):
         self._touched.clear()
         if marks:
             self.heading.setText(self.tr("%n mark(s) selected", "", len(marks)))
-            shown = {name: _shared([getattr(m, name) for m in marks]) for name in self._defaults}
+            shown = {name: _shared([_value(m, name) for m in marks]) for name in self._defaults}
         else:
             self.heading.setText(self.tr("New marks get"))
             shown = dict(self._defaults)
@@ -171,8 +185,9 @@ class AttributeEditor(QWidget):
         self.depth.setValue(float(shown["depth_mm"] or 0))  # type: ignore[arg-type]
         self.volume.setValue(float(shown["volume_ml"] or 0))  # type: ignore[arg-type]
         self.needle.setCurrentText(str(shown["needle"] or ""))
-        product = shown["product_line_id"]
-        self.product.setCurrentIndex(max(0, self.product.findData(product)) if product else 0)
+        injected = shown["injected"]
+        key = injected.key if isinstance(injected, Injected) else ""
+        self.product.setCurrentIndex(max(0, self.product.findData(key)) if key else 0)
         self.note.setText(str(shown["note"] or ""))
         self.apply_button.setVisible(bool(marks))
         self.apply_button.setEnabled(False)
@@ -204,18 +219,18 @@ class AttributeEditor(QWidget):
             "depth_mm": Decimal(f"{depth:.1f}") if depth > 0 else None,
             "volume_ml": Decimal(f"{volume:.3f}").normalize() if volume > 0 else None,
             "needle": self.needle.currentText().strip(),
-            "product_line_id": self.product.currentData(),
+            "injected": Injected.from_key(self.product.currentData()),
             "note": self.note.text().strip(),
         }
 
     def defaults(self) -> dict[str, object]:
         """What a new mark gets: the form's values while nothing is selected (no note)."""
-        return {**self._defaults, "note": ""}
+        return mark_changes({**self._defaults, "note": ""})
 
     def changes(self) -> dict[str, object]:
         """Only the fields edited since the selection was loaded."""
         values = self.values()
-        return {name: values[name] for name in self._touched}
+        return mark_changes({name: values[name] for name in self._touched})
 
     def refresh_warning(self) -> None:
         values = self.values()

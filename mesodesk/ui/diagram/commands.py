@@ -1,15 +1,15 @@
-"""Undo steps for the diagram: each calls the marks service forward and its inverse back.
+"""Undo steps for the diagram: each calls the open visit forward and its inverse back.
 
 The panel runs the first write itself (so a refusal shows before anything enters the history)
 and pushes the step already done; undo and redo then replay it. Versions are always taken from
-the panel's current copy of a mark, so a mark edited after a move can still be moved back.
+the open visit's current copy of a mark, so a mark edited after a move can still be moved back.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import fields, replace
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
@@ -17,9 +17,6 @@ from PySide6.QtGui import QUndoCommand
 from mesodesk.domain.diagram import Point
 from mesodesk.domain.mark_records import MarkRecord
 from mesodesk.services.errors import ServiceError
-
-if TYPE_CHECKING:
-    from mesodesk.services.marks import MarkService
 
 MOVE_COMMAND_ID = 4101
 ATTRIBUTES = tuple(
@@ -29,16 +26,18 @@ ATTRIBUTES = tuple(
 
 
 class Chart(Protocol):
-    """What the steps need from the panel: the service and its current copies of marks."""
-
-    @property
-    def marks(self) -> MarkService: ...
+    """What the steps need: the open visit's marks and the writes that change them (each
+    raising ServiceError when refused)."""
 
     def current(self, ids: Sequence[int]) -> list[MarkRecord]: ...
 
-    def put(self, marks: Sequence[MarkRecord]) -> None: ...
+    def restore_marks(self, marks: Sequence[MarkRecord]) -> None: ...
 
-    def drop(self, ids: Sequence[int]) -> None: ...
+    def delete_marks(self, ids: Sequence[int]) -> list[MarkRecord]: ...
+
+    def move_marks(self, moves: Sequence[tuple[int, Sequence[Point], int]]) -> None: ...
+
+    def update_marks(self, marks: Sequence[MarkRecord]) -> list[MarkRecord]: ...
 
     def report(self, error: ServiceError) -> None: ...
 
@@ -86,12 +85,10 @@ class AddMarks(MarkCommand):
         self._marks = list(added)
 
     def forward(self) -> None:
-        self._chart.put(self._chart.marks.restore(self._marks))
+        self._chart.restore_marks(self._marks)
 
     def backward(self) -> None:
-        ids = [m.id for m in self._marks if m.id is not None]
-        self._marks = self._chart.marks.delete(ids)
-        self._chart.drop(ids)
+        self._marks = self._chart.delete_marks([m.id for m in self._marks if m.id is not None])
 
 
 class DeleteMarks(MarkCommand):
@@ -100,12 +97,10 @@ class DeleteMarks(MarkCommand):
         self._marks = list(removed)
 
     def forward(self) -> None:
-        ids = [m.id for m in self._marks if m.id is not None]
-        self._marks = self._chart.marks.delete(ids)
-        self._chart.drop(ids)
+        self._marks = self._chart.delete_marks([m.id for m in self._marks if m.id is not None])
 
     def backward(self) -> None:
-        self._chart.put(self._chart.marks.restore(self._marks))
+        self._chart.restore_marks(self._marks)
 
 
 class MoveMarks(MarkCommand):
@@ -145,7 +140,7 @@ class MoveMarks(MarkCommand):
             if i in current  # a mark deleted meanwhile is not moved back to life
         ]
         if moves:
-            self._chart.put(self._chart.marks.move_many(moves))
+            self._chart.move_marks(moves)
 
     def forward(self) -> None:
         self._go(1)
@@ -171,7 +166,7 @@ class EditMarks(MarkCommand):
             for m in wanted
             if m.id in current
         ]
-        self._chart.put(self._chart.marks.update_many(edited))
+        self._chart.update_marks(edited)
 
     def forward(self) -> None:
         self._apply(self._after)

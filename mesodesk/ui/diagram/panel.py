@@ -1,12 +1,13 @@
 """The diagram panel beside the visit notes: chart marks, see last time's, count per zone.
 
-Every change goes through the marks service at once (nothing waits for a Save) and enters the
-undo history as one step; a signed visit is shown read-only.
+Built with the open visit: every change goes through it at once (nothing waits for a Save) and
+enters the undo history as one step; templates and last visit's chart are applied the same way.
+A signed visit is shown read-only.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -24,7 +25,9 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
+    QMenu,
     QScrollArea,
     QSizePolicy,
     QTableWidget,
@@ -35,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mesodesk.domain.chart import ChartTemplateRecord, Injected, injected_by
 from mesodesk.domain.diagram import DiagramName, MarkShape, Point, check_depth, zone_totals
 from mesodesk.domain.findings import Severity
 from mesodesk.domain.mark_records import (
@@ -54,16 +58,16 @@ from mesodesk.ui.diagram.commands import AddMarks, DeleteMarks, EditMarks, MoveM
 from mesodesk.ui.diagram.scene import DiagramScene
 from mesodesk.ui.diagram.scheme_dialog import SchemeChoice, SchemeDialog
 from mesodesk.ui.diagram.view import DiagramView, Tool
+from mesodesk.ui.elided import ElidedLabel
+from mesodesk.ui.state.notices import Notices
+from mesodesk.ui.state.open_visit import OpenVisit
 from mesodesk.ui.text import vocab
+from mesodesk.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
-    from mesodesk.services.marks import MarkService
     from mesodesk.services.registry import Services
-    from mesodesk.ui.main_window import MainWindow
-    from mesodesk.ui.widgets import Banner
-    from mesodesk.ui.workers import TaskRunner
 
-SIDE_WIDTH = 250
+SIDE_WIDTH = 240
 
 
 def _volume(value: Decimal) -> str:
@@ -159,23 +163,25 @@ class TotalsTable(QTableWidget):
 
 
 class DiagramPanel(QWidget):
-    """The chart of the open visit: toolbar, view, side form, totals and legend."""
+    """The chart of the open visit: toolbar, view, side column with the chart's commands,
+    the marks form, totals and legend. Every change goes through the open visit at once
+    (nothing waits for a Save) and enters the undo history as one step."""
 
     def __init__(
         self,
+        visit: OpenVisit,
         services: Services,
-        runner: TaskRunner | None = None,
-        banner: Banner | None = None,
+        runner: TaskRunner,
+        notices: Notices,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("diagramPanel")
+        self.visit = visit
         self.services = services
         self._runner = runner
-        self._banner = banner
-        self.visit: VisitRecord | None = None
-        self._marks: dict[int, MarkRecord] = {}
-        self._previous: list[MarkRecord] = []
+        self._notices = notices
+        self._shown_visit: object = object()
         self.read_only = True
         self.undo_stack = QUndoStack(self)
         self.scene = DiagramScene(self)
@@ -184,9 +190,8 @@ class DiagramPanel(QWidget):
         self.editor.depth_check = self._depth_warning
         self.totals = TotalsTable(self)
         self.legend = Legend(self)
-        self.status = QLabel(self)
+        self.status = ElidedLabel("", self)
         self.status.setObjectName("mutedLabel")
-        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.notice = QLabel(self)
         self.notice.setObjectName("diagramNotice")
         self.notice.setWordWrap(True)
@@ -194,13 +199,13 @@ class DiagramPanel(QWidget):
             "QLabel#diagramNotice { background: #f2f4f7; border: 1px solid #e3e6ea; "
             "border-radius: 4px; padding: 4px 8px; color: #344054; }"
         )
-        self.notice.hide()
         self.diagram_box = QComboBox(self)
         self.diagram_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.diagram_box.setMinimumContentsLength(14)
+        self.diagram_box.setMinimumContentsLength(12)
         self.diagram_box.setToolTip(self.tr("Diagram (Alt+1 to Alt+4)"))
+        self.diagram_box.setAccessibleName(self.tr("Diagram"))
         for name in DiagramName:
             self.diagram_box.addItem(drawing.diagram_label(name), name.value)
         self._build_actions()
@@ -217,18 +222,25 @@ class DiagramPanel(QWidget):
         self.view.tool_changed.connect(self._tool_changed)
         self.scene.selectionChanged.connect(self._selection_changed)
         self.editor.apply_requested.connect(self.apply_attributes)
-        self.open_visit(None)
+        visit.record_changed.connect(self._record_changed)
+        visit.marks_changed.connect(self._marks_changed)
+        visit.stock_changed.connect(self._injectables_changed)
+        visit.plan_changed.connect(lambda _record: self._injectables_changed())
+        visit.templates_changed.connect(self._templates_changed)
+        self._record_changed(None)
 
     # --- building ---------------------------------------------------------------------------
 
-    def _action(self, text: str, shortcut: str | QKeySequence | None, slot) -> QAction:
+    def _action(
+        self, text: str, shortcut: str | QKeySequence | None, slot: Callable[[], object]
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
             keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{text.replace('&', '')} ({keys})")
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
+        action.triggered.connect(lambda _=False: slot())
         self.addAction(action)
         return action
 
@@ -241,13 +253,20 @@ class DiagramPanel(QWidget):
             (Tool.LINE, self.tr("Line"), "L"),
             (Tool.AREA, self.tr("Area"), "A"),
         ):
-            action = self._action(text, key, lambda _=False, t=tool: self.view.set_tool(t))
+            action = self._action(text, key, lambda t=tool: self.view.set_tool(t))
             action.setCheckable(True)
             group.addAction(action)
             self.tool_actions[tool] = action
         self.tool_actions[Tool.SELECT].setChecked(True)
-        self.scheme_action = self._action(self.tr("Scheme…"), "Ctrl+Shift+V", self.apply_scheme)
-        self.scheme_action.setToolTip(self.tr("Apply the vascular scheme (Ctrl+Shift+V)"))
+        self.scheme_action = self._action(
+            self.tr("Vascular &scheme…"), "Ctrl+Shift+V", self.apply_scheme
+        )
+        self.repeat_action = self._action(
+            self.tr("&Repeat last visit's chart"), "Ctrl+Alt+Shift+R", self.repeat_previous
+        )
+        self.save_template_action = self._action(
+            self.tr("Save selection as &template…"), "Ctrl+Alt+Shift+T", self.save_template
+        )
         self.undo_action = self._action(self.tr("Undo"), "Ctrl+Z", self.undo_stack.undo)
         self.redo_action = self._action(self.tr("Redo"), "Ctrl+Shift+Z", self.undo_stack.redo)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
@@ -266,7 +285,9 @@ class DiagramPanel(QWidget):
             )
         )
         self.previous_action = self._action(
-            self.tr("Last visit"), "Ctrl+Alt+L", self._toggle_previous
+            self.tr("Last visit"),
+            "Ctrl+Alt+L",
+            lambda: self.scene.show_previous(self.previous_action.isChecked()),
         )
         self.previous_action.setCheckable(True)
         self.previous_action.setChecked(True)
@@ -291,9 +312,31 @@ class DiagramPanel(QWidget):
                 self._action(
                     drawing.diagram_label(name),
                     f"Alt+{number}",
-                    lambda _=False, n=name: self.show_diagram(n),
+                    lambda n=name: self.show_diagram(n),
                 )
             )
+        self.templates_menu = QMenu(self.tr("Apply &template"), self)
+        self.templates_menu.setToolTipsVisible(True)
+
+    def all_actions(self) -> list[QAction]:
+        """Every action with a shortcut, for the Visit tab to answer wherever focus is."""
+        return [
+            *self.tool_actions.values(),
+            self.scheme_action,
+            self.repeat_action,
+            self.save_template_action,
+            self.undo_action,
+            self.redo_action,
+            self.previous_action,
+            self.fit_action,
+            self.zoom_in_action,
+            self.zoom_out_action,
+            self.delete_action,
+            self.select_all_action,
+            self.escape_action,
+            self.export_action,
+            *self.diagram_actions,
+        ]
 
     def _build_layout(self) -> None:
         toolbar = QToolBar(self)
@@ -301,16 +344,13 @@ class DiagramPanel(QWidget):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.setStyleSheet(
             "QToolBar#diagramToolbar { background: transparent; border: none; padding: 0; }"
-            "QToolBar#diagramToolbar QToolButton { padding: 4px 7px; }"
+            "QToolBar#diagramToolbar QToolButton { padding: 4px 6px; }"
             "QToolBar#diagramToolbar QToolButton:checked { background: #d7eeeb; }"
         )
-        toolbar.addWidget(self.diagram_box)
-        toolbar.addSeparator()
         toolbar.addActions(list(self.tool_actions.values()))
         toolbar.addSeparator()
-        toolbar.addAction(self.scheme_action)
-        toolbar.addSeparator()
         toolbar.addActions([self.undo_action, self.redo_action])
+        self.toolbar = toolbar
 
         canvas = QFrame(self)
         canvas.setObjectName("diagramCanvas")
@@ -332,11 +372,28 @@ class DiagramPanel(QWidget):
             status_row.addWidget(button)
         canvas_layout.addLayout(status_row)
 
+        chart = QWidget(self)
+        chart_layout = QVBoxLayout(chart)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_layout.setSpacing(4)
+        chart_layout.addWidget(self.diagram_box)
+        self.scheme_button = self._command_button(self.scheme_action, chart)
+        self.repeat_button = self._command_button(self.repeat_action, chart)
+        self.templates_button = QToolButton(chart)
+        self.templates_button.setText(self.tr("Templates ▾"))
+        self.templates_button.setToolTip(self.tr("Apply or save a charting template"))
+        self.templates_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.templates_button.setMenu(self.templates_menu)
+        self.templates_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        for button in (self.scheme_button, self.templates_button, self.repeat_button):
+            chart_layout.addWidget(button)
+
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 4, 0)
         side_layout.setSpacing(6)
         for title, widget in (
+            (self.tr("Chart"), chart),
             (self.tr("Marks"), self.editor),
             (self.tr("Totals"), self.totals),
             (self.tr("Legend"), self.legend),
@@ -353,6 +410,7 @@ class DiagramPanel(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFixedWidth(SIDE_WIDTH)
+        self.side = scroll
 
         body = QHBoxLayout()
         body.setSpacing(8)
@@ -365,78 +423,106 @@ class DiagramPanel(QWidget):
         layout.addWidget(self.notice)
         layout.addLayout(body, 1)
 
-    # --- what the undo steps need (commands.Chart) ------------------------------------------
+    def _command_button(self, action: QAction, parent: QWidget) -> QToolButton:
+        button = QToolButton(parent)
+        button.setDefaultAction(action)
+        button.setText(action.text().replace("&", ""))
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        return button
 
-    @property
-    def marks(self) -> MarkService:
-        return self.services.marks
-
-    def current(self, ids: Sequence[int]) -> list[MarkRecord]:
-        return [self._marks[i] for i in ids if i in self._marks]
-
-    def put(self, marks: Sequence[MarkRecord]) -> None:
-        for mark in marks:
-            if mark.id is not None:
-                self._marks[mark.id] = mark
-        self.scene.put_marks(marks)
-        self._changed()
-
-    def drop(self, ids: Sequence[int]) -> None:
-        for mark_id in ids:
-            self._marks.pop(mark_id, None)
-        self.scene.remove_marks(ids)
-        self._changed()
+    # --- what the undo steps need (commands.Chart) lives on the open visit -------------------
 
     def report(self, error: ServiceError) -> None:
-        if self._banner is not None:
-            self._banner.show_message(str(error), "error")
-        else:
-            self.status.setText(str(error))
+        self.visit.report(error)
 
-    # --- opening ----------------------------------------------------------------------------
+    # --- following the open visit -----------------------------------------------------------
 
-    def open_visit(self, visit: VisitRecord | None) -> None:
-        """Show a visit's marks (and last visit's underneath), or nothing without a visit."""
-        same = visit is not None and self.visit is not None and visit.id == self.visit.id
-        self.visit = visit
-        if visit is None or visit.id is None:
+    def _record_changed(self, record: VisitRecord | None) -> None:
+        if record is None:
+            self._shown_visit = object()
             self.undo_stack.clear()
-            self._marks, self._previous = {}, []
-            self.scene.set_marks([])
-            self.scene.set_previous([])
-            self.editor.set_product_lines(())
             self._set_read_only(True)
             self.notice.setText(self.tr("Open a visit to chart its injection scheme."))
             self.notice.show()
-            self._changed()
+            self._refresh()
             return
-        self.editor.set_product_lines(visit.product_lines)
-        if not same:
-            self.undo_stack.clear()
-            try:
-                marks = self.services.marks.list_for_visit(visit.id)
-                self._previous = self.services.marks.previous_marks(visit.id)
-            except ServiceError as error:
-                self.report(error)
-                marks, self._previous = [], []
-            self._marks = {m.id: m for m in marks if m.id is not None}
-            self.show_diagram(default_diagram(marks, visit.areas))
-        self._set_read_only(visit.signed)
-        if visit.signed:
+        key = record.id if record.id is not None else ("new", record.patient_id)
+        if key != self._shown_visit:
+            if not (record.id is not None and self._shown_visit == ("new", record.patient_id)):
+                self.undo_stack.clear()
+                self._shown_visit = key
+                self.show_diagram(default_diagram(self.visit.marks, record.treated_areas))
+            self._shown_visit = key
+        self._set_read_only(record.signed)
+        if record.signed:
             self.undo_stack.clear()
             self.notice.setText(
                 self.tr("This visit is signed: its scheme is shown and cannot be changed.")
             )
-        self.notice.setVisible(visit.signed)
-        self._changed()
+        self.notice.setVisible(record.signed)
+        self._injectables_changed()
+
+    def _marks_changed(self, marks: tuple[MarkRecord, ...]) -> None:
+        self.scene.put_marks(marks)
+        shown = {m.id for m in marks if m.id is not None}
+        gone = [i for i in self.scene.mark_ids() if i not in shown]
+        if gone:
+            self.scene.remove_marks(gone)
+        if (
+            not self.scene.mark_ids()
+            and marks
+            and self.scene.diagram_name not in {m.diagram for m in marks}
+        ):
+            self.show_diagram(default_diagram(marks))
+        self._refresh()
+
+    def _injectables_changed(self) -> None:
+        draft = self.visit.draft
+        choices: list[tuple[str, Injected]] = [
+            (self.tr("Cocktail: {name}").format(name=c.name), Injected(cocktail_id=c.id))
+            for c in self.visit.cocktails
+        ]
+        seen: set[int] = set()
+        for line in draft.product_lines if draft is not None else ():
+            if line.cocktail_id is None and line.lot_id not in seen:
+                seen.add(line.lot_id)
+                choices.append(
+                    (f"{line.product_name} · {line.lot_number}", Injected(lot_id=line.lot_id))
+                )
+        for mark in self.visit.marks:
+            injected = injected_by(mark)
+            if injected.known and all(existing != injected for _, existing in choices):
+                choices.append((self.visit.injected_label(injected) or "?", injected))
+        self.editor.set_injectables(choices)
+        self._selection_changed()
+
+    def _templates_changed(self, templates: tuple[ChartTemplateRecord, ...]) -> None:
+        self.templates_menu.clear()
+        for template in templates:
+            action = self.templates_menu.addAction(template.name)
+            names = ", ".join(drawing.diagram_label(d) for d in template.diagrams)
+            action.setToolTip(
+                self.tr("%n mark(s) on {diagrams}", "", len(template.marks)).format(diagrams=names)
+            )
+            action.triggered.connect(lambda _=False, t=template: self.apply_template(t))
+        if templates:
+            self.templates_menu.addSeparator()
+        self.templates_menu.addAction(self.save_template_action)
+        if templates:
+            delete = self.templates_menu.addMenu(self.tr("Delete a template"))
+            for template in templates:
+                item = delete.addAction(template.name)
+                item.triggered.connect(
+                    lambda _=False, t=template: self.visit.delete_template(t.id or 0)
+                )
 
     def show_diagram(self, name: DiagramName) -> None:
         """Switch the chart; the marks of every diagram stay in the visit and the totals."""
         self.view.cancel_drawing()
         self.scene.show_diagram(name)
         self.scene.set_read_only(self.read_only)
-        self.scene.set_marks(self._marks.values())
-        self.scene.set_previous(self._previous)
+        self.scene.set_marks(self.visit.marks)
+        self.scene.set_previous(list(self.visit.previous_marks))
         self.diagram_box.setCurrentIndex(self.diagram_box.findData(name.value))
         self.view.fit()
         self._selection_changed()
@@ -448,22 +534,23 @@ class DiagramPanel(QWidget):
         for action in (
             *self.tool_actions.values(),
             self.scheme_action,
+            self.repeat_action,
             self.delete_action,
         ):
             action.setEnabled(not read_only)
-        self.export_action.setEnabled(self.visit is not None and self.visit.id is not None)
+        self.templates_button.setEnabled(not read_only)
+        self.export_action.setEnabled(self.visit.record is not None)
         self.scene.set_read_only(read_only)
         self.editor.set_read_only(read_only)
 
     # --- charting ---------------------------------------------------------------------------
 
     def _new_mark(self, shape: MarkShape, points: Sequence[Point]) -> MarkRecord:
-        assert self.visit is not None and self.visit.id is not None
         values = self.editor.defaults()
         technique = values.pop("technique") or DEFAULT_TECHNIQUE[shape]
         return MarkRecord(
             None,
-            self.visit.id,
+            self.visit.draft.id or 0 if self.visit.draft else 0,
             self.scene.diagram_name,
             shape,
             tuple(points),
@@ -471,32 +558,37 @@ class DiagramPanel(QWidget):
             **values,  # type: ignore[arg-type]
         )
 
-    def _add(self, marks: Sequence[MarkRecord], text: str | None = None) -> list[MarkRecord]:
-        if self.read_only or not marks:
+    def _charted(
+        self, write: Callable[[], list[MarkRecord]], text: str | None = None
+    ) -> list[MarkRecord]:
+        """Run one charting write; it enters the undo history once it has succeeded."""
+        if self.read_only or not self.visit.is_open:
             return []
         try:
-            added = self.services.marks.add_many(marks)
+            added = write()
         except ServiceError as error:
             self.report(error)
             return []
-        self.put(added)
-        self.undo_stack.push(AddMarks(self, added, text))
+        if added:
+            self.undo_stack.push(AddMarks(self.visit, added, text))
         return added
 
+    def _add(self, marks: Sequence[MarkRecord], text: str | None = None) -> list[MarkRecord]:
+        if not marks:
+            return []
+        return self._charted(lambda: self.visit.add_marks(marks), text)
+
     def _place_point(self, where: QPointF) -> None:
-        if self.visit is not None:
-            self._add([self._new_mark(MarkShape.POINT, [Point(where.x(), where.y())])])
+        self._add([self._new_mark(MarkShape.POINT, [Point(where.x(), where.y())])])
 
     def _shape_drawn(self, shape: str, points: list[QPointF]) -> None:
-        if self.visit is None:
-            return
         mark = self._new_mark(MarkShape(shape), [Point(p.x(), p.y()) for p in points])
         added = self._add([mark])
         self.scene.select_ids([m.id for m in added if m.id is not None])
 
     def apply_scheme(self) -> None:
         """Generate the vascular scheme's points on the back, as one undo step."""
-        if self.read_only or self.visit is None:
+        if self.read_only or not self.visit.is_open:
             return
         choice = self.ask_scheme()
         if choice is None:
@@ -519,29 +611,76 @@ class DiagramPanel(QWidget):
             return None
         return dialog.choice()
 
+    def repeat_previous(self) -> None:
+        """Last visit's marks charted again on this visit, as one undo step."""
+        added = self._charted(self.visit.repeat_previous, self.tr("Repeat last visit's chart"))
+        if added:
+            self._show_charted(added)
+
+    def apply_template(self, template: ChartTemplateRecord) -> None:
+        added = self._charted(
+            lambda: self.visit.apply_template(template.id or 0),
+            self.tr("Template {name}").format(name=template.name),
+        )
+        if added:
+            self._show_charted(added)
+
+    def _show_charted(self, added: Sequence[MarkRecord]) -> None:
+        diagrams = {m.diagram for m in added}
+        if self.scene.diagram_name not in diagrams:
+            self.show_diagram(default_diagram(added))
+        self.scene.select_ids([m.id for m in added if m.id is not None])
+        self._notices.success(self.tr("%n mark(s) charted.", "", len(added)))
+
+    def save_template(self) -> None:
+        selected = self.visit.current(self.scene.selected_ids())
+        if not selected:
+            self._notices.info(self.tr("Select the marks to keep as a template first."))
+            return
+        name = self.ask_template_name(len(selected))
+        if name is None:
+            return
+        saved = self.visit.save_template(name, selected)
+        if saved is not None:
+            self._notices.success(
+                self.tr("Template “{name}” saved with %n mark(s).", "", len(saved.marks)).format(
+                    name=saved.name
+                )
+            )
+
+    def ask_template_name(self, count: int) -> str | None:
+        """The practitioner names the template; tests replace this method."""
+        name, accepted = QInputDialog.getText(
+            self,
+            self.tr("Save as template"),
+            self.tr("Name for the %n selected mark(s), e.g. “forehead nappage”:", "", count),
+        )
+        return name if accepted else None
+
     def delete_selected(self) -> None:
         ids = self.scene.selected_ids()
         if self.read_only or not ids:
             return
         try:
-            removed = self.services.marks.delete(ids)
+            removed = self.visit.delete_marks(ids)
         except ServiceError as error:
             self.report(error)
             return
-        self.drop(ids)
-        self.undo_stack.push(DeleteMarks(self, removed))
+        self.undo_stack.push(DeleteMarks(self.visit, removed))
 
-    def _move(self, moves: dict[int, tuple[tuple[Point, ...], tuple[Point, ...]]], nudge: bool):
+    def _move(
+        self, moves: dict[int, tuple[tuple[Point, ...], tuple[Point, ...]]], nudge: bool
+    ) -> None:
+        current = {m.id: m for m in self.visit.current(list(moves))}
         try:
-            moved = self.services.marks.move_many(
-                [(i, new, self._marks[i].version) for i, (_, new) in moves.items()]
+            self.visit.move_marks(
+                [(i, new, current[i].version) for i, (_, new) in moves.items() if i in current]
             )
         except ServiceError as error:
             self.scene.snap_back()
             self.report(error)
             return
-        self.put(moved)
-        self.undo_stack.push(MoveMarks(self, moves, nudge=nudge))
+        self.undo_stack.push(MoveMarks(self.visit, moves, nudge=nudge))
 
     def _dragged(self) -> None:
         moved = self.scene.moved_marks()
@@ -554,7 +693,7 @@ class DiagramPanel(QWidget):
     def _nudge(self, dx: float, dy: float) -> None:
         if self.read_only:
             return
-        marks = self.current(self.scene.selected_ids())
+        marks = self.visit.current(self.scene.selected_ids())
         moves = {
             m.id: (m.points, tuple(Point(x + dx, y + dy) for x, y in m.points))
             for m in marks
@@ -565,29 +704,29 @@ class DiagramPanel(QWidget):
 
     def apply_attributes(self) -> None:
         """Write the edited fields to every selected mark, as one undo step."""
-        before = self.current(self.scene.selected_ids())
+        before = self.visit.current(self.scene.selected_ids())
         changes = self.editor.changes()
         if self.read_only or not before or not changes:
             return
         try:
-            after = self.services.marks.update_many([replace(m, **changes) for m in before])
+            after = self.visit.update_marks([replace(m, **changes) for m in before])
         except ServiceError as error:
             self.report(error)
             return
-        self.put(after)
-        self.undo_stack.push(EditMarks(self, before, after))
+        self.undo_stack.push(EditMarks(self.visit, before, after))
         self.editor.load(after)
 
     # --- feedback ---------------------------------------------------------------------------
 
-    def _changed(self) -> None:
-        self.totals.show_marks(list(self._marks.values()))
+    def _refresh(self) -> None:
+        self.totals.show_marks(list(self.visit.marks))
         self._selection_changed()
 
     def _selection_changed(self) -> None:
-        selected = self.current(self.scene.selected_ids())
+        selected = self.visit.current(self.scene.selected_ids())
         self.editor.load(selected)
         self.delete_action.setEnabled(bool(selected) and not self.read_only)
+        self.save_template_action.setEnabled(bool(selected))
         self._show_status()
 
     def _show_status(self, zone: str | None = None) -> None:
@@ -622,7 +761,7 @@ class DiagramPanel(QWidget):
         """The first depth finding for the form's values on the selection (or new marks)."""
         if depth is None:
             return ""
-        selected = self.current(self.scene.selected_ids())
+        selected = self.visit.current(self.scene.selected_ids())
         if selected:
             findings = [
                 finding
@@ -638,9 +777,6 @@ class DiagramPanel(QWidget):
         shown = [f for f in findings if f.severity is not Severity.INFO]
         return shown[0].reason if shown else ""
 
-    def _toggle_previous(self, visible: bool) -> None:
-        self.scene.show_previous(visible)
-
     def _select_all(self) -> None:
         self.scene.select_ids(self.scene.mark_ids())
 
@@ -648,62 +784,48 @@ class DiagramPanel(QWidget):
 
     def ask_export_path(self) -> Path | None:
         """Where to save the picture; the user decides, tests replace this method."""
-        assert self.visit is not None
+        record = self.visit.record
+        assert record is not None
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Export the injection scheme"),
-            f"visit-{self.visit.id}-scheme.png",
+            f"visit-{record.id}-scheme.png",
             self.tr("PNG images (*.png)"),
         )
         return Path(name) if name else None
 
     def export_png(self) -> None:
-        if self.visit is None or self.visit.id is None:
+        record = self.visit.record
+        if record is None or record.id is None:
             return
         target = self.ask_export_path()
         if target is None:
             return
         from mesodesk.ui.diagram.image import render_visit_png
 
-        visit_id, services = self.visit.id, self.services
+        visit_id, services = record.id, self.services
 
         def work() -> Path:
             write_private_file(target, render_visit_png(services, visit_id))
             return target
 
         def done(path: Path) -> None:
-            if self._banner is not None:
-                self._banner.show_message(
-                    self.tr("The scheme was saved to {path}.").format(path=path), "success"
-                )
+            self._notices.success(self.tr("The scheme was saved to {path}.").format(path=path))
 
         def failed(error: Exception) -> None:
             message = error.strerror if isinstance(error, OSError) else str(error)
-            if self._banner is not None:
-                self._banner.show_message(
-                    self.tr("The scheme could not be saved: {reason}").format(reason=message),
-                    "error",
-                )
+            self._notices.error(
+                self.tr("The scheme could not be saved: {reason}").format(reason=message)
+            )
 
-        if self._runner is None:
-            done(work())
-        else:
-            self._runner.submit(work, done, failed)
+        self._runner.submit(work, done, failed)
 
-
-def install(window: MainWindow) -> None:
-    """The diagram goes second in the visit splitter, beside the visit notes."""
-    panel = DiagramPanel(window.services, window.runner, window.banner, window.visit_tab)
-    window.visit_splitter.addWidget(panel)
-    window.visit_splitter.setStretchFactor(window.visit_splitter.indexOf(panel), 3)
-    window.visit_splitter.setSizes([420, 640])
-    window.visit_opened.connect(panel.open_visit)
-    window.diagram_panel = panel  # type: ignore[attr-defined]
-    menu = window.menus["visit"].addMenu(panel.tr("&Diagram"))
-    menu.addActions(list(panel.tool_actions.values()))
-    menu.addSeparator()
-    menu.addActions([panel.scheme_action, panel.delete_action])
-    menu.addSeparator()
-    menu.addActions([panel.previous_action, panel.fit_action, panel.export_action])
-    menu.addSeparator()
-    menu.addActions(panel.diagram_actions)
+    def menu_sections(self) -> list[list[QAction]]:
+        """The Visit > Diagram menu, section by section."""
+        return [
+            list(self.tool_actions.values()),
+            [self.scheme_action, self.repeat_action, self.save_template_action, self.delete_action],
+            [self.undo_action, self.redo_action],
+            [self.previous_action, self.fit_action, self.export_action],
+            self.diagram_actions,
+        ]

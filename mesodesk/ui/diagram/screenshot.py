@@ -24,13 +24,13 @@ def save_visit_screenshot(
     wait_until(lambda: not window.runner.busy)
     window.open_patient(visit.patient_id)
     window.patient_list.select_id(visit.patient_id)
-    window.visit_pane.open_visit(visit_id)  # type: ignore[attr-defined]
-    window.patient_tabs.setCurrentWidget(window.visit_tab)
+    window.open_visit(visit_id)
     wait_until(lambda: False, 150)
-    window.diagram_panel.view.fit()  # type: ignore[attr-defined]
+    window.visit_tab.diagram.view.fit()
     wait_until(lambda: not window.runner.busy)
+    wait_until(lambda: False, 100)
     target.parent.mkdir(parents=True, exist_ok=True)
     save_private_png(window.grab().toImage(), target)
-    window.visit_pane.discard()  # type: ignore[attr-defined]
+    window.visit.discard()
     window.form.load(window.form.loaded_card())
     window.close()
