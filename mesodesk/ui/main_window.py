@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QByteArray, QFileInfo, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from mesodesk import __version__
 from mesodesk.domain.patient import PatientCard
 from mesodesk.services.errors import NotFound, ServiceError, StaleRecord, ValidationFailed
+from mesodesk.ui.duplicate_check import DuplicateCheck
 from mesodesk.ui.patient_form import PatientForm
 from mesodesk.ui.patient_list import PatientListPanel
 from mesodesk.ui.widgets import Banner, PatientHeader
@@ -105,6 +105,8 @@ class MainWindow(QMainWindow):
         self.form.edited.connect(self._edited)
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.revert)
+        self.duplicate_check.save_anyway.connect(self.save)
+        self.duplicate_check.open_patient.connect(self._choose)
         self.patient_list.show_archived.toggled.connect(self.show_archived_action.setChecked)
         self.show_archived_action.toggled.connect(self.patient_list.show_archived.setChecked)
         self.visit_tab = QWidget(self)
@@ -150,15 +152,17 @@ class MainWindow(QMainWindow):
         holder_layout.addWidget(self.form)
         scroll.setWidget(form_holder)
 
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.revert_button)
-        buttons.addWidget(self.save_button)
+        self.duplicate_check = DuplicateCheck(
+            [self.revert_button, self.save_button],
+            self.form,
+            self._services.patients.likely_duplicates,
+            self,
+        )
         editor = QWidget(self)
         editor_layout = QVBoxLayout(editor)
         editor_layout.setContentsMargins(0, 0, 0, 0)
         editor_layout.addWidget(scroll, 1)
-        editor_layout.addLayout(buttons)
+        editor_layout.addWidget(self.duplicate_check)
 
         self.patient_tabs = QTabWidget(self)
         self.patient_tabs.setObjectName("patientTabs")
@@ -277,6 +281,8 @@ class MainWindow(QMainWindow):
         card, errors = self.form.card()
         if errors:
             self.form.show_errors(errors)
+            return False
+        if not self.duplicate_check.clears(card):
             return False
         try:
             saved = self._services.patients.save(card, date.today())
