@@ -12,13 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -33,9 +36,6 @@ from mesodesk.domain.patient import (
 from mesodesk.services.errors import ServiceError
 from mesodesk.ui.patient_form import PatientForm
 from mesodesk.ui.text import show_date
-
-NAME_SHOWN = 60
-"""Characters of the other patient's name shown in the row; the tooltip has all of it."""
 
 FindDuplicates = Callable[[PatientCard], list[PatientRow]]
 Identity = tuple[int | None, tuple[str, date | None, str]]
@@ -82,18 +82,22 @@ class DuplicateCheck(QStackedWidget):
         self.warning = QFrame(self)
         self.warning.setObjectName("duplicateWarning")
         self.warning.setStyleSheet(WARNING_STYLE)
-        self.message = QLabel(self.warning)
-        self.message.setObjectName("duplicateMessage")
-        self.message.setWordWrap(True)
-        self.message.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
-        self.message.setFixedHeight(2 * self.message.fontMetrics().lineSpacing() + 4)
+        self.headline = OneLine(self.warning)
+        self.headline.setObjectName("duplicateHeadline")
+        self.headline.setStyleSheet("font-weight: 600;")
+        self.details = OneLine(self.warning)
+        self.details.setObjectName("duplicateDetails")
+        text = QVBoxLayout()
+        text.setSpacing(0)
+        text.addWidget(self.headline)
+        text.addWidget(self.details)
         self.open_button = QPushButton(self.tr("&Open that patient"), self.warning)
         self.save_anyway_button = QPushButton(self.tr("Save &anyway"), self.warning)
         self.keep_editing_button = QPushButton(self.tr("&Keep editing"), self.warning)
         self.keep_editing_button.setFlat(True)
         warning = QHBoxLayout(self.warning)
         warning.setContentsMargins(10, 4, 6, 4)
-        warning.addWidget(self.message, 1)
+        warning.addLayout(text, 1)
         warning.addWidget(self.open_button)
         warning.addWidget(self.save_anyway_button)
         warning.addWidget(self.keep_editing_button)
@@ -142,39 +146,39 @@ class DuplicateCheck(QStackedWidget):
 
     # --- the warning ------------------------------------------------------------------------
 
+    def message(self) -> str:
+        """The warning as the row says it, in full (a narrow row cuts it with an ellipsis)."""
+        return f"{self.headline.full_text()} {self.details.full_text()}"
+
     def _show(self, card: PatientCard, found: list[PatientRow]) -> None:
         self._typed = card
         self._found = found
         first = found[0]
-        self.message.setText(self._describe(card, first, len(found) - 1, NAME_SHOWN))
-        self.message.setToolTip(
-            "\n".join(self._describe(card, row, 0, len(row.name)) for row in found)
-        )
+        reasons = duplicate_reasons(card, first)
+        if reasons == (DuplicateReason.PHONE,):
+            headline = self.tr("Already in the list? The same phone:")
+        elif DuplicateReason.PHONE in reasons:
+            headline = self.tr("Already in the list? The same name, date of birth and phone:")
+        else:
+            headline = self.tr("Already in the list? The same name and date of birth:")
+        details = self._describe(first)
+        if len(found) > 1:
+            details += " " + self.tr("(%n more alike)", "", len(found) - 1)
+        self.headline.set_full_text(headline)
+        self.details.set_full_text(details)
+        self.details.setToolTip("\n".join(self._describe(row) for row in found))
         self.setCurrentWidget(self.warning)
         self.open_button.setFocus()
 
-    def _describe(self, card: PatientCard, row: PatientRow, more: int, room: int) -> str:
-        name = row.name if len(row.name) <= room else row.name[: room - 1] + "…"
-        details = [name]
+    def _describe(self, row: PatientRow) -> str:
+        details = [row.name]
         if row.birth_date is not None:
             details.append(self.tr("born {date}").format(date=show_date(row.birth_date)))
         if row.phone:
-            details.append(row.phone.replace(" ", "\u00a0"))  # a phone never breaks across lines
+            details.append(row.phone)
         if row.archived:
             details.append(self.tr("archived"))
-        reasons = duplicate_reasons(card, row)
-        if reasons == (DuplicateReason.PHONE,):
-            why = self.tr("the same phone")
-        elif DuplicateReason.PHONE in reasons:
-            why = self.tr("the same name, date of birth and phone")
-        else:
-            why = self.tr("the same name and date of birth")
-        text = self.tr("Already in the list? {patient}: {why}.").format(
-            patient=", ".join(details), why=why
-        )
-        if more:
-            text += " " + self.tr("(%n more alike)", "", more)
-        return text
+        return ", ".join(details)
 
     def _save_anyway(self) -> None:
         if self._typed is None:
@@ -212,3 +216,37 @@ class DuplicateCheck(QStackedWidget):
 
     def _identity(self, card: PatientCard) -> Identity:
         return card.id, identity(card)
+
+
+class OneLine(QLabel):
+    """One line of text, cut with an ellipsis to the width it gets, so the row never grows; the
+    full text is in its tooltip."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._fit()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def sizeHint(self) -> QSize:
+        """Any width will do: the text is cut to fit."""
+        return QSize(self.fontMetrics().horizontalAdvance("…"), super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        self.setText(
+            self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, self.width())
+        )

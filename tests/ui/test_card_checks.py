@@ -59,9 +59,9 @@ def test_a_new_card_for_someone_already_listed_shows_the_match_in_place_of_the_b
 
     assert row.is_warning() and window.duplicate_check.warning.isVisible()
     assert not window.save_button.isVisible()
-    text = row.message.text()
+    text = row.message()
     assert "Иванова Мария Петровна" in text and "07.03.1985" in text
-    assert "the same name and date of birth" in text
+    assert "The same name and date of birth" in text
     assert [found.id for found in row.found()] == [stored.id]
     assert row.height() == height and row.mapTo(window, QPoint(0, 0)) == top
     assert row.open_button.hasFocus()
@@ -90,7 +90,7 @@ def test_the_same_phone_typed_another_way_is_a_match_too(qtbot, window):
 
     assert not window.save()
 
-    assert "the same phone" in window.duplicate_check.message.text()
+    assert "The same phone" in window.duplicate_check.message()
     assert _count(window) == 1
 
 
@@ -226,3 +226,31 @@ def test_turning_a_pregnant_patient_male_is_refused_beside_the_sex(qtbot, window
     assert window.services.patients.get(card.id).sex is Sex.FEMALE
     window.form.sex.setCurrentIndex(window.form.sex.findData(Sex.FEMALE))
     assert window.form.errors_shown() == {}
+
+
+def test_a_long_name_is_cut_to_the_row_not_wrapped_and_the_tooltip_has_it_whole(qtbot, window):
+    long_card = PatientCard(
+        last_name="Римская-Корсакова-Голенищева-Кутузова",
+        first_name="Александра-Мария",
+        middle_name="Константиновна",
+        birth_date=date(1985, 3, 7),
+    )
+    _stored(window, long_card)
+    _stored(window, long_card)
+    window.resize(1280, 800)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    type_text(window.form.last_name, long_card.last_name)
+    type_text(window.form.first_name, long_card.first_name)
+    type_text(window.form.birth_date, "07.03.1985")
+    height = window.duplicate_check.height()
+
+    assert not window.save()
+
+    row = window.duplicate_check
+    assert row.height() == height
+    assert "(1 more alike)" in row.message() and long_card.full_name in row.message()
+    assert row.details.toolTip().count(long_card.full_name) == 2
+    for label in (row.headline, row.details):
+        assert label.fontMetrics().horizontalAdvance(label.text()) <= label.width()
+    for button in (row.open_button, row.save_anyway_button, row.keep_editing_button):
+        assert button.width() >= button.sizeHint().width()

@@ -203,3 +203,13 @@ def test_sessions_proposed_by_the_dialog_never_fall_on_a_closed_day(qtbot, windo
     assert [day.weekday() for day in dialog.proposed_dates()] == [1, 1, 1, 1, 1, 1]
     assert "first hour of the day" in dialog.booking_note.text()
     assert dialog.dates.item(0).text().endswith(", 09:00")
+
+
+def test_the_planner_fits_a_1280x800_screen_and_wraps_its_text(qtbot, window):
+    _open_patient(window)
+    dialog = _plan(window)
+    _choose(dialog.indication, Indication.ACNE)
+    hint = dialog.sizeHint().expandedTo(dialog.minimumSize())
+    assert hint.width() <= 1280 and hint.height() <= 760
+    assert dialog.usual.wordWrap() and dialog.booking_note.wordWrap() and dialog.dates.wordWrap()
+    assert all(label.wordWrap() for label in dialog._finding_labels)
