@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from datetime import date
 
-from mesodesk.domain.vocabulary import IngredientGroup, ReactionSeverity
+from mesodesk.domain.vocabulary import IngredientGroup, ReactionSeverity, Sex
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,3 +106,35 @@ class DayChecklist:
         """Catalog codes of the ticked yes/no questions, in form order."""
         ticked = [f.name for f in fields(self) if getattr(self, f.name) is True]
         return ticked + sorted(self.other_codes)
+
+
+FEMALE_ONLY_FACTS = {
+    "pregnant": "pregnancy",
+    "breastfeeding": "breastfeeding",
+    "childbirth_on": "a childbirth",
+}
+"""Anamnesis fields that cannot be true of a male patient, with how a message names them."""
+
+
+def female_only_facts(facts: Anamnesis) -> list[str]:
+    """The recorded facts (field names) that only a female patient can have, in form order."""
+    return [name for name in FEMALE_ONLY_FACTS if getattr(facts, name)]
+
+
+def facts_refused_for(sex: Sex, facts: Anamnesis) -> dict[str, str]:
+    """Field -> message for each fact the patient's sex rules out; empty when all may stand."""
+    if sex is not Sex.MALE:
+        return {}
+    return {
+        name: f"The card says the patient is male, so {FEMALE_ONLY_FACTS[name]} cannot be "
+        "recorded; correct the sex on the card first if it is wrong."
+        for name in female_only_facts(facts)
+    }
+
+
+def facts_naming(names: list[str]) -> str:
+    """'pregnancy', 'pregnancy and breastfeeding', 'pregnancy, breastfeeding and a childbirth'."""
+    words = [FEMALE_ONLY_FACTS[name] for name in names]
+    if len(words) < 2:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]

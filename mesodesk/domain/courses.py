@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import calendar
 import json
-from collections.abc import Iterable, Mapping
+from collections import Counter
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
@@ -27,6 +29,12 @@ MAX_SESSIONS_PER_WEEK = 2
 
 WEEK_DAYS = 7
 """The rolling window the weekly maximum applies to: any 7 consecutive days, not calendar weeks."""
+
+EVERY_DAY = frozenset(range(WEEK_DAYS))
+"""Weekday numbers as Python counts them (0 is Monday): a clinic open every day."""
+
+SLOT_MINUTES = 15
+"""Booked times are whole quarter hours, as appointment books are kept."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,23 +156,115 @@ def default_plan(indication: Indication, area: Area, start_on: date) -> CoursePl
     )
 
 
-def propose_dates(plan: CoursePlan, taken: Iterable[date] = ()) -> list[date]:
+@dataclass(frozen=True, slots=True)
+class ProposedSession:
+    """One session of a proposed course: when, and whether a visit is already booked for it.
+
+    `visit_id` is set when an existing visit (today's, typically) becomes this session instead
+    of a new one being booked.
+    """
+
+    number: int
+    starts_at: datetime
+    visit_id: int | None = None
+
+    @property
+    def day(self) -> date:
+        return self.starts_at.astimezone().date()
+
+
+class BookedTime(StrEnum):
+    """Where the time of newly booked visits comes from."""
+
+    USUAL = "usual"
+    """The patient's usual time."""
+    USUAL_MOVED_INTO_HOURS = "usual_moved_into_hours"
+    """The patient's usual time falls outside opening hours; the nearest time inside is used."""
+    OPENING = "opening"
+    """No done visit to go by: the day's first hour."""
+
+
+@dataclass(frozen=True, slots=True)
+class CourseProposal:
+    """What booking the course would do, exactly: the sessions and the rules their dates break.
+
+    `starts_at` is the time new visits are booked at and `time_source` where it comes from;
+    `working_days` are the weekdays the dates may fall on.
+    """
+
+    sessions: tuple[ProposedSession, ...]
+    findings: tuple[Finding, ...]
+    starts_at: time
+    time_source: BookedTime
+    working_days: frozenset[int] = EVERY_DAY
+
+    @property
+    def dates(self) -> list[date]:
+        return [session.day for session in self.sessions]
+
+
+def propose_dates(
+    plan: CoursePlan,
+    taken: Iterable[date] = (),
+    working_days: Collection[int] = EVERY_DAY,
+    *,
+    first_booked: bool = False,
+) -> list[date]:
     """Visit dates for the plan: the earliest allowed for each session.
 
     Session 1 falls on `start_on`, each next one `interval_min_days` after the previous. A date
-    that would put a third visit (of this course or of `taken`, the patient's other visits) into
-    some 7 days moves forward a day at a time until it fits. If no day up to `interval_max_days`
-    fits, the first day that does is used anyway: keeping the weekly maximum matters more than
-    the interval, and `check_plan` reports the long gap.
+    on a day the clinic is closed (a weekday not in `working_days`, 0 is Monday), or one that
+    would put a third visit (of this course or of `taken`, the patient's other visits) into
+    some 7 days, moves forward a day at a time until it fits. If no day up to
+    `interval_max_days` fits, the first day that does is used anyway: keeping the weekly maximum
+    matters more than the interval, and `check_plan` reports the long gap.
+
+    With `first_booked`, session 1 is a visit already booked on `start_on` and stays there.
     """
+    open_days = frozenset(working_days)
+    if not open_days & EVERY_DAY:
+        raise ValueError("The clinic has no working day to book a session on.")
     others = sorted(taken)
     dates: list[date] = []
-    for _ in range(plan.sessions):
+    for number in range(plan.sessions):
         day = dates[-1] + timedelta(days=plan.interval_min_days) if dates else plan.start_on
-        while _week_is_full(day, [*dates, *others]):
-            day += timedelta(days=1)
+        if number > 0 or not first_booked:
+            while day.weekday() not in open_days or _week_is_full(day, [*dates, *others]):
+                day += timedelta(days=1)
         dates.append(day)
     return dates
+
+
+def usual_start(starts: Sequence[time]) -> time | None:
+    """The patient's usual time: the most common of `starts` once rounded to the quarter hour.
+
+    `starts` come newest first, so a tie goes to the time of the more recent visits. None when
+    there is nothing to go by.
+    """
+    if not starts:
+        return None
+    rounded = [_to_slot(start) for start in starts]
+    counts = Counter(rounded)
+    most = max(counts.values())
+    return next(start for start in rounded if counts[start] == most)
+
+
+def booked_time(usual: time | None, opens_at: time, closes_at: time) -> tuple[time, BookedTime]:
+    """The time new visits are booked at, and where it comes from."""
+    start = start_within_hours(usual, opens_at, closes_at)
+    if usual is None:
+        return start, BookedTime.OPENING
+    return start, BookedTime.USUAL if start == usual else BookedTime.USUAL_MOVED_INTO_HOURS
+
+
+def start_within_hours(start: time | None, opens_at: time, closes_at: time) -> time:
+    """`start` moved into opening hours: no earlier than opening, and at the latest one quarter
+    hour before closing. Without a `start`, the day's first hour: the opening time."""
+    if start is None or start <= opens_at:
+        return opens_at
+    latest = closes_at.hour * 60 + closes_at.minute - SLOT_MINUTES
+    latest_start = max(time(latest // 60, latest % 60) if latest >= 0 else opens_at, opens_at)
+    return min(start, latest_start)
 
 
 def check_plan(
@@ -229,6 +329,13 @@ def add_months(day: date, months: int) -> date:
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _to_slot(moment: time) -> time:
+    """The nearest quarter hour (half past the slot rounds up), never past 23:45."""
+    minutes = moment.hour * 60 + moment.minute + (moment.second + moment.microsecond / 1e6) / 60
+    slot = min(int(minutes / SLOT_MINUTES + 0.5) * SLOT_MINUTES, 24 * 60 - SLOT_MINUTES)
+    return time(slot // 60, slot % 60)
 
 
 def _week_is_full(day: date, visits: list[date]) -> bool:

@@ -5,11 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from enum import StrEnum
 
 from mesodesk.domain.vocabulary import Language, Sex, SkinType
 
 NAME_MAX = 80
+PHONE_DIGITS_MIN = 5
+PHONE_DIGITS_MAX = 15
+"""The international maximum (E.164) and the shortest local extension a clinic may note."""
 _PHONE_LIKE = re.compile(r"[\d\s+()\-.]+")
+_PHONE_CHARACTERS = re.compile(r"[0-9 +()\-.]+")
+_KEY_SEPARATOR = "\x1f"
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 
 
@@ -104,9 +110,62 @@ def validate(card: PatientCard, today: date) -> dict[str, str]:
             errors["birth_date"] = "Check the year of birth."
     if card.email and not _EMAIL.match(card.email):
         errors["email"] = "This does not look like an e-mail address (name@example.com)."
-    if card.phone and len(phone_digits(card.phone)) < 5:
-        errors["phone"] = "A phone number needs at least 5 digits."
+    if card.phone:
+        digits = len(phone_digits(card.phone))
+        if not _PHONE_CHARACTERS.fullmatch(card.phone):
+            errors["phone"] = "A phone number holds digits, spaces and + ( ) - . only."
+        elif digits < PHONE_DIGITS_MIN:
+            errors["phone"] = f"A phone number needs at least {PHONE_DIGITS_MIN} digits."
+        elif digits > PHONE_DIGITS_MAX:
+            errors["phone"] = f"A phone number has at most {PHONE_DIGITS_MAX} digits."
     return errors
+
+
+class DuplicateReason(StrEnum):
+    """Why two cards look like the same person."""
+
+    NAME_AND_BIRTH_DATE = "name_and_birth_date"
+    PHONE = "phone"
+
+
+def identity(card: PatientCard) -> tuple[str, date | None, str]:
+    """What tells people apart on a card: the name as compared, the birth date, the phone.
+
+    A card whose identity did not change since it was loaded needs no duplicate check again.
+    """
+    return sort_key(card.cleaned()), card.birth_date, national_number(card.phone)
+
+
+def duplicate_reasons(card: PatientCard, other: PatientRow) -> tuple[DuplicateReason, ...]:
+    """Why `other` (a stored patient) is likely the person on `card`; empty when it is not.
+
+    The same name and birth date (a middle name missing on one side still matches: it is often
+    left out at the first visit), or the same national phone number, so "+7 916 123-45-67" and
+    "8 916 1234567" are one phone.
+    """
+    if card.id is not None and card.id == other.id:
+        return ()
+    reasons: list[DuplicateReason] = []
+    last, first, middle = _name_parts(sort_key(card.cleaned()))
+    other_last, other_first, other_middle = _name_parts(other.sort_key)
+    if (
+        card.birth_date is not None
+        and card.birth_date == other.birth_date
+        and last
+        and (last, first) == (other_last, other_first)
+        and (middle == other_middle or not middle or not other_middle)
+    ):
+        reasons.append(DuplicateReason.NAME_AND_BIRTH_DATE)
+    phone = national_number(card.phone)
+    if phone and phone == national_number(other.phone):
+        reasons.append(DuplicateReason.PHONE)
+    return tuple(reasons)
+
+
+def name_prefix(card: PatientCard) -> str:
+    """The start of the sort key every card with this last and first name shares."""
+    last, first, _ = _name_parts(sort_key(card.cleaned()))
+    return f"{last}{_KEY_SEPARATOR}{first}{_KEY_SEPARATOR}"
 
 
 def parse_day(text: str) -> date | None:
@@ -144,9 +203,23 @@ def phone_digits(phone: str) -> str:
     return "".join(ch for ch in phone if ch.isdigit())
 
 
+def national_number(phone: str) -> str:
+    """The phone's digits without the 7/8 trunk or country prefix of an 11-digit number.
+
+    "+7 916 123-45-67" and "8 916 1234567" both give "9161234567"; other numbers keep all
+    their digits.
+    """
+    digits = phone_digits(phone)
+    if len(digits) == 11 and digits[0] in "78":
+        return digits[1:]
+    return digits
+
+
 def sort_key(card: PatientCard) -> str:
     """Alphabetical order by last, first, middle name, the same for either script's case."""
-    return "\x1f".join(normalise(p) for p in (card.last_name, card.first_name, card.middle_name))
+    return _KEY_SEPARATOR.join(
+        normalise(p) for p in (card.last_name, card.first_name, card.middle_name)
+    )
 
 
 def search_terms(card: PatientCard) -> set[str]:
@@ -164,8 +237,7 @@ def search_terms(card: PatientCard) -> set[str]:
     digits = phone_digits(card.phone)
     if digits:
         terms.add(digits)
-        if len(digits) == 11 and digits[0] in "78":
-            terms.add(digits[1:])
+        terms.add(national_number(card.phone))
     return {t[:120] for t in terms if t}
 
 
@@ -191,6 +263,12 @@ def prefix_upper_bound(prefix: str) -> str:
 
 def _squash(text: str) -> str:
     return " ".join(text.split())
+
+
+def _name_parts(key: str) -> tuple[str, str, str]:
+    """Last, first and middle name back out of a sort key."""
+    parts = [*key.split(_KEY_SEPARATOR), "", ""]
+    return parts[0], parts[1], parts[2]
 
 
 def _editable(card: PatientCard) -> tuple[object, ...]:

@@ -9,10 +9,16 @@ from sqlalchemy import delete, or_, select, union
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
-from mesodesk.domain.anamnesis import AllergyEntry, Anamnesis, ConditionEntry, MedicationEntry
+from mesodesk.domain.anamnesis import (
+    AllergyEntry,
+    Anamnesis,
+    ConditionEntry,
+    MedicationEntry,
+    facts_refused_for,
+)
 from mesodesk.domain.contraindications import ContraindicationKind, RecordedAs
 from mesodesk.domain.safety_records import PatientAnamnesisRecord
-from mesodesk.domain.vocabulary import IngredientGroup, ReactionSeverity
+from mesodesk.domain.vocabulary import IngredientGroup, ReactionSeverity, Sex
 from mesodesk.models import Patient
 from mesodesk.models.anamnesis import (
     PatientAllergy,
@@ -49,6 +55,7 @@ class AnamnesisService(Service):
         patient_id = record.patient_id
         with self._write() as session:
             _require_patient(session, patient_id)
+            _refuse_facts_ruled_out_by_sex(session, patient_id, facts)
             row = session.get(PatientAnamnesis, patient_id)
             if row is None:
                 if record.version != 0:
@@ -125,6 +132,16 @@ class AnamnesisService(Service):
 def _require_patient(session: Session, patient_id: int) -> None:
     if session.get(Patient, patient_id) is None:
         raise NotFound("This patient no longer exists; the list has been refreshed.")
+
+
+def _refuse_facts_ruled_out_by_sex(session: Session, patient_id: int, facts: Anamnesis) -> None:
+    """No pregnancy, breastfeeding or childbirth for a male patient. The patient row stays
+    locked to the end of the transaction (PostgreSQL), so the card's sex cannot change
+    between this check and the write."""
+    patient = session.get(Patient, patient_id, with_for_update=True)
+    errors = facts_refused_for(Sex(patient.sex), facts) if patient is not None else {}
+    if errors:
+        raise ValidationFailed(errors)
 
 
 def anamnesis_of(session: Session, patient_id: int) -> PatientAnamnesisRecord:

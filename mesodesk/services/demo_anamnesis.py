@@ -6,7 +6,13 @@ import random
 from dataclasses import replace
 from datetime import date
 
-from mesodesk.domain.anamnesis import AllergyEntry, Anamnesis, ConditionEntry, MedicationEntry
+from mesodesk.domain.anamnesis import (
+    AllergyEntry,
+    Anamnesis,
+    ConditionEntry,
+    MedicationEntry,
+    facts_refused_for,
+)
 from mesodesk.domain.vocabulary import IngredientGroup, ReactionSeverity
 from mesodesk.services.registry import Services
 
@@ -46,6 +52,8 @@ def fill_demo_anamnesis(services: Services, rng: random.Random) -> int:
         current = services.anamnesis.get(row.id)
         if current.version:
             continue
-        services.anamnesis.save(replace(current, anamnesis=rng.choice(_FACTS)))
+        sex = services.patients.get(row.id).sex
+        facts = rng.choice([f for f in _FACTS if not facts_refused_for(sex, f)])
+        services.anamnesis.save(replace(current, anamnesis=facts))
         filled += 1
     return filled

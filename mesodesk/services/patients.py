@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Protocol
 
 from sqlalchemy import Select, and_, delete, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from mesodesk.domain import patient as rules
+from mesodesk.domain.anamnesis import Anamnesis, facts_naming, female_only_facts
 from mesodesk.domain.patient import PatientCard, PatientRow
 from mesodesk.domain.vocabulary import Language, Sex, SkinType
 from mesodesk.models import Patient, PatientSearchTerm
+from mesodesk.models.anamnesis import PatientAnamnesis
 from mesodesk.models.base import utcnow
 from mesodesk.services.base import Service
 from mesodesk.services.errors import NotFound, ValidationFailed
 
 PAGE_SIZE = 200
+DUPLICATES_SHOWN = 5
+"""The warning names the first; a few more are enough to say that others look alike too."""
 
 
 class PatientService(Service):
@@ -33,17 +38,7 @@ class PatientService(Service):
         Each word is an index range on the search terms, so the cost follows the matches,
         not the number of patients.
         """
-        statement = select(
-            Patient.id,
-            Patient.last_name,
-            Patient.first_name,
-            Patient.middle_name,
-            Patient.birth_date,
-            Patient.phone,
-            Patient.last_visit_on,
-            Patient.archived,
-            Patient.sort_key,
-        )
+        statement = select(*_LIST_COLUMNS)
         if not include_archived:
             statement = statement.where(Patient.archived.is_(False))
         for term in rules.query_terms(query):
@@ -54,18 +49,43 @@ class PatientService(Service):
             )
         statement = statement.order_by(Patient.sort_key, Patient.id).limit(limit)
         with self._read() as session:
-            return [
-                PatientRow(
-                    id=r.id,
-                    name=rules.full_name(r.last_name, r.first_name, r.middle_name),
-                    birth_date=r.birth_date,
-                    phone=r.phone,
-                    last_visit_on=r.last_visit_on,
-                    archived=r.archived,
-                    sort_key=r.sort_key,
+            return [_row(r) for r in session.execute(statement)]
+
+    def likely_duplicates(self, card: PatientCard) -> list[PatientRow]:
+        """Stored patients who are probably the person on `card`, archived ones included.
+
+        The same name and birth date, or the same national phone number (see
+        `rules.duplicate_reasons`); the card itself is never listed. Two index look-ups, so the
+        check costs the same with 100 patients or 100,000.
+        """
+        card = card.cleaned()
+        statements = []
+        if card.last_name and card.birth_date is not None:
+            prefix = rules.name_prefix(card)
+            statements.append(
+                select(*_LIST_COLUMNS).where(
+                    Patient.archived.in_((False, True)),
+                    Patient.sort_key >= prefix,
+                    Patient.sort_key < rules.prefix_upper_bound(prefix),
+                    Patient.birth_date == card.birth_date,
                 )
-                for r in session.execute(statement)
-            ]
+            )
+        phone = rules.national_number(card.phone)
+        if phone:
+            statements.append(
+                select(*_LIST_COLUMNS)
+                .join(PatientSearchTerm, PatientSearchTerm.patient_id == Patient.id)
+                .where(PatientSearchTerm.term == phone[:120])
+            )
+        found: dict[int, PatientRow] = {}
+        with self._read() as session:
+            for statement in statements:
+                for r in session.execute(statement.limit(DUPLICATES_SHOWN * 4)):
+                    row = _row(r)
+                    if rules.duplicate_reasons(card, row):
+                        found[row.id] = row
+        ordered = sorted(found.values(), key=lambda row: (row.archived, row.sort_key, row.id))
+        return ordered[:DUPLICATES_SHOWN]
 
     def count(self, include_archived: bool = False) -> int:
         statement = select(func.count(Patient.id))
@@ -89,8 +109,10 @@ class PatientService(Service):
                 row = Patient(archived=False)
                 session.add(row)
             else:
-                row = _load(session, card.id)
+                row = _load(session, card.id, lock=True)
                 self._check_version(row.version, card.version)
+                if card.sex is Sex.MALE and row.sex != Sex.MALE.value:
+                    _refuse_female_only_facts(session, row.id)
                 row.updated_at = utcnow()
             _apply(row, card)
             session.flush()
@@ -143,11 +165,72 @@ def _starting_with(term: str) -> Select[tuple[int]]:
     )
 
 
-def _load(session: Session, patient_id: int) -> Patient:
-    row = session.get(Patient, patient_id)
+def _load(session: Session, patient_id: int, lock: bool = False) -> Patient:
+    """The patient's row; `lock` holds it until the transaction ends (PostgreSQL), so a check
+    of the anamnesis cannot interleave with a save of the anamnesis."""
+    row = session.get(Patient, patient_id, with_for_update=lock)
     if row is None:
         raise NotFound(f"There is no patient with id {patient_id}.")
     return row
+
+
+def _refuse_female_only_facts(session: Session, patient_id: int) -> None:
+    """A card does not become male while its anamnesis records pregnancy and the like."""
+    anamnesis = session.get(PatientAnamnesis, patient_id)
+    if anamnesis is None:
+        return
+    recorded = female_only_facts(
+        Anamnesis(
+            pregnant=anamnesis.pregnant,
+            breastfeeding=anamnesis.breastfeeding,
+            childbirth_on=anamnesis.childbirth_on,
+        )
+    )
+    if recorded:
+        raise ValidationFailed(
+            {
+                "sex": f"The anamnesis records {facts_naming(recorded)}, which a male patient "
+                "cannot have. Correct the anamnesis first, or keep the sex as it is."
+            }
+        )
+
+
+_LIST_COLUMNS = (
+    Patient.id,
+    Patient.last_name,
+    Patient.first_name,
+    Patient.middle_name,
+    Patient.birth_date,
+    Patient.phone,
+    Patient.last_visit_on,
+    Patient.archived,
+    Patient.sort_key,
+)
+"""What a line of the patient list needs, and nothing more (no notes, no address)."""
+
+
+class _ListColumns(Protocol):
+    id: int
+    last_name: str
+    first_name: str
+    middle_name: str
+    birth_date: date | None
+    phone: str
+    last_visit_on: date | None
+    archived: bool
+    sort_key: str
+
+
+def _row(r: _ListColumns) -> PatientRow:
+    return PatientRow(
+        id=r.id,
+        name=rules.full_name(r.last_name, r.first_name, r.middle_name),
+        birth_date=r.birth_date,
+        phone=r.phone,
+        last_visit_on=r.last_visit_on,
+        archived=r.archived,
+        sort_key=r.sort_key,
+    )
 
 
 def _apply(row: Patient, card: PatientCard) -> None:

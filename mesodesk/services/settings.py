@@ -5,9 +5,19 @@ from __future__ import annotations
 import base64
 import binascii
 from dataclasses import replace
+from datetime import time
 from typing import Any
 
-from mesodesk.domain.clinic import ClinicProfile, validate_profile
+from sqlalchemy.orm import Session
+
+from mesodesk.domain.clinic import (
+    DEFAULT_CLOSES_AT,
+    DEFAULT_OPENS_AT,
+    DEFAULT_WORKING_DAYS,
+    WEEKDAYS,
+    ClinicProfile,
+    validate_profile,
+)
 from mesodesk.models import ClinicSetting
 from mesodesk.services.base import Service
 from mesodesk.services.errors import ValidationFailed
@@ -19,10 +29,7 @@ class ClinicSettingsService(Service):
     def profile(self) -> ClinicProfile:
         """The stored profile, or an empty one (currency RUB) before the first save."""
         with self._read() as session:
-            row = session.get(ClinicSetting, PROFILE_KEY)
-            if row is None:
-                return ClinicProfile()
-            return _profile(row.value, row.version)
+            return read_profile(session)
 
     def save_profile(self, profile: ClinicProfile) -> ClinicProfile:
         """Store the profile; refuses bad input and a copy older than the stored one."""
@@ -33,6 +40,8 @@ class ClinicSettingsService(Service):
             phone=profile.phone.strip(),
             currency=profile.currency.strip().upper(),
             practitioner=profile.practitioner.strip(),
+            opens_at=_minutes(profile.opens_at),
+            closes_at=_minutes(profile.closes_at),
         )
         errors = validate_profile(profile)
         if errors:
@@ -61,10 +70,21 @@ def _stored(profile: ClinicProfile) -> dict[str, Any]:
         "show_logo": profile.show_logo,
         "currency": profile.currency,
         "practitioner": profile.practitioner,
+        "working_days": sorted(profile.working_days),
+        "opens_at": profile.opens_at.strftime("%H:%M"),
+        "closes_at": profile.closes_at.strftime("%H:%M"),
     }
 
 
+def read_profile(session: Session) -> ClinicProfile:
+    """The stored profile, read in the caller's transaction; the defaults before the first save."""
+    row = session.get(ClinicSetting, PROFILE_KEY)
+    return ClinicProfile() if row is None else _profile(row.value, row.version)
+
+
 def _profile(value: object, version: int) -> ClinicProfile:
+    """The profile from its stored JSON; a key missing (a profile saved by an older version)
+    or unreadable takes its default, so reading never fails."""
     raw = value if isinstance(value, dict) else {}
     logo: bytes | None = None
     if isinstance(raw.get("logo_png"), str):
@@ -80,5 +100,33 @@ def _profile(value: object, version: int) -> ClinicProfile:
         show_logo=bool(raw.get("show_logo", False)) and logo is not None,
         currency=str(raw.get("currency", "RUB")) or "RUB",
         practitioner=str(raw.get("practitioner", "")),
+        working_days=_working_days(raw.get("working_days")),
+        opens_at=_time(raw.get("opens_at"), DEFAULT_OPENS_AT),
+        closes_at=_time(raw.get("closes_at"), DEFAULT_CLOSES_AT),
         version=version,
     )
+
+
+def _minutes(moment: time) -> time:
+    """Opening hours are kept to the minute, as stored."""
+    return moment.replace(second=0, microsecond=0, tzinfo=None)
+
+
+def _working_days(value: object) -> frozenset[int]:
+    if not isinstance(value, list):
+        return DEFAULT_WORKING_DAYS
+    days = frozenset(
+        day
+        for day in value
+        if type(day) is int and day in WEEKDAYS  # JSON true is not Tuesday
+    )
+    return days or DEFAULT_WORKING_DAYS
+
+
+def _time(value: object, default: time) -> time:
+    if not isinstance(value, str):
+        return default
+    try:
+        return time.fromisoformat(value)
+    except ValueError:
+        return default

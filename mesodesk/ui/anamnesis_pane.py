@@ -40,6 +40,7 @@ from mesodesk.domain.safety_records import PatientAnamnesisRecord
 from mesodesk.domain.vocabulary import IngredientGroup, ReactionSeverity
 from mesodesk.services.errors import ServiceError, StaleRecord, ValidationFailed
 from mesodesk.ui.text import vocab
+from mesodesk.ui.wheel_guard import ComboBox
 
 if TYPE_CHECKING:
     from mesodesk.services.registry import Services
@@ -274,7 +275,7 @@ class AnamnesisPane(QWidget):
     def add_condition(self, entry: ConditionEntry | None = None) -> int:
         entry = entry or ConditionEntry(self._conditions[0].code, noted_on=date.today())
         row = self._new_row(self.conditions)
-        combo = QComboBox(self.conditions)
+        combo = ComboBox(self.conditions)
         for item in self._conditions:
             combo.addItem(self.tr(item.name_en), item.code)
             combo.setItemData(combo.count() - 1, item.name_ru, Qt.ItemDataRole.ToolTipRole)
@@ -431,7 +432,7 @@ class AnamnesisPane(QWidget):
         return line
 
     def _combo(self, parent: QWidget, items: list[tuple[str, object]], value: object) -> QComboBox:
-        combo = QComboBox(parent)
+        combo = ComboBox(parent)
         for text, data in items:
             combo.addItem(text, data)  # Qt keeps a StrEnum as its plain string value
         combo.setCurrentIndex(max(combo.findData(value), 0))

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from mesodesk.paths import write_private_file
 from mesodesk.ui.main_window import MainWindow
 from mesodesk.ui.theme import apply_theme
-from mesodesk.ui.wheel_guard import install_wheel_guard
 
 if TYPE_CHECKING:
     from mesodesk.services.registry import Services
@@ -32,7 +31,6 @@ def application() -> QApplication:
     QCoreApplication.setApplicationName(APPLICATION)
     app = QApplication(sys.argv[:1])
     apply_theme(app)
-    install_wheel_guard(app)
     return app
 
 

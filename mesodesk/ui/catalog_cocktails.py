@@ -32,6 +32,7 @@ from mesodesk.services.catalog import CatalogService
 from mesodesk.services.errors import ValidationFailed
 from mesodesk.ui.catalog_common import MUTED, CatalogPage, Column, source_text
 from mesodesk.ui.text import vocab
+from mesodesk.ui.wheel_guard import ComboBox
 
 
 class CocktailPage(CatalogPage[CocktailRecord]):
@@ -65,7 +66,7 @@ class CocktailPage(CatalogPage[CocktailRecord]):
         self.lines.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.lines.setMinimumHeight(110)
-        self.product_choice = QComboBox(self)
+        self.product_choice = ComboBox(self)
         self.product_choice.setEditable(True)
         self.product_choice.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.add_line = QPushButton(self.tr("Add"), self)

@@ -27,6 +27,7 @@ from mesodesk.services.catalog import CatalogService
 from mesodesk.services.errors import ValidationFailed
 from mesodesk.ui.catalog_common import MUTED, CatalogPage, Column, source_text
 from mesodesk.ui.text import vocab
+from mesodesk.ui.wheel_guard import ComboBox
 
 
 class IngredientPage(CatalogPage[IngredientRecord]):
@@ -54,7 +55,7 @@ class IngredientPage(CatalogPage[IngredientRecord]):
     def build_form(self, form: QFormLayout) -> None:
         self.name = QLineEdit(self)
         self.name_ru = QLineEdit(self)
-        self.group = QComboBox(self)
+        self.group = ComboBox(self)
         for group in IngredientGroup:
             self.group.addItem(vocab(group), group)
         self.homeopathic = QCheckBox(self.tr("Homeopathic (not allopathic)"), self)
@@ -127,7 +128,7 @@ class ProductPage(CatalogPage[ProductRecord]):
         self.form_kind.setPlaceholderText(self.tr("ampoule, vial, syringe"))
         self.pack = QLineEdit(self)
         self.pack.setPlaceholderText(self.tr("2 ml ampoule"))
-        self.unit = QComboBox(self)
+        self.unit = ComboBox(self)
         self.unit.addItem(self.tr("millilitres"), "ml")
         self.unit.addItem(self.tr("units"), "unit")
         self.ingredients = QTableWidget(0, 2, self)
@@ -141,7 +142,7 @@ class ProductPage(CatalogPage[ProductRecord]):
         )
         self.ingredients.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.ingredients.setMinimumHeight(150)
-        self.ingredient_choice = QComboBox(self)
+        self.ingredient_choice = ComboBox(self)
         self.ingredient_choice.setEditable(True)
         self.ingredient_choice.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.add_ingredient = QPushButton(self.tr("Add"), self)

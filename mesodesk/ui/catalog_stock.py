@@ -11,8 +11,6 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -37,6 +35,7 @@ from mesodesk.ui.catalog_common import (
     record_table,
 )
 from mesodesk.ui.text import show_date, vocab
+from mesodesk.ui.wheel_guard import ComboBox, DateEdit
 from mesodesk.ui.workers import TaskRunner
 
 
@@ -87,9 +86,9 @@ class LotPage(CatalogPage[LotRecord]):
         row.addWidget(self.usable_only)
 
     def build_form(self, form: QFormLayout) -> None:
-        self.product = QComboBox(self)
+        self.product = ComboBox(self)
         self.lot_number = QLineEdit(self)
-        self.expires_on = QDateEdit(self)
+        self.expires_on = DateEdit(self)
         self.expires_on.setCalendarPopup(True)
         self.expires_on.setDisplayFormat("dd.MM.yyyy")
         self.on_hand = QLineEdit(self)

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QFrame,
@@ -16,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +26,7 @@ from mesodesk.domain.vocabulary import Area, Indication
 from mesodesk.services.courses import CourseService
 from mesodesk.services.errors import ServiceError, ValidationFailed
 from mesodesk.ui.text import show_date, vocab
+from mesodesk.ui.wheel_guard import ComboBox, DateEdit, SpinBox
 
 FINDING_STYLE = {
     Severity.BLOCK: "color: #b42318; background: #fef3f2; border: 1px solid #fecdca;",
@@ -52,29 +50,30 @@ class CourseDialog(QDialog):
         assert patient.id is not None
         self._courses = courses
         self._patient = patient
+        self._proposal: rules.CourseProposal | None = None
         self._dates: list[date] = []
         self._findings: list[Finding] = []
         self.created: tuple[CourseRecord, list[date]] | None = None
         self.setWindowTitle(self.tr("Plan a course — {name}").format(name=patient.full_name))
-        self.setMinimumSize(720, 400)
+        self.setMinimumSize(760, 440)
 
-        self.indication = QComboBox(self)
+        self.indication = ComboBox(self)
         for indication in Indication:
             self.indication.addItem(vocab(indication), indication)
-        self.area = QComboBox(self)
+        self.area = ComboBox(self)
         for area in Area:
             self.area.addItem(vocab(area), area)
-        self.sessions = QSpinBox(self)
+        self.sessions = SpinBox(self)
         self.sessions.setRange(1, 40)
         self.usual = QLabel(self)
         self.usual.setObjectName("mutedLabel")
         self.usual.setWordWrap(True)
-        self.interval_min = QSpinBox(self)
-        self.interval_max = QSpinBox(self)
+        self.interval_min = SpinBox(self)
+        self.interval_max = SpinBox(self)
         for box in (self.interval_min, self.interval_max):
             box.setRange(1, 365)
             box.setSuffix(self.tr(" days"))
-        self.start_on = QDateEdit(self)
+        self.start_on = DateEdit(self)
         self.start_on.setCalendarPopup(True)
         self.start_on.setDisplayFormat("dd.MM.yyyy")
         first = start_on or date.today()
@@ -95,11 +94,15 @@ class CourseDialog(QDialog):
         form.addRow(self.tr("S&tart on"), self.start_on)
 
         self.dates = QListWidget(self)
-        self.dates.setMinimumWidth(220)
+        self.dates.setMinimumWidth(260)
+        self.dates.setWordWrap(True)
         self.dates.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.dates.setStyleSheet("QListWidget::item { padding: 3px 4px; }")
         self.dates_title = QLabel(self)
         self.dates_title.setStyleSheet("font-weight: 600; color: #344054;")
+        self.booking_note = QLabel(self)
+        self.booking_note.setObjectName("mutedLabel")
+        self.booking_note.setWordWrap(True)
         self.findings_box = QVBoxLayout()
         self.findings_box.setSpacing(6)
         self.no_findings = QLabel(self.tr("The plan keeps every course rule."), self)
@@ -117,6 +120,7 @@ class CourseDialog(QDialog):
         right = QVBoxLayout()
         right.addWidget(self.dates_title)
         right.addWidget(self.dates, 1)
+        right.addWidget(self.booking_note)
         body = QHBoxLayout()
         body.addLayout(left, 3)
         line = QFrame(self)
@@ -198,30 +202,64 @@ class CourseDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        """Propose dates and check them against the rules, as the fields stand now."""
+        """Propose the visits and check them against the rules, as the fields stand now."""
+        self._proposal = None
         try:
-            self._dates, self._findings = self._courses.propose(self.course())
+            self._proposal = self._courses.propose(self.course())
+            self._findings = list(self._proposal.findings)
         except ValidationFailed as exc:
-            self._dates = []
             self._findings = [
                 Finding("course.invalid", Severity.BLOCK, message)
                 for message in exc.errors.values()
             ]
         except ServiceError as exc:
-            self._dates, self._findings = [], [Finding("course.error", Severity.BLOCK, str(exc))]
+            self._findings = [Finding("course.error", Severity.BLOCK, str(exc))]
+        sessions = self._proposal.sessions if self._proposal is not None else ()
+        self._dates = [session.day for session in sessions]
         self.dates.clear()
-        for number, day in enumerate(self._dates, start=1):
-            self.dates.addItem(
-                self.tr("{number}.  {date}, {weekday}").format(
-                    number=number,
-                    date=show_date(day),
-                    weekday=QDate(day.year, day.month, day.day).toString("dddd"),
-                )
-            )
-        self.dates_title.setText(self.tr("Proposed visits: %n", "", len(self._dates)))
+        for session in sessions:
+            self.dates.addItem(self._session_text(session))
+        self.dates_title.setText(self.tr("Proposed visits: %n", "", len(sessions)))
+        self.booking_note.setText(self._booking_note())
         self._show_findings()
         blocked = any(f.severity is Severity.BLOCK for f in self._findings)
-        self.create_button.setEnabled(bool(self._dates) and not blocked)
+        self.create_button.setEnabled(bool(sessions) and not blocked)
+
+    def _session_text(self, session: rules.ProposedSession) -> str:
+        day = session.day
+        text = self.tr("{number}.  {date}, {weekday}, {time}").format(
+            number=session.number,
+            date=show_date(day),
+            weekday=QDate(day.year, day.month, day.day).toString("dddd"),
+            time=session.starts_at.astimezone().strftime("%H:%M"),
+        )
+        if session.visit_id is None:
+            return text
+        if day == date.today():
+            return self.tr("{session} — today, already booked").format(session=text)
+        return self.tr("{session} — already booked").format(session=text)
+
+    def _booking_note(self) -> str:
+        """At what time new visits are booked and why, and which days are skipped."""
+        proposal = self._proposal
+        if proposal is None:
+            return ""
+        at = proposal.starts_at.strftime("%H:%M")
+        if proposal.time_source is rules.BookedTime.USUAL:
+            note = self.tr("New visits are booked at {time}, the patient's usual time.")
+        elif proposal.time_source is rules.BookedTime.USUAL_MOVED_INTO_HOURS:
+            note = self.tr(
+                "New visits are booked at {time}: the patient's usual time is outside opening "
+                "hours."
+            )
+        else:
+            note = self.tr("New visits are booked at {time}, the first hour of the day.")
+        note = note.format(time=at)
+        closed = [day for day in range(7) if day not in proposal.working_days]
+        if closed:
+            names = ", ".join(QLocale().dayName(day + 1) for day in closed)
+            note += " " + self.tr("The clinic is closed on: {days}.").format(days=names)
+        return note
 
     def _show_findings(self) -> None:
         for label in self._finding_labels:
@@ -243,15 +281,18 @@ class CourseDialog(QDialog):
     # --- deciding ---------------------------------------------------------------------------
 
     def create(self) -> None:
-        """Store the course and book its dates as planned visits, then close."""
+        """Store the course and book its visits exactly as shown, then close."""
         course = self.course()
         try:
-            saved = self._courses.save_course(course, create_planned_visits=True)
+            saved = self._courses.save_course(
+                course, create_planned_visits=True, shown=self._proposal
+            )
         except ServiceError as exc:
             message = (
                 "\n".join(exc.errors.values()) if isinstance(exc, ValidationFailed) else str(exc)
             )
-            self._findings = [Finding("course.not_saved", Severity.BLOCK, message)]
+            self.refresh()
+            self._findings.insert(0, Finding("course.not_saved", Severity.BLOCK, message))
             self._show_findings()
             return
         self.created = (saved, list(self._dates))

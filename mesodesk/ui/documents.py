@@ -21,7 +21,6 @@ from PySide6.QtCore import QObject, QRectF, QSize, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -37,6 +36,7 @@ from mesodesk.paths import write_private_file
 from mesodesk.ui.state.notices import Notices
 from mesodesk.ui.state.open_visit import OpenVisit
 from mesodesk.ui.text import vocab
+from mesodesk.ui.wheel_guard import ComboBox
 from mesodesk.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
@@ -151,7 +151,7 @@ class DocumentPreview(QWidget):
         self.fit_button = self._button(self.tr("Fit width"), "Ctrl+0", self.fit_width)
         self.zoom_label = QLabel(self)
         self.zoom_label.setMinimumWidth(48)
-        self.language = QComboBox(self)
+        self.language = ComboBox(self)
         self.language.setToolTip(self.tr("Language of the document"))
         for language in Language:
             self.language.addItem(vocab(language), language.value)

@@ -14,7 +14,6 @@ from PySide6.QtCore import QByteArray, QFileInfo, QRect, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
@@ -38,6 +37,7 @@ from mesodesk.ui.anamnesis_pane import AnamnesisPane
 from mesodesk.ui.catalog_window import CatalogWindow
 from mesodesk.ui.course_dialog import CourseDialog
 from mesodesk.ui.documents import DocumentActions
+from mesodesk.ui.duplicate_check import DuplicateCheck
 from mesodesk.ui.notice_bar import NoticeBar
 from mesodesk.ui.patient_form import PatientForm
 from mesodesk.ui.patient_list import PatientListPanel
@@ -48,7 +48,6 @@ from mesodesk.ui.state.open_visit import OpenVisit
 from mesodesk.ui.text import show_date
 from mesodesk.ui.timeline import TimelinePane
 from mesodesk.ui.visit_tab import VisitTab
-from mesodesk.ui.wheel_guard import install_wheel_guard
 from mesodesk.ui.widgets import PatientHeader
 from mesodesk.ui.workers import TaskRunner
 
@@ -93,8 +92,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            install_wheel_guard(app)
-        self._remember_layout = remember_layout
+                self._remember_layout = remember_layout
         self._services = services
         self._placed = False
         self.setWindowTitle(self.tr("MesoDesk"))
@@ -174,15 +172,17 @@ class MainWindow(QMainWindow):
         holder_layout.addWidget(self.form)
         scroll.setWidget(form_holder)
 
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.revert_button)
-        buttons.addWidget(self.save_button)
+        self.duplicate_check = DuplicateCheck(
+            [self.revert_button, self.save_button],
+            self.form,
+            self._services.patients.likely_duplicates,
+            self,
+        )
         card = QWidget(self)
         card_layout = QVBoxLayout(card)
         card_layout.setContentsMargins(0, 0, 0, 0)
         card_layout.addWidget(scroll, 1)
-        card_layout.addLayout(buttons)
+        card_layout.addWidget(self.duplicate_check)
 
         self.patient_tabs = QTabWidget(self)
         self.patient_tabs.setObjectName("patientTabs")
@@ -321,6 +321,8 @@ class MainWindow(QMainWindow):
         self.form.edited.connect(self._edited)
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.revert)
+        self.duplicate_check.save_anyway.connect(self.save)
+        self.duplicate_check.open_patient.connect(self._choose)
         self.patient_list.show_archived.toggled.connect(self.show_archived_action.setChecked)
         self.show_archived_action.toggled.connect(self.patient_list.show_archived.setChecked)
         self.timeline.open_requested.connect(self.open_visit)
@@ -397,6 +399,8 @@ class MainWindow(QMainWindow):
         card, errors = self.form.card()
         if errors:
             self.form.show_errors(errors)
+            return False
+        if not self.duplicate_check.clears(card):
             return False
         try:
             saved = self._services.patients.save(card, date.today())

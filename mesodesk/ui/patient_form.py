@@ -18,9 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mesodesk.domain.patient import PatientCard, age_on, format_date, parse_birth_date
+from mesodesk.domain.patient import (
+    PatientCard,
+    age_on,
+    format_date,
+    parse_birth_date,
+    validate,
+)
 from mesodesk.domain.vocabulary import Language, Sex, SkinType
 from mesodesk.ui.text import vocab, years
+from mesodesk.ui.wheel_guard import ComboBox
 
 
 class PatientForm(QWidget):
@@ -89,6 +96,17 @@ class PatientForm(QWidget):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         self.birth_date.textChanged.connect(self._update_age)
+        for field, line in (
+            ("last_name", self.last_name),
+            ("first_name", self.first_name),
+            ("middle_name", self.middle_name),
+            ("birth_date", self.birth_date),
+            ("phone", self.phone),
+            ("email", self.email),
+            ("address", self.address),
+        ):
+            line.textChanged.connect(lambda _text, field=field: self._recheck(field))
+        self.sex.currentIndexChanged.connect(lambda _index: self._recheck("sex"))
 
     # --- reading and writing the card -------------------------------------------------------
 
@@ -112,7 +130,9 @@ class PatientForm(QWidget):
         finally:
             for widget in (*widgets, self.phone, self.email, self.address, self.notes):
                 widget.blockSignals(False)
-        self.show_errors({})
+        for label in self._errors.values():
+            label.clear()
+            label.hide()
         self._update_age()
         self.edited.emit(False)
 
@@ -150,16 +170,29 @@ class PatientForm(QWidget):
         return bool(errors) or not card.same_content(self._loaded)
 
     def show_errors(self, errors: dict[str, str]) -> None:
-        """Show each message under its field; the first field at fault gets the focus."""
+        """Show each message under its field; the first field at fault gets the focus.
+
+        A message's line stays (empty) once the message goes, until another card is loaded,
+        so putting a field right never moves the fields below it.
+        """
         first: QWidget | None = None
         for field, label in self._errors.items():
             message = errors.get(field, "")
             label.setText(self.tr(message))
-            label.setVisible(bool(message))
+            if message:
+                label.show()
             if message and first is None:
                 first = label.buddy()
         if first is not None:
             first.setFocus()
+
+    def errors_shown(self) -> dict[str, str]:
+        """Field -> the message shown under it now."""
+        return {
+            field: label.text()
+            for field, label in self._errors.items()
+            if label.text() and not label.isHidden()
+        }
 
     # --- building ---------------------------------------------------------------------------
 
@@ -171,7 +204,7 @@ class PatientForm(QWidget):
         return widget
 
     def _combo(self, name: str, items: list[tuple[str, object]]) -> QComboBox:
-        widget = QComboBox(self)
+        widget = ComboBox(self)
         widget.setObjectName(name)
         for text, value in items:
             widget.addItem(text, value)  # Qt keeps a StrEnum as its plain string value
@@ -209,6 +242,17 @@ class PatientForm(QWidget):
 
     def _changed(self, *_args: object) -> None:
         self.edited.emit(self.is_dirty())
+
+    def _recheck(self, field: str) -> None:
+        """Check an edited field that shows a message: the message goes as soon as the field is
+        right, or changes to the one that applies now. No message appears while typing; Save
+        shows them. A message only the service can decide (the sex) goes on any change."""
+        label = self._errors.get(field)
+        if label is None or not label.text():
+            return
+        card, unreadable = self.card()
+        errors = {**validate(card, date.today()), **unreadable}
+        label.setText(self.tr(errors.get(field, "")))
 
     def _update_age(self) -> None:
         try:

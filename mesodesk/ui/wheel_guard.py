@@ -1,63 +1,59 @@
-"""The mouse wheel scrolls the page; it never changes a field the user is not typing in.
+"""Fields that the mouse wheel never changes unless the user is working in them.
 
 Qt lets the wheel change a combo box, spin box or date field under the pointer even without
-focus, so scrolling a long form silently changed lots and volumes. One filter on the
-application gives those fields focus only by click or Tab, and hands the wheel over an
-unfocused one to the page around it.
+focus, so scrolling a long form silently changed lots and volumes. These subclasses take focus
+only by click or Tab, and pass the wheel over an unfocused field on to the page around it,
+which scrolls. Every such field in MesoDesk is one of these (a test walks the screens for it).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
-    QAbstractScrollArea,
-    QAbstractSpinBox,
-    QApplication,
     QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QDoubleSpinBox,
+    QSpinBox,
+    QTimeEdit,
     QWidget,
 )
 
-GUARDED = (QComboBox, QAbstractSpinBox)
+
+class WheelGuarded:
+    """Mixed in before the Qt class: focus by click or Tab only, the wheel only with focus."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)  # type: ignore[call-arg]
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # type: ignore[attr-defined]
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus():  # type: ignore[attr-defined]
+            super().wheelEvent(event)  # type: ignore[misc]
+        else:
+            event.ignore()  # the parent (the scrolling page) gets it
 
 
-class WheelGuard(QObject):
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind == QEvent.Type.Polish and isinstance(watched, GUARDED):
-            if watched.focusPolicy() & Qt.FocusPolicy.WheelFocus == Qt.FocusPolicy.WheelFocus:
-                watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            return False
-        if kind != QEvent.Type.Wheel or not isinstance(watched, GUARDED):
-            return False
-        if watched.hasFocus() or _popup_open(watched):
-            return False
-        page = _scrolling_ancestor(watched)
-        if page is not None:
-            QCoreApplication.sendEvent(page.verticalScrollBar(), event)
-        return True
+class ComboBox(WheelGuarded, QComboBox):
+    pass
 
 
-def _popup_open(widget: QWidget) -> bool:
-    return isinstance(widget, QComboBox) and widget.view().isVisible()
+class SpinBox(WheelGuarded, QSpinBox):
+    pass
 
 
-def _scrolling_ancestor(widget: QWidget) -> QAbstractScrollArea | None:
-    """The nearest enclosing area that can scroll vertically (a fixed-height table inside a
-    scrolling form passes the wheel on to the form)."""
-    parent = widget.parentWidget()
-    fallback: QAbstractScrollArea | None = None
-    while parent is not None:
-        if isinstance(parent, QAbstractScrollArea):
-            bar = parent.verticalScrollBar()
-            if bar.maximum() > bar.minimum():
-                return parent
-            fallback = fallback or parent
-        parent = parent.parentWidget()
-    return fallback
+class DoubleSpinBox(WheelGuarded, QDoubleSpinBox):
+    pass
 
 
-def install_wheel_guard(app: QApplication) -> None:
-    """Install the guard once per application (the window calls this; so do tests)."""
-    if app.findChild(WheelGuard) is None:
-        guard = WheelGuard(app)
-        app.installEventFilter(guard)
+class DateEdit(WheelGuarded, QDateEdit):
+    pass
+
+
+class DateTimeEdit(WheelGuarded, QDateTimeEdit):
+    pass
+
+
+class TimeEdit(WheelGuarded, QTimeEdit):
+    pass

@@ -48,10 +48,10 @@ def test_a_new_course_starts_from_the_usual_course_for_the_indication(services):
     course = services.courses.plan(patient, Indication.FACE_OVAL, Area.FACE, START)
     assert course.id is None
     assert course.start_on == START and course.sessions >= 1
-    dates, findings = services.courses.propose(course)
-    assert len(dates) == course.sessions
-    assert dates[0] == START
-    assert findings == []
+    proposal = services.courses.propose(course)
+    assert len(proposal.dates) == course.sessions
+    assert proposal.dates[0] == START
+    assert proposal.findings == ()
 
 
 def test_six_face_sessions_every_7_to_10_days_are_proposed_a_week_apart(services):
@@ -62,9 +62,9 @@ def test_six_face_sessions_every_7_to_10_days_are_proposed_a_week_apart(services
         interval_min_days=7,
         interval_max_days=10,
     )
-    dates, findings = services.courses.propose(course)
-    assert dates == [START + timedelta(days=7 * n) for n in range(6)]
-    assert findings == []
+    proposal = services.courses.propose(course)
+    assert proposal.dates == [START + timedelta(days=7 * n) for n in range(6)]
+    assert proposal.findings == ()
 
 
 def test_other_visits_move_a_session_that_would_make_three_in_a_week(services, database):
@@ -78,8 +78,7 @@ def test_other_visits_move_a_session_that_would_make_three_in_a_week(services, d
         interval_min_days=7,
         interval_max_days=10,
     )
-    dates, _ = services.courses.propose(course)
-    assert dates[0] == START + timedelta(days=8)
+    assert services.courses.propose(course).dates[0] == START + timedelta(days=8)
 
 
 def test_more_sessions_than_usual_is_a_warning_with_the_reason(services):
@@ -87,7 +86,7 @@ def test_more_sessions_than_usual_is_a_warning_with_the_reason(services):
     course = replace(
         services.courses.plan(patient, Indication.EYE_BAGS, Area.EYES, START), sessions=9
     )
-    _, findings = services.courses.propose(course)
+    findings = services.courses.propose(course).findings
     assert [f.severity for f in findings] == [Severity.WARNING]
     assert "9 sessions are planned" in findings[0].reason
 
@@ -104,7 +103,7 @@ def test_an_impossible_interval_is_refused_beside_the_field(services):
     assert "shorter than the shortest" in refused.value.errors["interval"]
 
 
-def test_saving_a_course_books_its_dates_as_planned_visits_at_ten(services, database):
+def test_saving_a_course_books_its_dates_as_planned_visits_at_opening_time(services, database):
     patient = _patient(services)
     services.settings.save_profile(ClinicProfile(practitioner="Dr. Orlova"))
     course = replace(
@@ -119,7 +118,7 @@ def test_saving_a_course_books_its_dates_as_planned_visits_at_ten(services, data
     assert [v.starts_at.astimezone().date() for v in visits] == [
         START + timedelta(days=7 * n) for n in range(6)
     ]
-    assert {v.starts_at.astimezone().time() for v in visits} == {time(10)}
+    assert {v.starts_at.astimezone().time() for v in visits} == {time(9)}
     assert {v.status for v in visits} == {"planned"}
     assert all(v.areas == ["face"] and v.practitioner == "Dr. Orlova" for v in visits)
     assert services.courses.list_courses(patient) == [saved]

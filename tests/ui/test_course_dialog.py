@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, Qt
 from sqlalchemy import select
 
+from mesodesk.domain.clinic import ClinicProfile
 from mesodesk.domain.patient import PatientCard
 from mesodesk.domain.vocabulary import Area, Indication
 from mesodesk.models import Visit
@@ -144,3 +145,70 @@ def test_opening_a_patient_whose_face_course_ended_long_ago_shows_a_repeat_remin
     window.open_patient(card.id)
     qtbot.waitUntil(lambda: window.notice_bar.is_showing())
     assert "repeat course is overdue" in window.notice_bar.text.text()
+
+
+def test_todays_visit_is_shown_as_session_one_and_joins_the_course_it_creates(
+    qtbot, window, sqlite_db
+):
+    card = _open_patient(window)
+    today = date.today()
+    with sqlite_db.sessions.begin() as session:
+        session.add(
+            Visit(
+                patient_id=card.id,
+                starts_at=datetime.combine(today - timedelta(days=14), time(15, 10)).astimezone(),
+                status="done",
+            )
+        )
+        todays = Visit(
+            patient_id=card.id,
+            starts_at=datetime.combine(today, time(11, 30)).astimezone(),
+            status="planned",
+        )
+        session.add(todays)
+        session.flush()
+        todays_id = todays.id
+    dialog = _plan(window)
+    _choose(dialog.indication, Indication.WRINKLES)
+    dialog.sessions.setValue(3)
+
+    first = dialog.dates.item(0).text()
+    assert first.startswith(f"1.  {today:%d.%m.%Y}") and "11:30" in first
+    assert first.endswith("today, already booked")
+    assert dialog.dates.item(1).text().endswith(", 15:15")
+    assert "booked at 15:15, the patient's usual time" in dialog.booking_note.text()
+    assert "closed on" in dialog.booking_note.text()
+
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+
+    assert not dialog.isVisible()
+    (course,) = window.services.courses.list_courses(card.id)
+    with sqlite_db.sessions() as session:
+        visits = list(
+            session.scalars(
+                select(Visit).where(Visit.course_id == course.id).order_by(Visit.starts_at)
+            )
+        )
+    assert [v.id for v in visits][:1] == [todays_id] and len(visits) == 3
+    assert [v.starts_at.astimezone().date() for v in visits] == dialog.proposed_dates()
+
+
+def test_sessions_proposed_by_the_dialog_never_fall_on_a_closed_day(qtbot, window):
+    window.services.settings.save_profile(ClinicProfile(working_days=frozenset({1, 3})))
+    _open_patient(window)
+    dialog = _plan(window)
+    _face_course(dialog, date(2027, 3, 1))
+
+    assert [day.weekday() for day in dialog.proposed_dates()] == [1, 1, 1, 1, 1, 1]
+    assert "first hour of the day" in dialog.booking_note.text()
+    assert dialog.dates.item(0).text().endswith(", 09:00")
+
+
+def test_the_planner_fits_a_1280x800_screen_and_wraps_its_text(qtbot, window):
+    _open_patient(window)
+    dialog = _plan(window)
+    _choose(dialog.indication, Indication.ACNE)
+    hint = dialog.sizeHint().expandedTo(dialog.minimumSize())
+    assert hint.width() <= 1280 and hint.height() <= 760
+    assert dialog.usual.wordWrap() and dialog.booking_note.wordWrap() and dialog.dates.wordWrap()
+    assert all(label.wordWrap() for label in dialog._finding_labels)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 import pytest
 
@@ -14,7 +14,9 @@ from mesodesk.domain.courses import (
     course_reminders,
     default_plan,
     propose_dates,
+    start_within_hours,
     usual_course,
+    usual_start,
 )
 from mesodesk.domain.findings import Finding, Severity
 from mesodesk.domain.vocabulary import Area, Indication
@@ -264,6 +266,113 @@ def test_when_no_day_in_range_fits_the_weekly_maximum_wins_and_the_gap_is_report
 
     assert dates[1] > START + timedelta(days=8)
     assert _codes(findings) == ["course.interval_long"]
+
+
+# --- closed days --------------------------------------------------------------------------
+
+MONDAY_TO_SATURDAY = frozenset(range(6))
+SUNDAY = 6
+
+
+def test_a_session_that_would_fall_on_a_closed_day_moves_to_the_next_working_day() -> None:
+    plan = _plan(4, 6, 10)  # START is a Monday: +6 days is a Sunday
+
+    dates = propose_dates(plan, working_days=MONDAY_TO_SATURDAY)
+
+    assert [day.weekday() for day in dates] == [0, 0, 0, 0]
+    assert dates == _days(0, 7, 14, 21)
+    assert check_plan(plan, dates) == []
+
+
+def test_a_start_on_a_closed_day_moves_the_first_session_too() -> None:
+    sunday = START - timedelta(days=1)
+    plan = CoursePlan(Indication.WRINKLES, Area.FACE, 2, 7, 10, sunday)
+
+    assert propose_dates(plan, working_days=MONDAY_TO_SATURDAY) == [START, START + timedelta(7)]
+
+
+def test_a_visit_already_booked_on_a_closed_start_day_stays_session_one() -> None:
+    sunday = START - timedelta(days=1)
+    plan = CoursePlan(Indication.WRINKLES, Area.FACE, 2, 7, 10, sunday)
+
+    dates = propose_dates(plan, working_days=MONDAY_TO_SATURDAY, first_booked=True)
+
+    assert dates == [sunday, sunday + timedelta(days=8)]
+
+
+def test_closed_days_and_the_weekly_maximum_are_kept_together() -> None:
+    tuesday_to_thursday = frozenset({1, 2, 3})
+    plan = _plan(4, 2, 7, Indication.VASCULAR, Area.VASCULAR)
+    others = _days(1, 2)  # Tuesday and Wednesday visits outside the course
+
+    dates = propose_dates(plan, taken=others, working_days=tuesday_to_thursday)
+
+    assert dates == _days(8, 10, 15, 17)  # Tue, Thu, Tue, Thu
+    assert all(day.weekday() in tuesday_to_thursday for day in dates)
+    assert [f for f in check_plan(plan, dates, others) if f.severity is Severity.BLOCK] == []
+
+
+def test_intervals_stretched_by_closed_days_are_still_reported() -> None:
+    plan = _plan(3, 3, 4)
+
+    dates = propose_dates(plan, working_days={0})
+
+    assert dates == _days(0, 7, 14)
+    assert _codes(check_plan(plan, dates)) == ["course.interval_long", "course.interval_long"]
+
+
+def test_a_clinic_with_no_working_day_cannot_be_planned_for() -> None:
+    with pytest.raises(ValueError, match="no working day"):
+        propose_dates(_plan(2), working_days=())
+
+
+# --- the time of booked visits ---------------------------------------------------------------
+
+
+def test_the_usual_time_is_the_most_common_start_rounded_to_the_quarter_hour() -> None:
+    starts = [time(14, 5), time(11, 0), time(13, 55), time(14, 7), time(11, 10)]
+
+    assert usual_start(starts) == time(14, 0)
+
+
+def test_a_tie_goes_to_the_time_of_the_latest_visits() -> None:
+    assert usual_start([time(16, 30), time(10, 0), time(10, 0), time(16, 30)]) == time(16, 30)
+
+
+@pytest.mark.parametrize(
+    ("start", "rounded"),
+    [
+        (time(10, 7), time(10, 0)),
+        (time(10, 8), time(10, 15)),
+        (time(10, 7, 30), time(10, 15)),
+        (time(23, 55), time(23, 45)),
+    ],
+)
+def test_starts_round_to_the_nearest_quarter_hour(start: time, rounded: time) -> None:
+    assert usual_start([start]) == rounded
+
+
+def test_no_past_visit_means_no_usual_time() -> None:
+    assert usual_start([]) is None
+
+
+@pytest.mark.parametrize(
+    ("start", "booked"),
+    [
+        (None, time(9, 0)),
+        (time(7, 30), time(9, 0)),
+        (time(14, 15), time(14, 15)),
+        (time(19, 45), time(19, 45)),
+        (time(20, 0), time(19, 45)),
+        (time(22, 30), time(19, 45)),
+    ],
+)
+def test_a_booked_time_is_never_outside_opening_hours(start: time | None, booked: time) -> None:
+    assert start_within_hours(start, time(9, 0), time(20, 0)) == booked
+
+
+def test_hours_shorter_than_a_quarter_hour_book_at_opening() -> None:
+    assert start_within_hours(time(12, 0), time(9, 0), time(9, 10)) == time(9, 0)
 
 
 # --- reminders after the course --------------------------------------------------------------

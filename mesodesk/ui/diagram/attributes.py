@@ -13,7 +13,6 @@ from decimal import Decimal
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,6 +26,7 @@ from mesodesk.domain.chart import Injected, injected_by
 from mesodesk.domain.mark_records import MarkRecord
 from mesodesk.domain.vocabulary import Technique
 from mesodesk.ui.text import vocab
+from mesodesk.ui.wheel_guard import ComboBox, DoubleSpinBox
 
 NEEDLES = ("30G 4 mm", "32G 4 mm", "30G 13 mm", "32G 13 mm", "27G 13 mm")
 """Common mesotherapy needles (seed 001: 32G 4 mm / 13 mm)."""
@@ -75,26 +75,26 @@ class AttributeEditor(QWidget):
 
         self.heading = QLabel(self)
         self.heading.setObjectName("sectionHeading")
-        self.technique = QComboBox(self)
+        self.technique = ComboBox(self)
         self.technique.addItem(self.tr("—"), None)
         for technique in Technique:
             self.technique.addItem(vocab(technique), technique.value)
-        self.depth = QDoubleSpinBox(self)
+        self.depth = DoubleSpinBox(self)
         self.depth.setRange(0, 20)
         self.depth.setDecimals(1)
         self.depth.setSingleStep(0.5)
         self.depth.setSuffix(self.tr(" mm"))
         self.depth.setSpecialValueText(self.tr("—"))
-        self.volume = QDoubleSpinBox(self)
+        self.volume = DoubleSpinBox(self)
         self.volume.setRange(0, 5)
         self.volume.setDecimals(3)
         self.volume.setSingleStep(0.01)
         self.volume.setSuffix(self.tr(" ml"))
         self.volume.setSpecialValueText(self.tr("—"))
-        self.needle = QComboBox(self)
+        self.needle = ComboBox(self)
         self.needle.setEditable(True)
         self.needle.addItems(["", *NEEDLES])
-        self.product = QComboBox(self)
+        self.product = ComboBox(self)
         self.product.setToolTip(
             self.tr("What was injected: a cocktail, or one product from one of its lots")
         )

@@ -62,6 +62,7 @@ from mesodesk.ui.elided import ElidedLabel
 from mesodesk.ui.state.notices import Notices
 from mesodesk.ui.state.open_visit import OpenVisit
 from mesodesk.ui.text import vocab
+from mesodesk.ui.wheel_guard import ComboBox
 from mesodesk.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
@@ -199,7 +200,7 @@ class DiagramPanel(QWidget):
             "QLabel#diagramNotice { background: #f2f4f7; border: 1px solid #e3e6ea; "
             "border-radius: 4px; padding: 4px 8px; color: #344054; }"
         )
-        self.diagram_box = QComboBox(self)
+        self.diagram_box = ComboBox(self)
         self.diagram_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -26,6 +25,7 @@ from mesodesk.domain.diagram import (
     vascular_spine_scheme,
 )
 from mesodesk.domain.diagram.spine import DEFAULT_OFFSETS_MM
+from mesodesk.ui.wheel_guard import ComboBox, DoubleSpinBox
 
 DEFAULT_TOP, DEFAULT_BOTTOM = "C3", "T6"
 
@@ -57,15 +57,15 @@ class SchemeDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Apply the vascular scheme"))
         levels = [v.label for v in load_diagram(DiagramName.BACK).vertebrae]
-        self.top = QComboBox(self)
-        self.bottom = QComboBox(self)
+        self.top = ComboBox(self)
+        self.bottom = ComboBox(self)
         for combo, default in ((self.top, DEFAULT_TOP), (self.bottom, DEFAULT_BOTTOM)):
             combo.addItems(levels)
             combo.setCurrentText(default)
         self.offsets: list[QDoubleSpinBox] = []
         offsets = QHBoxLayout()
         for value in DEFAULT_OFFSETS_MM:
-            spin = QDoubleSpinBox(self)
+            spin = DoubleSpinBox(self)
             spin.setRange(0, 150)
             spin.setDecimals(0)
             spin.setSuffix(self.tr(" mm"))

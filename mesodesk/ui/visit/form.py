@@ -14,7 +14,6 @@ from decimal import Decimal, InvalidOperation
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -47,6 +46,7 @@ from mesodesk.ui.visit.lines import (
     fixed_table,
     remove_button,
 )
+from mesodesk.ui.wheel_guard import ComboBox, DateTimeEdit
 
 MAX_PRICE = Decimal(10) ** 9
 """A billion in the clinic's currency: anything above is a typing slip, not a price."""
@@ -86,10 +86,10 @@ class VisitForm(QScrollArea):
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
 
-        self.starts_at = QDateTimeEdit(self)
+        self.starts_at = DateTimeEdit(self)
         self.starts_at.setDisplayFormat("dd.MM.yyyy HH:mm")
         self.starts_at.setCalendarPopup(True)
-        self.status = QComboBox(self)
+        self.status = ComboBox(self)
         for status in VisitStatus:
             self.status.addItem(vocab(status), status)
         self.practitioner = QLineEdit(self)
@@ -98,7 +98,7 @@ class VisitForm(QScrollArea):
         self.practitioner_error.setObjectName("fieldError")
         self.practitioner_error.setWordWrap(True)
         self.practitioner_error.hide()
-        self.method = compact(QComboBox(self))
+        self.method = compact(ComboBox(self))
         self.method.addItem("—", None)
         for method in Method:
             self.method.addItem(vocab(method), method)
@@ -386,11 +386,11 @@ class VisitForm(QScrollArea):
             return
         row = self.reactions.rowCount()
         self.reactions.insertRow(row)
-        kind = QComboBox(self.reactions)
+        kind = ComboBox(self.reactions)
         kind.setAccessibleName(self.tr("Reaction"))
         for item in Reaction:
             kind.addItem(vocab(item), item)
-        severity = QComboBox(self.reactions)
+        severity = ComboBox(self.reactions)
         severity.setAccessibleName(self.tr("Severity"))
         for item in ReactionSeverity:
             severity.addItem(vocab(item), item)

@@ -30,6 +30,7 @@ from mesodesk.domain.chart import charted_volumes, ml
 from mesodesk.domain.mark_records import MarkRecord
 from mesodesk.domain.records import CocktailRecord, LotRecord, ProductLineRecord
 from mesodesk.ui.text import show_date
+from mesodesk.ui.wheel_guard import ComboBox, DoubleSpinBox
 
 ROW_HEIGHT = 32
 
@@ -42,7 +43,7 @@ def compact(combo: QComboBox, characters: int = 8) -> QComboBox:
 
 
 def volume_spin(parent: QWidget, suffix: str) -> QDoubleSpinBox:
-    spin = QDoubleSpinBox(parent)
+    spin = DoubleSpinBox(parent)
     spin.setDecimals(2)
     spin.setRange(0.0, 1000.0)
     spin.setSingleStep(0.5)
@@ -150,14 +151,14 @@ class ProductLines(QWidget):
         self.error.setWordWrap(True)
         self.error.hide()
 
-        self.add_lot = compact(QComboBox(self), 10)
+        self.add_lot = compact(ComboBox(self), 10)
         self.add_lot.setAccessibleName(self.tr("Lot to add"))
         self.add_volume = volume_spin(self, self.tr(" ml"))
         self.add_volume.setValue(1.0)
         self.add_volume.setAccessibleName(self.tr("Volume to add"))
         self.add_line_button = QPushButton(self.tr("Add line"), self)
         self.add_line_button.setToolTip(self.tr("Ctrl+Shift+L"))
-        self.add_cocktail_choice = compact(QComboBox(self), 10)
+        self.add_cocktail_choice = compact(ComboBox(self), 10)
         self.add_cocktail_choice.setAccessibleName(self.tr("Cocktail to add"))
         self.add_cocktail_button = QPushButton(self.tr("Add cocktail"), self)
         self.add_cocktail_button.setToolTip(self.tr("Ctrl+Shift+K"))
@@ -353,7 +354,7 @@ class ProductLines(QWidget):
             else product
         )
         self.table.setItem(row, 0, item)
-        lots = compact(QComboBox(self.table))
+        lots = compact(ComboBox(self.table))
         lots.setAccessibleName(self.tr("Lot of {product}").format(product=product))
         for lot in self._lots:
             if lot.product_name == product:
