@@ -35,7 +35,7 @@ holds a handful of each zone's edges."""
 
 CELL_MM = 2.0
 """Side of the cells whose zone is remembered once worked out (cells near a zone edge are
-answered point by point)."""
+answered point by point). A power of two, so a point's cell always holds it exactly."""
 
 MAX_CELLS = 40_000
 """Cells remembered per diagram at most (a few MB), whatever is charted."""
