@@ -1,5 +1,6 @@
 """5,000 marks on the back diagram: building the scene, one frame at fit and at 4x, a wheel
-zoom step (everything redrawn at the new scale) and a pan step (40 px sideways).
+zoom step (everything redrawn at the new scale), a pan step (40 px sideways), and the per-zone
+totals the diagram panel shows (every line and area split over the zones it crosses).
 
 No database: the scene is fed records directly, so the numbers are the drawing's alone. A
 frame is one full repaint of a 1000x800 view (`grab`), median of several.
@@ -14,7 +15,7 @@ from decimal import Decimal
 
 from PySide6.QtWidgets import QApplication
 
-from mesodesk.domain.diagram import DiagramName, MarkShape, Point, load_diagram
+from mesodesk.domain.diagram import DiagramName, MarkShape, Point, load_diagram, zone_totals
 from mesodesk.domain.mark_records import MarkRecord
 from mesodesk.domain.vocabulary import Technique
 from mesodesk.ui.diagram.scene import DiagramScene
@@ -104,6 +105,11 @@ def run() -> dict[str, float | int]:
         app.processEvents()
         pans.append(time.perf_counter() - started)
     view.close()
+    totals = []
+    for _ in range(ROUNDS):
+        started = time.perf_counter()
+        zone_totals(m.geometry() for m in marks)
+        totals.append(time.perf_counter() - started)
     return {
         "marks": len(scene.mark_ids()),
         "scene_build_ms": _ms(statistics.median(builds)),
@@ -111,5 +117,6 @@ def run() -> dict[str, float | int]:
         "frame_at_4x_ms": _ms(statistics.median(zoomed)),
         "zoom_step_ms": _ms(statistics.median(zoom_steps)),
         "pan_step_ms": _ms(statistics.median(pans)),
+        "zone_totals_ms": _ms(statistics.median(totals)),
         "view_px": f"{VIEW_SIZE[0]}x{VIEW_SIZE[1]}",
     }

@@ -129,11 +129,11 @@ def test_a_mark_needs_enough_points_for_its_shape() -> None:
         mark(MarkShape.POINT, ((1, 1),), volume="-0.1")
 
 
-def test_a_marks_zone_is_that_of_its_point_first_point_or_centre() -> None:
+def test_a_marks_zone_is_that_of_its_point_or_of_most_of_its_length_or_surface() -> None:
     face = load_diagram(DiagramName.FACE)
     forehead, chin = face.zone("forehead").label_point, face.zone("chin").label_point
     assert mark_zone(mark(MarkShape.POINT, (forehead,))) == "forehead"
-    assert mark_zone(mark(MarkShape.LINE, (chin, forehead))) == "chin"
+    assert mark_zone(mark(MarkShape.LINE, (chin, (chin.x, chin.y - 3)))) == "chin"
     around = square(forehead.x - 5, forehead.y - 5, 10)
     assert mark_zone(mark(MarkShape.AREA, around)) == "forehead"
 

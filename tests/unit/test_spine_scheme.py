@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from itertools import pairwise
+from itertools import combinations, pairwise
 
 import pytest
 
@@ -14,6 +14,11 @@ from mesodesk.domain.diagram import (
     load_diagram,
     vascular_spine_scheme,
     zone_at,
+)
+from mesodesk.domain.diagram.spine import (
+    DEFAULT_OFFSETS_MM,
+    OUTLINE_MARGIN_MM,
+    lateral_room_mm,
 )
 
 BACK = load_diagram(DiagramName.BACK)
@@ -32,7 +37,7 @@ def test_c3_to_t6_gives_ten_interspaces_and_seventy_points() -> None:
 
 def test_points_come_top_down_midline_first_then_each_offset_left_then_right() -> None:
     first_row = vascular_spine_scheme("C3", "T6")[:7]
-    assert [(p.side, p.offset_mm) for p in first_row] == [
+    assert [(p.side, p.requested_offset_mm) for p in first_row] == [
         (Side.MIDLINE, 0),
         (Side.LEFT, 15), (Side.RIGHT, 15),
         (Side.LEFT, 40), (Side.RIGHT, 40),
@@ -59,6 +64,76 @@ def test_lateral_points_are_exact_offsets_and_left_mirrors_right() -> None:
         twin = by_key[(p.interspace, Side.RIGHT if p.side is Side.LEFT else Side.LEFT, p.offset_mm)]
         assert p.x_mm + twin.x_mm == 2 * MIDLINE
         assert p.y_mm == twin.y_mm
+
+
+LEVELS = [v.label for v in BACK.vertebrae]
+
+
+def test_every_point_of_the_default_scheme_lies_in_a_zone_between_any_two_levels() -> None:
+    for top, bottom in combinations(LEVELS, 2):
+        for p in vascular_spine_scheme(top, bottom):
+            assert zone_at(BACK, p.x_mm, p.y_mm) is not None, (top, bottom, p)
+
+
+def test_the_c3_to_t6_default_scheme_has_no_point_outside_the_zones() -> None:
+    points = vascular_spine_scheme("C3", "T6")
+    assert [p for p in points if zone_at(BACK, p.x_mm, p.y_mm) is None] == []
+
+
+def test_a_wide_level_keeps_the_exact_offsets_asked_for() -> None:
+    for interspace in ("C6-C7", "T1-T2", "T6-T7", "L2-L3", "L5-S1"):
+        upper, lower = interspace.split("-")
+        points = vascular_spine_scheme(upper, lower)
+        assert sorted({p.offset_mm for p in points if p.side is not Side.MIDLINE}) == list(
+            DEFAULT_OFFSETS_MM
+        )
+        assert all(p.narrowed_from_mm is None for p in points)
+        for p in points:
+            assert abs(p.x_mm - MIDLINE) == p.offset_mm
+
+
+def test_on_the_neck_the_rows_narrow_in_proportion_and_stay_inside_the_outline() -> None:
+    points = vascular_spine_scheme("C3", "C4")
+    y = points[0].y_mm
+    room = lateral_room_mm(BACK, Side.LEFT, y)
+    assert 55 < room < 60  # the neck is about 116 mm wide at C3-C4
+    lateral = [p for p in points if p.side is not Side.MIDLINE]
+    used = [p.offset_mm for p in lateral if p.side is Side.LEFT]
+    assert used == sorted(used) and len(set(used)) == 3
+    assert max(used) == pytest.approx(room - OUTLINE_MARGIN_MM)
+    for p in lateral:
+        assert p.narrowed_from_mm in DEFAULT_OFFSETS_MM
+        assert p.offset_mm / p.narrowed_from_mm == pytest.approx(max(used) / 60)
+        assert abs(p.x_mm - MIDLINE) == pytest.approx(p.offset_mm)
+        assert zone_at(BACK, p.x_mm, p.y_mm) == "cervical"
+    left = sorted(p.x_mm for p in lateral if p.side is Side.LEFT)
+    right = sorted((p.x_mm for p in lateral if p.side is Side.RIGHT), reverse=True)
+    for a, b in zip(left, right, strict=True):
+        assert a + b == pytest.approx(2 * MIDLINE)
+
+
+def test_offsets_that_fit_the_neck_are_kept_as_asked() -> None:
+    points = vascular_spine_scheme("C3", "C5", offsets_mm=(10, 25, 50))
+    assert {p.offset_mm for p in points if p.side is not Side.MIDLINE} == {10, 25, 50}
+    assert all(p.narrowed_from_mm is None for p in points)
+
+
+def test_the_room_beside_the_spine_stops_at_a_gap_between_trunk_and_arm() -> None:
+    y = (BACK.vertebra("T5").y_mm + BACK.vertebra("T6").y_mm) / 2
+    room = lateral_room_mm(BACK, Side.LEFT, y)
+    assert zone_at(BACK, MIDLINE - room + 0.01, y) == "thoracic"
+    assert zone_at(BACK, MIDLINE - room - 0.01, y) is None
+    assert lateral_room_mm(BACK, Side.RIGHT, y) == pytest.approx(room, abs=0.01)
+    wide = vascular_spine_scheme("T5", "T6", offsets_mm=(100, 200))
+    assert {zone_at(BACK, p.x_mm, p.y_mm) for p in wide} == {"thoracic"}
+    assert max(p.offset_mm for p in wide) == pytest.approx(room - OUTLINE_MARGIN_MM)
+
+
+def test_the_room_follows_touching_zones_outward_and_is_zero_off_the_body() -> None:
+    y = (BACK.vertebra("T1").y_mm + BACK.vertebra("T2").y_mm) / 2
+    assert zone_at(BACK, MIDLINE - 150, y) == "shoulder_left"
+    assert lateral_room_mm(BACK, Side.LEFT, y) > 150
+    assert lateral_room_mm(BACK, Side.LEFT, 5.0) == 0
 
 
 def test_on_the_back_view_the_patients_left_is_on_the_viewers_left() -> None:

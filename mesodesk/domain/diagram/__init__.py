@@ -38,6 +38,7 @@ from mesodesk.domain.diagram.spine import (
 from mesodesk.domain.diagram.totals import (
     MarkGeometry,
     MarkShape,
+    ZoneShare,
     ZoneTotal,
     injection_count,
     injection_points,
@@ -45,6 +46,8 @@ from mesodesk.domain.diagram.totals import (
     mark_length_mm,
     mark_volume_ml,
     mark_zone,
+    mark_zone_shares,
+    mark_zone_totals,
     zone_totals,
 )
 from mesodesk.domain.diagram.zones import zone_at
@@ -63,6 +66,7 @@ __all__ = [
     "Side",
     "Vertebra",
     "Zone",
+    "ZoneShare",
     "ZoneTotal",
     "art_path",
     "centroid",
@@ -76,6 +80,8 @@ __all__ = [
     "mark_length_mm",
     "mark_volume_ml",
     "mark_zone",
+    "mark_zone_shares",
+    "mark_zone_totals",
     "nappage_count",
     "nappage_points",
     "point_in_polygon",

@@ -1,6 +1,6 @@
 """Planar geometry in mm for marks and zones: hit tests, areas, lengths and nappage grids.
 
-Every inside/outside decision goes through one crossing rule (`_crossings`), so a point on an
+Every inside/outside decision goes through one crossing rule (`crossings`), so a point on an
 edge shared by two zones belongs to exactly one of them, and a nappage grid agrees with
 `point_in_polygon` point for point.
 """
@@ -30,7 +30,7 @@ def _require_spacing(spacing_mm: float) -> None:
         raise ValueError(f"spacing must be more than 0 mm, got {spacing_mm}")
 
 
-def _crossings(polygon: Sequence[Point], y: float) -> list[float]:
+def crossings(polygon: Sequence[Point], y: float) -> list[float]:
     """Sorted x where a horizontal line at `y` crosses the polygon's edges (half-open in y).
 
     Each edge is evaluated from its lower end so two polygons sharing an edge, walked in opposite
@@ -55,7 +55,7 @@ def _inside(xs: list[float], x: float) -> bool:
 def point_in_polygon(x: float, y: float, polygon: Sequence[Point]) -> bool:
     """Whether (x, y) lies inside a simple polygon (even-odd rule)."""
     _require_polygon(polygon)
-    return _inside(_crossings(polygon, y), x)
+    return _inside(crossings(polygon, y), x)
 
 
 def bounds(points: Sequence[Point]) -> tuple[float, float, float, float]:
@@ -123,7 +123,7 @@ def interior_point(polygon: Sequence[Point], lines: int = 16) -> Point:
     best_clearance = -1.0
     for i in range(lines):
         y = min_y + (max_y - min_y) * (i + 0.5) / lines
-        xs = _crossings(polygon, y)
+        xs = crossings(polygon, y)
         for left, right in zip(xs[::2], xs[1::2], strict=True):
             if right - left <= _EPS:
                 continue
@@ -193,7 +193,7 @@ def nappage_points(polygon: Sequence[Point], spacing_mm: float = NAPPAGE_SPACING
     columns = _grid_axis(min_x, max_x, spacing_mm)
     result: list[Point] = []
     for y in _grid_axis(min_y, max_y, spacing_mm):
-        xs = _crossings(polygon, y)
+        xs = crossings(polygon, y)
         result.extend(Point(x, y) for x in columns if _inside(xs, x))
     return result or [interior_point(polygon)]
 

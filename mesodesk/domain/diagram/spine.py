@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from mesodesk.domain.diagram.geometry import crossings
 from mesodesk.domain.diagram.loading import diagram_of
 from mesodesk.domain.diagram.model import Diagram, DiagramName, Facing, Point, Side
 
@@ -22,6 +23,10 @@ practitioner who wants 2 cm passes (20, 40, 60)."""
 
 DEFAULT_SIDES: tuple[str, ...] = (Side.LEFT.value, Side.RIGHT.value)
 
+OUTLINE_MARGIN_MM = 3.0
+"""How far inside the outline the outermost row stays where the body is narrower than the rows
+asked for (the neck: the 60 mm row at C3-C5 would fall beside it)."""
+
 _EPS = 1e-9
 
 
@@ -30,7 +35,9 @@ class SchemePoint:
     """One generated injection point of the spine scheme.
 
     `interspace` names the two spinous processes it lies between ("T4-T5"); `offset_mm` is the
-    lateral distance from the midline (0 on the midline); x and y are diagram millimetres.
+    lateral distance from the midline actually used (0 on the midline); x and y are diagram
+    millimetres. Where the body is too narrow for the rows asked for, the interspace's offsets
+    are narrowed and `narrowed_from_mm` keeps the offset that was asked for (None otherwise).
     """
 
     interspace: str
@@ -38,10 +45,16 @@ class SchemePoint:
     offset_mm: float
     x_mm: float
     y_mm: float
+    narrowed_from_mm: float | None = None
 
     @property
     def point(self) -> Point:
         return Point(self.x_mm, self.y_mm)
+
+    @property
+    def requested_offset_mm(self) -> float:
+        """The offset of the row this point belongs to, as the practitioner asked for it."""
+        return self.offset_mm if self.narrowed_from_mm is None else self.narrowed_from_mm
 
 
 def lateral_x(diagram: Diagram, side: Side, offset_mm: float) -> float:
@@ -50,6 +63,37 @@ def lateral_x(diagram: Diagram, side: Side, offset_mm: float) -> float:
         return diagram.midline_x_mm
     toward_viewer_left = (side is Side.LEFT) == (diagram.facing is Facing.BACK)
     return diagram.midline_x_mm + (-offset_mm if toward_viewer_left else offset_mm)
+
+
+def lateral_room_mm(diagram: Diagram | DiagramName | str, side: Side, y_mm: float) -> float:
+    """How far from the midline toward the patient's `side` the zones reach at height `y_mm`.
+
+    The zones are followed outward from the midline as long as they touch (the trunk, then the
+    shoulder, then the arm), so every point closer to the midline than this lies in a zone; 0
+    when the midline itself is outside every zone at that height.
+    """
+    chart = diagram_of(diagram)
+    middle = chart.midline_x_mm
+    stretches = sorted(
+        (left, right)
+        for zone in chart.zones
+        if zone.bounds[1] <= y_mm <= zone.bounds[3]
+        for xs in (crossings(zone.polygon, y_mm),)
+        for left, right in zip(xs[::2], xs[1::2], strict=True)
+        if right > left
+    )
+    merged: list[list[float]] = []
+    for left, right in stretches:
+        if merged and left <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], right)
+        else:
+            merged.append([left, right])
+    around = [(low, high) for low, high in merged if low <= middle < high]
+    if not around:
+        return 0.0
+    ((low, high),) = around
+    toward_viewer_left = lateral_x(chart, side, 1.0) < middle
+    return middle - low if toward_viewer_left else high - middle
 
 
 def _offsets(offsets_mm: Sequence[float]) -> list[float]:
@@ -91,6 +135,8 @@ def vascular_spine_scheme(
     C3-C4 ... T5-T6), then, at the same height, one point per offset per side. Points come top
     down; within an interspace: the midline, then each offset in the order given, each side in
     the order given. Left and right are the patient's and mirror each other about the midline.
+    Where the body is narrower than the widest offset (the neck), that interspace's offsets
+    shrink in proportion so every row stays inside the outline (see `SchemePoint`).
     """
     chart = diagram_of(diagram)
     first, last = chart.vertebra(top), chart.vertebra(bottom)
@@ -107,12 +153,34 @@ def vascular_spine_scheme(
         interspace = f"{upper.label}-{lower.label}"
         y = (upper.y_mm + lower.y_mm) / 2
         points.append(SchemePoint(interspace, Side.MIDLINE, 0.0, chart.midline_x_mm, y))
-        for offset in offsets:
+        used = _fitted_offsets(chart, chosen_sides, y, offsets)
+        for asked, offset in zip(offsets, used, strict=True):
+            narrowed_from = None if offset == asked else asked
             for side in chosen_sides:
-                points.append(
-                    SchemePoint(interspace, side, offset, lateral_x(chart, side, offset), y)
-                )
+                x = lateral_x(chart, side, offset)
+                points.append(SchemePoint(interspace, side, offset, x, y, narrowed_from))
     return points
+
+
+def _fitted_offsets(
+    chart: Diagram, sides: Sequence[Side], y_mm: float, offsets: list[float]
+) -> list[float]:
+    """The offsets as asked where they fit inside the outline on every chosen side; else all of
+    them scaled down alike, so the outermost row stays `OUTLINE_MARGIN_MM` inside the outline
+    (or halfway there, on a body narrower than the margin) and the rows keep their order and
+    stay apart. Both sides use the same offsets, so left and right still mirror each other.
+    Where the midline itself is outside every zone there is no outline to fit: as asked.
+    """
+    if not offsets or not sides:
+        return offsets
+    rooms = [lateral_room_mm(chart, side, y_mm) for side in sides]
+    if min(rooms) <= 0:
+        return offsets
+    room = min(max(r - OUTLINE_MARGIN_MM, r / 2) for r in rooms)
+    widest = max(offsets)
+    if widest <= room:
+        return offsets
+    return [offset * room / widest for offset in offsets]
 
 
 @dataclass(frozen=True, slots=True)
