@@ -20,7 +20,7 @@ from mesodesk.domain.diagram import (
     Point,
     injection_count,
     load_diagram,
-    mark_zone,
+    mark_zone_shares,
 )
 from mesodesk.domain.findings import Finding, Severity
 from mesodesk.domain.mark_records import MarkRecord
@@ -44,15 +44,27 @@ CHART_UNRECORDED_CODE = "chart_product_not_recorded"
 # --- what was done -----------------------------------------------------------------------
 
 
+AREA_SHARE = 0.1
+"""A line or area counts toward an area when at least a tenth of it lies there (or most of
+it does): a line that grazes the lips does not put "lips" on the aftercare sheet."""
+
+
 def mark_areas(mark: MarkRecord) -> tuple[Area, ...]:
     """The treatment areas a mark lies in (none for a mark outside every zone)."""
-    zone = mark.zone if mark.zone is not None else mark_zone(mark.geometry())
-    if zone is None:
-        return ()
-    try:
-        return (load_diagram(DiagramName(mark.diagram)).zone(zone).area,)
-    except KeyError:
-        return ()
+    diagram = load_diagram(DiagramName(mark.diagram))
+    shares = mark_zone_shares(mark.geometry())
+    largest = max(shares, key=lambda s: s.share).zone if shares else None
+    areas: list[Area] = []
+    for part in shares:
+        if part.zone is None or (part.share < AREA_SHARE and part.zone != largest):
+            continue
+        try:
+            area = diagram.zone(part.zone).area
+        except KeyError:
+            continue
+        if area not in areas:
+            areas.append(area)
+    return tuple(areas)
 
 
 def charted_areas(marks: Iterable[MarkRecord]) -> tuple[Area, ...]:
