@@ -46,7 +46,9 @@ def run_window(open_database: Callable[[], tuple[Any, Services]]) -> int:
         QMessageBox.critical(None, app.tr("MesoDesk cannot open the database"), str(exc))
         return 2
     window = MainWindow(services, database.location)
-    if database.backup_path is not None:
+    if getattr(database, "notice", None):
+        window.banner.show_message(database.notice, "warning")
+    elif database.backup_path is not None:
         window.banner.show_message(
             app.tr("The database was upgraded; the previous copy is kept at {path}.").format(
                 path=database.backup_path
