@@ -212,6 +212,8 @@ def _merged(parser: argparse.ArgumentParser, args: argparse.Namespace) -> argpar
         if name == "db" and earlier is not None and earlier != later:
             parser.error("--db is given twice with different values; give it once")
         setattr(args, name, later if name == "db" else bool(earlier or later))
+    if args.db is not None and not args.db.strip():
+        parser.error("--db is empty; give a database URL or an SQLite file path")
     if args.db is not None and args.demo:
         parser.error("--db and --demo choose different databases; give one of them")
     if args.command == "check" and args.create:
@@ -317,6 +319,8 @@ def _check_output(target: Path, force: bool, args: argparse.Namespace) -> None:
     if target.is_dir():
         raise CommandRefused(f"{where} is a folder; give a file name to write.")
     if os.path.lexists(target):
+        if not target.is_file():
+            raise CommandRefused(f"{where} is not a regular file; give a file name to write.")
         try:
             with target.open("rb") as handle:
                 header = handle.read(len(SQLITE_HEADER))
@@ -333,6 +337,8 @@ def _check_output(target: Path, force: bool, args: argparse.Namespace) -> None:
             )
     if not resolved.parent.is_dir():
         raise CommandRefused(f"The folder {resolved.parent} does not exist; nothing was written.")
+    if not os.access(resolved.parent, os.W_OK):
+        raise CommandRefused(f"The folder {resolved.parent} is read-only; nothing was written.")
 
 
 def _protected_files(args: argparse.Namespace) -> list[tuple[Path, str]]:

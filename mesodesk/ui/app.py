@@ -12,6 +12,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mesodesk.paths import write_private_file
+from mesodesk.services.errors import ServiceError
 from mesodesk.ui.main_window import MainWindow
 from mesodesk.ui.theme import apply_theme
 
@@ -107,4 +108,6 @@ def wait_until(condition: Callable[[], bool], timeout_ms: int = 5000) -> None:
 
 
 def _is_user_error(exc: Exception) -> bool:
-    return type(exc).__name__ in {"DatabaseError", "ValidationFailed", "NotFound", "StaleRecord"}
+    """A refusal to show in words: every service error, and the database layer's (which the
+    UI may not import, hence its name)."""
+    return isinstance(exc, ServiceError) or type(exc).__name__ == "DatabaseError"

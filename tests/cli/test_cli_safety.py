@@ -110,6 +110,8 @@ def test_demo_screenshot_never_renders_the_real_database(tmp_path: Path) -> None
     elsewhere = _foreign_file(tmp_path / "elsewhere.sqlite3")
     before = file_facts(real)
     shot = tmp_path / "demo.png"
+    demo = data / "mesodesk-demo.sqlite3"  # a small one, so the window need not fill it
+    assert run("demo", "--db", str(demo), "--patients", "3").returncode == 0
 
     result = run(
         "--demo",
@@ -122,7 +124,6 @@ def test_demo_screenshot_never_renders_the_real_database(tmp_path: Path) -> None
 
     assert result.returncode == 0, result.stderr
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert (data / "mesodesk-demo.sqlite3").exists()
     assert file_facts(real) == before
 
 
@@ -217,6 +218,23 @@ def test_force_replaces_an_existing_file_whole_and_private(clinic: Path, tmp_pat
     assert json.loads(target.read_text(encoding="utf-8"))["patient"]["first_name"] == "Мария"
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert folder_listing(tmp_path) == ["clinic", "record.json"]
+
+
+def test_an_output_that_is_not_a_regular_file_is_refused_even_with_force(
+    clinic: Path, tmp_path: Path
+) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    line = _one_line_error(
+        run("export", "--db", str(clinic), "--patient", "1", "-o", str(fifo), "--force")
+    )
+    assert "regular file" in line and fifo.exists() and not fifo.is_file()
+
+
+def test_an_empty_db_option_is_refused_rather_than_using_the_default(tmp_path: Path) -> None:
+    out = tmp_path / "record.json"
+    line = _one_line_error(run("--db", "", "export", "--patient", "1", "-o", str(out)))
+    assert "--db" in line and not out.exists()
 
 
 def test_an_output_in_a_missing_folder_names_the_path(clinic: Path, tmp_path: Path) -> None:
