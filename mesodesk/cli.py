@@ -2,24 +2,70 @@
 
 Heavy modules (SQLAlchemy, Qt) are imported inside the commands that use them, so `--help`
 and `--version` answer at once.
+
+The command line cannot misroute or overwrite: the database options mean the same before and
+after the command; an output file is never the database, its journal files or its copies,
+nor an existing file unless --force; a database path that does not exist is created only by
+`demo`, by --create, or for the window's own default file. Bad input gets one line on stderr
+and a non-zero exit, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 from mesodesk import __version__
 
+if TYPE_CHECKING:
+    from mesodesk.db import Database
+    from mesodesk.services.registry import Services
+
 DEMO_PATIENTS = 300
+MAX_DEMO_PATIENTS = 100_000
+MAX_ID = 2_147_483_647
 PROG = "mesodesk"
+MIN_SIZE = (320, 240)
+MAX_SIZE = (7680, 4320)
+DATABASE_OPTIONS = ("db", "demo", "create")
+"""Options that choose the database: honoured before or after the command."""
+LATER = "_after_command"
+
+
+class CommandRefused(Exception):
+    """The command line asks for something that would lose or misplace data; nothing was done."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a mistake in one line, like every other refusal of the command."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{PROG}: error: {message} (see '{self.prog} --help')\n")
+
+
+class _Once(argparse.Action):
+    """An option that may be repeated only with the same value (a second --db is a mistake)."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[object] | None,
+        option_string: str | None = None,
+    ) -> None:
+        earlier = getattr(namespace, self.dest, None)
+        if earlier is not None and earlier != values:
+            parser.error(f"{option_string} is given twice with different values; give it once")
+        setattr(namespace, self.dest, values)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG,
         description=(
             "MesoDesk: patient cards, injection schemes, visit notes and aftercare sheets for "
@@ -28,43 +74,51 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=(
             "The database is chosen by --db URL, else the MESODESK_DB environment variable, "
             "else mesodesk.sqlite3 in your user data folder. A URL is sqlite:///PATH, "
-            "postgresql+psycopg://USER:PASSWORD@HOST/DBNAME, or simply a path to an SQLite file."
+            "postgresql+psycopg://USER:PASSWORD@HOST/DBNAME, or simply a path to an SQLite file. "
+            "--db, --demo and --create may stand before or after the command. A database file "
+            "that does not exist is created only by 'demo', with --create, or for the window's "
+            "default file."
         ),
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    parser.add_argument("--db", metavar="URL", help="database URL or SQLite file path")
-    parser.add_argument(
-        "--demo",
-        action="store_true",
-        help="open a separate demo database in the data folder (never the real one), "
-        "filled with demo patients on first use",
-    )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _database_options(parser, after_command=False)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     demo = commands.add_parser(
-        "demo", help="fill a database with realistic demo patients (reproducible per seed)"
+        "demo",
+        help="fill a database with realistic demo patients (reproducible per seed); "
+        "creates the database if needed",
     )
-    demo.add_argument("--db", metavar="URL", required=True, help="database to fill")
-    demo.add_argument("--patients", type=_positive, default=DEMO_PATIENTS, metavar="N")
+    _database_options(demo)
+    demo.add_argument(
+        "--patients", type=_count(MAX_DEMO_PATIENTS), default=DEMO_PATIENTS, metavar="N"
+    )
     demo.add_argument("--seed", type=int, default=1, metavar="S")
 
     check = commands.add_parser(
         "check",
         help="check a database (SQLite integrity check, or a connection on PostgreSQL) and "
-        "report its schema revision; exit 0 only when healthy",
+        "report its schema revision; exit 0 only when healthy; changes nothing",
     )
-    check.add_argument("--db", metavar="URL", required=True)
+    _database_options(check, create=False)
 
     shot = commands.add_parser(
         "screenshot", help="render the main window offscreen to a PNG file and exit"
     )
     shot.add_argument("file", type=Path, metavar="FILE")
-    shot.add_argument("--db", metavar="URL", help="database (default: as for the window)")
-    shot.add_argument("--patient", type=int, metavar="ID", help="open this patient's card")
+    _database_options(shot)
+    shot.add_argument("--patient", type=_positive, metavar="ID", help="open this patient's card")
     shot.add_argument(
-        "--visit", type=int, metavar="ID", help="open this visit with its diagram in view"
+        "--visit", type=_positive, metavar="ID", help="open this visit with its diagram in view"
     )
-    shot.add_argument("--size", default="1440x900", metavar="WxH", help="window size")
+    shot.add_argument(
+        "--size",
+        type=_window_size,
+        default=(1440, 900),
+        metavar="WxH",
+        help=f"window size in pixels, {MIN_SIZE[0]}x{MIN_SIZE[1]} to {MAX_SIZE[0]}x{MAX_SIZE[1]}",
+    )
+    _force_option(shot)
 
     export = commands.add_parser(
         "export",
@@ -73,73 +127,277 @@ def build_parser() -> argparse.ArgumentParser:
         "signatures, addenda and injection marks of one patient to a JSON file readable by "
         "you only; the format is described in docs/export-format.md.",
     )
-    export.add_argument("--db", metavar="URL", help="database (default: as for the window)")
+    _database_options(export)
     export.add_argument("--patient", type=_positive, required=True, metavar="ID")
     export.add_argument(
         "-o", "--output", type=Path, required=True, metavar="FILE.json", help="file to write"
     )
+    _force_option(export)
     _add_document_commands(commands)
     return parser
 
 
+def _database_options(
+    parser: argparse.ArgumentParser, after_command: bool = True, create: bool = True
+) -> None:
+    """The same database options on the program and on each command.
+
+    After the command they land in their own attributes (argparse would otherwise let a
+    command's default silently replace what was given before it) and are merged by `_merged`.
+    """
+    suffix = LATER if after_command else ""
+    default: object = argparse.SUPPRESS if after_command else None
+    parser.add_argument(
+        "--db",
+        dest=f"db{suffix}",
+        action=_Once,
+        default=default,
+        metavar="URL",
+        help="database URL or SQLite file path (default: MESODESK_DB, else the data folder)",
+    )
+    parser.add_argument(
+        "--demo",
+        dest=f"demo{suffix}",
+        action="store_true",
+        default=argparse.SUPPRESS if after_command else False,
+        help="use the separate demo database in the data folder (never the real one), "
+        "filled with demo patients on first use",
+    )
+    if create:
+        parser.add_argument(
+            "--create",
+            dest=f"create{suffix}",
+            action="store_true",
+            default=argparse.SUPPRESS if after_command else False,
+            help="create the database file given by --db if it does not exist",
+        )
+
+
+def _force_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the output file if it exists (never the database or its copies)",
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # a path with undecodable bytes still prints
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _merged(parser, parser.parse_args(argv))
     from mesodesk.db import DatabaseError
     from mesodesk.services.errors import ServiceError
 
     try:
-        handler = {
-            None: _run_window,
-            "demo": _run_demo,
-            "check": _run_check,
-            "screenshot": _run_screenshot,
-            "export": _run_export,
-            **dict.fromkeys(DOCUMENT_COMMANDS, _run_document),
-        }[args.command]
-        return handler(args)
-    except (DatabaseError, ServiceError, OSError) as exc:
-        message = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        print(f"{PROG}: error: {message}", file=sys.stderr)
+        return COMMANDS[args.command](args)
+    except (CommandRefused, DatabaseError, ServiceError, OSError) as exc:
+        _say("error", _message(exc))
         return 2
+    except KeyboardInterrupt:
+        _say("error", "interrupted; nothing more was written")
+        return 130
+
+
+def _merged(parser: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.Namespace:
+    """One value per database option, wherever it stood; contradictions refused in words."""
+    for name in DATABASE_OPTIONS:
+        if not hasattr(args, name + LATER):
+            continue
+        later = getattr(args, name + LATER)
+        delattr(args, name + LATER)
+        earlier = getattr(args, name)
+        if name == "db" and earlier is not None and earlier != later:
+            parser.error("--db is given twice with different values; give it once")
+        setattr(args, name, later if name == "db" else bool(earlier or later))
+    if args.db is not None and not args.db.strip():
+        parser.error("--db is empty; give a database URL or an SQLite file path")
+    if args.db is not None and args.demo:
+        parser.error("--db and --demo choose different databases; give one of them")
+    if args.command == "check" and args.create:
+        parser.error("check never creates a database; --create does not apply to it")
+    if args.command in ("demo", "check") and args.db is None and not args.demo:
+        parser.error(f"{args.command} needs --db URL (or --demo)")
+    return args
+
+
+def _say(kind: str, message: str) -> None:
+    print(f"{PROG}: {kind}: {' '.join(message.split())}", file=sys.stderr)
+
+
+def _message(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f": {exc.filename}" if exc.filename else ""
+        return f"{exc.strerror}{where}"
+    return str(exc)
 
 
 def _positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
+    return _count(MAX_ID)(text)
 
 
-def _open(url: str | None, demo: bool = False):
-    from mesodesk.db import default_url, open_database, resolve_url
+def _count(highest: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        if not re.fullmatch(r"\s*\+?\d{1,12}\s*", text) or not 1 <= int(text) <= highest:
+            raise argparse.ArgumentTypeError(f"must be a whole number from 1 to {highest}")
+        return int(text)
 
-    return open_database(default_url(demo=True) if demo else resolve_url(url))
+    return parse
+
+
+def _window_size(text: str) -> tuple[int, int]:
+    found = re.fullmatch(r"(\d{1,5})[xX×](\d{1,5})", text.strip())
+    width, height = (int(found[1]), int(found[2])) if found else (0, 0)
+    if not (MIN_SIZE[0] <= width <= MAX_SIZE[0] and MIN_SIZE[1] <= height <= MAX_SIZE[1]):
+        raise argparse.ArgumentTypeError(
+            f"must be WIDTHxHEIGHT in pixels, from {MIN_SIZE[0]}x{MIN_SIZE[1]} to "
+            f"{MAX_SIZE[0]}x{MAX_SIZE[1]}, like 1440x900"
+        )
+    return width, height
+
+
+# --- the database a command works on ---------------------------------------------------------
+
+
+def _target(args: argparse.Namespace) -> tuple[str, bool]:
+    """The database URL of this command line and whether a missing file may be created."""
+    from mesodesk.db import as_url, default_url
+
+    if args.demo:
+        return default_url(demo=True), True
+    asked = args.create or args.command == "demo"
+    if args.db:
+        return as_url(args.db), asked
+    if os.environ.get("MESODESK_DB"):
+        return as_url(os.environ["MESODESK_DB"]), asked
+    return default_url(), asked or args.command in (None, "screenshot")
+
+
+def _open(args: argparse.Namespace, read_only: bool = False) -> Database:
+    from mesodesk.db import open_database
+
+    url, may_create = _target(args)
+    database = open_database(url, create=may_create, allow_read_only=read_only)
+    if database.notice:
+        _say("note", database.notice)
+    return database
+
+
+def _open_for_window(args: argparse.Namespace) -> tuple[Database, Services]:
+    from mesodesk.services.demo import fill_demo
+    from mesodesk.services.registry import build_services
+
+    database = _open(args)
+    try:
+        services = build_services(database.sessions)
+        services.catalog.ensure_starter_catalog()
+        if args.demo and services.patients.count(include_archived=True) == 0:
+            fill_demo(services, DEMO_PATIENTS, seed=1)
+    except BaseException:
+        database.close()
+        raise
+    return database, services
+
+
+# --- output files ---------------------------------------------------------------------------
+
+
+def _check_output(target: Path, force: bool, args: argparse.Namespace) -> None:
+    """Refuse, before any work, an output that would replace what must not be replaced."""
+    from mesodesk.db import SQLITE_HEADER
+
+    where = str(target)
+    resolved = target.expanduser().resolve()
+    for protected, what in _protected_files(args):
+        if resolved == protected.resolve() or _same_file(target, protected):
+            raise CommandRefused(
+                f"{where} is {what}; an output never replaces it (not even with --force). "
+                "Choose another file name."
+            )
+    if target.is_dir():
+        raise CommandRefused(f"{where} is a folder; give a file name to write.")
+    if os.path.lexists(target):
+        if not target.is_file():
+            raise CommandRefused(f"{where} is not a regular file; give a file name to write.")
+        try:
+            with target.open("rb") as handle:
+                header = handle.read(len(SQLITE_HEADER))
+        except OSError:
+            header = b""
+        if header == SQLITE_HEADER:
+            raise CommandRefused(
+                f"{where} is an SQLite database; an output never replaces a database "
+                "(not even with --force). Choose another file name."
+            )
+        if not force:
+            raise CommandRefused(
+                f"{where} already exists; nothing was written. Add --force to replace it."
+            )
+    if not resolved.parent.is_dir():
+        raise CommandRefused(f"The folder {resolved.parent} does not exist; nothing was written.")
+    if not os.access(resolved.parent, os.W_OK):
+        raise CommandRefused(f"The folder {resolved.parent} is read-only; nothing was written.")
+
+
+def _protected_files(args: argparse.Namespace) -> list[tuple[Path, str]]:
+    """This command's database and the data folder's ones, with their journals and copies."""
+    from mesodesk import paths
+    from mesodesk.db import DatabaseError, database_files, parse_url, sqlite_path
+
+    candidates: list[Path] = []
+    folder = paths.data_dir(create=False)
+    candidates += [folder / paths.DB_FILENAME, folder / paths.DEMO_DB_FILENAME]
+    try:
+        path = sqlite_path(parse_url(_target(args)[0]))
+    except DatabaseError:
+        path = None
+    if path is not None:
+        candidates.append(path)
+    found: list[tuple[Path, str]] = []
+    for database in candidates:
+        files = database_files(database)
+        found.append((files[0], "the database"))
+        found += [(f, "a journal file of the database") for f in files[1:4]]
+        found += [(f, "a copy (backup) of the database") for f in files[4:]]
+    return found
+
+
+def _same_file(target: Path, protected: Path) -> bool:
+    try:
+        return target.exists() and protected.exists() and target.samefile(protected)
+    except OSError:
+        return False
+
+
+def _write_output(target: Path, content: bytes, force: bool) -> None:
+    from mesodesk.paths import write_private_file
+
+    try:
+        write_private_file(target, content, replace=force)
+    except FileExistsError as exc:
+        raise CommandRefused(
+            f"{target} appeared while the file was being made; nothing was written. "
+            "Add --force to replace it."
+        ) from exc
+    print(f"Saved {target}")
+
+
+# --- commands -------------------------------------------------------------------------------
 
 
 def _run_window(args: argparse.Namespace) -> int:
     from mesodesk.ui.app import run_window
 
-    return run_window(lambda: _open_for_window(args.db, args.demo))
-
-
-def _open_for_window(url: str | None, demo: bool):
-    from mesodesk.services.demo import fill_demo
-    from mesodesk.services.registry import build_services
-
-    database = _open(url, demo)
-    services = build_services(database.sessions)
-    services.catalog.ensure_starter_catalog()
-    if demo and services.patients.count(include_archived=True) == 0:
-        fill_demo(services, DEMO_PATIENTS, seed=1)
-    return database, services
+    return run_window(lambda: _open_for_window(args))
 
 
 def _run_demo(args: argparse.Namespace) -> int:
     from mesodesk.services.demo import fill_demo
     from mesodesk.services.registry import build_services
 
-    database = _open(args.db)
+    database = _open(args)
     try:
         services = build_services(database.sessions)
         services.catalog.ensure_starter_catalog()
@@ -151,30 +409,32 @@ def _run_demo(args: argparse.Namespace) -> int:
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    from mesodesk.db import as_url, check_database
+    from mesodesk.db import check_database
 
-    healthy, detail = check_database(as_url(args.db))
-    print(detail, file=sys.stdout if healthy else sys.stderr)
+    healthy, detail = check_database(_target(args)[0])
+    if healthy:
+        print(detail)
+    else:
+        _say("unhealthy", detail)
     return 0 if healthy else 1
 
 
 def _run_screenshot(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    width, _, height = args.size.partition("x")
+    _check_output(args.file, args.force, args)
     from mesodesk.ui.app import save_screenshot
 
-    database, services = _open_for_window(args.db, demo=False)
+    database, services = _open_for_window(args)
     try:
         if args.visit is not None:
             from mesodesk.ui.diagram.screenshot import save_visit_screenshot
 
             services.visits.get(args.visit)
-            size = (int(width), int(height))
-            save_visit_screenshot(database, services, args.file, size, args.visit)
+            save_visit_screenshot(database, services, args.file, args.size, args.visit)
         else:
             if args.patient is not None:
                 services.patients.get(args.patient)
-            save_screenshot(database, services, args.file, (int(width), int(height)), args.patient)
+            save_screenshot(database, services, args.file, args.size, args.patient)
     finally:
         database.close()
     print(f"Saved {args.file}")
@@ -185,17 +445,16 @@ def _run_export(args: argparse.Namespace) -> int:
     """Read everything first, so an unknown patient leaves no file behind."""
     import json
 
-    from mesodesk.paths import write_private_file
     from mesodesk.services.registry import build_services
 
-    database = _open(args.db)
+    _check_output(args.output, args.force, args)
+    database = _open(args, read_only=True)
     try:
         record = build_services(database.sessions).export.export_patient(args.patient)
     finally:
         database.close()
     text = json.dumps(record, ensure_ascii=False, indent=2) + "\n"
-    write_private_file(args.output, text.encode("utf-8"))
-    print(f"Saved {args.output}")
+    _write_output(args.output, text.encode("utf-8"), args.force)
     return 0
 
 
@@ -206,7 +465,7 @@ DOCUMENT_COMMANDS = {
 }
 
 
-def _add_document_commands(commands: argparse._SubParsersAction) -> None:
+def _add_document_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     for name, what in DOCUMENT_COMMANDS.items():
         command = commands.add_parser(
             name,
@@ -214,22 +473,23 @@ def _add_document_commands(commands: argparse._SubParsersAction) -> None:
             description=f"Save a visit's {what} as a PDF, readable by you only. The "
             "language is the one on the patient's card unless --lang is given.",
         )
-        command.add_argument("--db", metavar="URL", help="database (default: as for the window)")
+        _database_options(command)
         command.add_argument("--visit", type=_positive, required=True, metavar="ID")
         command.add_argument("--lang", choices=("ru", "en"), help="print in Russian or English")
         command.add_argument(
             "-o", "--output", type=Path, required=True, metavar="FILE.pdf", help="file to write"
         )
+        _force_option(command)
 
 
 def _run_document(args: argparse.Namespace) -> int:
     """Build the whole PDF before touching the output, so a refusal leaves no file behind."""
     from mesodesk.domain.vocabulary import Language
-    from mesodesk.paths import write_private_file
     from mesodesk.services.registry import build_services
 
+    _check_output(args.output, args.force, args)
     language = Language(args.lang) if args.lang else None
-    database = _open(args.db)
+    database = _open(args, read_only=True)
     try:
         services = build_services(database.sessions)
         documents = services.documents
@@ -245,12 +505,24 @@ def _run_document(args: argparse.Namespace) -> int:
                 pdf = documents.visit_summary_pdf(args.visit, language, diagram)
     finally:
         database.close()
-    write_private_file(args.output, pdf)
-    print(f"Saved {args.output}")
+    _tell_override_problems()
+    _write_output(args.output, pdf, args.force)
     return 0
 
 
-def _diagram_png(services: object, visit_id: int) -> bytes | None:
+def _tell_override_problems() -> None:
+    """A clinic file that was left out (shipped texts or catalog used instead), one line each."""
+    from mesodesk.documents.texts import clinic_texts_dir, text_override_problems
+    from mesodesk.services.safety_catalog import load_clinic_catalog
+
+    for problem in text_override_problems(clinic_texts_dir()):
+        _say("note", problem)
+    catalog_problem = load_clinic_catalog().problem
+    if catalog_problem:
+        _say("note", catalog_problem)
+
+
+def _diagram_png(services: Services, visit_id: int) -> bytes | None:
     """The marked diagram as the window draws it, rendered offscreen; None without the module."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
@@ -261,3 +533,13 @@ def _diagram_png(services: object, visit_id: int) -> bytes | None:
 
     _app = QApplication.instance() or QApplication([PROG])
     return render_visit_png(services, visit_id)
+
+
+COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
+    None: _run_window,
+    "demo": _run_demo,
+    "check": _run_check,
+    "screenshot": _run_screenshot,
+    "export": _run_export,
+    **dict.fromkeys(DOCUMENT_COMMANDS, _run_document),
+}

@@ -9,6 +9,7 @@ file's name instead of printing a half-empty sheet.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 import string
@@ -29,22 +30,63 @@ Texts = dict[str, Any]
 
 
 def load_texts(kind: str, language: Language, override_dir: Path | None = None) -> Texts:
-    """The shipped texts of `kind` in `language`, with the clinic's override file merged in."""
+    """The shipped texts of `kind` in `language`, with the clinic's override file merged in.
+
+    An override file that cannot be used (not JSON, nested too deeply, a typo in a key) is
+    left out and the shipped texts are printed: a sheet is never refused for it.
+    `text_override_problems` says what is wrong, for a banner or a line on stderr.
+    """
     if kind not in KINDS:
         raise ValueError(f"unknown kind of texts {kind!r}; expected one of {', '.join(KINDS)}")
-    filename = f"{kind}.{language.value}.json"
-    shipped_path = resource_path("texts", filename)
+    texts = _shipped_texts(kind, language)
+    override_path = _override_path(kind, language, override_dir)
+    if override_path is not None:
+        # an unusable override leaves the shipped texts, as text_override_problems reports
+        with contextlib.suppress(ValueError, RecursionError):
+            texts = _with_override(texts, override_path)
+    shown: Texts = _without_hidden(texts)
+    return shown
+
+
+def text_override_problems(override_dir: Path | None) -> list[str]:
+    """One line per override file in `override_dir` that cannot be used, naming the file."""
+    problems: list[str] = []
+    for kind in KINDS:
+        for language in Language:
+            path = _override_path(kind, language, override_dir)
+            if path is None:
+                continue
+            try:
+                _with_override(_shipped_texts(kind, language), path)
+            except RecursionError:
+                problems.append(f"{path}: is nested too deeply; {_SHIPPED_USED}")
+            except ValueError as error:
+                problems.append(f"{' '.join(str(error).split())}; {_SHIPPED_USED}")
+    return problems
+
+
+_SHIPPED_USED = "the texts shipped with MesoDesk are printed instead"
+
+
+def _shipped_texts(kind: str, language: Language) -> Texts:
+    shipped_path = resource_path("texts", f"{kind}.{language.value}.json")
     shipped = _read_json(shipped_path)
     _check_items(shipped, shipped_path, "")
+    return shipped
+
+
+def _override_path(kind: str, language: Language, override_dir: Path | None) -> Path | None:
     if override_dir is None:
-        return _without_hidden(shipped)
-    override_path = Path(override_dir) / filename
-    if not override_path.is_file():
-        return _without_hidden(shipped)
+        return None
+    path = Path(override_dir) / f"{kind}.{language.value}.json"
+    return path if path.is_file() else None
+
+
+def _with_override(shipped: Texts, override_path: Path) -> Texts:
     override = _read_json(override_path)
-    merged = _merge(shipped, override, override_path, "")
+    merged: Texts = _merge(shipped, override, override_path, "")
     _check_items(merged, override_path, "")
-    return _without_hidden(merged)
+    return merged
 
 
 def clinic_texts_dir() -> Path:

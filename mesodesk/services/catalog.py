@@ -12,7 +12,6 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from mesodesk.domain.catalog import StarterCatalog, load_starter_catalog
@@ -69,16 +68,12 @@ class CatalogService(Service):
             if session.get(ClinicSetting, STARTER_KEY) is not None:
                 return False
         starter = self._starter or load_starter_catalog()
-        try:
-            with self._write() as session:
-                session.add(
-                    ClinicSetting(key=STARTER_KEY, value={"loaded_at": utcnow().isoformat()})
-                )
-                session.flush()
-                _seed(session, starter)
-        except IntegrityError:
-            # another workstation loaded it at the same moment
-            return False
+        with self._write(exclusive=STARTER_KEY) as session:
+            if session.get(ClinicSetting, STARTER_KEY) is not None:
+                return False  # another workstation loaded it at the same moment
+            session.add(ClinicSetting(key=STARTER_KEY, value={"loaded_at": utcnow().isoformat()}))
+            session.flush()
+            _seed(session, starter)
         return True
 
     # --- ingredients ------------------------------------------------------------------------

@@ -26,3 +26,11 @@ class StaleRecord(ServiceError):
 
 class ReadOnlyRecord(ServiceError):
     """The record is signed or archived and cannot be changed this way."""
+
+
+class DuplicateRecord(ServiceError):
+    """Another record already has this unique value (a name, a lot number)."""
+
+
+class MissingReference(ServiceError):
+    """The record refers to one that no longer exists (deleted on another workstation)."""

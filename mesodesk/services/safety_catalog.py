@@ -47,13 +47,23 @@ def load_clinic_catalog(path: Path | None = None) -> ClinicCatalog:
         return cached[1]
     try:
         catalog = ClinicCatalog(tuple(load_catalog(path)))
-    except ValueError as error:
+    except Exception as error:  # whatever is wrong with the file, screening must go on
         catalog = ClinicCatalog(
             tuple(load_catalog()),
             problem=(
                 f"The clinic's contraindication catalog ({path}) cannot be used, so the "
-                f"catalog shipped with MesoDesk is in force. Fix the file: {error}."
+                f"catalog shipped with MesoDesk is in force. Fix the file: {_reason(error)}."
             ),
         )
     _cache[path] = (stamp, catalog)
     return catalog
+
+
+def _reason(error: Exception) -> str:
+    """One line about what is wrong with the file, whatever failed while reading it."""
+    if isinstance(error, RecursionError):
+        return "its lists or objects are nested too deeply"
+    if isinstance(error, MemoryError):
+        return "it is too large"
+    text = " ".join(str(error).split()) or type(error).__name__
+    return text.rstrip(".")[:500]

@@ -12,6 +12,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mesodesk.paths import write_private_file
+from mesodesk.services.errors import ServiceError
 from mesodesk.ui.main_window import MainWindow
 from mesodesk.ui.theme import apply_theme
 
@@ -46,7 +47,9 @@ def run_window(open_database: Callable[[], tuple[Any, Services]]) -> int:
         QMessageBox.critical(None, app.tr("MesoDesk cannot open the database"), str(exc))
         return 2
     window = MainWindow(services, database.location)
-    if database.backup_path is not None:
+    if database.notice:
+        window.notices.warning(database.notice)
+    elif database.backup_path is not None:
         window.notices.info(
             app.tr("The database was upgraded; the previous copy is kept at {path}.").format(
                 path=database.backup_path
@@ -104,4 +107,6 @@ def wait_until(condition: Callable[[], bool], timeout_ms: int = 5000) -> None:
 
 
 def _is_user_error(exc: Exception) -> bool:
-    return type(exc).__name__ in {"DatabaseError", "ValidationFailed", "NotFound", "StaleRecord"}
+    """A refusal to show in words: every service error, and the database layer's (which the
+    UI may not import, hence its name)."""
+    return isinstance(exc, ServiceError) or type(exc).__name__ == "DatabaseError"

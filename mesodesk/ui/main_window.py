@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         app = QApplication.instance()
         if isinstance(app, QApplication):
-                self._remember_layout = remember_layout
+            self._remember_layout = remember_layout
         self._services = services
         self._placed = False
         self.setWindowTitle(self.tr("MesoDesk"))

@@ -111,6 +111,7 @@ def test_screenshot_renders_the_window_with_a_patient_open(tmp_path):
     path = tmp_path / "clinic.sqlite3"
     assert run("demo", "--db", str(path), "--patients", "30").returncode == 0
     shot = tmp_path / "shots" / "window.png"
+    shot.parent.mkdir()
     result = run("screenshot", str(shot), "--db", str(path), "--patient", "3", "--size", "1200x800")
     assert result.returncode == 0, result.stderr
     from PySide6.QtGui import QImage

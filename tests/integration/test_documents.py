@@ -29,6 +29,7 @@ from mesodesk.documents.model import (
     ProductUse,
     VisitSummaryInput,
 )
+from mesodesk.documents.texts import text_override_problems
 from mesodesk.documents.visit_summary import build_visit_summary
 from mesodesk.domain.vocabulary import (
     Area,
@@ -280,11 +281,16 @@ def test_clinic_override_replaces_one_advice_text_on_the_sheet(tmp_path: Path) -
     assert "сауну, баню, солярий и бассейн" in text
 
 
-def test_broken_clinic_override_stops_the_sheet_with_the_file_named(tmp_path: Path) -> None:
+def test_broken_clinic_override_prints_the_shipped_texts_and_names_the_file(
+    tmp_path: Path,
+) -> None:
     (tmp_path / "aftercare.en.json").write_text('{"advice": [', encoding="utf-8")
 
-    with pytest.raises(ValueError, match=r"aftercare\.en\.json.*not valid JSON"):
-        build_aftercare(_english_spine_visit(), override_dir=tmp_path)
+    text = pdf_text(build_aftercare(_english_spine_visit(), override_dir=tmp_path))
+
+    assert text == pdf_text(build_aftercare(_english_spine_visit()))
+    (problem,) = text_override_problems(tmp_path)
+    assert "aftercare.en.json" in problem and "not valid JSON" in problem
 
 
 def _consent() -> ConsentInput:
