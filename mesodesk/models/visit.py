@@ -124,6 +124,8 @@ class VisitOverride(Base):
         ForeignKey("visits.id", ondelete="CASCADE"), nullable=False, index=True
     )
     finding_code: Mapped[str] = mapped_column(String(64), nullable=False)
+    finding_subject: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    """With the code, what the override answers (`allergy` + `lidocaine`); never the wording."""
     finding_reason: Mapped[str] = mapped_column(Text, nullable=False, default="")
     reason: Mapped[str] = mapped_column(Text, nullable=False)
     decided_by: Mapped[str] = mapped_column(String(120), nullable=False)

@@ -203,6 +203,7 @@ def _visit(record: VisitRecord, marks: list[Json]) -> Json:
         "overrides": [
             {
                 "finding_code": item.finding_code,
+                "finding_subject": item.finding_subject,
                 "finding_reason": item.finding_reason,
                 "reason": item.reason,
                 "decided_by": item.decided_by,

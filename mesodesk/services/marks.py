@@ -23,8 +23,8 @@ from mesodesk.domain.diagram import (
     mark_zone,
     zone_totals,
 )
-from mesodesk.domain.findings import Finding, most_serious_first
-from mesodesk.domain.mark_records import MarkRecord, mark_depth_findings
+from mesodesk.domain.findings import Finding
+from mesodesk.domain.mark_records import MarkRecord, visit_depth_findings
 from mesodesk.domain.vocabulary import Technique
 from mesodesk.models import Visit
 from mesodesk.models.marks import InjectionMark
@@ -70,12 +70,8 @@ class MarkService(Service):
         return zone_totals(mark.geometry() for mark in self.list_for_visit(visit_id))
 
     def depth_findings(self, visit_id: int) -> list[Finding]:
-        """Depth warnings for the visit's marks, one per distinct problem, worst first."""
-        findings: dict[str, Finding] = {}
-        for mark in self.list_for_visit(visit_id):
-            for finding in mark_depth_findings(mark):
-                findings.setdefault(finding.reason, finding)
-        return most_serious_first(list(findings.values()))
+        """Depth findings for the visit's marks, one per rule and subject, worst first."""
+        return visit_depth_findings(self.list_for_visit(visit_id))
 
     # --- writing ----------------------------------------------------------------------------
 

@@ -1,21 +1,24 @@
 """Screening a visit: everything the app knows about the patient and the plan, in one list.
 
 The rules are `mesodesk.domain.screening.screen`; this service only gathers their input from
-the visit (areas, techniques, the products of the lots chosen, the day's checklist), adds the
-findings of other rules (depth limits, course intervals) and keeps the practitioner's written
-overrides. Signing goes through `require_overrides`, so no visit is signed over a blocking
-finding without a recorded reason.
+the visit (areas, techniques, the products of the lots chosen, the anaesthesia and disinfection
+typed, the day's checklist), adds the findings of other rules (depth limits, course intervals)
+and keeps the practitioner's written overrides, each kept for a finding's code and subject.
+Signing goes through `require_overrides`, so no visit is signed over a blocking finding without
+a recorded reason. A stored value the rules do not know (an area, a course's indication) is
+reported as "could not check", never dropped.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TypeVar
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from mesodesk.domain import finding_texts as texts
 from mesodesk.domain.anamnesis import DayChecklist
 from mesodesk.domain.courses import CoursePlan, check_plan
 from mesodesk.domain.findings import Finding
@@ -33,6 +36,7 @@ from mesodesk.domain.screening import (
     PlannedProcedure,
     ProductComposition,
     ScreeningFinding,
+    could_not_check,
     screen,
 )
 from mesodesk.domain.visit_records import local_day
@@ -102,12 +106,15 @@ class ScreeningService(Service):
             if plan is None:
                 product_ids = _product_ids(session, visit_id)
                 day_of_visit = local_day(visit.starts_at)
-                areas = _members(Area, visit.areas)
-                techniques = _members(Technique, visit.techniques)
+                areas, unknown_areas = _members(Area, visit.areas)
+                techniques, unknown_techniques = _members(Technique, visit.techniques)
+                anaesthesia, disinfection = visit.anaesthesia, visit.disinfection
             else:
                 product_ids = _products_of_lots(session, [x.lot_id for x in plan.product_lines])
                 day_of_visit = local_day(plan.starts_at)
-                areas, techniques = tuple(plan.areas), tuple(plan.techniques)
+                areas, unknown_areas = _members(Area, plan.areas)
+                techniques, unknown_techniques = _members(Technique, plan.techniques)
+                anaesthesia, disinfection = plan.anaesthesia, plan.disinfection
             course = _course_findings(session, visit, day_of_visit)
             overrides = _overrides(session, visit_id)
             stored = checklist_from_json(visit.checklist)
@@ -119,12 +126,25 @@ class ScreeningService(Service):
             areas=areas,
             techniques=techniques,
             products=tuple(_composition(compositions[i]) for i in product_ids if i in compositions),
+            anaesthesia=anaesthesia or "",
+            disinfection=disinfection or "",
+            unknown_areas=unknown_areas,
+            unknown_techniques=unknown_techniques,
         )
         day = checklist if checklist is not None else stored
         facts = self._anamnesis.get(patient_id).anamnesis
         catalog = self._anamnesis.catalog()
+        medicines = self._anamnesis.medicines()
         also = course + [f for source in self.finding_sources for f in source(visit_id)]
-        findings = screen(birth_date, facts, day, procedure, catalog=catalog.items, also=also)
+        findings = screen(
+            birth_date,
+            facts,
+            day,
+            procedure,
+            catalog=catalog.items,
+            also=also,
+            medicines=medicines.dictionary,
+        )
         if signed:  # the day is over: its unasked questions are history, not a reminder
             findings = [f for f in findings if f.code != CHECKLIST_NOT_ASKED]
         return VisitScreening(
@@ -134,7 +154,7 @@ class ScreeningService(Service):
             overrides=tuple(overrides),
             checklist=day,
             signed=signed,
-            catalog_problem=catalog.problem,
+            catalog_problem=" ".join(p for p in (catalog.problem, medicines.problem) if p) or None,
         )
 
     def save_checklist(self, visit_id: int, checklist: DayChecklist) -> DayChecklist:
@@ -172,6 +192,7 @@ class ScreeningService(Service):
             row = VisitOverride(
                 visit_id=visit_id,
                 finding_code=finding.code,
+                finding_subject=finding.subject,
                 finding_reason=finding.reason,
                 reason=reason.strip(),
                 decided_by=decided_by.strip(),
@@ -210,9 +231,14 @@ def _refuse_signed(visit: Visit) -> None:
         raise ReadOnlyRecord("This visit is signed; corrections go into an addendum.")
 
 
-def _members(enum: type[_Term], values: list[str] | None) -> tuple[_Term, ...]:
+def _members(
+    enum: type[_Term], values: Iterable[str] | None
+) -> tuple[tuple[_Term, ...], tuple[str, ...]]:
+    """The known members among stored values, and the values the app does not know."""
     known = {member.value for member in enum}
-    return tuple(enum(v) for v in values or () if v in known)
+    members = tuple(enum(str(v)) for v in values or () if str(v) in known)
+    unknown = tuple(dict.fromkeys(str(v) for v in values or () if str(v) not in known))
+    return members, unknown
 
 
 def _product_ids(session: Session, visit_id: int) -> list[int]:
@@ -256,6 +282,25 @@ def _course_findings(session: Session, visit: Visit, day_of_visit: date) -> list
     course = session.get(Course, visit.course_id)
     if course is None:
         return []
+    unknown = []
+    if course.indication not in Indication._value2member_map_:
+        unknown.append(
+            could_not_check(
+                f"course_indication:{course.indication}",
+                texts.CANNOT_CHECK_COURSE_INDICATION,
+                {"value": course.indication},
+            )
+        )
+    if course.area not in Area._value2member_map_:
+        unknown.append(
+            could_not_check(
+                f"course_area:{course.area}",
+                texts.CANNOT_CHECK_COURSE_AREA,
+                {"value": course.area},
+            )
+        )
+    if unknown:
+        return unknown
     try:
         plan = CoursePlan(
             indication=Indication(course.indication),
@@ -265,8 +310,12 @@ def _course_findings(session: Session, visit: Visit, day_of_visit: date) -> list
             interval_max_days=course.interval_max_days,
             start_on=course.start_on,
         )
-    except ValueError:
-        return []
+    except ValueError as error:  # a plan the course rules refuse: say so, never skip it
+        return [
+            could_not_check(
+                f"course:{course.id}", texts.CANNOT_CHECK_COURSE_PLAN, {"problem": str(error)}
+            )
+        ]
     visits = session.execute(
         select(Visit.id, Visit.course_id, Visit.starts_at).where(
             Visit.patient_id == visit.patient_id,
@@ -298,4 +347,5 @@ def _override(row: VisitOverride) -> OverrideRecord:
         reason=row.reason,
         decided_by=row.decided_by,
         decided_at=row.decided_at,
+        finding_subject=row.finding_subject,
     )

@@ -490,6 +490,7 @@ def visit_records(session: Session, rows: Iterable[Visit]) -> list[VisitRecord]:
                     reason=item.reason,
                     decided_by=item.decided_by,
                     decided_at=item.decided_at,
+                    finding_subject=item.finding_subject,
                 )
             )
     return [

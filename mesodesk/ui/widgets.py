@@ -5,8 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mesodesk.domain.patient import PatientCard, age_on
 from mesodesk.ui.text import show_date, vocab, years
@@ -60,37 +69,81 @@ class Banner(QFrame):
             callback()
 
 
+class ElidedLabel(QLabel):
+    """One line of text that never grows: cut with "…" to the width, the whole in the tooltip.
+
+    Used where the layout must not move when the text changes (the patient header).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self._tooltip = ""
+        self.setWordWrap(False)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def set_full_text(self, text: str, tooltip: str | None = None) -> None:
+        self._full = text
+        self._tooltip = text if tooltip is None else tooltip
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def sizeHint(self) -> QSize:
+        return QSize(80, self.fontMetrics().height() + 2)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        width = max(self.contentsRect().width(), 1)
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width)
+        self.setText(shown)
+        self.setToolTip(self._tooltip if shown != self._full or "\n" in self._tooltip else "")
+
+
 class PatientHeader(QFrame):
-    """Who is open, always in sight: name, age, sex, birth date; safety alerts in red."""
+    """Who is open, always in sight: name, age, sex, birth date; in red, the allergies, the
+    flagged medications and the absolute contraindications.
+
+    Every line is a single line cut to the width with the whole in its tooltip, so the header
+    keeps its height whatever it shows and the panes below never move.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("patientHeader")
-        self.name = QLabel(self)
+        self.name = ElidedLabel(self)
         self.name.setObjectName("patientName")
-        self.details = QLabel(self)
+        self.details = ElidedLabel(self)
         self.details.setObjectName("patientDetails")
-        self.alerts = QLabel(self)
+        self.alerts = ElidedLabel(self)
         self.alerts.setObjectName("patientAlerts")
-        self.alerts.setWordWrap(True)
-        self.alerts.hide()
+        self.alerts.setAccessibleName(self.tr("Safety alerts"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 10, 16, 10)
         layout.setSpacing(2)
         layout.addWidget(self.name)
         layout.addWidget(self.details)
         layout.addWidget(self.alerts)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
     def show_card(self, card: PatientCard | None, today: date | None = None) -> None:
         if card is None:
-            self.name.setText(self.tr("No patient open"))
-            self.details.setText(self.tr("Choose a patient on the left, or press Ctrl+N."))
+            self.name.set_full_text(self.tr("No patient open"))
+            self.details.set_full_text(self.tr("Choose a patient on the left, or press Ctrl+N."))
             self.show_alerts([])
             return
         if card.id is None and not card.full_name:
-            self.name.setText(self.tr("New patient"))
+            self.name.set_full_text(self.tr("New patient"))
         else:
-            self.name.setText(card.full_name or self.tr("New patient"))
+            self.name.set_full_text(card.full_name or self.tr("New patient"))
         parts = []
         age = age_on(card.birth_date, today or date.today())
         if age is not None:
@@ -101,8 +154,8 @@ class PatientHeader(QFrame):
             parts.append(self.tr("{skin} skin").format(skin=vocab(card.skin_type).lower()))
         if card.archived:
             parts.append(self.tr("ARCHIVED"))
-        self.details.setText("  ·  ".join(parts))
+        self.details.set_full_text("  ·  ".join(parts))
 
     def show_alerts(self, alerts: list[str]) -> None:
-        self.alerts.setText("  ·  ".join(alerts))
-        self.alerts.setVisible(bool(alerts))
+        """The red line: every alert, cut to the width; the tooltip lists them one a line."""
+        self.alerts.set_full_text("  ·  ".join(alerts), "\n".join(alerts))

@@ -33,7 +33,7 @@ def _save(qtbot, window: MainWindow, widget) -> None:
 def test_an_allergy_typed_in_shows_as_a_red_alert_in_the_header(qtbot, window):
     apply_theme(QApplication.instance())
     card, pane = _open(qtbot, window)
-    assert not window.header.alerts.isVisible()
+    assert window.header.alerts.full_text() == ""
     add = next(b for b in pane.findChildren(QPushButton) if b.text() == "Add a&llergy")
     qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
     substance = pane.allergies.cellWidget(0, 0)
@@ -42,7 +42,7 @@ def test_an_allergy_typed_in_shows_as_a_red_alert_in_the_header(qtbot, window):
     assert pane.is_dirty() and pane.save_button.isEnabled()
     _save(qtbot, window, substance)
     assert window.header.alerts.isVisible()
-    assert window.header.alerts.text() == "Allergy: лидокаин"
+    assert window.header.alerts.full_text() == "Allergy: лидокаин"
     red = window.header.alerts.palette().color(QPalette.ColorRole.WindowText)
     assert red.red() > 150 and red.green() < 80
     stored = window.services.anamnesis.get(card.id).anamnesis
@@ -64,7 +64,7 @@ def test_a_pregnant_patient_is_marked_in_the_list(qtbot, window):
     names = [model.index(row, 0).data() for row in range(model.rowCount())]
     assert names == ["⚠ Петрова Мария", "Смирнова"]
     assert "Active absolute contraindication" in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
-    assert window.header.alerts.text() == "Pregnancy"
+    assert window.header.alerts.full_text() == "Pregnancy"
 
 
 def test_a_condition_is_chosen_from_the_catalog_with_its_russian_name_at_hand(qtbot, window):
@@ -77,7 +77,7 @@ def test_a_condition_is_chosen_from_the_catalog_with_its_russian_name_at_hand(qt
     pane.save()
     stored = window.services.anamnesis.get(card.id).anamnesis
     assert [(c.code, c.active) for c in stored.conditions] == [("diabetes", True)]
-    assert window.header.alerts.text() == "Diabetes mellitus"
+    assert window.header.alerts.full_text() == "Diabetes mellitus"
 
 
 def test_an_unreadable_date_is_reported_and_nothing_is_saved(qtbot, window):
@@ -95,10 +95,10 @@ def test_another_patients_anamnesis_replaces_the_shown_one(qtbot, window):
     )
     second = window.services.patients.save(PatientCard(last_name="Смирнова"))
     window.open_patient(second.id)
-    assert pane.conditions.rowCount() == 0 and not window.header.alerts.isVisible()
+    assert pane.conditions.rowCount() == 0 and window.header.alerts.full_text() == ""
     window.open_patient(first.id)
     assert pane.conditions.rowCount() == 1
-    assert window.header.alerts.text() == "Epilepsy"
+    assert window.header.alerts.full_text() == "Epilepsy"
 
 
 def test_a_broken_clinic_catalog_is_shown_in_a_red_banner(qtbot, window, tmp_path, monkeypatch):

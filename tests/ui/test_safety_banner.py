@@ -103,7 +103,11 @@ def test_going_ahead_is_refused_until_an_override_with_a_reason_is_recorded(qtbo
     pane.sign()
     assert window.services.visits.get(visit_id).signed
     (kept,) = window.services.visits.get(visit_id).overrides
-    assert (kept.finding_code, kept.decided_by) == ("pregnancy", "Practitioner")
+    assert (kept.finding_code, kept.finding_subject, kept.decided_by) == (
+        "contraindication",
+        "pregnancy",
+        "Practitioner",
+    )
 
 
 def test_a_cocktail_with_lidocaine_is_blocked_for_a_patient_allergic_to_it(qtbot, window):
