@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -131,7 +132,7 @@ class _Ref:
 class SynonymTable:
     """The bilingual names of known substances and groups, prepared for word matching."""
 
-    __slots__ = ("_entry_forms", "_generic", "_group_by_words", "entries")
+    __slots__ = ("_entry_forms", "_generic", "_group_by_words", "_own_forms", "entries")
 
     def __init__(
         self,
@@ -143,6 +144,12 @@ class SynonymTable:
         self._entry_forms = tuple(
             frozenset(f for f in map(tokens, entry.names) if f) for entry in self.entries
         )
+        shared = Counter(form for forms in self._entry_forms for form in forms)
+        self._own_forms = tuple(
+            frozenset(f for f in forms if shared[f] == 1) for forms in self._entry_forms
+        )
+        """Names of one substance only; a combination's brand ("Эмла": lidocaine and
+        prilocaine) finds both substances but does not make them one."""
         self._generic = frozenset(w for text in generic_words for w in words(text))
         self._group_by_words: dict[Words, IngredientGroup] = {}
         for group, names in group_names.items():
@@ -156,20 +163,40 @@ class SynonymTable:
         return {group} if group else set()
 
     def entries_in(self, forms: Iterable[Words]) -> list[int]:
-        """Indexes of the entries one of whose names appears as whole words in a form."""
-        forms = [f for f in forms if f]
-        return [
-            index
-            for index, names in enumerate(self._entry_forms)
-            if any(_within(name, form) for name in names for form in forms)
-        ]
+        """Indexes of the entries one of whose names appears as whole words in a form.
+
+        A name found only inside a longer name of another entry does not count: "спирт" in
+        "изопропиловый спирт" is isopropanol, not ethanol.
+        """
+        found: set[int] = set()
+        for form in forms:
+            spans = [
+                (index, start, start + len(name))
+                for index, names in enumerate(self._entry_forms)
+                for name in names
+                for start in _starts(name, form)
+            ]
+            found.update(
+                index
+                for index, start, end in spans
+                if not any(
+                    other != index and s <= start and end <= e and (e - s) > (end - start)
+                    for other, s, e in spans
+                )
+            )
+        return sorted(found)
 
     def expand(self, forms: Iterable[Words]) -> set[Words]:
-        """The forms plus every name of every entry they mention."""
+        """The forms plus every name of its own of every entry they mention."""
         forms = {f for f in forms if f}
         for index in self.entries_in(forms):
-            forms |= self._entry_forms[index]
+            forms |= self._own_forms[index]
         return forms
+
+    def own_names(self, entry: SynonymEntry) -> tuple[str, ...]:
+        """The entry's names that name no other substance."""
+        index = self.entries.index(entry)
+        return tuple(n for n in entry.names if tokens(n) in self._own_forms[index])
 
     def groups_of(self, forms: Iterable[Words]) -> set[IngredientGroup]:
         return {g for index in self.entries_in(forms) for g in self.entries[index].groups}
@@ -282,13 +309,14 @@ def match_allergy_in_text(
     form = tokens(text)
     if not form:
         return []
-    matches = []
+    matches: dict[str, AllergyMatch] = {}
     for entry in substances_in(text, table):
-        match = match_allergy(allergy, _Ref(entry.names[0], None, entry.names), table)
+        own = table.own_names(entry)
+        match = match_allergy(allergy, _Ref(own[0] if own else entry.names[0], None, own), table)
         if match is not None:
-            matches.append(match)
+            matches.setdefault(match.substance, match)
     if matches:
-        return matches
+        return list(matches.values())
     for name in table.expand([tokens(allergy.substance)]):
         if table.is_specific(name) and _affirmed(name, form):
             return [AllergyMatch(allergy, text, (), substance=table.key_of(allergy.substance))]
@@ -386,11 +414,19 @@ def words_equal(a: Words, b: Words) -> bool:
 
 def _within(part: Words, whole: Words) -> bool:
     """True when `part` occurs in `whole` as consecutive words, each in a form it may take."""
+    return bool(_starts(part, whole))
+
+
+def _starts(part: Words, whole: Words) -> list[int]:
+    """Where `part` starts in `whole`, as consecutive words in forms they may take."""
     size = len(part)
-    return 0 < size <= len(whole) and any(
-        all(word_matches(p, w) for p, w in zip(part, whole[i : i + size], strict=True))
+    if not 0 < size <= len(whole):
+        return []
+    return [
+        i
         for i in range(len(whole) - size + 1)
-    )
+        if all(word_matches(p, w) for p, w in zip(part, whole[i : i + size], strict=True))
+    ]
 
 
 def _affirmed(part: Words, whole: Words) -> bool:
