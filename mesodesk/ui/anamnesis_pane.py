@@ -411,6 +411,7 @@ class AnamnesisPane(QWidget):
             state.cleared.discard(flag)
         elif flag in state.implied:
             state.cleared.add(flag)
+        self._changed()  # again, now that the untick is known, so the header follows it
 
     def _medication_name(self, row: int) -> QLineEdit:
         editor = self.medications.cellWidget(row, 0)
