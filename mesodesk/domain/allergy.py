@@ -323,20 +323,12 @@ def match_allergy_in_text(
     return []
 
 
-def find_mention(text: str, names: Iterable[str]) -> str | None:
-    """The first of `names` that appears as whole words in `text` ("Аспирин Кардио" -> аспирин).
-
-    Used for medication names, which carry doses and brands around the drug's name.
-    """
-    form = tokens(text)
-    for name in names:
-        if tokens(name) and _within(tokens(name), form):
-            return name
-    return None
-
-
 def mentions(text: str, name: str) -> bool:
-    """True when `name` appears as whole words in `text`, in any inflection the rules know."""
+    """True when `name` appears as whole words in `text`, in any inflection the rules know.
+
+    Used for medication names, which carry doses and brands around the drug's name
+    ("Аспирин Кардио 100 мг" mentions аспирин).
+    """
     part = tokens(name)
     return bool(part) and _within(part, tokens(text))
 

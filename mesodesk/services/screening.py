@@ -194,6 +194,7 @@ class ScreeningService(Service):
                 finding_code=finding.code,
                 finding_subject=finding.subject,
                 finding_reason=finding.reason,
+                finding_reason_ru=finding.text("ru"),
                 reason=reason.strip(),
                 decided_by=decided_by.strip(),
             )
@@ -348,4 +349,5 @@ def _override(row: VisitOverride) -> OverrideRecord:
         decided_by=row.decided_by,
         decided_at=row.decided_at,
         finding_subject=row.finding_subject,
+        finding_reason_ru=row.finding_reason_ru,
     )

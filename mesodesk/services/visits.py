@@ -491,6 +491,7 @@ def visit_records(session: Session, rows: Iterable[Visit]) -> list[VisitRecord]:
                     decided_by=item.decided_by,
                     decided_at=item.decided_at,
                     finding_subject=item.finding_subject,
+                    finding_reason_ru=item.finding_reason_ru,
                 )
             )
     return [

@@ -56,6 +56,8 @@ def test_a_lidocaine_allergic_patient_is_not_signed_with_lidocaine_cream_without
     assert signed.signed
     (kept,) = signed.overrides
     assert (kept.finding_code, kept.finding_subject) == ("allergy", "lidocaine")
+    assert kept.finding_reason.startswith("Allergy to Лидокаин (отёк Квинке)")
+    assert kept.finding_reason_ru.startswith("Аллергия на Лидокаин (отёк Квинке)")
 
 
 def test_marking_done_with_lidocaine_cream_is_refused_too(services):

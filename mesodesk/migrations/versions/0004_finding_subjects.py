@@ -1,9 +1,13 @@
-"""Findings answered by code and subject; medication flags the practitioner unticked.
+"""Overrides answer a finding's code and subject; medications keep the flags their names imply.
 
-An override used to answer the finding whose English sentence was word for word the one it was
-written for; it now answers a (code, subject) pair, so each stored override gets the subject
-read back out of its sentence. Stored medications get the flags the shipped medicine dictionary
-gives their names, so whatever reads the flags knows a typed "Варфарин" is an anticoagulant.
+- `visit_overrides.finding_subject`: an override used to answer the finding whose English
+  sentence was word for word the one it was written for; it now answers a (code, subject) pair,
+  so each stored override gets its new code and the subject read back out of its sentence.
+- `visit_overrides.finding_reason_ru`: the finding in Russian, for Russian sheets (empty for
+  the old overrides, whose Russian was never rendered).
+- `patient_medications.cleared_flags`: flags the practitioner unticked although the medicine
+  dictionary implies them. Stored medications get the flags the shipped dictionary gives their
+  names, so whatever reads the flags knows a typed "Варфарин" is an anticoagulant.
 
 Revision ID: 0004
 Revises: 0002
@@ -30,6 +34,9 @@ def upgrade() -> None:
     with op.batch_alter_table("visit_overrides", schema=None) as batch_op:
         batch_op.add_column(
             sa.Column("finding_subject", sa.String(length=200), nullable=False, server_default="")
+        )
+        batch_op.add_column(
+            sa.Column("finding_reason_ru", sa.Text(), nullable=False, server_default="")
         )
     with op.batch_alter_table("patient_medications", schema=None) as batch_op:
         batch_op.add_column(
@@ -98,4 +105,5 @@ def downgrade() -> None:
     with op.batch_alter_table("patient_medications", schema=None) as batch_op:
         batch_op.drop_column("cleared_flags")
     with op.batch_alter_table("visit_overrides", schema=None) as batch_op:
+        batch_op.drop_column("finding_reason_ru")
         batch_op.drop_column("finding_subject")
