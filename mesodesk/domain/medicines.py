@@ -120,7 +120,11 @@ def with_flags(entry: MedicationEntry, dictionary: MedicineDictionary) -> Medica
     implied = dictionary.flags_for(entry.name)
     return replace(
         entry,
-        **{flag.value: flag in flags for flag in MedicationFlag},
+        anticoagulant=MedicationFlag.ANTICOAGULANT in flags,
+        antiplatelet=MedicationFlag.ANTIPLATELET in flags,
+        retinoid=MedicationFlag.RETINOID in flags,
+        hormonal=MedicationFlag.HORMONAL in flags,
+        immunosuppressant=MedicationFlag.IMMUNOSUPPRESSANT in flags,
         cleared=frozenset(f.value for f in _flags(entry.cleared) & implied),
     )
 

@@ -8,7 +8,7 @@ practitioner may untick one, and that is kept. The header follows the form as it
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -241,10 +241,18 @@ class AnamnesisPane(QWidget):
             name = self._medication_name(row)
             state = self._medication_rows.get(name, _MedicationRow())
             implied = self._medicines.flags_for(name.text())
+            ticked = {
+                flag.value: self._checked(self.medications, row, column)
+                for column, flag in enumerate(MEDICATION_FLAGS, start=1)
+            }
             medications.append(
                 MedicationEntry(
                     name.text().strip(),
-                    *(self._checked(self.medications, row, c + 1) for c in range(5)),
+                    anticoagulant=ticked["anticoagulant"],
+                    antiplatelet=ticked["antiplatelet"],
+                    retinoid=ticked["retinoid"],
+                    hormonal=ticked["hormonal"],
+                    immunosuppressant=ticked["immunosuppressant"],
                     cleared=frozenset(flag.value for flag in state.cleared & implied),
                 )
             )
@@ -506,7 +514,9 @@ class AnamnesisPane(QWidget):
                 focus.setFocus()
             else:
                 table.setFocus()
-                table.editItem(table.item(row, 0))
+                first = table.item(row, 0)
+                if first is not None:
+                    table.editItem(first)
             self._changed()
 
     @staticmethod
@@ -529,7 +539,9 @@ class AnamnesisPane(QWidget):
         line.textChanged.connect(self._changed)
         return line
 
-    def _combo(self, parent: QWidget, items: list[tuple[str, object]], value: object) -> QComboBox:
+    def _combo(
+        self, parent: QWidget, items: Sequence[tuple[str, object]], value: object
+    ) -> QComboBox:
         combo = QComboBox(parent)
         for text, data in items:
             combo.addItem(text, data)  # Qt keeps a StrEnum as its plain string value
