@@ -258,3 +258,34 @@ def test_a_depth_beyond_the_needle_blocks(services):
         )
     )
     assert _blocks(services, visit.id) == ["needle_depth:4"]
+
+
+def test_the_clinics_medicine_dictionary_replaces_the_shipped_one(services, tmp_path, monkeypatch):
+    monkeypatch.setenv("MESODESK_DATA_DIR", str(tmp_path))
+    clinic = {"medicines": [{"names": ["Новобренд", "Novobrand"], "flags": ["retinoid"]}]}
+    (tmp_path / "medicines.json").write_text(json.dumps(clinic), encoding="utf-8")
+    patient = add_patient(services)
+    facts = Anamnesis(medications=(MedicationEntry("новобренда"), MedicationEntry("Варфарин")))
+    saved = services.anamnesis.save(PatientAnamnesisRecord(patient.id, facts))
+    assert [(m.retinoid, m.anticoagulant) for m in saved.anamnesis.medications] == [
+        (True, False),
+        (False, False),
+    ]
+    visit = add_visit(services, patient.id)
+    screening = services.screening.screening(visit.id, ASKED)
+    assert [f.key for f in screening.findings] == ["contraindication:retinoids"]
+    assert screening.catalog_problem is None
+
+
+def test_a_broken_clinic_dictionary_leaves_the_shipped_one_in_force_and_says_so(
+    services, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("MESODESK_DATA_DIR", str(tmp_path))
+    (tmp_path / "medicines.json").write_text('{"medicines": "Варфарин"}', encoding="utf-8")
+    patient = add_patient(services, anamnesis=Anamnesis(medications=(MedicationEntry("Варфарин"),)))
+    visit = add_visit(services, patient.id)
+    screening = services.screening.screening(visit.id, ASKED)
+    assert [f.key for f in screening.findings] == ["contraindication:anticoagulants"]
+    assert screening.catalog_problem is not None
+    assert "The clinic's medicine dictionary" in screening.catalog_problem
+    assert "medicines must be a non-empty list" in screening.catalog_problem
