@@ -5,6 +5,7 @@ The service layer fills the dataclasses of `model` and calls a builder, which re
 
 from mesodesk.documents.aftercare import build_aftercare, build_mesoscooter_care
 from mesodesk.documents.consent import build_consent
+from mesodesk.documents.naming import file_name
 from mesodesk.documents.texts import clinic_texts_dir, load_texts
 from mesodesk.documents.visit_summary import build_visit_summary
 
@@ -14,5 +15,6 @@ __all__ = [
     "build_mesoscooter_care",
     "build_visit_summary",
     "clinic_texts_dir",
+    "file_name",
     "load_texts",
 ]

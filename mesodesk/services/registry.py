@@ -35,17 +35,21 @@ class Services:
 def build_services(sessions: sessionmaker[Session]) -> Services:
     anamnesis = AnamnesisService(sessions)
     catalog = CatalogService(sessions)
+    marks = MarkService(sessions)
+    screening = ScreeningService(sessions, anamnesis, catalog)
     services = Services(
         patients=PatientService(sessions),
-        documents=DocumentService(sessions),
-        marks=MarkService(sessions),
+        documents=DocumentService(
+            sessions, marks=marks, anamnesis=anamnesis, screening=screening.screening
+        ),
+        marks=marks,
         visits=VisitService(sessions),
         export=ExportService(sessions),
         catalog=catalog,
         courses=CourseService(sessions),
         settings=ClinicSettingsService(sessions),
         anamnesis=anamnesis,
-        screening=ScreeningService(sessions, anamnesis, catalog),
+        screening=screening,
     )
     services.screening.finding_sources.append(services.marks.depth_findings)
     services.visits.go_ahead_checks.append(services.screening.require_overrides)
