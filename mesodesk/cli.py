@@ -99,7 +99,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         }[args.command]
         return handler(args)
     except (DatabaseError, ServiceError, OSError) as exc:
-        message = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        message = str(exc)
+        if isinstance(exc, OSError) and exc.strerror:
+            message = f"{exc.strerror}: {exc.filename}" if exc.filename else exc.strerror
         print(f"{PROG}: error: {message}", file=sys.stderr)
         return 2
 
@@ -231,16 +233,23 @@ def _run_document(args: argparse.Namespace) -> int:
     The documents are drawn by reportlab from the domain's geometry: this path never imports
     Qt, so it runs on a server without PySide6.
     """
+    from mesodesk.db import check_sqlite_file, parse_url, resolve_url, sqlite_path
     from mesodesk.domain.vocabulary import Language
     from mesodesk.paths import write_private_file
     from mesodesk.services.registry import build_services
 
     language = Language(args.lang) if args.lang else None
+    path = sqlite_path(parse_url(resolve_url(args.db)))
+    if path is not None:  # a document needs the database holding its visit: never a new one
+        check_sqlite_file(path, must_exist=True)
     database = _open(args.db)
     try:
         pdf = build_services(database.sessions).documents.pdf(args.command, args.visit, language)
     finally:
         database.close()
-    write_private_file(args.output, pdf)
+    try:
+        write_private_file(args.output, pdf)
+    except OSError as exc:  # name the file asked for, not the temporary one beside it
+        raise OSError(exc.errno, exc.strerror, str(args.output)) from exc
     print(f"Saved {args.output}")
     return 0

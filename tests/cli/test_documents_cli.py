@@ -216,3 +216,26 @@ def test_unknown_visit_is_one_line_on_stderr_and_no_file(
     assert result.stderr.strip() == "mesodesk: error: There is no visit number 999."
     assert not out.exists()
     assert list(tmp_path.glob("*.pdf")) == []
+
+
+def test_a_missing_database_is_refused_and_not_created(tmp_path: Path) -> None:
+    missing = tmp_path / "typo.sqlite3"
+    out = tmp_path / "aftercare.pdf"
+
+    result = run("aftercare", "--db", str(missing), "--visit", "1", "-o", str(out))
+
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"mesodesk: error: No database file at {missing}."
+    assert not missing.exists() and not out.exists()
+
+
+def test_an_output_folder_that_does_not_exist_is_named_in_one_line(
+    clinic_db, tmp_path: Path
+) -> None:
+    url, face, _ = clinic_db
+    out = tmp_path / "no-such-folder" / "consent.pdf"
+
+    result = run("consent", "--db", url, "--visit", str(face), "-o", str(out))
+
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"mesodesk: error: No such file or directory: {out}"
