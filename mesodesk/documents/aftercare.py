@@ -13,7 +13,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
-from mesodesk.documents.injection_map import map_panels
+from mesodesk.documents.injection_map import map_panels, mark_groups
 from mesodesk.documents.layout import (
     ACCENT,
     ACCENT_LIGHT,
@@ -57,7 +57,7 @@ LEFT_WIDTH = CONTENT_WIDTH - RIGHT_WIDTH - GAP
 BAND_GAP = 1.5 * mm
 FACT_WIDTHS = (70 * mm, 45 * mm, CONTENT_WIDTH - 115 * mm)
 MAPS_IN_COLUMN = 2
-"""Up to this many diagrams stand in the right column; more get a full-width section."""
+"""Up to this many map panels stand in the right column; more get a full-width section."""
 MAP_HEIGHT = {1: 72 * mm, 2: 36 * mm}
 MAP_MIN_HEIGHT = 30 * mm
 FULL_MAP_HEIGHT = 100 * mm
@@ -111,7 +111,7 @@ def build_mesoscooter_care(inp: MesoscooterCareInput, override_dir: Path | None 
 
 def _aftercare_story(inp: AftercareInput, texts: Texts, wording: Wording) -> list[Flowable]:
     """The visit beside its map, then what to avoid beside what to do, then the signature."""
-    maps_apart = len({m.diagram for m in inp.marks}) > MAPS_IN_COLUMN
+    maps_apart = len(mark_groups(inp.marks)) > MAPS_IN_COLUMN
     story: list[Flowable] = [
         letterhead(inp.clinic),
         title(texts["title"]),
@@ -179,7 +179,7 @@ def _visit_column(
         )
     if inp.products:
         volume_width = 16 * mm
-        lot_width = 21 * mm
+        lot_width = 24 * mm
         column += [
             Spacer(1, 1 * mm),
             data_table(
@@ -218,15 +218,15 @@ def _map_column(
 ) -> list[Flowable]:
     """The injection map, when marks were charted, above the next appointment."""
     column: list[Flowable] = []
-    diagrams = len({m.diagram for m in inp.marks})
-    if with_maps and diagrams:
+    panels = len(mark_groups(inp.marks))
+    if with_maps and panels:
         column += heading(texts["headings"]["diagram"], space_before=2 * mm)
         for panel in map_panels(
             inp.marks,
             wording,
             inp.language,
             width,
-            MAP_HEIGHT.get(diagrams, MAP_HEIGHT[2]),
+            MAP_HEIGHT.get(panels, MAP_HEIGHT[2]),
             MAP_MIN_HEIGHT,
             locator_height=22 * mm,
         ):

@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -578,6 +577,37 @@ def draw_art(canvas: Canvas, art: Art, scale: float, thin: bool = False) -> None
     canvas.setDash([])
 
 
+CLUSTER_GAP = 0.25
+"""Marks farther apart than this share of the figure's height get panels of their own, so a
+scalp and a hand treated at one visit are each shown large rather than both tiny."""
+
+
+def mark_groups(marks: Sequence[MarkRecord]) -> list[tuple[DiagramName, list[MarkRecord]]]:
+    """The marks by diagram (the most marked first), each diagram's marks split into groups
+    lying far apart on the figure, top to bottom."""
+    groups: list[tuple[DiagramName, list[MarkRecord]]] = []
+    for name in diagrams_by_use(list(marks)):
+        gap = CLUSTER_GAP * load_diagram(name).height_mm
+        clusters: list[list[MarkRecord]] = []
+        for mark in (m for m in marks if m.diagram == name):
+            near = [c for c in clusters if any(_box_gap(mark, other) <= gap for other in c)]
+            merged = [mark] + [m for c in near for m in c]
+            clusters = [c for c in clusters if c not in near] + [merged]
+        clusters.sort(key=lambda c: min(p.y for m in c for p in m.points))
+        groups += [(name, cluster) for cluster in clusters]
+    return groups
+
+
+def _box_gap(a: MarkRecord, b: MarkRecord) -> float:
+    ax = [p[0] for p in a.points]
+    ay = [p[1] for p in a.points]
+    bx = [p[0] for p in b.points]
+    by = [p[1] for p in b.points]
+    dx = max(min(bx) - max(ax), min(ax) - max(bx), 0.0)
+    dy = max(min(by) - max(ay), min(ay) - max(by), 0.0)
+    return math.hypot(dx, dy)
+
+
 def map_panels(
     marks: Sequence[MarkRecord],
     wording: Wording,
@@ -587,16 +617,10 @@ def map_panels(
     min_map_height: float = 40 * mm,
     locator_height: float = 24 * mm,
 ) -> list[InjectionMap]:
-    """One panel per diagram the visit used, the most marked first."""
+    """One panel per group of marks (see `mark_groups`): each diagram, the most marked first."""
     return [
         InjectionMap(
-            name, marks, wording, language, width, max_map_height, min_map_height, locator_height
+            name, group, wording, language, width, max_map_height, min_map_height, locator_height
         )
-        for name in diagrams_by_use(list(marks))
+        for name, group in mark_groups(marks)
     ]
-
-
-def total_volume(marks: Sequence[MarkRecord]) -> Decimal:
-    return sum(
-        ((m.volume_ml or Decimal(0)) * injection_count(m.geometry()) for m in marks), Decimal(0)
-    )

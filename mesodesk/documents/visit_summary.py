@@ -329,18 +329,20 @@ def finding_text(line: FindingLine, texts: Texts, wording: Wording, language: La
     titles = texts["finding_titles"]
     family = re.split(r"[:.]", line.code, maxsplit=1)[0]
     text = str(titles.get(line.code) or titles.get(family) or texts["finding_other"])
-    where = _marks_in_words(line.marks, wording, language)
+    where = _marks_in_words(line.marks, wording, language, texts["labels"]["outside_zones"])
     return f"{text}: {where}" if where else text
 
 
-def _marks_in_words(marks: Sequence[MarkRecord], wording: Wording, language: Language) -> str:
+def _marks_in_words(
+    marks: Sequence[MarkRecord], wording: Wording, language: Language, outside: str
+) -> str:
     seen: list[str] = []
     for mark in marks:
         diagram = load_diagram(mark.diagram)
         zone = (
             zone_label(diagram.zone(mark.zone), language)
             if mark.zone and any(z.name == mark.zone for z in diagram.zones)
-            else ""
+            else outside.lower()
         )
         depth = wording.depth(Decimal(mark.depth_mm)) if mark.depth_mm is not None else ""
         parts = [p for p in (zone, depth) if p]

@@ -217,7 +217,11 @@ class DocumentPreview(QWidget):
         self._show_page()
 
     def show_error(self, message: str) -> None:
+        """The reason in the status line, and on the page itself while there is no page."""
         self.status.setText(message)
+        if self.document is None:
+            self.page_view.setWordWrap(True)
+            self.page_view.setText(message)
         self._set_enabled(self.document is not None)
 
     def _set_enabled(self, enabled: bool) -> None:

@@ -149,6 +149,7 @@ def test_an_empty_visit_is_refused_inside_the_preview(qtbot, window, sqlite_db) 
     qtbot.waitUntil(lambda: "nothing to put on an aftercare sheet" in preview.status.text())
 
     assert preview.document is None
+    assert "nothing to put on an aftercare sheet" in preview.page_view.text()
     assert not preview.save_button.isEnabled() and not preview.print_button.isEnabled()
     assert not window.banner.isVisible(), "a refusal is said where the user looks, once"
 

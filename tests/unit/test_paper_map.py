@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mesodesk.documents.injection_map import crop_for, technique_counts
+from mesodesk.documents.injection_map import crop_for, mark_groups, technique_counts
 from mesodesk.documents.svg_art import (
     EllipseShape,
     PathShape,
@@ -103,3 +103,21 @@ def test_the_legend_counts_injections_per_technique() -> None:
     ]
 
     assert technique_counts(marks) == {Technique.PINPOINT: 2, Technique.NAPPAGE_MIDDLE: 100}
+
+
+def test_marks_far_apart_on_one_figure_get_a_panel_each() -> None:
+    body = load_diagram(DiagramName.BODY_FRONT)
+    scalp, decollete, hand = (
+        body.zone(name).label_point for name in ("scalp", "decollete", "hand_left")
+    )
+    marks = [_point(DiagramName.BODY_FRONT, p.x, p.y) for p in (hand, scalp, decollete)]
+    face = [_point(DiagramName.FACE, 150, 80), _point(DiagramName.FACE, 110, 170)]
+
+    groups = mark_groups(marks + face)
+
+    assert [(name, len(group)) for name, group in groups] == [
+        (DiagramName.BODY_FRONT, 2),
+        (DiagramName.BODY_FRONT, 1),
+        (DiagramName.FACE, 2),
+    ]
+    assert groups[1][1][0].points[0] == hand
