@@ -284,7 +284,10 @@ def _do_column(inp: AftercareInput, texts: Texts, width: float) -> list[Flowable
     call: list[Flowable] = [
         para(texts["headings"]["call"], call_style),
         Spacer(1, 1.2 * mm),
-        marked_list(warnings, WARNING_SIGN, CAUTION, width - 6.4 * mm, STYLES.cell),
+        *[
+            marked_item(para(warning, STYLES.cell), WARNING_SIGN, CAUTION, width - 6.4 * mm)
+            for warning in warnings
+        ],
     ]
     if inp.clinic.phone.strip():  # no number set: no bare "Phone:" line
         call.append(

@@ -415,17 +415,23 @@ def data_table(
 def callout(
     content: Sequence[Flowable], width: float, background: colors.Color, border: colors.Color
 ) -> Table:
-    """A tinted, rounded box that draws the eye (warning signs, next appointment)."""
+    """A tinted, rounded box that draws the eye (warning signs, next appointment).
+
+    One row per flowable, so a box a clinic has filled with many items splits across pages
+    instead of failing to fit.
+    """
     return grid(
-        [[list(content)]],
+        [[flowable] for flowable in content] or [[""]],
         [width],
         [
             ("BACKGROUND", (0, 0), (-1, -1), background),
             ("BOX", (0, 0), (-1, -1), 0.8, border),
             ("LEFTPADDING", (0, 0), (-1, -1), 3.2 * mm),
             ("RIGHTPADDING", (0, 0), (-1, -1), 3.2 * mm),
-            ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * mm),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, 0), 2 * mm),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), 2 * mm),
         ],
         cornerRadii=[2.5 * mm] * 4,
     )

@@ -799,3 +799,22 @@ def test_a_russian_document_holds_no_english_words(document: str) -> None:
     }[document]()
 
     assert english_words(pdf_text(pdf), BRANDS) == []
+
+
+def test_a_clinic_that_adds_many_items_gets_more_pages_not_an_error(tmp_path: Path) -> None:
+    warnings = [{"id": f"w{i}", "text": f"Признак номер {i}: позвоните нам."} for i in range(60)]
+    advice = [
+        {"id": f"a{i}", "kind": "dont", "text": f"Совет номер {i}.", "areas": ["face"]}
+        for i in range(40)
+    ]
+    (tmp_path / "aftercare.ru.json").write_text(
+        json.dumps({"warnings": warnings, "advice": advice}, ensure_ascii=False), encoding="utf-8"
+    )
+
+    pdf = build_aftercare(_russian_face_visit(), override_dir=tmp_path)
+    text = pdf_text(pdf)
+
+    assert page_count(pdf) >= 2
+    assert "Признак номер 59" in text and "Совет номер 39" in text
+    assert _smallest_size(pdf) >= MIN_FONT_PT
+    _assert_inside_the_page(pdf)
