@@ -3,6 +3,8 @@
 The service layer fills the dataclasses of `model` and calls a builder, which returns PDF bytes.
 """
 
+from reportlab.platypus.doctemplate import LayoutError
+
 from mesodesk.documents.aftercare import build_aftercare, build_mesoscooter_care
 from mesodesk.documents.consent import build_consent
 from mesodesk.documents.naming import file_name
@@ -10,6 +12,7 @@ from mesodesk.documents.texts import clinic_texts_dir, load_texts
 from mesodesk.documents.visit_summary import build_visit_summary
 
 __all__ = [
+    "LayoutError",
     "build_aftercare",
     "build_consent",
     "build_mesoscooter_care",

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from mesodesk.documents import (
+    LayoutError,
     build_aftercare,
     build_consent,
     build_mesoscooter_care,
@@ -97,6 +98,20 @@ _DATE_QUESTIONS = {"recent_peeling": "recent_peeling_on", "recent_surgery": "rec
 
 class NothingToPrint(ServiceError):
     """The visit records nothing the document could be about."""
+
+
+class DocumentNotBuilt(ServiceError):
+    """The clinic's wording files cannot be used, or the page could not be laid out."""
+
+
+def _built(build: Callable[[], bytes]) -> bytes:
+    """The PDF, or a sentence for the user when the clinic's texts or the layout refuse it."""
+    try:
+        return build()
+    except LayoutError as error:
+        raise DocumentNotBuilt(f"The document could not be laid out: {error}") from error
+    except ValueError as error:  # a clinic's wording file, named in the message
+        raise DocumentNotBuilt(f"The document could not be built: {error}") from error
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,16 +290,12 @@ class DocumentService(Service):
         """What to save the document as: its short name, the patient's name and the visit's
         day, safe for any file system ("Рекомендации_Иванова_Мария_2025-03-12.pdf")."""
         facts = self._facts(visit_id)
-        override = clinic_texts_dir()
-        if kind == MESOSCOOTER:
-            stem = load_texts("aftercare", language, override)["mesoscooter"]["file_stem"]
-        else:
-            texts_kind = {
-                AFTERCARE: "aftercare",
-                CONSENT: "consent",
-                VISIT_SUMMARY: "visit_summary",
-            }
-            stem = load_texts(texts_kind[kind], language, override)["file_stem"]
+        texts_kind = {AFTERCARE: "aftercare", CONSENT: "consent", VISIT_SUMMARY: "visit_summary"}
+        try:
+            texts = load_texts(texts_kind.get(kind, "aftercare"), language, clinic_texts_dir())
+        except ValueError:  # the clinic's file is refused when the document is built
+            texts = load_texts(texts_kind.get(kind, "aftercare"), language)
+        stem = texts["mesoscooter"]["file_stem"] if kind == MESOSCOOTER else texts["file_stem"]
         return file_name(stem, facts.patient_name, _local(facts.visit.starts_at).date())
 
     # --- PDFs -------------------------------------------------------------------------------
@@ -297,22 +308,19 @@ class DocumentService(Service):
                 "There is nothing to put on an aftercare sheet yet: this visit records no "
                 "area, technique, product or injection mark."
             )
-        return build_aftercare(sheet, override_dir=clinic_texts_dir())
+        return _built(lambda: build_aftercare(sheet, override_dir=clinic_texts_dir()))
 
     def mesoscooter_pdf(self, visit_id: int, language: Language | None = None) -> bytes:
-        return build_mesoscooter_care(
-            self.mesoscooter_input(visit_id, language), override_dir=clinic_texts_dir()
-        )
+        care = self.mesoscooter_input(visit_id, language)
+        return _built(lambda: build_mesoscooter_care(care, override_dir=clinic_texts_dir()))
 
     def consent_pdf(self, visit_id: int, language: Language | None = None) -> bytes:
-        return build_consent(
-            self.consent_input(visit_id, language), override_dir=clinic_texts_dir()
-        )
+        consent = self.consent_input(visit_id, language)
+        return _built(lambda: build_consent(consent, override_dir=clinic_texts_dir()))
 
     def visit_summary_pdf(self, visit_id: int, language: Language | None = None) -> bytes:
-        return build_visit_summary(
-            self.visit_summary_input(visit_id, language), override_dir=clinic_texts_dir()
-        )
+        summary = self.visit_summary_input(visit_id, language)
+        return _built(lambda: build_visit_summary(summary, override_dir=clinic_texts_dir()))
 
     def pdf(self, kind: str, visit_id: int, language: Language | None = None) -> bytes:
         """The document of `kind` (one of `KINDS`), for callers that pick it by name."""

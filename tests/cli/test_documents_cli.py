@@ -239,3 +239,27 @@ def test_an_output_folder_that_does_not_exist_is_named_in_one_line(
 
     assert result.returncode == 2
     assert result.stderr.strip() == f"mesodesk: error: No such file or directory: {out}"
+
+
+def test_a_broken_clinic_wording_file_is_one_line_naming_it(clinic_db, tmp_path: Path) -> None:
+    url, face, _ = clinic_db
+    texts = tmp_path / "data" / "texts"
+    texts.mkdir(parents=True)
+    (texts / "aftercare.ru.json").write_text('{"advice": [', encoding="utf-8")
+    out = tmp_path / "aftercare.pdf"
+
+    result = run(
+        "aftercare",
+        "--db",
+        url,
+        "--visit",
+        str(face),
+        "-o",
+        str(out),
+        env={"MESODESK_DATA_DIR": str(tmp_path / "data")},
+    )
+
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "aftercare.ru.json" in result.stderr
+    assert "not valid JSON" in result.stderr and "Traceback" not in result.stderr
+    assert not out.exists()
