@@ -51,15 +51,17 @@ def load_texts(kind: str, language: Language, override_dir: Path | None = None) 
     shipped_path = resource_path("texts", filename)
     shipped = _read_json(shipped_path)
     _check_items(shipped, shipped_path, "")
+    texts: Texts = _without_hidden(shipped)
     if override_dir is None:
-        return _without_hidden(shipped)
+        return texts
     override_path = Path(override_dir) / filename
     if not override_path.is_file():
-        return _without_hidden(shipped)
+        return texts
     override = _read_json(override_path)
     merged = _merge(shipped, override, override_path, "")
     _check_items(merged, override_path, "")
-    return _without_hidden(merged)
+    texts = _without_hidden(merged)
+    return texts
 
 
 def clinic_texts_dir() -> Path:
