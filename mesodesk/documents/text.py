@@ -23,6 +23,7 @@ SOFT_HYPHEN = "\u00ad"
 
 _GLUE_AFTER_NUMBER = re.compile(r"(\d)[ \t]+(г\.|гг\.|мл|мм|ml|mm|%|ч|мин)(?![\w])")
 _GLUE_BEFORE_DASH = re.compile(r"[ \t]+([—–])[ \t]")
+_PHONE = re.compile(r"(?<![\w,])\+?\d[\d ()\-]{5,}\d(?![\w])")
 _TAG = re.compile(r"(<[^>]*>)")
 _WORD = re.compile(r"[^\s]+")
 _CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
@@ -30,7 +31,9 @@ _LETTERS = re.compile(r"[A-Za-zА-Яа-яЁё]{5,}")
 
 
 def typeset(text: str) -> str:
-    """Plain text with non-breaking spaces where a break would strand a unit or a dash."""
+    """Plain text with non-breaking spaces where a break would strand a unit or a dash, or
+    split a phone number."""
+    text = _PHONE.sub(lambda match: match.group(0).replace(" ", NBSP), text)
     text = _GLUE_AFTER_NUMBER.sub(rf"\1{NBSP}\2", text)
     return _GLUE_BEFORE_DASH.sub(rf"{NBSP}\1 ", text)
 

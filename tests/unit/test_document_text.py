@@ -19,6 +19,9 @@ def test_a_year_keeps_its_abbreviation_and_a_number_its_unit() -> None:
         f"12 марта 2025{NBSP}г., 1,5{NBSP}мл, 4{NBSP}мм, 2{NBSP}%"
     )
     assert typeset("г. Казань") == "г. Казань", "a town's abbreviation starts its name"
+    assert typeset("Телефон: +7 (917) 123-45-67, 8 800 555 35 35") == (
+        f"Телефон: +7{NBSP}(917){NBSP}123-45-67, 8{NBSP}800{NBSP}555{NBSP}35{NBSP}35"
+    )
 
 
 def test_hyphenation_points_follow_the_language_of_the_word() -> None:
