@@ -9,7 +9,7 @@ typed. A test checks that every template has a Russian counterpart with the same
 from __future__ import annotations
 
 from mesodesk.domain.findings import Localized
-from mesodesk.domain.vocabulary import IngredientGroup, ReactionSeverity, Technique
+from mesodesk.domain.vocabulary import IngredientGroup, Reaction, ReactionSeverity, Technique
 
 # --- the contraindication catalog ---------------------------------------------------------
 
@@ -101,6 +101,24 @@ DEPTH_RANGE_UP_TO = "up to {max} mm"
 DEPTH_RANGE_BAND = "{min}-{max} mm"
 MARKS_AFFECTED = "{finding} Marks affected: {count}."
 
+# --- the chart against the product lines, and last visit ------------------------------------
+
+CHART_VOLUME_TOTAL = (
+    "The chart adds up to {charted} ml, the product lines to {recorded} ml: {difference} ml "
+    "{direction} charted than recorded. Correct the marks or take the volumes from the chart."
+)
+CHART_VOLUME_PRODUCT = "{product}: {charted} ml charted, {recorded} ml recorded."
+CHART_UNRECORDED = "{charted} ml of {product} is charted but no product line records it."
+CHART_WITHOUT_VOLUME = (
+    "No mark has a volume per injection, so the chart cannot be checked against the product lines."
+)
+LAST_VISIT_REACTIONS = "After the last visit ({date}): {reactions}."
+REACTION_SEEN = "{reaction} ({severity})"
+REACTION_SEEN_NOTE = "{reaction} ({severity}): {note}"
+MORE = Localized("more", "больше")
+LESS = Localized("less", "меньше")
+A_PRODUCT = Localized("a product", "препарат")
+
 # --- the patient header -----------------------------------------------------------------------
 
 ALERT_ALLERGY = "Allergy: {allergy}"
@@ -183,6 +201,21 @@ RUSSIAN: dict[str, str] = {
     DEPTH_RANGE_UP_TO: "до {max} мм",
     DEPTH_RANGE_BAND: "{min}–{max} мм",
     MARKS_AFFECTED: "{finding} Отметок: {count}.",
+    CHART_VOLUME_TOTAL: (
+        "По схеме {charted} мл, по строкам препаратов {recorded} мл: по схеме на {difference} мл "
+        "{direction}, чем записано. Исправьте отметки или возьмите объёмы из схемы."
+    ),
+    CHART_VOLUME_PRODUCT: "{product}: по схеме {charted} мл, записано {recorded} мл.",
+    CHART_UNRECORDED: (
+        "По схеме {charted} мл ({product}), но ни одна строка препаратов этого не записывает."
+    ),
+    CHART_WITHOUT_VOLUME: (
+        "Ни у одной отметки не указан объём на инъекцию, поэтому схему нельзя сверить со "
+        "строками препаратов."
+    ),
+    LAST_VISIT_REACTIONS: "После прошлого визита ({date}): {reactions}.",
+    REACTION_SEEN: "{reaction} ({severity})",
+    REACTION_SEEN_NOTE: "{reaction} ({severity}): {note}",
     ALERT_ALLERGY: "Аллергия: {allergy}",
     ALERT_MEDICATION: "{flags}: {medication}",
     ALERT_ITEM: "{item}",
@@ -232,6 +265,23 @@ def group_name(group: IngredientGroup) -> Localized:
 
 def severity_name(severity: ReactionSeverity) -> Localized:
     return Localized(severity.label().lower(), _SEVERITIES_RU[severity])
+
+
+_REACTIONS_RU = {
+    Reaction.REDNESS: "покраснение",
+    Reaction.SWELLING: "отёк",
+    Reaction.BRUISING: "синяк / гематома",
+    Reaction.PAPULES: "папулы",
+    Reaction.ITCHING: "зуд",
+    Reaction.PAIN_BURNING: "боль / жжение",
+    Reaction.NODULES: "уплотнения",
+    Reaction.ALLERGIC: "аллергическая реакция",
+    Reaction.DISCOLORATION: "изменение цвета кожи",
+}
+
+
+def reaction_name(reaction: Reaction) -> Localized:
+    return Localized(reaction.label().lower(), _REACTIONS_RU[reaction])
 
 
 def technique_name(technique: Technique) -> Localized:

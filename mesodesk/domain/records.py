@@ -46,8 +46,11 @@ class ProductIngredientRecord:
 
 @dataclass(frozen=True, slots=True)
 class ProductRecord:
+    """A product of the catalog; `name_ru` is its name on Russian documents ("" if none)."""
+
     id: int | None
     name: str
+    name_ru: str = ""
     manufacturer: str = ""
     form: str = ""
     pack: str = ""

@@ -16,6 +16,15 @@ SOURCE_TITLES: dict[str, str] = {
 }
 """Seed text id -> the title to cite."""
 
+SOURCE_TITLES_RU: dict[str, str] = {
+    "000": "Сосудистая мезотерапия: препараты, эффективность, противопоказания",
+    "001": "Мезотерапия: техники, коктейли и курсы",
+    "002": "Мезотерапия: правила проведения и возможные проблемы",
+    "003": "Мезотерапия лица: описание, противопоказания, отзывы",
+    "004": "Побочные эффекты мезотерапии: акне, синяки, отёки, беременность",
+}
+"""The same titles in Russian, for Russian screens and sheets (no English in a Russian text)."""
+
 CLINICAL_DEFAULT = "clinical default"
 """Source token of a value no source text gives: the clinic's stated default, marked as such."""
 
@@ -37,7 +46,7 @@ def source_titles(source: str, language: str = "en") -> str:
     shown: list[str] = []
     for token in (part.strip() for part in source.split(",")):
         if token in SOURCE_TITLES:
-            text = SOURCE_TITLES[token]
+            text = (SOURCE_TITLES_RU if language == "ru" else SOURCE_TITLES)[token]
         elif token in _SHOWN:
             text = _SHOWN[token]["ru" if language == "ru" else "en"]
         else:

@@ -15,7 +15,12 @@ _BODY_ZONE = {Area.STOMACH: "abdomen", Area.HIPS_BUTTOCKS: "thigh_left", Area.LE
 
 
 def demo_marks(
-    visit_id: int, area: Area, technique: Technique, cocktail_id: int | None, rnd: random.Random
+    visit_id: int,
+    area: Area,
+    technique: Technique,
+    cocktail_id: int | None,
+    rnd: random.Random,
+    russian: bool = False,
 ) -> list[MarkRecord]:
     """The spine scheme for a vascular visit, nappage patches on the face, a patch on the body."""
     if area is Area.VASCULAR:
@@ -30,6 +35,7 @@ def demo_marks(
                 "4",
                 "0.05",
                 cocktail_id,
+                russian,
             )
             for p in vascular_spine_scheme("C3", bottom)
         ]
@@ -46,6 +52,7 @@ def demo_marks(
                 depth,
                 "0.02",
                 cocktail_id,
+                russian,
             )
             for zone, width, height in _FACE_PATCHES
         ]
@@ -61,6 +68,7 @@ def demo_marks(
             "6",
             "0.1",
             cocktail_id,
+            russian,
         )
     ]
 
@@ -86,6 +94,7 @@ def _mark(
     depth: str,
     volume: str,
     cocktail_id: int | None,
+    russian: bool = False,
 ) -> MarkRecord:
     return MarkRecord(
         id=None,
@@ -96,6 +105,6 @@ def _mark(
         technique=technique,
         depth_mm=Decimal(depth),
         volume_ml=Decimal(volume),
-        needle="32G 4 mm",
+        needle="32G 4 мм" if russian else "32G 4 mm",
         cocktail_id=cocktail_id,
     )

@@ -17,6 +17,7 @@ from mesodesk.domain.records import CocktailRecord, LotRecord, ProductLineRecord
 from mesodesk.domain.vocabulary import (
     Area,
     Indication,
+    Language,
     Method,
     Reaction,
     ReactionSeverity,
@@ -33,6 +34,8 @@ MAX_PATIENTS_WITH_VISITS = 150
 """Enough history to look real; a demo of 100,000 patients still fills in seconds."""
 
 DEMO_PRACTITIONER = "Demo practitioner"
+DEMO_PRACTITIONER_RU = "Смирнова Елена Андреевна"
+"""A Russian-reading patient's demo visits are written in Russian, as their documents are."""
 
 RESERVE = Decimal("0.4")
 """The share of each lot the demo history leaves on the shelf, so new visits can use it."""
@@ -50,13 +53,27 @@ _TECHNIQUES = {
     "body": (Technique.PINPOINT, Technique.INFILTRATION, Technique.NAPPAGE_MIDDLE),
     "vascular": (Technique.PINPOINT,),
 }
+_REACTION_NOTES_RU = {
+    "Gone within two hours.": "Прошло за два часа.",
+    "Small bruise at one point.": "Небольшой синяк в одной точке.",
+    "Papules resolved the next day.": "Папулы рассосались на следующий день.",
+    "Burning during injection.": "Жжение во время введения.",
+}
 _ANAESTHESIA = ("", "Lidocaine cream 5%, 30 minutes", "Emla cream, 40 minutes")
+_ANAESTHESIA_RU = ("", "Крем с лидокаином 5%, 30 минут", "Крем «Эмла», 40 минут")
 _DISINFECTION = ("Chlorhexidine 0.05%", "Miramistin", "Chlorhexidine 0.05%, then alcohol 70%")
+_DISINFECTION_RU = ("Хлоргексидин 0,05%", "Мирамистин", "Хлоргексидин 0,05%, затем спирт 70%")
 _NOTES = (
     "Skin calm before the procedure; patient tolerated it well.",
     "Slight dryness noted; advised a moisturiser and sunscreen.",
     "Good tolerance; texture improved since the last session.",
     "Patient reports less puffiness in the mornings.",
+)
+_NOTES_RU = (
+    "Кожа перед процедурой спокойная; процедуру перенесла хорошо.",
+    "Лёгкая сухость; рекомендованы увлажняющий и солнцезащитный кремы.",
+    "Переносимость хорошая; текстура кожи лучше, чем на прошлом визите.",
+    "По утрам отёчность меньше, со слов пациентки.",
 )
 
 
@@ -101,6 +118,8 @@ def _history(
     reference: date,
 ) -> tuple[int | None, int]:
     """A course from a cocktail of the catalog and its visits so far; (course id, visits)."""
+    russian = services.patients.get(patient_id).language is Language.RUSSIAN
+    practitioner = DEMO_PRACTITIONER_RU if russian else DEMO_PRACTITIONER
     cocktail = rnd.choice(cocktails)
     area = cocktail.areas[0] if cocktail.areas else Area.FACE
     indication = cocktail.indications[0] if cocktail.indications else Indication.DEHYDRATION
@@ -117,12 +136,11 @@ def _history(
         if day >= reference:
             break
         moment = datetime.combine(day, time(rnd.randint(9, 18), rnd.choice((0, 30)))).astimezone()
-        visit = services.visits.start_visit(
-            patient_id, moment, DEMO_PRACTITIONER, course_id=course.id
-        )
+        visit = services.visits.start_visit(patient_id, moment, practitioner, course_id=course.id)
         lines = _lines(cocktail, lots, stock, reserve, day)
         reactions = tuple(
-            ReactionRecord(*item) for item in rnd.sample(_REACTIONS, rnd.choice((0, 1, 1, 2)))
+            ReactionRecord(kind, severity, _REACTION_NOTES_RU.get(note, note) if russian else note)
+            for kind, severity, note in rnd.sample(_REACTIONS, rnd.choice((0, 1, 1, 2)))
         )
         technique = (
             Technique.PINPOINT if area is Area.VASCULAR else rnd.choice(_TECHNIQUES[area.region])
@@ -133,18 +151,21 @@ def _history(
                 areas=(area,),
                 techniques=(technique,),
                 method=Method.MANUAL,
-                anaesthesia=rnd.choice(_ANAESTHESIA),
-                disinfection=rnd.choice(_DISINFECTION),
-                notes=rnd.choice(_NOTES),
+                anaesthesia=rnd.choice(_ANAESTHESIA_RU if russian else _ANAESTHESIA),
+                disinfection=rnd.choice(_DISINFECTION_RU if russian else _DISINFECTION),
+                notes=rnd.choice(_NOTES_RU if russian else _NOTES),
                 price_minor=rnd.choice((3000, 3500, 4000, 4500)) * 100,
                 product_lines=lines,
                 reactions=reactions,
             )
         )
-        services.marks.add_many(demo_marks(visit.id or 0, area, technique, cocktail.id, rnd))
+        services.marks.add_many(
+            demo_marks(visit.id or 0, area, technique, cocktail.id, rnd, russian)
+        )
         # a safety check may want a written reason first: then the visit stays as it is
         with suppress(ServiceError):
-            services.visits.sign(services.visits.mark_done(visit))
+            done = services.visits.mark_done(visit)
+            services.visits.sign(replace(done, practitioner=practitioner))
         count += 1
     return course.id, count
 
@@ -180,8 +201,10 @@ def _plan_next(
     services: Services, rnd: random.Random, patient_id: int, course_id: int | None, today: date
 ) -> None:
     """One or two visits booked ahead, at a round hour."""
+    russian = services.patients.get(patient_id).language is Language.RUSSIAN
+    practitioner = DEMO_PRACTITIONER_RU if russian else DEMO_PRACTITIONER
     first = today + timedelta(days=rnd.randint(1, 10))
     for number in range(rnd.randint(1, 2)):
         day = first + timedelta(days=7 * number)
         moment = datetime.combine(day, time(rnd.randint(9, 18))).astimezone()
-        services.visits.start_visit(patient_id, moment, DEMO_PRACTITIONER, course_id=course_id)
+        services.visits.start_visit(patient_id, moment, practitioner, course_id=course_id)

@@ -22,8 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from mesodesk.domain import finding_texts as texts
 from mesodesk.domain.anamnesis import DayChecklist
 from mesodesk.domain.courses import CoursePlan, check_plan
-from mesodesk.domain.findings import Finding, Severity
-from mesodesk.domain.patient import format_date
+from mesodesk.domain.findings import Finding, Joined, Message, Param, Severity
 from mesodesk.domain.records import (
     OverrideRecord,
     ProductLineRecord,
@@ -298,18 +297,26 @@ def _last_visit_reactions(session: Session, patient_id: int, before: datetime) -
     ).all()
     if not reactions or starts is None:
         return []
-    parts = []
+    parts: list[Param] = []
     for reaction, severity, note in reactions:
-        text = (
-            f"{Reaction(reaction).label().lower()} ({ReactionSeverity(severity).label().lower()})"
-        )
-        parts.append(f"{text}: {note.rstrip('.')}" if note else text)
-    worst = max(ReactionSeverity(severity) for _, severity, _ in reactions)
+        seen = {
+            "reaction": texts.reaction_name(Reaction(reaction)),
+            "severity": texts.severity_name(ReactionSeverity(severity)),
+        }
+        if note:
+            parts.append(Message(texts.REACTION_SEEN_NOTE, {**seen, "note": note.rstrip(".")}))
+        else:
+            parts.append(Message(texts.REACTION_SEEN, seen))
+    only_mild = all(severity == ReactionSeverity.MILD.value for _, severity, _ in reactions)
     return [
-        Finding(
+        Finding.of(
             LAST_VISIT_REACTIONS,
-            Severity.WARNING if worst is not ReactionSeverity.MILD else Severity.INFO,
-            f"After the last visit ({format_date(local_day(starts))}): {'; '.join(parts)}.",
+            str(previous),
+            Severity.INFO if only_mild else Severity.WARNING,
+            Message(
+                texts.LAST_VISIT_REACTIONS,
+                {"date": local_day(starts), "reactions": Joined(tuple(parts), "; ")},
+            ),
         )
     ]
 
