@@ -72,8 +72,12 @@ CROSS = "\u2715"
 WARNING_SIGN = "!"
 
 
-def register_fonts() -> None:
-    """Register the shipped DejaVu fonts once; reportlab embeds only the glyphs used."""
+def ensure_fonts() -> None:
+    """Register the shipped DejaVu fonts on first use; reportlab embeds only the glyphs used.
+
+    Called when a document is built (by `Wording`), not at import, so importing MesoDesk never
+    reads a font file.
+    """
     if FONT in pdfmetrics.getRegisteredFontNames():
         return
     for name, filename in (
@@ -140,7 +144,6 @@ class Styles:
     )
 
 
-register_fonts()
 STYLES = Styles()
 
 
@@ -155,9 +158,14 @@ def para(text: str, style: ParagraphStyle) -> Paragraph:
 
 
 class Wording:
-    """Labels, dates and numbers in the patient's language, from the `common` texts."""
+    """Labels, dates and numbers in the patient's language, from the `common` texts.
+
+    Every document builds its wording first, before any paragraph, so this is where the fonts
+    get registered.
+    """
 
     def __init__(self, common: Texts) -> None:
+        ensure_fonts()
         self._t = common
 
     def label(self, key: str) -> str:

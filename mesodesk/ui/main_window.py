@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mesodesk import __version__
 from mesodesk.domain.patient import PatientCard
 from mesodesk.services.errors import NotFound, ServiceError, StaleRecord, ValidationFailed
+from mesodesk.ui.about import AboutDialog
 from mesodesk.ui.patient_form import PatientForm
 from mesodesk.ui.patient_list import PatientListPanel
 from mesodesk.ui.widgets import Banner, PatientHeader
@@ -213,7 +213,7 @@ class MainWindow(QMainWindow):
         self.show_archived_action = QAction(self.tr("Show &archived patients"), self)
         self.show_archived_action.setCheckable(True)
         self.show_archived_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
-        about = action(self.tr("&About MesoDesk"), None, self._about)
+        self.about_action = action(self.tr("&About MesoDesk"), None, self._about)
 
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
@@ -237,7 +237,7 @@ class MainWindow(QMainWindow):
         visit_menu = menu.addMenu(self.tr("V&isit"))
         tools_menu = menu.addMenu(self.tr("&Tools"))
         help_menu = menu.addMenu(self.tr("&Help"))
-        help_menu.addAction(about)
+        help_menu.addAction(self.about_action)
         self.menus.update(
             {
                 "edit": edit_menu,
@@ -424,13 +424,9 @@ class MainWindow(QMainWindow):
         )
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About MesoDesk"),
-            self.tr("MesoDesk {version}\nCharting for mesotherapists and cosmetologists.").format(
-                version=__version__
-            ),
-        )
+        about = AboutDialog(self.location_label.toolTip(), self)
+        about.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        about.open()
 
     # --- window state -----------------------------------------------------------------------
 
