@@ -9,10 +9,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mesodesk import __version__
+
+if TYPE_CHECKING:
+    from mesodesk.db import Database
+    from mesodesk.services.registry import Services
 
 DEMO_PATIENTS = 300
 PROG = "mesodesk"
@@ -89,15 +94,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     from mesodesk.services.errors import ServiceError
 
     try:
-        handler = {
+        handlers: dict[str | None, Callable[[argparse.Namespace], int]] = {
             None: _run_window,
             "demo": _run_demo,
             "check": _run_check,
             "screenshot": _run_screenshot,
             "export": _run_export,
             **dict.fromkeys(DOCUMENT_COMMANDS, _run_document),
-        }[args.command]
-        return handler(args)
+        }
+        return handlers[args.command](args)
     except (DatabaseError, ServiceError, OSError) as exc:
         message = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         print(f"{PROG}: error: {message}", file=sys.stderr)
@@ -111,7 +116,7 @@ def _positive(text: str) -> int:
     return value
 
 
-def _open(url: str | None, demo: bool = False):
+def _open(url: str | None, demo: bool = False) -> Database:
     from mesodesk.db import default_url, open_database, resolve_url
 
     return open_database(default_url(demo=True) if demo else resolve_url(url))
@@ -123,7 +128,7 @@ def _run_window(args: argparse.Namespace) -> int:
     return run_window(lambda: _open_for_window(args.db, args.demo))
 
 
-def _open_for_window(url: str | None, demo: bool):
+def _open_for_window(url: str | None, demo: bool) -> tuple[Database, Services]:
     from mesodesk.services.demo import fill_demo
     from mesodesk.services.registry import build_services
 
@@ -206,7 +211,9 @@ DOCUMENT_COMMANDS = {
 }
 
 
-def _add_document_commands(commands: argparse._SubParsersAction) -> None:
+def _add_document_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
     for name, what in DOCUMENT_COMMANDS.items():
         command = commands.add_parser(
             name,
@@ -250,7 +257,7 @@ def _run_document(args: argparse.Namespace) -> int:
     return 0
 
 
-def _diagram_png(services: object, visit_id: int) -> bytes | None:
+def _diagram_png(services: Services, visit_id: int) -> bytes | None:
     """The marked diagram as the window draws it, rendered offscreen; None without the module."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:

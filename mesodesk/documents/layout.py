@@ -12,7 +12,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -460,14 +460,15 @@ class ShrinkToFit(KeepInFrame):
     """
 
     def __init__(self, content: Sequence[Flowable], width: float, height: float) -> None:
-        super().__init__(width, height, list(content), mode="shrink", hAlign="CENTER")
+        self._flowables = list(content)
+        super().__init__(width, height, self._flowables, mode="shrink", hAlign="CENTER")
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         width = min(self.maxWidth, availWidth)
         height = min(self.maxHeight, availHeight)
         total = 0.0
         previous_after = 0.0
-        for index, flowable in enumerate(self._content):
+        for index, flowable in enumerate(self._flowables):
             _, h = flowable.wrapOn(self.canv, width, 0x7FFFFFFF)
             if index:
                 total += previous_after + max(flowable.getSpaceBefore() - previous_after, 0)
@@ -491,6 +492,10 @@ class _FooterCanvas(Canvas):
         self._running_header = running_header
         self._pages: list[dict[str, Any]] = []
 
+    if TYPE_CHECKING:
+        # reportlab's internal that begins a fresh page; its type stubs leave it out
+        def _startPage(self) -> None: ...
+
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
         self._startPage()
@@ -513,9 +518,9 @@ class _FooterCanvas(Canvas):
         self.setFillColor(MUTED)
         self.drawString(MARGIN_X, y, self._footer)
         if total > 1:
-            text = self._page_label.format(page=self._pageNumber, pages=total)
+            text = self._page_label.format(page=self.getPageNumber(), pages=total)
             self.drawRightString(PAGE_SIZE[0] - MARGIN_X, y, text)
-        if self._running_header and self._pageNumber > 1:
+        if self._running_header and self.getPageNumber() > 1:
             self.drawString(MARGIN_X, PAGE_SIZE[1] - MARGIN_TOP + 4 * mm, self._running_header)
         self.restoreState()
 

@@ -14,7 +14,7 @@ import json
 import string
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from mesodesk.domain.vocabulary import Area, Language, Technique
 from mesodesk.paths import data_dir, resource_path
@@ -42,7 +42,7 @@ def load_texts(kind: str, language: Language, override_dir: Path | None = None) 
     if not override_path.is_file():
         return _without_hidden(shipped)
     override = _read_json(override_path)
-    merged = _merge(shipped, override, override_path, "")
+    merged: Texts = _merge(shipped, override, override_path, "")
     _check_items(merged, override_path, "")
     return _without_hidden(merged)
 
@@ -195,6 +195,14 @@ def _check_codes(value: Any, known: frozenset[str], path: Path, where: str) -> N
         raise ValueError(
             f"{path}: {where} has unknown {', '.join(unknown)}; known: {', '.join(sorted(known))}"
         )
+
+
+@overload
+def _without_hidden(node: Texts) -> Texts: ...
+
+
+@overload
+def _without_hidden(node: Any) -> Any: ...
 
 
 def _without_hidden(node: Any) -> Any:

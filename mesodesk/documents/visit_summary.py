@@ -11,7 +11,7 @@ from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from mesodesk.documents.layout import (
     CAUTION,
@@ -116,7 +116,7 @@ def _products(inp: VisitSummaryInput, texts: Texts, wording: Wording, width: flo
     if not inp.products:
         return para(texts["labels"]["none_recorded"], STYLES.body)
     lot, volume, expires = 28 * mm, 20 * mm, 26 * mm
-    rows = [
+    rows: list[list[Paragraph | str]] = [
         [
             para(use.product, STYLES.cell_bold),
             para(use.lot_number, STYLES.cell),

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 
-from sqlalchemy import delete, or_, select, union
+from sqlalchemy import CompoundSelect, Select, delete, or_, select, union
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -112,7 +113,7 @@ class AnamnesisService(Service):
                     PatientCondition.active.is_(True),
                     PatientCondition.code.in_(absolute),
                 )
-                statement = by_condition
+                statement: Select[int] | CompoundSelect[int] = by_condition
                 if flags:
                     by_card = select(PatientAnamnesis.patient_id).where(
                         PatientAnamnesis.patient_id.in_(chunk), or_(*flags)
@@ -162,20 +163,18 @@ def _record(session: Session, patient_id: int) -> PatientAnamnesisRecord:
             )
             for m in medications
         ),
-        **(
-            {
-                "pregnant": row.pregnant,
-                "pregnancy_due_on": row.pregnancy_due_on,
-                "childbirth_on": row.childbirth_on,
-                "breastfeeding": row.breastfeeding,
-                "keloid_tendency": row.keloid_tendency,
-                "fear_of_injections": row.fear_of_injections,
-                "high_skin_sensitivity": row.high_skin_sensitivity,
-            }
-            if row is not None
-            else {}
-        ),
     )
+    if row is not None:
+        facts = replace(
+            facts,
+            pregnant=row.pregnant,
+            pregnancy_due_on=row.pregnancy_due_on,
+            childbirth_on=row.childbirth_on,
+            breastfeeding=row.breastfeeding,
+            keloid_tendency=row.keloid_tendency,
+            fear_of_injections=row.fear_of_injections,
+            high_skin_sensitivity=row.high_skin_sensitivity,
+        )
     return PatientAnamnesisRecord(patient_id, facts, row.version if row is not None else 0)
 
 

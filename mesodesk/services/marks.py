@@ -11,8 +11,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
-from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session, sessionmaker
 
 from mesodesk.domain.diagram import (
     DiagramName,
@@ -39,7 +39,7 @@ _MIN_POINTS = {MarkShape.POINT: 1, MarkShape.LINE: 2, MarkShape.AREA: 3}
 
 
 class MarkService(Service):
-    def __init__(self, sessions, visits: VisitService | None = None) -> None:
+    def __init__(self, sessions: sessionmaker[Session], visits: VisitService | None = None) -> None:
         super().__init__(sessions)
         self._visits = visits or VisitService(sessions)
 
@@ -174,7 +174,7 @@ class MarkService(Service):
                         **_columns(checked),
                     }
                 )
-            session.execute(InjectionMark.__table__.insert(), values)
+            session.execute(insert(InjectionMark), values)
         return self._by_ids(ids)
 
     def _by_ids(self, ids: list[int]) -> list[MarkRecord]:

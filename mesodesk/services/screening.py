@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from mesodesk.domain.anamnesis import DayChecklist
@@ -146,11 +146,14 @@ class ScreeningService(Service):
         with self._write() as session:
             visit = _visit(session, visit_id)
             _refuse_signed(visit)
-            written = session.execute(
-                update(Visit)
-                .where(Visit.id == visit_id, Visit.signed_at.is_(None))
-                .values(checklist=checklist_to_json(checklist))
-                .execution_options(synchronize_session=False)
+            written = cast(
+                "CursorResult[Any]",
+                session.execute(
+                    update(Visit)
+                    .where(Visit.id == visit_id, Visit.signed_at.is_(None))
+                    .values(checklist=checklist_to_json(checklist))
+                    .execution_options(synchronize_session=False)
+                ),
             )
             if written.rowcount == 0:  # signed on another workstation meanwhile
                 raise ReadOnlyRecord("This visit is signed; corrections go into an addendum.")

@@ -355,9 +355,9 @@ def _take_stock(session: Session, row: Visit, visit: VisitRecord) -> None:
         and stored[line.id].volume_ml == line.volume_ml
     }
     given_back: dict[int, Decimal] = defaultdict(Decimal)
-    for line_id, line in stored.items():
+    for line_id, stored_line in stored.items():
         if line_id not in unchanged:
-            given_back[line.lot_id] += line.volume_ml
+            given_back[stored_line.lot_id] += stored_line.volume_ml
     taking = [line for line in wanted if line.id not in unchanged]
     lot_ids = set(given_back) | {line.lot_id for line in taking}
     lots = _lots(session, lot_ids)
@@ -386,9 +386,9 @@ def _take_stock(session: Session, row: Visit, visit: VisitRecord) -> None:
     for lot_id, amount in available.items():
         if lots[lot_id].on_hand != amount:
             lots[lot_id].on_hand = amount
-    for line_id, line in stored.items():
+    for line_id, stored_line in stored.items():
         if line_id not in kept_ids:
-            session.delete(line)
+            session.delete(stored_line)
     for position, line in enumerate(wanted):
         target = stored.get(line.id) if line.id in kept_ids else None
         if target is None:
@@ -470,26 +470,28 @@ def visit_records(session: Session, rows: Iterable[Visit]) -> list[VisitRecord]:
                     note=item.note,
                 )
             )
-        for item in session.scalars(
+        for addendum in session.scalars(
             select(VisitAddendum)
             .where(VisitAddendum.visit_id.in_(ids))
             .order_by(VisitAddendum.visit_id, VisitAddendum.written_at, VisitAddendum.id)
         ):
-            addenda[item.visit_id].append(
-                AddendumRecord(written_at=item.written_at, author=item.author, text=item.text)
+            addenda[addendum.visit_id].append(
+                AddendumRecord(
+                    written_at=addendum.written_at, author=addendum.author, text=addendum.text
+                )
             )
-        for item in session.scalars(
+        for override in session.scalars(
             select(VisitOverride)
             .where(VisitOverride.visit_id.in_(ids))
             .order_by(VisitOverride.visit_id, VisitOverride.decided_at, VisitOverride.id)
         ):
-            overrides[item.visit_id].append(
+            overrides[override.visit_id].append(
                 OverrideRecord(
-                    finding_code=item.finding_code,
-                    finding_reason=item.finding_reason,
-                    reason=item.reason,
-                    decided_by=item.decided_by,
-                    decided_at=item.decided_at,
+                    finding_code=override.finding_code,
+                    finding_reason=override.finding_reason,
+                    reason=override.reason,
+                    decided_by=override.decided_by,
+                    decided_at=override.decided_at,
                 )
             )
     return [

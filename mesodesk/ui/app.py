@@ -114,9 +114,9 @@ def save_private_png(image: QImage, target: Path) -> None:
     """A picture of the window shows patients' names: owner-only, like every export."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
+    if not image.save(buffer, b"PNG"):
         raise OSError(0, f"Cannot make the image {target}")
-    write_private_file(target, bytes(buffer.data()))
+    write_private_file(target, bytes(buffer.data().data()))
 
 
 def wait_until(condition: Callable[[], bool], timeout_ms: int = 5000) -> None:
