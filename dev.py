@@ -144,7 +144,7 @@ def build_distributions(out: Path) -> tuple[Path, Path]:
         check=False,
     )
     if result.returncode != 0:
-        raise RuntimeError(f"building the sdist and wheel failed:\n{result.stdout[-4000:]}")
+        raise RuntimeError(f"building the sdist and wheel failed:\n{result.stderr[-4000:]}")
     (sdist,) = out.glob("mesodesk-*.tar.gz")
     (wheel,) = out.glob("mesodesk-*.whl")
     return sdist, wheel
@@ -305,7 +305,12 @@ def run_tests(pytest_args: list[str]) -> int:
     with postgres_server() as url:
         if url:
             env["MESODESK_TEST_PG_URL"] = url
-        workers = [] if "-n" in pytest_args else ["-n", str(min(os.cpu_count() or 1, 4))]
+        # whole modules per worker: a module-scoped set-up (the installed wheel) is made once
+        workers = (
+            []
+            if "-n" in pytest_args
+            else ["-n", str(min(os.cpu_count() or 1, 4)), "--dist", "loadscope"]
+        )
         return subprocess.call(
             [str(python_path(VENV)), "-m", "pytest", *workers, *pytest_args], cwd=ROOT, env=env
         )

@@ -7,8 +7,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QEventLoop, QIODevice, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QEventLoop,
+    QIODevice,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QGuiApplication, QImage, QImageWriter
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mesodesk import __version__
@@ -114,7 +122,7 @@ def save_private_png(image: QImage, target: Path) -> None:
     """A picture of the window shows patients' names: owner-only, like every export."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, b"PNG"):
+    if not QImageWriter(buffer, QByteArray(b"PNG")).write(image):
         raise OSError(0, f"Cannot make the image {target}")
     write_private_file(target, bytes(buffer.data().data()))
 
