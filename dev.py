@@ -54,7 +54,8 @@ QT_PACKAGES = [
     "libglib2.0-0",
     "fonts-dejavu-core",
 ]
-TEST_PACKAGES = [*QT_PACKAGES, "poppler-utils", "postgresql", "desktop-file-utils"]
+BUNDLE_PACKAGES = [*QT_PACKAGES, "binutils"]  # PyInstaller reads libraries with objdump
+TEST_PACKAGES = [*BUNDLE_PACKAGES, "poppler-utils", "postgresql", "desktop-file-utils"]
 
 
 def main(argv: list[str]) -> int:
@@ -73,7 +74,7 @@ def main(argv: list[str]) -> int:
         return run_tests(rest)
     if command == "dist" and set(rest) <= {"--check"}:
         ensure_venv()
-        ensure_system_packages(QT_PACKAGES)
+        ensure_system_packages(BUNDLE_PACKAGES)
         return dist(check="--check" in rest)
     if command == "lock" and not rest:
         return lock()

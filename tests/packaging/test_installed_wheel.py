@@ -96,10 +96,15 @@ def scratch(installed: Installation) -> tuple[Path, int, int]:
 
 
 def _tracked(*folders: str) -> set[str]:
+    """The checkout's files in these folders, new ones included, ignored ones (caches) not."""
     if shutil.which("git") is None or not (ROOT / ".git").exists():
         pytest.skip("not a git checkout: the tracked files are unknown")
     listed = subprocess.run(
-        ["git", "ls-files", *folders], cwd=ROOT, capture_output=True, text=True, check=True
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", *folders],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.split()
     return set(listed)
 
