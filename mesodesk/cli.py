@@ -427,7 +427,7 @@ def _run_screenshot(args: argparse.Namespace) -> int:
     database, services = _open_for_window(args)
     try:
         if args.visit is not None:
-            from mesodesk.ui.diagram.screenshot import save_visit_screenshot
+            from mesodesk.ui.app import save_visit_screenshot
 
             services.visits.get(args.visit)
             save_visit_screenshot(database, services, args.file, args.size, args.visit)

@@ -4,18 +4,28 @@ from __future__ import annotations
 
 import os
 import tempfile
+from importlib.resources import files
 from pathlib import Path
 
 APP_NAME = "MesoDesk"
 DB_FILENAME = "mesodesk.sqlite3"
 DEMO_DB_FILENAME = "mesodesk-demo.sqlite3"
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+RESOURCE_PACKAGE = "mesodesk.resources"
 
 
 def resource_path(*parts: str) -> Path:
-    """A file shipped with the app (diagrams, fonts, texts, catalogs)."""
-    return RESOURCES.joinpath(*parts)
+    """A file shipped with MesoDesk (diagrams, fonts, texts, catalogs, icons), wherever installed.
+
+    The checkout's `resources/` folder becomes the package `mesodesk.resources` when MesoDesk is
+    built (pyproject.toml maps it), so this one lookup serves an editable checkout, an installed
+    wheel and the desktop bundle alike. All three keep the files on disk, which reportlab's font
+    loader and Qt's SVG renderer need, hence a plain path.
+    """
+    root = files(RESOURCE_PACKAGE)
+    if not isinstance(root, Path):
+        raise RuntimeError(f"MesoDesk's resources are not files on disk: {root}")
+    return root.joinpath(*parts)
 
 
 def data_dir(create: bool = True) -> Path:

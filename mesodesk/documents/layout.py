@@ -13,7 +13,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
@@ -74,8 +74,12 @@ WARNING_SIGN = "!"
 BULLET = "\u2022"
 
 
-def register_fonts() -> None:
-    """Register the shipped DejaVu fonts once; reportlab embeds only the glyphs used."""
+def ensure_fonts() -> None:
+    """Register the shipped DejaVu fonts on first use; reportlab embeds only the glyphs used.
+
+    Called when a document is built (by `Wording`), not at import, so importing MesoDesk never
+    reads a font file.
+    """
     if FONT in pdfmetrics.getRegisteredFontNames():
         return
     for name, filename in (
@@ -146,7 +150,6 @@ class Styles:
     running: ParagraphStyle = style("running", fontSize=8, leading=10, textColor=MUTED)
 
 
-register_fonts()
 STYLES = Styles()
 
 
@@ -157,6 +160,7 @@ def esc(text: str) -> str:
 
 def para(text: str, paragraph_style: ParagraphStyle) -> Text:
     """A paragraph from plain text, wrapping between words (see `mesodesk.documents.text`)."""
+    ensure_fonts()
     return Text(markup(text), paragraph_style)
 
 
@@ -165,9 +169,14 @@ def hex_of(colour: colors.Color) -> str:
 
 
 class Wording:
-    """Labels, dates and numbers in the patient's language, from the `common` texts."""
+    """Labels, dates and numbers in the patient's language, from the `common` texts.
+
+    Every document builds its wording first, before any paragraph, so this is where the fonts
+    get registered.
+    """
 
     def __init__(self, common: Texts) -> None:
+        ensure_fonts()
         self._t = common
 
     def label(self, key: str) -> str:
@@ -630,6 +639,12 @@ class _PageCanvas(Canvas):
         self._page_label = page_label
         self._running_header = running_header
         self._pages: list[dict[str, Any]] = []
+
+    if TYPE_CHECKING:
+        # reportlab's internals (a fresh page; the page number); its type stubs leave them out
+        _pageNumber: int
+
+        def _startPage(self) -> None: ...
 
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))

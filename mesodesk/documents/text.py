@@ -9,8 +9,9 @@ their unit and a year keeps its "г." (non-breaking spaces), so no line starts w
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 import pyphen
@@ -63,6 +64,17 @@ class Text(Paragraph):
     at `wrap` time, for the width given: a compound wider than the column ("Бестужева-Рюмина")
     breaks at its own hyphen, a single word wider than the column at a syllable.
     """
+
+    if TYPE_CHECKING:
+        # reportlab's internal that re-reads the text and style; its type stubs leave it out
+        def _setup(
+            self,
+            text: str,
+            style: ParagraphStyle,
+            bulletText: str | None,
+            frags: object,
+            cleaner: Callable[[str], str],
+        ) -> None: ...
 
     def __init__(self, text: str, style: ParagraphStyle | None = None, *args: Any, **kw: Any):
         self._source = text

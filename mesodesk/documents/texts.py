@@ -17,7 +17,7 @@ import json
 import string
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from mesodesk.domain.vocabulary import Area, Language, Technique
 from mesodesk.paths import data_dir, resource_path
@@ -271,6 +271,14 @@ def _check_codes(value: Any, known: frozenset[str], path: Path, where: str) -> N
         raise ValueError(
             f"{path}: {where} has unknown {', '.join(unknown)}; known: {', '.join(sorted(known))}"
         )
+
+
+@overload
+def _without_hidden(node: Texts) -> Texts: ...
+
+
+@overload
+def _without_hidden(node: Any) -> Any: ...
 
 
 def _without_hidden(node: Any) -> Any:

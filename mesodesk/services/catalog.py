@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session
 
 from mesodesk.domain.catalog import StarterCatalog, load_starter_catalog
@@ -186,7 +186,9 @@ class CatalogService(Service):
             row.unit = record.unit
             session.flush()
             session.execute(
-                ProductIngredient.__table__.delete().where(ProductIngredient.product_id == row.id)
+                delete(ProductIngredient)
+                .where(ProductIngredient.product_id == row.id)
+                .execution_options(synchronize_session=False)
             )
             for part in record.ingredients:
                 concentration = (part.concentration or "").strip() or None
@@ -385,7 +387,9 @@ class CatalogService(Service):
             row.notes = record.notes.strip()
             session.flush()
             session.execute(
-                CocktailLine.__table__.delete().where(CocktailLine.cocktail_id == row.id)
+                delete(CocktailLine)
+                .where(CocktailLine.cocktail_id == row.id)
+                .execution_options(synchronize_session=False)
             )
             for position, line in enumerate(record.lines):
                 session.add(
@@ -479,38 +483,38 @@ def _seed(session: Session, starter: StarterCatalog) -> None:
             session.flush()
             ingredient_ids[spec.name] = row.id
     product_ids = _existing(session, Product, [p.name for p in starter.products])
-    for spec in starter.products:
-        if spec.name in product_ids:
+    for product in starter.products:
+        if product.name in product_ids:
             continue
-        row = Product(
-            name=spec.name,
-            name_ru=spec.name_ru,
-            manufacturer=spec.manufacturer or "",
-            form=spec.form,
-            pack=spec.pack,
-            unit=spec.unit,
+        product_row = Product(
+            name=product.name,
+            name_ru=product.name_ru,
+            manufacturer=product.manufacturer or "",
+            form=product.form,
+            pack=product.pack,
+            unit=product.unit,
             builtin=True,
         )
-        session.add(row)
+        session.add(product_row)
         session.flush()
-        product_ids[spec.name] = row.id
+        product_ids[product.name] = product_row.id
         session.add_all(
             ProductIngredient(
-                product_id=row.id,
+                product_id=product_row.id,
                 ingredient_id=ingredient_ids[part.ingredient],
                 concentration=part.concentration,
             )
-            for part in spec.ingredients
+            for part in product.ingredients
         )
     cocktail_names = _existing(session, Cocktail, [c.name for c in starter.cocktails])
-    for spec in starter.cocktails:
-        if spec.name in cocktail_names:
+    for recipe in starter.cocktails:
+        if recipe.name in cocktail_names:
             continue
         cocktail = Cocktail(
-            name=spec.name,
-            name_ru=spec.name_ru,
-            areas=[area.value for area in spec.areas],
-            indications=[item.value for item in spec.indications],
+            name=recipe.name,
+            name_ru=recipe.name_ru,
+            areas=[area.value for area in recipe.areas],
+            indications=[item.value for item in recipe.indications],
             builtin=True,
         )
         session.add(cocktail)
@@ -522,7 +526,7 @@ def _seed(session: Session, starter: StarterCatalog) -> None:
                 volume_ml=line.volume_ml,
                 position=position,
             )
-            for position, line in enumerate(spec.lines)
+            for position, line in enumerate(recipe.lines)
         )
     session.flush()
 
@@ -558,7 +562,7 @@ def _name_errors(
     return {}
 
 
-def _names_of(session: Session, statement: Any, shown: int = 3) -> str:
+def _names_of(session: Session, statement: Select[str], shown: int = 3) -> str:
     """'A', 'A and B' or 'A, B, C and 2 more', from the first names the statement yields."""
     names = list(session.scalars(statement.order_by(statement.selected_columns[0]).limit(50)))
     if not names:

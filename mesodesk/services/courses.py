@@ -77,10 +77,11 @@ class CourseService(Service):
                 row = Course(patient_id=course.patient_id)
                 session.add(row)
             else:
-                row = session.get(Course, course.id)
-                if row is None or row.patient_id != course.patient_id:
+                existing = session.get(Course, course.id)
+                if existing is None or existing.patient_id != course.patient_id:
                     raise NotFound("This course no longer exists; it was deleted meanwhile.")
-                self._check_version(row.version, course.version)
+                self._check_version(existing.version, course.version)
+                row = existing
             row.indication = plan.indication.value
             row.area = plan.area.value
             row.sessions = plan.sessions

@@ -164,8 +164,8 @@ def _history(
         )
         # a safety check may want a written reason first: then the visit stays as it is
         with suppress(ServiceError):
-            done = services.visits.mark_done(visit)
-            services.visits.sign(replace(done, practitioner=practitioner))
+            marked = services.visits.mark_done(visit)
+            services.visits.sign(replace(marked, practitioner=practitioner))
         count += 1
     return course.id, count
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from mesodesk.domain.chart import (
@@ -162,7 +162,7 @@ class MarkService(Service):
                         **_columns(checked),
                     }
                 )
-            session.execute(InjectionMark.__table__.insert(), values)
+            session.execute(insert(InjectionMark), values)
         return self._by_ids(ids)
 
     def repeat_previous(self, visit_id: int) -> list[MarkRecord]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Protocol
 
-from sqlalchemy import Select, and_, delete, func, select, tuple_
+from sqlalchemy import Select, and_, delete, func, insert, select, tuple_
 from sqlalchemy.orm import Session
 
 from mesodesk.domain import patient as rules
@@ -136,7 +136,7 @@ class PatientService(Service):
             session.add_all(rows)
             session.flush()
             session.execute(
-                PatientSearchTerm.__table__.insert(),
+                insert(PatientSearchTerm),
                 [
                     {"term": term, "patient_id": row.id}
                     for row, card in zip(rows, cards, strict=True)
@@ -156,7 +156,7 @@ class PatientService(Service):
             return _card(row)
 
 
-def _starting_with(term: str) -> Select[tuple[int]]:
+def _starting_with(term: str) -> Select[int]:
     return select(PatientSearchTerm.patient_id).where(
         and_(
             PatientSearchTerm.term >= term,
@@ -253,7 +253,7 @@ def _index_terms(session: Session, patient_id: int, card: PatientCard) -> None:
     terms = rules.search_terms(card)
     if terms:
         session.execute(
-            PatientSearchTerm.__table__.insert(),
+            insert(PatientSearchTerm),
             [{"term": term, "patient_id": patient_id} for term in sorted(terms)],
         )
 

@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from typing import Any
 
 from sqlalchemy import Row, delete, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -444,7 +443,7 @@ def _has_lines(session: Session, row: Visit) -> bool:
 def _take_stock(session: Session, row: Visit, visit: VisitRecord) -> None:
     """Replace the visit's product lines, moving stock in and out of the lots.
 
-    Lines keep their ids when they stay (injection marks point at them).
+    Lines keep their ids when they stay, so a visit's history of a line stays one line.
     """
     stored = {
         line.id: line
@@ -462,9 +461,9 @@ def _take_stock(session: Session, row: Visit, visit: VisitRecord) -> None:
         and stored[line.id].volume_ml == line.volume_ml
     }
     given_back: dict[int, Decimal] = defaultdict(Decimal)
-    for line_id, line in stored.items():
+    for line_id, old in stored.items():
         if line_id not in unchanged:
-            given_back[line.lot_id] += line.volume_ml
+            given_back[old.lot_id] += old.volume_ml
     taking = [line for line in wanted if line.id not in unchanged]
     lot_ids = set(given_back) | {line.lot_id for line in taking}
     lots = _lots(session, lot_ids)
@@ -493,9 +492,9 @@ def _take_stock(session: Session, row: Visit, visit: VisitRecord) -> None:
     for lot_id, amount in available.items():
         if lots[lot_id].on_hand != amount:
             lots[lot_id].on_hand = amount
-    for line_id, line in stored.items():
+    for line_id, stored_line in stored.items():
         if line_id not in kept_ids:
-            session.delete(line)
+            session.delete(stored_line)
     for position, line in enumerate(wanted):
         target = stored.get(line.id) if line.id in kept_ids else None
         if target is None:
@@ -590,28 +589,30 @@ def visit_records(session: Session, rows: Iterable[Visit]) -> list[VisitRecord]:
                     note=item.note,
                 )
             )
-        for item in session.scalars(
+        for written in session.scalars(
             select(VisitAddendum)
             .where(VisitAddendum.visit_id.in_(ids))
             .order_by(VisitAddendum.visit_id, VisitAddendum.written_at, VisitAddendum.id)
         ):
-            addenda[item.visit_id].append(
-                AddendumRecord(written_at=item.written_at, author=item.author, text=item.text)
+            addenda[written.visit_id].append(
+                AddendumRecord(
+                    written_at=written.written_at, author=written.author, text=written.text
+                )
             )
-        for item in session.scalars(
+        for decided in session.scalars(
             select(VisitOverride)
             .where(VisitOverride.visit_id.in_(ids))
             .order_by(VisitOverride.visit_id, VisitOverride.decided_at, VisitOverride.id)
         ):
-            overrides[item.visit_id].append(
+            overrides[decided.visit_id].append(
                 OverrideRecord(
-                    finding_code=item.finding_code,
-                    finding_reason=item.finding_reason,
-                    reason=item.reason,
-                    decided_by=item.decided_by,
-                    decided_at=item.decided_at,
-                    finding_subject=item.finding_subject,
-                    finding_reason_ru=item.finding_reason_ru,
+                    finding_code=decided.finding_code,
+                    finding_reason=decided.finding_reason,
+                    reason=decided.reason,
+                    decided_by=decided.decided_by,
+                    decided_at=decided.decided_at,
+                    finding_subject=decided.finding_subject,
+                    finding_reason_ru=decided.finding_reason_ru,
                 )
             )
     return [
@@ -648,7 +649,7 @@ def visit_records(session: Session, rows: Iterable[Visit]) -> list[VisitRecord]:
     ]
 
 
-def _charted_mark(row: Row[Any]) -> MarkRecord:
+def _charted_mark(row: Row[int, str, str, list[list[float]], str | None, str | None]) -> MarkRecord:
     """Just enough of a mark to know its areas and technique."""
     return MarkRecord(
         id=None,

@@ -164,10 +164,10 @@ class DocumentPreview(QWidget):
         self.page_view.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.page_view.setObjectName("pageView")
         self.page_view.setStyleSheet("QLabel#pageView { background: #cfd5dc; padding: 16px; }")
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidget(self.page_view)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages_area = QScrollArea(self)
+        self.pages_area.setWidget(self.page_view)
+        self.pages_area.setWidgetResizable(True)
+        self.pages_area.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         bar = QHBoxLayout()
         bar.setSpacing(6)
@@ -186,7 +186,7 @@ class DocumentPreview(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
         layout.addLayout(bar)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.pages_area, 1)
         layout.addWidget(self.status)
         self.show_building()
 
@@ -257,7 +257,7 @@ class DocumentPreview(QWidget):
         if self._zoom is not None or not self.document or not self.document.pages:
             return self._zoom or 1.0
         points = self.document.pages[0].width() / PREVIEW_SCALE
-        available = self.scroll.viewport().width() - 48
+        available = float(self.pages_area.viewport().width() - 48)
         return max(min(available / points, 3.0), 0.3)
 
     def _update_navigation(self) -> None:
@@ -336,11 +336,16 @@ class DocumentPreview(QWidget):
         pdf = self.document.pdf
         self.status.setText(self.tr("Sending to the printer…"))
         self._set_enabled(False)
-        self._runner.submit(
-            lambda: render_pages(pdf, dpi / 72),
-            lambda pages: _alive(self) and self._paint_on(printer, pages),
-            lambda error: _alive(self) and self.show_error(str(error)),
-        )
+
+        def printed(pages: list[QImage]) -> None:
+            if _alive(self):
+                self._paint_on(printer, pages)
+
+        def failed(error: Exception) -> None:
+            if _alive(self):
+                self.show_error(str(error))
+
+        self._runner.submit(lambda: render_pages(pdf, dpi / 72), printed, failed)
 
     def _paint_on(self, printer: QPrinter, pages: list[QImage]) -> None:
         painter = QPainter()

@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mesodesk import __version__
 from mesodesk.domain.findings import Finding, Severity
 from mesodesk.domain.patient import PatientCard
 from mesodesk.domain.safety_records import PatientAnamnesisRecord
 from mesodesk.services.errors import NotFound, ServiceError, StaleRecord, ValidationFailed
+from mesodesk.ui.about import AboutDialog
 from mesodesk.ui.anamnesis_pane import AnamnesisPane
 from mesodesk.ui.catalog_window import CatalogWindow
 from mesodesk.ui.course_dialog import CourseDialog
@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             self._remember_layout = remember_layout
+        self._location = location
         self._services = services
         self._placed = False
         self.setWindowTitle(self.tr("MesoDesk"))
@@ -224,9 +225,9 @@ class MainWindow(QMainWindow):
             self.tr("&Archive patient"), "Ctrl+Shift+A", self.toggle_archived
         )
         self.find_action = action(
-            self.tr("&Find patient"), QKeySequence.StandardKey.Find, self.find
+            self.tr("&Find patient"), QKeySequence.StandardKey.Find, self.find_patient
         )
-        self.quit_action = action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        self.quit_action = action(self.tr("&Quit"), "Ctrl+Q", self.close)
         self.show_archived_action = QAction(self.tr("Show &archived patients"), self)
         self.show_archived_action.setCheckable(True)
         self.show_archived_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
@@ -238,7 +239,7 @@ class MainWindow(QMainWindow):
         )
         self.start_visit_action = self.timeline.start_action
         self.addAction(self.start_visit_action)
-        about = action(self.tr("&About MesoDesk"), None, self._about)
+        self.about_action = action(self.tr("&About MesoDesk"), None, self._about)
 
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
@@ -281,7 +282,7 @@ class MainWindow(QMainWindow):
         tools_menu = menu.addMenu(self.tr("&Tools"))
         tools_menu.addActions([self.catalog_action, self.settings_action])
         help_menu = menu.addMenu(self.tr("&Help"))
-        help_menu.addAction(about)
+        help_menu.addAction(self.about_action)
         self.menus: dict[str, QMenu] = {
             "file": file_menu,
             "edit": edit_menu,
@@ -389,7 +390,7 @@ class MainWindow(QMainWindow):
         self._open_card(PatientCard())
         self.form.last_name.setFocus()
 
-    def find(self) -> None:
+    def find_patient(self) -> None:
         self.patient_list.search.setFocus()
         self.patient_list.search.selectAll()
 
@@ -677,13 +678,9 @@ class MainWindow(QMainWindow):
         )
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About MesoDesk"),
-            self.tr("MesoDesk {version}\nCharting for mesotherapists and cosmetologists.").format(
-                version=__version__
-            ),
-        )
+        about = AboutDialog(self._location, self)
+        about.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        about.open()
 
     # --- window state -----------------------------------------------------------------------
 

@@ -243,13 +243,15 @@ class ClinicSettingsDialog(QDialog):
             return
         pixmap = QPixmap()
         if pixmap.loadFromData(content, "PNG"):
-            self.logo_preview.setPixmap(
-                pixmap.scaled(
-                    *LOGO_PREVIEW,
-                    Qt.AspectRatioMode.KeepAspectRatio,
-                    Qt.TransformationMode.SmoothTransformation,
-                )
+            ratio = self.devicePixelRatioF()  # as many pixels as the screen has: sharp at 200 %
+            preview = pixmap.scaled(
+                round(LOGO_PREVIEW[0] * ratio),
+                round(LOGO_PREVIEW[1] * ratio),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
             )
+            preview.setDevicePixelRatio(ratio)
+            self.logo_preview.setPixmap(preview)
         else:
             self.logo_preview.setText(self.tr("Not a PNG image"))
 

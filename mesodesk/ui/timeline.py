@@ -328,7 +328,9 @@ class TimelinePane(QWidget):
         self.start_action.setShortcut(QKeySequence("Ctrl+T"))
         self.start_action.triggered.connect(self.start_requested)
         self.open_action = QAction(self.tr("&Open visit"), self)
-        self.open_action.setShortcut(QKeySequence(Qt.Key.Key_Return))
+        self.open_action.setShortcuts(
+            [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)]
+        )
         self.open_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.open_action.triggered.connect(self.open_current)
         self.view.addAction(self.open_action)

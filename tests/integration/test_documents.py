@@ -28,7 +28,7 @@ from mesodesk.documents import file_name
 from mesodesk.documents.aftercare import _map_column, build_aftercare, build_mesoscooter_care
 from mesodesk.documents.consent import build_consent
 from mesodesk.documents.injection_map import InjectionMap, technique_counts
-from mesodesk.documents.layout import FONT, FONT_BOLD, MIN_FONT_PT, Wording
+from mesodesk.documents.layout import FONT, FONT_BOLD, MIN_FONT_PT, Wording, ensure_fonts
 from mesodesk.documents.model import (
     Addendum,
     AftercareInput,
@@ -216,6 +216,7 @@ def _assert_words_whole(pdf: bytes, texts: list[str]) -> None:
 def test_bbox_height_is_the_font_size(tmp_path: Path) -> None:
     """The measuring method of these tests: a word's box height in poppler is its size."""
     path = tmp_path / "sizes.pdf"
+    ensure_fonts()
     canvas = Canvas(str(path))
     for index, (font, size) in enumerate([(FONT, 8), (FONT_BOLD, 8.3), (FONT, 12.5)]):
         canvas.setFont(font, size)

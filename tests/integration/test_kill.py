@@ -67,10 +67,21 @@ def _kill_after(
     target: Callable[..., None],
     args: tuple[Any, ...],
     delay: float,
+    ready: Path | None = None,
 ) -> int | None:
-    """Start a writer, SIGKILL it after `delay` seconds; its exit code (-9 when killed)."""
+    """Start a writer, SIGKILL it after `delay` seconds; its exit code (-9 when killed).
+
+    With `ready`, the delay counts from when the writer creates that file (its start is slow
+    and uneven under a loaded test run).
+    """
+    if ready is not None:
+        ready.unlink(missing_ok=True)
     process = forks.Process(target=target, args=args, daemon=True)
     process.start()
+    if ready is not None:
+        deadline = time.monotonic() + 60
+        while not ready.exists() and process.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.01)
     process.join(delay)
     if process.is_alive():
         assert process.pid is not None
@@ -171,7 +182,8 @@ def test_killing_a_writer_during_signing_leaves_every_visit_signed_whole_or_not_
             forks,
             kill_writers.sign_visits,
             (sqlite_url(path), str(acks), visit_ids),
-            rng.uniform(0.05, 0.4),
+            rng.uniform(0.0, 0.2),
+            ready=acks.with_suffix(".ready"),
         )
         assert code in (-signal.SIGKILL, 0)
         _assert_intact(path)

@@ -130,7 +130,7 @@ def test_editing_the_depth_and_volume_of_a_selection_changes_every_mark_and_the_
     assert _totals(panel)["Total"] == ("6", "—")
     panel.scene.select_ids(ids[:4])
     assert panel.editor.heading.text() == "4 mark(s) selected"
-    panel.editor.depth.setValue(3.5)
+    panel.editor.depth_field.setValue(3.5)
     panel.editor.volume.setValue(0.05)
     qtbot.mouseClick(panel.editor.apply_button, Qt.MouseButton.LeftButton)
     stored = _stored(panel)
@@ -152,10 +152,10 @@ def test_six_mm_on_a_face_mark_shows_the_depth_warning_beside_the_depth(qtbot, w
     panel.view.set_tool(Tool.SELECT)
     panel.scene.select_ids([mark.id])
     assert panel.editor.warning.isHidden()
-    panel.editor.depth.setValue(6)
+    panel.editor.depth_field.setValue(6)
     assert panel.editor.warning.isVisible()
     assert "4 mm limit for the face" in panel.editor.warning.text()
-    panel.editor.depth.setValue(1.5)
+    panel.editor.depth_field.setValue(1.5)
     assert panel.editor.warning.isHidden()
 
 
@@ -238,3 +238,52 @@ def test_hovering_names_the_zone_under_the_pointer(qtbot, window):
     x, y = load_diagram(DiagramName.FACE).zone("forehead").label_point
     qtbot.mouseMove(panel.view.viewport(), _at(panel, x, y))
     assert panel.status.text().startswith("Forehead")
+
+
+def test_a_template_saved_from_a_selection_charts_another_visit_in_one_undoable_step(qtbot, window):
+    panel = _open_visit(window)
+    panel.ask_scheme = lambda: SchemeChoice(top="C3", bottom="C5", offsets_mm=(15.0,))
+    panel.apply_scheme()
+    ids = panel.scene.mark_ids()
+    panel.scene.select_ids(ids[:3])
+    panel.ask_template_name = lambda count: "Шея: три точки"
+    panel.save_template_action.trigger()
+    (template,) = window.services.templates.list_templates()
+    assert template.name == "Шея: три точки" and len(template.marks) == 3
+    assert panel.templates_menu.actions()[0].text() == "Шея: три точки"
+
+    other = _open_visit(window)
+    assert other.visit.marks == ()
+    other.templates_menu.actions()[0].trigger()
+    charted = _stored(other)
+    assert len(charted) == 3 and {m.diagram for m in charted} == {DiagramName.BACK}
+    assert other.undo_stack.undoText() == "Template Шея: три точки"
+    other.undo_action.trigger()
+    assert _stored(other) == [] and other.scene.mark_ids() == []
+    other.redo_action.trigger()
+    assert len(_stored(other)) == 3
+
+
+def test_repeat_last_visits_chart_copies_its_marks_and_undo_takes_them_back(qtbot, window):
+    panel = _open_visit(window, previous=True)
+    before = window.services.marks.previous_marks(panel.visit.record.id)
+    assert len(before) == 1
+    panel.repeat_action.trigger()
+    (copied,) = _stored(panel)
+    assert (copied.diagram, copied.points, copied.zone) == (
+        before[0].diagram,
+        before[0].points,
+        before[0].zone,
+    )
+    assert copied.id != before[0].id
+    panel.undo_action.trigger()
+    assert _stored(panel) == []
+    panel.redo_action.trigger()
+    assert len(_stored(panel)) == 1
+
+
+def test_repeat_with_no_earlier_visit_says_so_and_charts_nothing(qtbot, window):
+    panel = _open_visit(window)
+    panel.repeat_action.trigger()
+    assert _stored(panel) == [] and panel.undo_stack.count() == 0
+    assert "no earlier done visit" in window.notice_bar.text.text()

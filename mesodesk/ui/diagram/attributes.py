@@ -8,7 +8,9 @@ get. A depth the rules question shows in amber beside the field, as the practiti
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from decimal import Decimal
+from typing import Any, cast
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -48,6 +50,11 @@ def mark_changes(changes: dict[str, object]) -> dict[str, object]:
     return result
 
 
+def with_changes(mark: MarkRecord, changes: dict[str, object]) -> MarkRecord:
+    """The mark with the attributes the form changed (names from `mark_changes`)."""
+    return replace(mark, **cast(dict[str, Any], changes))
+
+
 def _shared(values: Sequence[object]) -> object | None:
     """The value all marks share, or None when they differ."""
     first = values[0] if values else None
@@ -79,12 +86,12 @@ class AttributeEditor(QWidget):
         self.technique.addItem(self.tr("—"), None)
         for technique in Technique:
             self.technique.addItem(vocab(technique), technique.value)
-        self.depth = DoubleSpinBox(self)
-        self.depth.setRange(0, 20)
-        self.depth.setDecimals(1)
-        self.depth.setSingleStep(0.5)
-        self.depth.setSuffix(self.tr(" mm"))
-        self.depth.setSpecialValueText(self.tr("—"))
+        self.depth_field = DoubleSpinBox(self)
+        self.depth_field.setRange(0, 20)
+        self.depth_field.setDecimals(1)
+        self.depth_field.setSingleStep(0.5)
+        self.depth_field.setSuffix(self.tr(" mm"))
+        self.depth_field.setSpecialValueText(self.tr("—"))
         self.volume = DoubleSpinBox(self)
         self.volume.setRange(0, 5)
         self.volume.setDecimals(3)
@@ -123,7 +130,7 @@ class AttributeEditor(QWidget):
         form.setHorizontalSpacing(8)
         form.setVerticalSpacing(5)
         form.addRow(self.tr("Technique"), self.technique)
-        form.addRow(self.tr("Depth"), self.depth)
+        form.addRow(self.tr("Depth"), self.depth_field)
         form.addRow("", self.warning)
         form.addRow(self.tr("Per injection"), self.volume)
         form.addRow(self.tr("Needle"), self.needle)
@@ -139,17 +146,19 @@ class AttributeEditor(QWidget):
         layout.addLayout(buttons)
 
         self.technique.activated.connect(lambda _: self._touch("technique"))
-        self.depth.valueChanged.connect(lambda _: self._touch("depth_mm"))
+        self.depth_field.valueChanged.connect(lambda _: self._touch("depth_mm"))
         self.volume.valueChanged.connect(lambda _: self._touch("volume_ml"))
         self.needle.currentTextChanged.connect(lambda _: self._touch("needle"))
         self.product.activated.connect(lambda _: self._touch("injected"))
         self.note.textEdited.connect(lambda _: self._touch("note"))
-        for line in (self.note, self.needle.lineEdit()):
-            line.returnPressed.connect(self.apply_requested)
-        for spin in (self.depth, self.volume):
-            spin.lineEdit().returnPressed.connect(self.apply_requested)
+        for line in (self.note, self.needle.lineEdit(), *self._spin_edits()):
+            if line is not None:
+                line.returnPressed.connect(self.apply_requested)
         self.set_injectables(())
         self.load([])
+
+    def _spin_edits(self) -> list[QLineEdit]:
+        return [spin.lineEdit() for spin in (self.depth_field, self.volume)]
 
     # --- filling ----------------------------------------------------------------------------
 
@@ -182,7 +191,7 @@ class AttributeEditor(QWidget):
         technique = shown["technique"]
         code = str(technique) if technique else None
         self.technique.setCurrentIndex(max(0, self.technique.findData(code)) if code else 0)
-        self.depth.setValue(float(shown["depth_mm"] or 0))  # type: ignore[arg-type]
+        self.depth_field.setValue(float(shown["depth_mm"] or 0))  # type: ignore[arg-type]
         self.volume.setValue(float(shown["volume_ml"] or 0))  # type: ignore[arg-type]
         self.needle.setCurrentText(str(shown["needle"] or ""))
         injected = shown["injected"]
@@ -212,7 +221,7 @@ class AttributeEditor(QWidget):
 
     def values(self) -> dict[str, object]:
         """Every field as a mark attribute; an unset depth or volume is None."""
-        depth = self.depth.value()
+        depth = self.depth_field.value()
         volume = self.volume.value()
         return {
             "technique": self.current_technique(),
@@ -241,7 +250,7 @@ class AttributeEditor(QWidget):
     def set_read_only(self, read_only: bool) -> None:
         for widget in (
             self.technique,
-            self.depth,
+            self.depth_field,
             self.volume,
             self.needle,
             self.product,

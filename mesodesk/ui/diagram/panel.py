@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -53,7 +54,7 @@ from mesodesk.domain.vocabulary import Technique
 from mesodesk.paths import write_private_file
 from mesodesk.services.errors import ServiceError
 from mesodesk.ui.diagram import drawing
-from mesodesk.ui.diagram.attributes import AttributeEditor
+from mesodesk.ui.diagram.attributes import AttributeEditor, with_changes
 from mesodesk.ui.diagram.commands import AddMarks, DeleteMarks, EditMarks, MoveMarks
 from mesodesk.ui.diagram.scene import DiagramScene
 from mesodesk.ui.diagram.scheme_dialog import SchemeChoice, SchemeDialog
@@ -158,8 +159,10 @@ class TotalsTable(QTableWidget):
     def cell_text(self, zone_label: str) -> tuple[str, str] | None:
         """(injections, ml) shown for a zone, by its shown name."""
         for row in range(self.rowCount()):
-            if self.item(row, 0).text() == zone_label:
-                return self.item(row, 1).text(), self.item(row, 2).text()
+            cells = [self.item(row, column) for column in range(3)]
+            name, injections, volume = (cell.text() if cell else "" for cell in cells)
+            if name == zone_label:
+                return injections, volume
         return None
 
 
@@ -233,7 +236,10 @@ class DiagramPanel(QWidget):
     # --- building ---------------------------------------------------------------------------
 
     def _action(
-        self, text: str, shortcut: str | QKeySequence | None, slot: Callable[[], object]
+        self,
+        text: str,
+        shortcut: str | QKeySequence | QKeySequence.StandardKey | None,
+        slot: Callable[[], object],
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
@@ -254,7 +260,7 @@ class DiagramPanel(QWidget):
             (Tool.LINE, self.tr("Line"), "L"),
             (Tool.AREA, self.tr("Area"), "A"),
         ):
-            action = self._action(text, key, lambda t=tool: self.view.set_tool(t))
+            action = self._action(text, key, partial(self.view.set_tool, tool))
             action.setCheckable(True)
             group.addAction(action)
             self.tool_actions[tool] = action
@@ -313,7 +319,7 @@ class DiagramPanel(QWidget):
                 self._action(
                     drawing.diagram_label(name),
                     f"Alt+{number}",
-                    lambda n=name: self.show_diagram(n),
+                    partial(self.show_diagram, name),
                 )
             )
         self.templates_menu = QMenu(self.tr("Apply &template"), self)
@@ -710,7 +716,7 @@ class DiagramPanel(QWidget):
         if self.read_only or not before or not changes:
             return
         try:
-            after = self.visit.update_marks([replace(m, **changes) for m in before])
+            after = self.visit.update_marks([with_changes(m, changes) for m in before])
         except ServiceError as error:
             self.report(error)
             return

@@ -388,12 +388,12 @@ class VisitForm(QScrollArea):
         self.reactions.insertRow(row)
         kind = ComboBox(self.reactions)
         kind.setAccessibleName(self.tr("Reaction"))
-        for item in Reaction:
-            kind.addItem(vocab(item), item)
+        for kind_of in Reaction:
+            kind.addItem(vocab(kind_of), kind_of)
         severity = ComboBox(self.reactions)
         severity.setAccessibleName(self.tr("Severity"))
-        for item in ReactionSeverity:
-            severity.addItem(vocab(item), item)
+        for degree in ReactionSeverity:
+            severity.addItem(vocab(degree), degree)
         note = QLineEdit(self.reactions)
         note.setAccessibleName(self.tr("Note on the reaction"))
         if self.visit.editable:

@@ -568,8 +568,8 @@ class SafetyStrip(QFrame):
         column.addWidget(buttons)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        picked: date = calendar.selectedDate().toPython()
-        return picked
+        picked = calendar.selectedDate()
+        return date(picked.year(), picked.month(), picked.day())
 
     def reschedule_first(self) -> None:
         screening = self.visit.screening

@@ -1,0 +1,22 @@
+"""The migrations build exactly the schema the models describe, on both engines.
+
+Alembic's autogenerate compares the models with a database upgraded to head; any difference
+means a model changed without its migration (or the other way round).
+"""
+
+from __future__ import annotations
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from mesodesk.db import Database
+from mesodesk.models import Base
+
+
+def test_a_database_upgraded_to_head_matches_the_models(database: Database):
+    with database.engine.connect() as connection:
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "render_as_batch": True}
+        )
+        differences = compare_metadata(context, Base.metadata)
+    assert differences == []
