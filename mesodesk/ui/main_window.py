@@ -313,6 +313,7 @@ class MainWindow(QMainWindow):
         self.location_label = QLabel(self.tr("Database: {where}").format(where=shown), self)
         self.location_label.setToolTip(location)
         self.location_label.setObjectName("mutedLabel")
+        self.location_label.setContentsMargins(0, 0, 8, 0)
         self.statusBar().addPermanentWidget(self.location_label)
 
     def _connect(self) -> None:
@@ -722,10 +723,10 @@ class MainWindow(QMainWindow):
         self.share_widths(keep_restored=True)
 
     def share_widths(self, keep_restored: bool = False) -> None:
-        """The patient list a fifth of the window (220-320 px); the notes and the diagram
+        """The patient list a fifth of the window (220-360 px); the notes and the diagram
         their shares of the Visit tab."""
         if not (keep_restored and self._restored_main_split):
-            list_width = max(220, min(320, self.width() // 5))
+            list_width = max(220, min(360, self.width() // 5))
             self.splitter.setSizes([list_width, self.width() - list_width])
         if not (keep_restored and self._restored_visit_split):
             QTimer.singleShot(0, self.visit_tab.share_width)

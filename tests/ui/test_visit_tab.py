@@ -25,6 +25,10 @@ def _on_hand(window: MainWindow, lot_id: int) -> Decimal:
 
 
 def _start_today(qtbot, window: MainWindow):
+    # a shortcut fires only in the active window, and the list may still be filling
+    _settled(qtbot, window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_T, CTRL)
     assert window.patient_tabs.currentWidget() is window.visit_tab
     assert window.visit.draft is not None and window.visit.draft.status is VisitStatus.PLANNED

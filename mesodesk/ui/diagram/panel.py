@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -70,6 +70,8 @@ if TYPE_CHECKING:
     from mesodesk.services.registry import Services
 
 SIDE_WIDTH = 240
+SIDE_WIDTH_MAX = 340
+SIDE_SHARE = 0.32
 
 
 def _volume(value: Decimal) -> str:
@@ -429,6 +431,13 @@ class DiagramPanel(QWidget):
         layout.addWidget(toolbar)
         layout.addWidget(self.notice)
         layout.addLayout(body, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The side column takes its share of a wide panel, so zone names in the totals and
+        the marks form are not cut short on a large screen; never narrower than `SIDE_WIDTH`."""
+        share = int(event.size().width() * SIDE_SHARE)
+        self.side.setFixedWidth(max(SIDE_WIDTH, min(SIDE_WIDTH_MAX, share)))
+        super().resizeEvent(event)
 
     def _command_button(self, action: QAction, parent: QWidget) -> QToolButton:
         button = QToolButton(parent)

@@ -59,6 +59,9 @@ class ChoiceChips(QWidget):
         self.add_button.setMenu(self.menu)
         self.empty = QLabel(self.tr("None charted yet"), self)
         self.empty.setObjectName("mutedLabel")
+        # as tall as the chips, centred, so the row's text lines up with the "+" button's
+        self.empty.setMinimumHeight(self.add_button.sizeHint().height())
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.flow = FlowLayout(self, spacing=5)
         self._render()
 
