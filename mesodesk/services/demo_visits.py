@@ -118,7 +118,7 @@ _CHARTED_AREAS = {
 
 
 @dataclass(frozen=True, slots=True)
-class CoursePlanChoice:
+class _Choice:
     """What a demo course does: the cocktail, where and how, and the anaesthesia used."""
 
     cocktail: CocktailRecord
@@ -221,7 +221,7 @@ def _choose_plan(
     cocktails: Sequence[CocktailRecord],
     lots: Sequence[LotRecord],
     today: date,
-) -> CoursePlanChoice | None:
+) -> _Choice | None:
     """A cocktail, area, technique and anaesthesia for which the screening of this patient
     finds nothing that blocks or postpones the procedure, else None.
 
@@ -257,7 +257,7 @@ def _choose_plan(
             )
             findings = services.screening.preview(plan).findings
             if all(f.severity.rank < Severity.POSTPONE.rank for f in findings):
-                return CoursePlanChoice(cocktail, area, technique, anaesthesia)
+                return _Choice(cocktail, area, technique, anaesthesia)
     return None
 
 
@@ -265,7 +265,7 @@ def _course(
     services: Services,
     rnd: random.Random,
     patient_id: int,
-    choice: CoursePlanChoice,
+    choice: _Choice,
     shelf: _Shelf,
     diary: _Diary,
     today: date,
@@ -287,7 +287,7 @@ def _course(
     finished = plan.sessions == 1 or rnd.random() < 0.3
     done = plan.sessions if finished else rnd.randint(1, min(plan.sessions - 1, 6))
     ahead = 0 if finished else min(plan.sessions - done, rnd.choice((1, 2, 2, 3)))
-    past, booked = course_days(plan, done, ahead, today, diary.profile.working_days, rnd)
+    past, booked = _course_days(plan, done, ahead, today, diary.profile.working_days, rnd)
     course = services.courses.save_course(
         replace(draft, start_on=(past or booked)[0]), create_planned_visits=False
     )
@@ -295,14 +295,15 @@ def _course(
     usual = rnd.choice(diary.slots())
     for day in past:
         _done_visit(services, rnd, course, choice, chart, diary.book(day, usual), shelf)
-    for day in booked:
-        services.visits.start_visit(
+    for day in booked:  # as the course planner books them: the course's area planned
+        visit = services.visits.start_visit(
             patient_id, diary.book(day, usual), DEMO_PRACTITIONER, course_id=course.id
         )
+        services.visits.save(replace(visit, areas=(course.area,)))
     return len(past)
 
 
-def course_days(
+def _course_days(
     plan: CoursePlan,
     done: int,
     ahead: int,
@@ -378,7 +379,7 @@ def _done_visit(
     services: Services,
     rnd: random.Random,
     course: CourseRecord,
-    choice: CoursePlanChoice,
+    choice: _Choice,
     chart: Sequence[TemplateMark],
     moment: datetime,
     shelf: _Shelf,
