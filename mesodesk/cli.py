@@ -461,7 +461,8 @@ def _run_export(args: argparse.Namespace) -> int:
 DOCUMENT_COMMANDS = {
     "aftercare": "aftercare sheet for the patient to take home",
     "consent": "informed-consent form for the procedure",
-    "visit-summary": "summary for the practitioner's file",
+    "visit-summary": "protocol for the practitioner's file",
+    "mesoscooter-care": "home mesoscooter care sheet for the visit's patient",
 }
 
 
@@ -483,7 +484,11 @@ def _add_document_commands(commands: argparse._SubParsersAction[_Parser]) -> Non
 
 
 def _run_document(args: argparse.Namespace) -> int:
-    """Build the whole PDF before touching the output, so a refusal leaves no file behind."""
+    """Build the whole PDF before touching the output, so a refusal leaves no file behind.
+
+    The documents are drawn by reportlab from the domain's geometry: this path never imports
+    Qt, so it runs on a server without PySide6.
+    """
     from mesodesk.domain.vocabulary import Language
     from mesodesk.services.registry import build_services
 
@@ -491,18 +496,7 @@ def _run_document(args: argparse.Namespace) -> int:
     language = Language(args.lang) if args.lang else None
     database = _open(args, read_only=True)
     try:
-        services = build_services(database.sessions)
-        documents = services.documents
-        if args.command == "consent":
-            pdf = documents.consent_pdf(args.visit, language)
-        else:
-            # the input first: an unknown visit is refused before Qt starts for the diagram
-            documents.aftercare_input(args.visit, language)
-            diagram = _diagram_png(services, args.visit)
-            if args.command == "aftercare":
-                pdf = documents.aftercare_pdf(args.visit, language, diagram)
-            else:
-                pdf = documents.visit_summary_pdf(args.visit, language, diagram)
+        pdf = build_services(database.sessions).documents.pdf(args.command, args.visit, language)
     finally:
         database.close()
     _tell_override_problems()
@@ -520,19 +514,6 @@ def _tell_override_problems() -> None:
     catalog_problem = load_clinic_catalog().problem
     if catalog_problem:
         _say("note", catalog_problem)
-
-
-def _diagram_png(services: Services, visit_id: int) -> bytes | None:
-    """The marked diagram as the window draws it, rendered offscreen; None without the module."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    try:
-        from mesodesk.ui.diagram.image import render_visit_png
-    except ImportError:
-        return None
-    from PySide6.QtWidgets import QApplication
-
-    _app = QApplication.instance() or QApplication([PROG])
-    return render_visit_png(services, visit_id)
 
 
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {

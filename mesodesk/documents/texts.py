@@ -3,7 +3,9 @@
 Shipped texts live in `resources/texts/<kind>.<language>.json`. A clinic drops a file of the
 same name into its override folder holding only what it wants to change: keys replace keys,
 list items with an "id" replace or extend the shipped item of that id, and `"hidden": true`
-drops an item. Overrides are checked against the shipped shape so a typo fails loudly with the
+drops an item. An advice-like item is scoped by "areas" (face, neck, decollete, hands, scalp,
+body, vascular), or by the older, coarser "regions" (face, body, vascular), and by
+"techniques". Overrides are checked against the shipped shape so a typo fails loudly with the
 file's name instead of printing a half-empty sheet.
 """
 
@@ -22,9 +24,22 @@ from mesodesk.paths import data_dir, resource_path
 
 KINDS = ("common", "aftercare", "consent", "visit_summary")
 REGIONS = frozenset({"face", "body", "vascular"})
+ADVICE_AREAS = frozenset({"face", "neck", "decollete", "hands", "scalp", "body", "vascular"})
 ADVICE_KINDS = frozenset({"do", "dont"})
 _TECHNIQUES = frozenset(t.value for t in Technique)
-_OPTIONAL_ITEM_KEYS = frozenset({"regions", "techniques", "hidden"})
+_OPTIONAL_ITEM_KEYS = frozenset({"regions", "areas", "techniques", "hidden"})
+_ADVICE_AREA = {
+    Area.NECK: "neck",
+    Area.DECOLLETE: "decollete",
+    Area.HANDS: "hands",
+    Area.SCALP: "scalp",
+    Area.VASCULAR: "vascular",
+    Area.FACE: "face",
+    Area.EYES: "face",
+    Area.NOSE_NASOLABIAL: "face",
+    Area.LIPS: "face",
+    Area.CHIN: "face",
+}
 
 Texts = dict[str, Any]
 
@@ -94,14 +109,31 @@ def clinic_texts_dir() -> Path:
     return data_dir(create=False) / "texts"
 
 
+def advice_area(area: Area) -> str:
+    """The part of the body advice is written for: the face proper, the neck, the décolleté,
+    the hands, the scalp, the rest of the body, or the vascular spine scheme."""
+    return _ADVICE_AREA.get(area, "body")
+
+
 def applies(item: Texts, areas: Iterable[Area], techniques: Iterable[Technique]) -> bool:
     """Whether an advice-like item is meant for a visit to these areas with these techniques.
 
-    An item without "regions" or "techniques" is not limited by it.
+    An item without "areas", "regions" or "techniques" is not limited by it. A visit with no
+    area recorded gets only the advice meant for every area.
     """
-    regions = item.get("regions")
-    if regions is not None and not {a.region for a in areas} & set(regions):
-        return False
+    chosen = list(areas)
+    for key, scope, of in (
+        ("areas", ADVICE_AREAS, advice_area),
+        ("regions", REGIONS, lambda a: a.region),
+    ):
+        wanted_areas = item.get(key)
+        if wanted_areas is None:
+            continue
+        if not chosen:
+            if not scope <= set(wanted_areas):
+                return False
+        elif not {of(a) for a in chosen} & set(wanted_areas):
+            return False
     wanted = item.get("techniques")
     return wanted is None or bool({t.value for t in techniques} & set(wanted))
 
@@ -212,6 +244,8 @@ def _check_items(node: Any, path: Path, where: str) -> None:
     if isinstance(node, dict) and "id" in node:
         if "regions" in node:
             _check_codes(node["regions"], REGIONS, path, f"{where}.regions")
+        if "areas" in node:
+            _check_codes(node["areas"], ADVICE_AREAS, path, f"{where}.areas")
         if "techniques" in node:
             _check_codes(node["techniques"], _TECHNIQUES, path, f"{where}.techniques")
         if "kind" in node and node["kind"] not in ADVICE_KINDS:

@@ -52,8 +52,10 @@ class AllergyEntry:
 class MedicationEntry:
     """A current medication with the flags the practitioner ticks.
 
-    The rules also recognise common drug names, so an anticoagulant typed without its flag
-    still raises a warning; the flags cover what no name list can (a new brand, a combination).
+    The medicine dictionary (`domain.medicines`) ticks the flags a known name implies, and the
+    rules read the name too, so an anticoagulant typed without its flag still counts; the
+    flags cover what no name list can (a new brand, a combination). `cleared` holds the flags
+    (`MedicationFlag` values) the practitioner unticked although the name implies them.
     """
 
     name: str
@@ -62,6 +64,7 @@ class MedicationEntry:
     retinoid: bool = False
     hormonal: bool = False
     immunosuppressant: bool = False
+    cleared: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

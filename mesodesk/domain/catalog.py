@@ -45,6 +45,7 @@ class ProductSpec:
     """Something on the shelf that lots are bought of; `unit` is how its stock is counted."""
 
     name: str
+    name_ru: str
     manufacturer: str | None
     form: str
     pack: str
@@ -158,7 +159,9 @@ def _ingredient(raw: Any, where: str) -> IngredientSpec:
 
 
 def _product(raw: Any, where: str) -> ProductSpec:
-    item = _mapping(raw, where, {"name", "manufacturer", "form", "pack", "unit", "ingredients"})
+    item = _mapping(
+        raw, where, {"name", "name_ru", "manufacturer", "form", "pack", "unit", "ingredients"}
+    )
     unit = _text(item["unit"], f"{where}.unit")
     if unit not in UNITS:
         raise ValueError(f"{where}.unit is '{unit}'; use one of: {', '.join(sorted(UNITS))}.")
@@ -166,6 +169,7 @@ def _product(raw: Any, where: str) -> ProductSpec:
     parts = _list(item["ingredients"], f"{where}.ingredients", non_empty=True)
     return ProductSpec(
         name=_text(item["name"], f"{where}.name"),
+        name_ru=_text(item["name_ru"], f"{where}.name_ru"),
         manufacturer=None if manufacturer is None else _text(manufacturer, f"{where}.manufacturer"),
         form=_text(item["form"], f"{where}.form"),
         pack=_text(item["pack"], f"{where}.pack"),

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from mesodesk.domain import finding_texts as texts
 from mesodesk.domain.diagram import (
     DiagramName,
     MarkShape,
@@ -22,7 +23,7 @@ from mesodesk.domain.diagram import (
     load_diagram,
     mark_zone_shares,
 )
-from mesodesk.domain.findings import Finding, Severity
+from mesodesk.domain.findings import Finding, Message, Param, Severity
 from mesodesk.domain.mark_records import MarkRecord
 from mesodesk.domain.records import CocktailRecord, LotRecord, ProductLineRecord
 from mesodesk.domain.vocabulary import Area, Technique
@@ -175,11 +176,11 @@ def reconcile(
     if not charted:
         if lines:
             findings.append(
-                Finding(
+                Finding.of(
                     CHART_NO_VOLUME_CODE,
+                    "",
                     Severity.INFO,
-                    "No mark has a volume per injection, so the chart cannot be checked "
-                    "against the product lines.",
+                    Message(texts.CHART_WITHOUT_VOLUME),
                 )
             )
         return findings
@@ -188,39 +189,60 @@ def reconcile(
     total_recorded = sum(recorded.values(), Decimal(0))
     difference = total_charted - total_recorded
     if abs(difference) > tolerance(total_recorded):
-        more = "more" if difference > 0 else "less"
         findings.append(
-            Finding(
+            Finding.of(
                 CHART_VOLUME_CODE,
+                "total",
                 Severity.WARNING,
-                f"The chart adds up to {ml(total_charted)} ml, the product lines to "
-                f"{ml(total_recorded)} ml: {ml(abs(difference))} ml {more} charted than "
-                "recorded. Correct the marks or take the volumes from the chart.",
+                Message(
+                    texts.CHART_VOLUME_TOTAL,
+                    {
+                        "charted": _volume(total_charted),
+                        "recorded": _volume(total_recorded),
+                        "difference": _volume(abs(difference)),
+                        "direction": texts.MORE if difference > 0 else texts.LESS,
+                    },
+                ),
             )
         )
     named = [key for key in charted if key.known]
     if len(named) > 1 or (named and len(recorded) > 1):
         for key in sorted(named):
             got, wanted = charted[key], recorded.get(key, Decimal(0))
-            label = names.get(key, "")
+            label: Param = names.get(key) or texts.A_PRODUCT
             if key not in recorded:
                 findings.append(
-                    Finding(
+                    Finding.of(
                         CHART_UNRECORDED_CODE,
+                        key.key,
                         Severity.WARNING,
-                        f"{ml(got)} ml of {label or 'a product'} is charted but no product "
-                        "line records it.",
+                        Message(
+                            texts.CHART_UNRECORDED, {"charted": _volume(got), "product": label}
+                        ),
                     )
                 )
             elif abs(got - wanted) > tolerance(wanted):
                 findings.append(
-                    Finding(
+                    Finding.of(
                         CHART_VOLUME_CODE,
+                        key.key,
                         Severity.WARNING,
-                        f"{label or 'A product'}: {ml(got)} ml charted, {ml(wanted)} ml recorded.",
+                        Message(
+                            texts.CHART_VOLUME_PRODUCT,
+                            {
+                                "product": label,
+                                "charted": _volume(got),
+                                "recorded": _volume(wanted),
+                            },
+                        ),
                     )
                 )
     return findings
+
+
+def _volume(value: Decimal) -> Decimal:
+    """A volume as a finding shows it: to 0.001 ml, without trailing zeros."""
+    return value.quantize(Decimal("0.001")).normalize()
 
 
 @dataclass(frozen=True, slots=True)

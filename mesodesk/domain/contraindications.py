@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from mesodesk.domain.findings import Severity
+from mesodesk.domain.findings import Localized, Severity
 from mesodesk.paths import resource_path
 
 CATALOG_FILE = "contraindications.json"
@@ -49,7 +49,7 @@ _CODE = re.compile(r"^[a-z][a-z0-9_]*$")
 _SEED = re.compile(r"^\d{3}$")
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _REQUIRED = ("code", "kind", "scope", "recorded_as", "name_en", "name_ru", "source")
-_OPTIONAL = ("note", "advice", "medication_names", "indication_scope", "indication_source")
+_OPTIONAL = ("note", "advice", "advice_ru", "indication_scope", "indication_source")
 _E = TypeVar("_E", bound=StrEnum)
 
 
@@ -101,10 +101,10 @@ class RecordedAs(StrEnum):
 class CatalogItem:
     """One contraindication as the clinic configured it.
 
-    `source` lists the seed texts that name it ("000, 001") or `clinic`. `advice` is a sentence
-    the rules append to the finding; `note` is for whoever edits the catalog. `medication_names`
-    are the drug names (any language) that raise the item without a flag being ticked.
-    `indication_scope` marks the work for which the condition is an indication instead.
+    `source` lists the seed texts that name it ("000, 001") or `clinic`. `advice` (and its
+    Russian `advice_ru`) is a sentence the rules append to the finding; it cites a text by its
+    title. `note` is for whoever edits the catalog. Drug names live in the medicine dictionary,
+    not here. `indication_scope` marks the work for which the condition is an indication instead.
     """
 
     code: str
@@ -116,9 +116,17 @@ class CatalogItem:
     source: str
     note: str = ""
     advice: str = ""
-    medication_names: tuple[str, ...] = ()
+    advice_ru: str = ""
     indication_scope: Scope | None = None
     indication_source: str = ""
+
+    @property
+    def name(self) -> Localized:
+        return Localized(self.name_en, self.name_ru)
+
+    @property
+    def advice_text(self) -> Localized:
+        return Localized(self.advice, self.advice_ru)
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -185,6 +193,11 @@ def _parse_item(entry: Any, where: str) -> CatalogItem:
     code = entry.get("code")
     if isinstance(code, str):
         where = f"{where} ({code!r})"
+    if "medication_names" in entry:
+        raise ValueError(
+            f"{where}: medication names now live in the medicine dictionary "
+            "(medicines.json); move them there and remove medication_names"
+        )
     unknown = sorted(set(entry) - set(_REQUIRED) - set(_OPTIONAL))
     if unknown:
         raise ValueError(f"{where}: unknown field(s) {', '.join(unknown)}")
@@ -197,20 +210,17 @@ def _parse_item(entry: Any, where: str) -> CatalogItem:
         raise ValueError(f"{where}: name_ru must be written in Russian")
     _check_sources(entry["source"], where, "source")
     recorded_as = _member(RecordedAs, entry["recorded_as"], where, "recorded_as")
-    names = entry.get("medication_names", [])
-    if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
-        raise ValueError(f"{where}: medication_names must be a list of non-empty strings")
-    if names and recorded_as is not RecordedAs.MEDICATION:
-        raise ValueError(f"{where}: medication_names only fit a medication item")
     indication_scope = entry.get("indication_scope")
     indication_source = entry.get("indication_source", "")
     if (indication_scope is None) != (not indication_source):
         raise ValueError(f"{where}: indication_scope and indication_source go together")
     if indication_source:
         _check_sources(indication_source, where, "indication_source")
-    for key in ("note", "advice"):
+    for key in ("note", "advice", "advice_ru"):
         if not isinstance(entry.get(key, ""), str):
             raise ValueError(f"{where}: {key!r} must be a string")
+    if entry.get("advice_ru", "").strip() and not _CYRILLIC.search(entry["advice_ru"]):
+        raise ValueError(f"{where}: advice_ru must be written in Russian")
     return CatalogItem(
         code=entry["code"],
         kind=_member(ContraindicationKind, entry["kind"], where, "kind"),
@@ -221,7 +231,7 @@ def _parse_item(entry: Any, where: str) -> CatalogItem:
         source=", ".join(_split_sources(entry["source"])),
         note=entry.get("note", "").strip(),
         advice=entry.get("advice", "").strip(),
-        medication_names=tuple(n.strip() for n in names),
+        advice_ru=entry.get("advice_ru", "").strip(),
         indication_scope=(
             None
             if indication_scope is None

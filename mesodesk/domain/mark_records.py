@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from mesodesk.domain.diagram import DiagramName, MarkGeometry, MarkShape, Point, load_diagram
-from mesodesk.domain.diagram.depth import check_depth, region_of
+from mesodesk.domain.diagram.depth import area_of, check_depth, region_of
 from mesodesk.domain.diagram.model import Region
-from mesodesk.domain.findings import Finding
+from mesodesk.domain.finding_texts import MARKS_AFFECTED
+from mesodesk.domain.findings import Finding, Message
 from mesodesk.domain.vocabulary import Area, Technique
 
 DEFAULT_TECHNIQUE: dict[MarkShape, Technique] = {
@@ -27,6 +28,14 @@ DIAGRAM_REGION: dict[DiagramName, Region] = {
     DiagramName.BODY_BACK: Region.BODY,
 }
 """The depth limit for a mark outside every zone: the back diagram is the vascular scheme's."""
+
+DIAGRAM_AREA: dict[DiagramName, Area] = {
+    DiagramName.FACE: Area.FACE,
+    DiagramName.BACK: Area.VASCULAR,
+    DiagramName.BODY_FRONT: Area.BODY,
+    DiagramName.BODY_BACK: Area.BODY,
+}
+"""The area of a mark outside every zone: the back diagram is the vascular scheme's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,21 +78,48 @@ class MarkRecord:
         )
 
 
-def mark_region(diagram: DiagramName, zone: str | None) -> Region:
-    """Where a mark's depth limit comes from: its zone's area, else its diagram."""
+def mark_area(diagram: DiagramName, zone: str | None) -> Area:
+    """Where a mark's depth limit comes from: its zone's area, else its diagram's."""
     if zone:
         try:
-            return region_of(load_diagram(diagram).zone(zone).area)
-        except KeyError:
+            return area_of(load_diagram(diagram).zone(zone).area)
+        except (KeyError, ValueError):
             pass
-    return DIAGRAM_REGION[DiagramName(diagram)]
+    return DIAGRAM_AREA[DiagramName(diagram)]
+
+
+def mark_region(diagram: DiagramName, zone: str | None) -> Region:
+    """The region of a mark's area (face, body or the vascular scheme)."""
+    return region_of(mark_area(diagram, zone))
 
 
 def mark_depth_findings(mark: MarkRecord) -> list[Finding]:
-    """The depth check of one mark against its zone's region (or its diagram's)."""
+    """The depth check of one mark: its area's limit, its technique's range, its needle."""
     if mark.depth_mm is None:
         return []
-    return check_depth(mark_region(mark.diagram, mark.zone), mark.counted_technique, mark.depth_mm)
+    return check_depth(
+        mark_area(mark.diagram, mark.zone), mark.counted_technique, mark.depth_mm, mark.needle
+    )
+
+
+def visit_depth_findings(marks: Sequence[MarkRecord]) -> list[Finding]:
+    """The depth findings of a visit's marks, one per rule and subject (`depth:face`), worst
+    first: each shows its deepest mark and how many marks it concerns."""
+    found: dict[str, list[Finding]] = {}
+    deepest_first = sorted(
+        (m for m in marks if m.depth_mm is not None), key=lambda m: -(m.depth_mm or 0)
+    )
+    for mark in deepest_first:
+        for finding in mark_depth_findings(mark):
+            found.setdefault(finding.key, []).append(finding)
+    findings = []
+    for same in found.values():
+        first = same[0]
+        if len(same) > 1 and first.message is not None:
+            message = Message(MARKS_AFFECTED, {"finding": first.message, "count": len(same)})
+            first = Finding.of(first.code, first.subject, first.severity, message, first.source)
+        findings.append(first)
+    return sorted(findings, key=lambda f: -f.severity.rank)
 
 
 def default_diagram(marks: Sequence[MarkRecord], areas: Sequence[Area] = ()) -> DiagramName:

@@ -46,8 +46,11 @@ class ProductIngredientRecord:
 
 @dataclass(frozen=True, slots=True)
 class ProductRecord:
+    """A product of the catalog; `name_ru` is its name on Russian documents ("" if none)."""
+
     id: int | None
     name: str
+    name_ru: str = ""
     manufacturer: str = ""
     form: str = ""
     pack: str = ""
@@ -136,11 +139,20 @@ class AddendumRecord:
 
 @dataclass(frozen=True, slots=True)
 class OverrideRecord:
+    """A written reason for going ahead despite a finding, kept for its (code, subject).
+
+    `finding_reason` (and `finding_reason_ru`, empty for overrides older than the Russian
+    wording) is the finding's wording when the override was written, for the record; which
+    finding it answers is decided by the code and subject only.
+    """
+
     finding_code: str
     finding_reason: str
     reason: str
     decided_by: str
     decided_at: datetime
+    finding_subject: str = ""
+    finding_reason_ru: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,14 +6,25 @@ record, so the service, the export and the tests read and write it the same way.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
+from mesodesk.domain.allergy import SynonymTable, load_synonyms
 from mesodesk.domain.anamnesis import Anamnesis, DayChecklist
+from mesodesk.domain.diagram.depth import DEPTH_CODE, TECHNIQUE_DEPTH_CODE
 from mesodesk.domain.findings import Severity
 from mesodesk.domain.records import OverrideRecord
-from mesodesk.domain.screening import ScreeningFinding
+from mesodesk.domain.screening import (
+    ALLERGY,
+    BIRTH_DATE_MISSING,
+    CHECKLIST_NOT_ASKED,
+    CONTRAINDICATION,
+    COULD_NOT_CHECK,
+    ScreeningFinding,
+)
+from mesodesk.domain.vocabulary import IngredientGroup, Technique
 
 _DATE_FIELDS = ("recent_peeling_on", "recent_surgery_on")
 
@@ -96,12 +107,13 @@ class VisitScreening:
 
 
 def covers(override: OverrideRecord, finding: ScreeningFinding) -> bool:
-    """An override answers exactly the finding it was written for: same rule, same wording.
+    """An override answers the finding it was written for: the same rule about the same thing.
 
-    Matching the wording too means a second allergy hit, or a changed due date, needs its own
-    reason rather than riding on an older one.
+    Code and subject, never the wording: rewording a rule (or translating it) keeps the
+    practitioner's reason in force, while an allergy to another substance, or another
+    catalog item, has another subject and needs its own reason.
     """
-    return override.finding_code == finding.code and override.finding_reason == finding.reason
+    return (override.finding_code, override.finding_subject) == (finding.code, finding.subject)
 
 
 def is_unresolved(finding: ScreeningFinding, overrides: tuple[OverrideRecord, ...]) -> bool:
@@ -111,3 +123,48 @@ def is_unresolved(finding: ScreeningFinding, overrides: tuple[OverrideRecord, ..
 def finding_title(finding: ScreeningFinding) -> str:
     """The short name of a finding, for a message: its reason up to the first colon."""
     return finding.reason.split(": ", 1)[0].strip()
+
+
+_LEGACY_KEPT = frozenset({BIRTH_DATE_MISSING, CHECKLIST_NOT_ASKED, "depth_not_positive"})
+_LEGACY_REGIONS = {"the face": "face", "the vascular scheme": "vascular", "the body": "body"}
+_LEGACY_INGREDIENT = re.compile(r'" contains (.*?)\.(?: |$)')
+_LEGACY_GROUPS = re.compile(r"^(.*) \(([^()]*)\)$")
+_LEGACY_UNKNOWN = re.compile(r"(condition|checklist item) '([^']+)'")
+
+
+def legacy_override_key(
+    code: str, reason: str, synonyms: SynonymTable | None = None
+) -> tuple[str, str]:
+    """The (code, subject) of an override written when overrides were matched by wording.
+
+    Before findings had subjects, an override kept the finding's code and English sentence;
+    this reads the subject back out of that sentence, so the override keeps answering the
+    same finding. Used once, by the migration that added subjects.
+    """
+    if code in _LEGACY_KEPT or "." in code:
+        return code, ""
+    if code == "component_allergy":
+        found = _LEGACY_INGREDIENT.search(reason)
+        if found is None:
+            return ALLERGY, ""
+        ingredient = found.group(1)
+        grouped = _LEGACY_GROUPS.match(ingredient)
+        labels = {g.label().lower() for g in IngredientGroup}
+        if grouped and all(part.strip() in labels for part in grouped.group(2).split(",")):
+            ingredient = grouped.group(1)
+        return ALLERGY, (synonyms or load_synonyms()).key_of(ingredient)
+    if code == "not_in_catalog":
+        unknown = _LEGACY_UNKNOWN.search(reason)
+        if unknown is None:
+            return COULD_NOT_CHECK, ""
+        kind = "condition" if unknown.group(1) == "condition" else "checklist"
+        return COULD_NOT_CHECK, f"{kind}:{unknown.group(2)}"
+    if code == "depth_over_region_limit":
+        region = next((r for words, r in _LEGACY_REGIONS.items() if f"for {words}" in reason), "")
+        return DEPTH_CODE, region
+    if code == "depth_outside_technique_range":
+        technique = next(
+            (t.value for t in Technique if f"the {t.label().lower()} range" in reason), ""
+        )
+        return TECHNIQUE_DEPTH_CODE, technique
+    return CONTRAINDICATION, code

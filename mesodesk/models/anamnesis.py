@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mesodesk.models.base import Base
@@ -69,3 +69,5 @@ class PatientMedication(Base):
     retinoid: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     hormonal: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     immunosuppressant: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    cleared_flags: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
+    """Flags the practitioner unticked although the medicine dictionary implies them."""

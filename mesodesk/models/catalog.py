@@ -44,6 +44,7 @@ class Product(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     name: Mapped[str] = mapped_column(String(160), nullable=False, unique=True)
+    name_ru: Mapped[str] = mapped_column(String(160), nullable=False, default="")
     manufacturer: Mapped[str] = mapped_column(String(120), nullable=False, default="")
     form: Mapped[str] = mapped_column(String(40), nullable=False, default="")
     pack: Mapped[str] = mapped_column(String(80), nullable=False, default="")

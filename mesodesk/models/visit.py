@@ -124,7 +124,11 @@ class VisitOverride(Base):
         ForeignKey("visits.id", ondelete="CASCADE"), nullable=False, index=True
     )
     finding_code: Mapped[str] = mapped_column(String(64), nullable=False)
+    finding_subject: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    """With the code, what the override answers (`allergy` + `lidocaine`); never the wording."""
     finding_reason: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    finding_reason_ru: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    """The finding as a Russian sheet prints it, rendered when the override was written."""
     reason: Mapped[str] = mapped_column(Text, nullable=False)
     decided_by: Mapped[str] = mapped_column(String(120), nullable=False)
     decided_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False, default=utcnow)

@@ -1,14 +1,21 @@
-"""The anamnesis on the patient card: read, save, and the short alerts shown in the header."""
+"""The anamnesis on the patient card: read, save, and the short alerts shown in the header.
+
+Medications are kept with the flags the medicine dictionary gives their names (unless the
+practitioner unticked one), so whatever reads the stored flags knows a typed "Варфарин" is an
+anticoagulant.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 
-from sqlalchemy import delete, or_, select, union
+from sqlalchemy import CompoundSelect, Select, delete, or_, select, union
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
+from mesodesk.domain.alerts import absolute_card_flags, card_alerts
 from mesodesk.domain.anamnesis import (
     AllergyEntry,
     Anamnesis,
@@ -17,6 +24,8 @@ from mesodesk.domain.anamnesis import (
     facts_refused_for,
 )
 from mesodesk.domain.contraindications import ContraindicationKind, RecordedAs
+from mesodesk.domain.findings import Message
+from mesodesk.domain.medicines import MedicineDictionary, with_flags
 from mesodesk.domain.safety_records import PatientAnamnesisRecord
 from mesodesk.domain.vocabulary import IngredientGroup, ReactionSeverity, Sex
 from mesodesk.models import Patient
@@ -28,13 +37,15 @@ from mesodesk.models.anamnesis import (
 )
 from mesodesk.services.base import STALE_MESSAGE, Service
 from mesodesk.services.errors import NotFound, StaleRecord, ValidationFailed
-from mesodesk.services.safety_catalog import ClinicCatalog, load_clinic_catalog
+from mesodesk.services.safety_catalog import (
+    ClinicCatalog,
+    ClinicMedicines,
+    load_clinic_catalog,
+    load_clinic_medicines,
+)
 
 CHUNK = 500
 """Patient ids per query when marking the list, well under every engine's parameter limit."""
-
-_CARD_FLAGS = ("pregnant", "breastfeeding", "keloid_tendency")
-_CARD_CODES = {"pregnant": "pregnancy", "breastfeeding": "lactation"}
 
 
 class AnamnesisService(Service):
@@ -42,16 +53,23 @@ class AnamnesisService(Service):
         """The contraindication catalog in force (the clinic's file, else the shipped one)."""
         return load_clinic_catalog()
 
+    def medicines(self) -> ClinicMedicines:
+        """The medicine dictionary in force (the clinic's file, else the shipped one)."""
+        return load_clinic_medicines()
+
     def get(self, patient_id: int) -> PatientAnamnesisRecord:
+        """The stored anamnesis, each medication with the flags its name implies ticked."""
+        dictionary = self.medicines().dictionary
         with self._read() as session:
-            return anamnesis_of(session, patient_id)
+            return anamnesis_of(session, patient_id, dictionary)
 
     def save(self, record: PatientAnamnesisRecord) -> PatientAnamnesisRecord:
         """Replace the patient's anamnesis; refuses entries the rules cannot read."""
         errors = _validate(record.anamnesis)
         if errors:
             raise ValidationFailed(errors)
-        facts = record.anamnesis
+        dictionary = self.medicines().dictionary
+        facts = _with_flags(record.anamnesis, dictionary)
         patient_id = record.patient_id
         with self._write() as session:
             _require_patient(session, patient_id)
@@ -76,23 +94,20 @@ class AnamnesisService(Service):
                 session.execute(delete(table).where(table.patient_id == patient_id))
             session.add_all(_rows(patient_id, facts))
             session.flush()
-            return anamnesis_of(session, patient_id)
+            return anamnesis_of(session, patient_id, dictionary)
 
     def alerts(self, patient_id: int) -> list[str]:
-        """What the header shows in red: allergies and the active absolute contraindications."""
-        record = self.get(patient_id)
-        facts = record.anamnesis
-        items = self.catalog().by_code()
-        alerts = [f"Allergy: {entry.label}" for entry in facts.allergies if entry.label]
-        for flag in _CARD_FLAGS:
-            item = items.get(_CARD_CODES.get(flag, flag))
-            if getattr(facts, flag) and item and item.kind is ContraindicationKind.ABSOLUTE:
-                alerts.append(item.name_en)
-        for condition in facts.conditions:
-            item = items.get(condition.code)
-            if condition.active and item and item.kind is ContraindicationKind.ABSOLUTE:
-                alerts.append(item.name_en)
-        return alerts
+        """What the header shows in red, in English: allergies, medications with their flags
+        ("Anticoagulant: Варфарин"), the active absolute contraindications."""
+        return [message.render() for message in self.alert_messages(patient_id)]
+
+    def alert_messages(self, patient_id: int) -> list[Message]:
+        """The header's alerts as templates, to show in either language."""
+        return self.alerts_for(self.get(patient_id).anamnesis)
+
+    def alerts_for(self, facts: Anamnesis) -> list[Message]:
+        """The header's alerts for an anamnesis as it is being edited."""
+        return card_alerts(facts, self.catalog().by_code(), self.medicines().dictionary)
 
     def patients_with_active_blocks(self, patient_ids: Iterable[int]) -> set[int]:
         """Which of these patients have an active absolute contraindication on the card."""
@@ -103,12 +118,9 @@ class AnamnesisService(Service):
             for item in catalog.recorded_as(RecordedAs.CONDITION)
             if item.kind is ContraindicationKind.ABSOLUTE
         ]
-        items = catalog.by_code()
         flags = [
             getattr(PatientAnamnesis, flag).is_(True)
-            for flag in _CARD_FLAGS
-            if (item := items.get(_CARD_CODES.get(flag, flag)))
-            and item.kind is ContraindicationKind.ABSOLUTE
+            for flag in absolute_card_flags(catalog.by_code())
         ]
         flagged: set[int] = set()
         with self._read() as session:
@@ -119,7 +131,7 @@ class AnamnesisService(Service):
                     PatientCondition.active.is_(True),
                     PatientCondition.code.in_(absolute),
                 )
-                statement = by_condition
+                statement: Select[int] | CompoundSelect[int] = by_condition
                 if flags:
                     by_card = select(PatientAnamnesis.patient_id).where(
                         PatientAnamnesis.patient_id.in_(chunk), or_(*flags)
@@ -144,8 +156,15 @@ def _refuse_facts_ruled_out_by_sex(session: Session, patient_id: int, facts: Ana
         raise ValidationFailed(errors)
 
 
-def anamnesis_of(session: Session, patient_id: int) -> PatientAnamnesisRecord:
-    """The patient's anamnesis read in the caller's transaction."""
+def _with_flags(facts: Anamnesis, dictionary: MedicineDictionary) -> Anamnesis:
+    return replace(facts, medications=tuple(with_flags(m, dictionary) for m in facts.medications))
+
+
+def anamnesis_of(
+    session: Session, patient_id: int, dictionary: MedicineDictionary
+) -> PatientAnamnesisRecord:
+    """The patient's anamnesis read in the caller's transaction, each medication with the
+    flags its name implies."""
     _require_patient(session, patient_id)
     row = session.get(PatientAnamnesis, patient_id)
     conditions = session.scalars(
@@ -175,25 +194,32 @@ def anamnesis_of(session: Session, patient_id: int) -> PatientAnamnesisRecord:
             for a in allergies
         ),
         medications=tuple(
-            MedicationEntry(
-                m.name, m.anticoagulant, m.antiplatelet, m.retinoid, m.hormonal, m.immunosuppressant
+            with_flags(
+                MedicationEntry(
+                    m.name,
+                    m.anticoagulant,
+                    m.antiplatelet,
+                    m.retinoid,
+                    m.hormonal,
+                    m.immunosuppressant,
+                    frozenset(str(flag) for flag in m.cleared_flags or ()),
+                ),
+                dictionary,
             )
             for m in medications
         ),
-        **(
-            {
-                "pregnant": row.pregnant,
-                "pregnancy_due_on": row.pregnancy_due_on,
-                "childbirth_on": row.childbirth_on,
-                "breastfeeding": row.breastfeeding,
-                "keloid_tendency": row.keloid_tendency,
-                "fear_of_injections": row.fear_of_injections,
-                "high_skin_sensitivity": row.high_skin_sensitivity,
-            }
-            if row is not None
-            else {}
-        ),
     )
+    if row is not None:
+        facts = replace(
+            facts,
+            pregnant=row.pregnant,
+            pregnancy_due_on=row.pregnancy_due_on,
+            childbirth_on=row.childbirth_on,
+            breastfeeding=row.breastfeeding,
+            keloid_tendency=row.keloid_tendency,
+            fear_of_injections=row.fear_of_injections,
+            high_skin_sensitivity=row.high_skin_sensitivity,
+        )
     return PatientAnamnesisRecord(patient_id, facts, row.version if row is not None else 0)
 
 
@@ -229,6 +255,7 @@ def _rows(
             retinoid=m.retinoid,
             hormonal=m.hormonal,
             immunosuppressant=m.immunosuppressant,
+            cleared_flags=sorted(m.cleared),
         )
         for m in facts.medications
     ]

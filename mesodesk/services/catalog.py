@@ -136,8 +136,13 @@ class CatalogService(Service):
             return product_compositions(session, product_ids)
 
     def save_product(self, record: ProductRecord) -> ProductRecord:
-        """Create or update a product together with its ingredient list."""
+        """Create or update a product together with its ingredient list.
+
+        The Russian name is what Russian documents print; it can be added to a product already
+        used in visits, but once set it stays as those visits were printed, like the name.
+        """
         name = record.name.strip()
+        name_ru = record.name_ru.strip()
         with self._write() as session:
             errors = _name_errors(session, Product, name, record.id, "product")
             if record.unit not in UNITS:
@@ -163,14 +168,18 @@ class CatalogService(Service):
                 row = _get(session, Product, record.id, "product")
                 self._check_version(row.version, record.version)
                 renamed = row.name != name or row.unit != record.unit
-                if renamed and _product_used_in_visits(session, row.id):
+                renamed_ru = bool(row.name_ru) and row.name_ru != name_ru
+                if (renamed or renamed_ru) and _product_used_in_visits(session, row.id):
+                    field = "name" if renamed else "name_ru"
                     raise ValidationFailed(
                         {
-                            "name": f"{row.name} is recorded in visits; its name and unit stay "
-                            "as recorded there. Add a new product instead."
+                            field: f"{row.name} is recorded in visits; its names and unit stay "
+                            "as recorded there (a missing Russian name may still be added). "
+                            "Add a new product instead."
                         }
                     )
             row.name = name
+            row.name_ru = name_ru
             row.manufacturer = record.manufacturer.strip()
             row.form = record.form.strip()
             row.pack = record.pack.strip()
@@ -475,6 +484,7 @@ def _seed(session: Session, starter: StarterCatalog) -> None:
             continue
         row = Product(
             name=spec.name,
+            name_ru=spec.name_ru,
             manufacturer=spec.manufacturer or "",
             form=spec.form,
             pack=spec.pack,
@@ -634,6 +644,7 @@ def _product(row: Product, parts: tuple[ProductIngredientRecord, ...]) -> Produc
     return ProductRecord(
         id=row.id,
         name=row.name,
+        name_ru=row.name_ru,
         manufacturer=row.manufacturer,
         form=row.form,
         pack=row.pack,

@@ -15,7 +15,7 @@ from mesodesk.services.demo_anamnesis import fill_demo_anamnesis
 from mesodesk.services.demo_catalog import fill_demo_catalog
 from mesodesk.services.demo_people import demo_cards
 from mesodesk.services.demo_visits import (
-    DEMO_PRACTITIONER,
+    DEMO_PRACTITIONER_RU,
     MAX_PATIENTS_WITH_VISITS,
     fill_demo_visits,
 )
@@ -68,6 +68,6 @@ def _fill_demo_letterhead(services: Services) -> None:
                 name="Клиника эстетической медицины «Аврора»",
                 address="ул. Баумана, 15, Казань",
                 phone="+7 843 555-12-34",
-                practitioner=profile.practitioner or DEMO_PRACTITIONER,
+                practitioner=profile.practitioner or DEMO_PRACTITIONER_RU,
             )
         )

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from mesodesk.domain.chart import TemplateMark
+from mesodesk.domain.chart import TemplateMark, marks_for_visit
 from mesodesk.domain.diagram import (
     DiagramName,
     MarkGeometry,
@@ -25,6 +25,7 @@ from mesodesk.domain.diagram import (
     load_diagram,
 )
 from mesodesk.domain.diagram.spine import vascular_spine_scheme
+from mesodesk.domain.mark_records import MarkRecord
 from mesodesk.domain.vocabulary import Area, Technique
 
 
@@ -33,10 +34,15 @@ class Way:
     """How a technique is charted in the demo: the depth, the needle and the usual volumes."""
 
     depth_mm: Decimal
-    needle: str
+    gauge: str
+    needle_mm: int
     volumes_ml: tuple[Decimal, ...]
     site_spacing_mm: float | None = None
     """Charted as single points this far apart (pinpoint, papules) rather than as areas."""
+
+    def needle(self, russian: bool) -> str:
+        """The needle as the chart names it, "32G 4 mm" (in Russian "32G 4 мм")."""
+        return f"{self.gauge} {self.needle_mm} {'мм' if russian else 'mm'}"
 
 
 def _ml(*values: str) -> tuple[Decimal, ...]:
@@ -44,12 +50,14 @@ def _ml(*values: str) -> tuple[Decimal, ...]:
 
 
 WAYS: dict[Technique, Way] = {
-    Technique.NAPPAGE_SUPERFICIAL: Way(Decimal("1.5"), "32G 4 mm", _ml("0.01", "0.015", "0.02")),
-    Technique.PAPULAR: Way(Decimal("1.5"), "30G 4 mm", _ml("0.02", "0.03", "0.05"), 10.0),
-    Technique.PINPOINT: Way(Decimal(4), "32G 4 mm", _ml("0.05", "0.07", "0.1"), 15.0),
-    Technique.INFILTRATION: Way(Decimal(6), "30G 13 mm", _ml("0.1", "0.2", "0.25", "0.3")),
+    Technique.NAPPAGE_SUPERFICIAL: Way(Decimal("1.5"), "32G", 4, _ml("0.01", "0.015", "0.02")),
+    Technique.NAPPAGE_MIDDLE: Way(Decimal("2.5"), "32G", 4, _ml("0.01", "0.015", "0.02")),
+    Technique.PAPULAR: Way(Decimal("1.5"), "30G", 4, _ml("0.02", "0.03", "0.05"), 10.0),
+    Technique.PINPOINT: Way(Decimal(4), "32G", 4, _ml("0.05", "0.07", "0.1"), 15.0),
+    Technique.INFILTRATION: Way(Decimal(6), "30G", 13, _ml("0.1", "0.2", "0.25", "0.3")),
 }
-"""Superficial nappage 1.5 mm and papular 1.5 mm sit inside their 1-2 mm bands; pinpoint 4 mm
+"""Superficial nappage 1.5 mm and papular 1.5 mm sit inside their 1-2 mm bands, middle nappage
+2.5 mm inside 2-3 mm; pinpoint 4 mm
 (the texts' depth, and the face's limit) with a 4 mm needle, which the vascular scheme's 10 mm
 allows too; infiltration 6 mm with a 13 mm needle, well inside the body's 13 mm. Pinpoint and
 papules are charted as single points, the spacing apart; nappage and infiltration as areas."""
@@ -89,9 +97,24 @@ _FACE_EXTRA_ZONES: tuple[tuple[str, ...], ...] = (
 """Whole zones where single injections (pinpoint, papules) are spread over the face."""
 
 
-def course_chart(area: Area, technique: Technique, rnd: random.Random) -> tuple[TemplateMark, ...]:
+def demo_marks(
+    visit_id: int,
+    area: Area,
+    technique: Technique,
+    cocktail_id: int | None,
+    rnd: random.Random,
+    russian: bool = False,
+) -> list[MarkRecord]:
+    """One demo session's marks for a visit, injected with the cocktail (see `course_chart`)."""
+    return marks_for_visit(course_chart(area, technique, rnd, russian), visit_id, cocktail_id)
+
+
+def course_chart(
+    area: Area, technique: Technique, rnd: random.Random, russian: bool = False
+) -> tuple[TemplateMark, ...]:
     """The marks one session of a course charts, with a volume per injection that keeps the
-    session's total usual for the region."""
+    session's total usual for the region; the needle is written in Russian for a patient
+    whose documents are in Russian."""
     way = WAYS[technique]
     shapes: list[tuple[Point, ...]]
     if area is Area.VASCULAR:
@@ -123,7 +146,7 @@ def course_chart(area: Area, technique: Technique, rnd: random.Random) -> tuple[
             technique=technique,
             depth_mm=way.depth_mm,
             volume_ml=volume,
-            needle=way.needle,
+            needle=way.needle(russian),
         )
         for points in shapes
     )

@@ -53,6 +53,7 @@ from mesodesk.domain.screening import IngredientRef
 from mesodesk.domain.vocabulary import (
     Area,
     IngredientGroup,
+    Language,
     Method,
     Reaction,
     ReactionSeverity,
@@ -70,6 +71,8 @@ MAX_PATIENTS_WITH_VISITS = 150
 """Enough history to look real; a demo of 100,000 patients still fills in seconds."""
 
 DEMO_PRACTITIONER = "Demo practitioner"
+DEMO_PRACTITIONER_RU = "Смирнова Елена Андреевна"
+"""Who records and signs the demo visits: a Russian-reading patient's are in Russian."""
 
 RESERVE = Decimal("0.4")
 """The share of each lot the demo history leaves on the shelf, so new visits can use it."""
@@ -82,32 +85,69 @@ SLOT_MINUTES = 30
 """One demo visit takes a half-hour slot of the practitioner's day."""
 
 _REACTIONS = [
-    (Reaction.REDNESS, ReactionSeverity.MILD, "Gone within two hours."),
-    (Reaction.SWELLING, ReactionSeverity.MILD, ""),
-    (Reaction.BRUISING, ReactionSeverity.MODERATE, "Small bruise at one point."),
-    (Reaction.PAPULES, ReactionSeverity.MILD, "Papules resolved the next day."),
-    (Reaction.PAIN_BURNING, ReactionSeverity.MILD, "Burning during injection."),
-    (Reaction.ITCHING, ReactionSeverity.MILD, ""),
+    (Reaction.REDNESS, ReactionSeverity.MILD, ("Gone within two hours.", "Прошло за два часа.")),
+    (Reaction.SWELLING, ReactionSeverity.MILD, ("", "")),
+    (
+        Reaction.BRUISING,
+        ReactionSeverity.MODERATE,
+        ("Small bruise at one point.", "Небольшой синяк в одной точке."),
+    ),
+    (
+        Reaction.PAPULES,
+        ReactionSeverity.MILD,
+        ("Papules resolved the next day.", "Папулы рассосались на следующий день."),
+    ),
+    (
+        Reaction.PAIN_BURNING,
+        ReactionSeverity.MILD,
+        ("Burning during injection.", "Жжение во время введения."),
+    ),
+    (Reaction.ITCHING, ReactionSeverity.MILD, ("", "")),
 ]
-_ANAESTHESIA: dict[str, tuple[IngredientRef, ...]] = {
-    "": (),
-    "Lidocaine cream 5%, 30 minutes": (
-        IngredientRef("Lidocaine", IngredientGroup.ANAESTHETIC, ("Лидокаин",)),
-    ),
-    "Emla cream, 40 minutes": (
-        IngredientRef("Lidocaine", IngredientGroup.ANAESTHETIC, ("Лидокаин",)),
-        IngredientRef("Prilocaine", IngredientGroup.ANAESTHETIC, ("Прилокаин",)),
-    ),
-}
-"""Numbing before the injections, and what each cream contains: an anaesthetic the patient is
-allergic to is never used, whether or not the screening reads the anaesthesia field."""
-_DISINFECTION = ("Chlorhexidine 0.05%", "Miramistin", "Chlorhexidine 0.05%, then alcohol 70%")
-_NOTES = (
-    "Skin calm before the procedure; patient tolerated it well.",
-    "Slight dryness noted; advised a moisturiser and sunscreen.",
-    "Good tolerance; texture improved since the last session.",
-    "Patient reports less puffiness in the mornings.",
+
+
+@dataclass(frozen=True, slots=True)
+class _Numbing:
+    """An anaesthetic cream as the record names it (in English and Russian) and what it
+    contains, so a patient is never numbed with what they are allergic to, whether or not the
+    screening reads the anaesthesia field."""
+
+    words: tuple[str, str]
+    contains: tuple[IngredientRef, ...] = ()
+
+
+_LIDOCAINE = IngredientRef("Lidocaine", IngredientGroup.ANAESTHETIC, ("Лидокаин",))
+_PRILOCAINE = IngredientRef("Prilocaine", IngredientGroup.ANAESTHETIC, ("Прилокаин",))
+_ANAESTHESIA = (
+    _Numbing(("", "")),
+    _Numbing(("Lidocaine cream 5%, 30 minutes", "Крем с лидокаином 5%, 30 минут"), (_LIDOCAINE,)),
+    _Numbing(("Emla cream, 40 minutes", "Крем «Эмла», 40 минут"), (_LIDOCAINE, _PRILOCAINE)),
 )
+_DISINFECTION = (
+    ("Chlorhexidine 0.05%", "Хлоргексидин 0,05%"),
+    ("Miramistin", "Мирамистин"),
+    ("Chlorhexidine 0.05%, then alcohol 70%", "Хлоргексидин 0,05%, затем спирт 70%"),
+)
+_NOTES = (
+    (
+        "Skin calm before the procedure; patient tolerated it well.",
+        "Кожа перед процедурой спокойная; процедуру перенесла хорошо.",
+    ),
+    (
+        "Slight dryness noted; advised a moisturiser and sunscreen.",
+        "Лёгкая сухость; рекомендованы увлажняющий и солнцезащитный кремы.",
+    ),
+    (
+        "Good tolerance; texture improved since the last session.",
+        "Переносимость хорошая; текстура кожи лучше, чем на прошлом визите.",
+    ),
+    (
+        "Patient reports less puffiness in the mornings.",
+        "По утрам отёчность меньше, со слов пациентки.",
+    ),
+)
+"""What the demo writes, in English and in Russian: a Russian-reading patient's visits are
+written in Russian, as their documents are."""
 _PRICES = {"face": (3000, 3500, 4000, 4500), "body": (3500, 4500, 5500), "vascular": (4000, 5000)}
 _CHARTED_AREAS = {
     "face": (Area.FACE,),
@@ -119,12 +159,22 @@ _CHARTED_AREAS = {
 
 @dataclass(frozen=True, slots=True)
 class _Choice:
-    """What a demo course does: the cocktail, where and how, and the anaesthesia used."""
+    """What a demo course does: the cocktail, where and how, and the anaesthesia used;
+    `russian` for a patient whose record and documents are in Russian."""
 
     cocktail: CocktailRecord
     area: Area
     technique: Technique
     anaesthesia: str
+    russian: bool
+
+    @property
+    def practitioner(self) -> str:
+        return DEMO_PRACTITIONER_RU if self.russian else DEMO_PRACTITIONER
+
+    def words(self, pair: tuple[str, str]) -> str:
+        """The English or the Russian of a demo text, as the patient reads."""
+        return pair[1] if self.russian else pair[0]
 
 
 @dataclass
@@ -228,11 +278,12 @@ def _choose_plan(
     The cocktail is drawn first, so face, body and vascular courses are all common.
     """
     lot_of = {lot.product_id: lot.id for lot in lots if lot.id is not None}
+    russian = services.patients.get(patient_id).language is Language.RUSSIAN
     allergies = services.anamnesis.get(patient_id).anamnesis.allergies
     numbing = [
-        name
-        for name, parts in _ANAESTHESIA.items()
-        if not any(match_allergy(allergy, part) for allergy in allergies for part in parts)
+        cream.words[1] if russian else cream.words[0]
+        for cream in _ANAESTHESIA
+        if not any(match_allergy(a, part) for a in allergies for part in cream.contains)
     ]
     for cocktail in rnd.sample(list(cocktails), len(cocktails)):
         areas = [area for area in cocktail.areas if area in _CHARTED_AREAS[area.region]]
@@ -257,7 +308,7 @@ def _choose_plan(
             )
             findings = services.screening.preview(plan).findings
             if all(f.severity.rank < Severity.POSTPONE.rank for f in findings):
-                return _Choice(cocktail, area, technique, anaesthesia)
+                return _Choice(cocktail, area, technique, anaesthesia, russian)
     return None
 
 
@@ -291,13 +342,13 @@ def _course(
     course = services.courses.save_course(
         replace(draft, start_on=(past or booked)[0]), create_planned_visits=False
     )
-    chart = course_chart(choice.area, choice.technique, rnd)
+    chart = course_chart(choice.area, choice.technique, rnd, choice.russian)
     usual = rnd.choice(diary.slots())
     for day in past:
         _done_visit(services, rnd, course, choice, chart, diary.book(day, usual), shelf)
     for day in booked:  # as the course planner books them: the course's area planned
         visit = services.visits.start_visit(
-            patient_id, diary.book(day, usual), DEMO_PRACTITIONER, course_id=course.id
+            patient_id, diary.book(day, usual), choice.practitioner, course_id=course.id
         )
         services.visits.save(replace(visit, areas=(course.area,)))
     return len(past)
@@ -389,7 +440,7 @@ def _done_visit(
     step (`sign` stores the edits; the signing policy screens the visit as it is marked done
     and again as it is signed)."""
     visit = services.visits.start_visit(
-        course.patient_id, moment, DEMO_PRACTITIONER, course_id=course.id
+        course.patient_id, moment, choice.practitioner, course_id=course.id
     )
     visit_id = visit.id
     assert visit_id is not None  # a started visit is stored
@@ -397,7 +448,8 @@ def _done_visit(
     lines = _lines(services, rnd, marks, choice.cocktail, shelf, moment.date())
     region = choice.area.region
     reactions = tuple(
-        ReactionRecord(*item) for item in rnd.sample(_REACTIONS, rnd.choice((0, 1, 1, 2)))
+        ReactionRecord(reaction, severity, choice.words(note))
+        for reaction, severity, note in rnd.sample(_REACTIONS, rnd.choice((0, 1, 1, 2)))
     )
     services.screening.save_checklist(visit_id, DayChecklist())
     services.visits.sign(
@@ -406,8 +458,8 @@ def _done_visit(
             status=VisitStatus.DONE,
             method=Method.MANUAL,
             anaesthesia=choice.anaesthesia,
-            disinfection=rnd.choice(_DISINFECTION),
-            notes=rnd.choice(_NOTES),
+            disinfection=choice.words(rnd.choice(_DISINFECTION)),
+            notes=choice.words(rnd.choice(_NOTES)),
             price_minor=rnd.choice(_PRICES[region]) * 100,
             product_lines=lines,
             reactions=reactions,

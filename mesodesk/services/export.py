@@ -205,7 +205,9 @@ def _visit(record: VisitRecord, marks: list[Json]) -> Json:
         "overrides": [
             {
                 "finding_code": item.finding_code,
+                "finding_subject": item.finding_subject,
                 "finding_reason": item.finding_reason,
+                "finding_reason_ru": item.finding_reason_ru,
                 "reason": item.reason,
                 "decided_by": item.decided_by,
                 "decided_at": _iso(item.decided_at),

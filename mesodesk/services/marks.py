@@ -30,8 +30,8 @@ from mesodesk.domain.diagram import (
     mark_zone,
     zone_totals,
 )
-from mesodesk.domain.findings import Finding, most_serious_first
-from mesodesk.domain.mark_records import MarkRecord, mark_depth_findings
+from mesodesk.domain.findings import Finding
+from mesodesk.domain.mark_records import MarkRecord, visit_depth_findings
 from mesodesk.domain.records import ProductLineRecord
 from mesodesk.domain.vocabulary import Technique
 from mesodesk.models import Visit
@@ -69,9 +69,9 @@ class MarkService(Service):
         return zone_totals(mark.geometry() for mark in self.list_for_visit(visit_id))
 
     def depth_findings(self, visit_id: int) -> list[Finding]:
-        """Depth warnings for the visit's marks, one per distinct problem, worst first."""
+        """Depth findings for the visit's marks, one per rule and subject, worst first."""
         with self._read() as session:
-            return depth_findings(marks_of(session, visit_id))
+            return visit_depth_findings(marks_of(session, visit_id))
 
     # --- writing ----------------------------------------------------------------------------
 
@@ -203,22 +203,14 @@ def marks_of(session: Session, visit_id: int) -> list[MarkRecord]:
     return [_record(row) for row in rows]
 
 
-def depth_findings(marks: Iterable[MarkRecord]) -> list[Finding]:
-    """One finding per distinct depth problem of the marks, worst first."""
-    findings: dict[str, Finding] = {}
-    for mark in marks:
-        for finding in mark_depth_findings(mark):
-            findings.setdefault(finding.reason, finding)
-    return most_serious_first(list(findings.values()))
-
-
 def chart_findings(
     session: Session, visit_id: int, lines: Sequence[ProductLineRecord]
 ) -> list[Finding]:
     """What the chart says about the visit: depths beyond limits, and volumes that disagree
     with `lines` (the product lines as saved or as being edited)."""
     marks = marks_of(session, visit_id)
-    return depth_findings(marks) + reconcile(marks, lines, injected_names(session, marks, lines))
+    names = injected_names(session, marks, lines)
+    return visit_depth_findings(marks) + reconcile(marks, lines, names)
 
 
 def injected_names(

@@ -37,17 +37,21 @@ class Services:
 def build_services(sessions: sessionmaker[Session]) -> Services:
     """Every service with its collaborators and the signing policy given at construction."""
     settings = ClinicSettingsService(sessions)
+    anamnesis = AnamnesisService(sessions)
+    marks = MarkService(sessions)
     screening = ScreeningService(sessions, chart=chart_findings)
     return Services(
         patients=PatientService(sessions),
-        documents=DocumentService(sessions),
-        marks=MarkService(sessions),
+        documents=DocumentService(
+            sessions, marks=marks, anamnesis=anamnesis, screening=screening.screening
+        ),
+        marks=marks,
         visits=VisitService(sessions, settings, go_ahead=screening.go_ahead),
         export=ExportService(sessions),
         catalog=CatalogService(sessions),
         courses=CourseService(sessions),
         settings=settings,
-        anamnesis=AnamnesisService(sessions),
+        anamnesis=anamnesis,
         screening=screening,
         templates=ChartTemplateService(sessions),
     )

@@ -1,17 +1,21 @@
-"""The contraindication catalog in force: the clinic's own file if usable, else the shipped one.
+"""The safety data in force: the clinic's own files if usable, else the ones shipped with MesoDesk.
 
-An admin edits the catalog by putting `contraindications.json` in the data folder. A file the
-rules cannot use must never leave the practice unscreened, so the shipped catalog is used
-instead and `problem` says what is wrong, for a banner.
+An admin edits the contraindication catalog by putting `contraindications.json` in the data
+folder, and the medicine dictionary by putting `medicines.json` there. A file the rules cannot
+use must never leave the practice unscreened, so the shipped data is used instead and `problem`
+says what is wrong, for a red banner.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from mesodesk import paths
 from mesodesk.domain.contraindications import CATALOG_FILE, CatalogItem, RecordedAs, load_catalog
+from mesodesk.domain.medicines import MEDICINES_FILE, MedicineDictionary, load_medicines
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,36 +31,77 @@ class ClinicCatalog:
         return [item for item in self.items if item.recorded_as is place]
 
 
-_cache: dict[Path, tuple[tuple[int, int], ClinicCatalog]] = {}
+@dataclass(frozen=True, slots=True)
+class ClinicMedicines:
+    dictionary: MedicineDictionary
+    problem: str | None = None
+    """Why the clinic's file was not used, as a sentence for the user; None when all is well."""
+
+
+_T = TypeVar("_T")
+_cache: dict[Path, tuple[tuple[int, int], object]] = {}
 
 
 def clinic_catalog_path() -> Path:
     return paths.data_dir(create=False) / CATALOG_FILE
 
 
+def clinic_medicines_path() -> Path:
+    return paths.data_dir(create=False) / MEDICINES_FILE
+
+
 def load_clinic_catalog(path: Path | None = None) -> ClinicCatalog:
     """The catalog in force; the clinic file is re-read only when it changes on disk."""
-    path = path or clinic_catalog_path()
+    return _in_force(
+        path or clinic_catalog_path(),
+        lambda p: ClinicCatalog(tuple(load_catalog(p))),
+        lambda problem: ClinicCatalog(
+            tuple(load_catalog()),
+            problem=(
+                f"The clinic's contraindication catalog ({problem[0]}) cannot be used, so the "
+                f"catalog shipped with MesoDesk is in force. Fix the file: {problem[1]}."
+            ),
+        ),
+        ClinicCatalog(tuple(load_catalog())),
+    )
+
+
+def load_clinic_medicines(path: Path | None = None) -> ClinicMedicines:
+    """The medicine dictionary in force; the clinic file is re-read only when it changes."""
+    return _in_force(
+        path or clinic_medicines_path(),
+        lambda p: ClinicMedicines(load_medicines(p)),
+        lambda problem: ClinicMedicines(
+            load_medicines(),
+            problem=(
+                f"The clinic's medicine dictionary ({problem[0]}) cannot be used, so the "
+                f"dictionary shipped with MesoDesk is in force. Fix the file: {problem[1]}."
+            ),
+        ),
+        ClinicMedicines(load_medicines()),
+    )
+
+
+def _in_force(
+    path: Path,
+    read: Callable[[Path], _T],
+    fallback: Callable[[tuple[Path, str]], _T],
+    shipped: _T,
+) -> _T:
     try:
         stat = path.stat()
     except OSError:
-        return ClinicCatalog(tuple(load_catalog()))
+        return shipped
     stamp = (stat.st_mtime_ns, stat.st_size)
     cached = _cache.get(path)
     if cached is not None and cached[0] == stamp:
-        return cached[1]
+        return cached[1]  # type: ignore[return-value]
     try:
-        catalog = ClinicCatalog(tuple(load_catalog(path)))
+        value = read(path)
     except Exception as error:  # whatever is wrong with the file, screening must go on
-        catalog = ClinicCatalog(
-            tuple(load_catalog()),
-            problem=(
-                f"The clinic's contraindication catalog ({path}) cannot be used, so the "
-                f"catalog shipped with MesoDesk is in force. Fix the file: {_reason(error)}."
-            ),
-        )
-    _cache[path] = (stamp, catalog)
-    return catalog
+        value = fallback((path, _reason(error)))
+    _cache[path] = (stamp, value)
+    return value
 
 
 def _reason(error: Exception) -> str:

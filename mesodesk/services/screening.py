@@ -1,25 +1,28 @@
 """Screening a visit: everything the app knows about the patient and the plan, in one list.
 
 The rules are `mesodesk.domain.screening.screen`; this service only gathers their input from
-the visit (areas, techniques, the products of the lots chosen, the day's checklist), adds the
-findings of other rules (the chart's depths and volumes, course intervals, last visit's
-reactions) and keeps the practitioner's written overrides. Marking done and signing go through
-`go_ahead` inside their own transaction, so no visit goes ahead over a blocking finding without
-a recorded reason.
+the visit (areas, techniques, the products of the lots chosen, the anaesthesia and disinfection
+typed, the day's checklist), adds the findings of other rules (the chart's depths and volumes,
+course intervals, last visit's reactions) and keeps the practitioner's written overrides, each
+for a finding's code and subject. Marking done and signing go through `go_ahead` inside their
+own transaction, so no visit goes ahead over a blocking finding without a recorded reason. A
+stored value the rules do not know (an area, a course's indication) is reported as "could not
+check", never dropped.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from mesodesk.domain import finding_texts as texts
 from mesodesk.domain.anamnesis import DayChecklist
 from mesodesk.domain.courses import CoursePlan, check_plan
-from mesodesk.domain.findings import Finding, Severity
-from mesodesk.domain.patient import format_date
+from mesodesk.domain.findings import Finding, Joined, Message, Param, Severity
 from mesodesk.domain.records import (
     OverrideRecord,
     ProductLineRecord,
@@ -39,6 +42,7 @@ from mesodesk.domain.screening import (
     PlannedProcedure,
     ProductComposition,
     ScreeningFinding,
+    could_not_check,
     screen,
 )
 from mesodesk.domain.visit_records import local_day
@@ -56,7 +60,12 @@ from mesodesk.services.anamnesis import anamnesis_of
 from mesodesk.services.base import Service
 from mesodesk.services.catalog import product_compositions
 from mesodesk.services.errors import NotFound, ReadOnlyRecord, ServiceError, ValidationFailed
-from mesodesk.services.safety_catalog import ClinicCatalog, load_clinic_catalog
+from mesodesk.services.safety_catalog import (
+    ClinicCatalog,
+    ClinicMedicines,
+    load_clinic_catalog,
+    load_clinic_medicines,
+)
 from mesodesk.services.visits import lock_visit, previous_visit_id, visit_records
 
 ChartFindings = Callable[[Session, int, Sequence[ProductLineRecord]], list[Finding]]
@@ -88,9 +97,11 @@ class ScreeningService(Service):
         sessions: sessionmaker[Session],
         catalog: Callable[[], ClinicCatalog] = load_clinic_catalog,
         chart: ChartFindings = no_chart_findings,
+        medicines: Callable[[], ClinicMedicines] = load_clinic_medicines,
     ) -> None:
         super().__init__(sessions)
         self._catalog = catalog
+        self._medicines = medicines
         self._chart = chart
 
     def screen_visit(
@@ -143,11 +154,14 @@ class ScreeningService(Service):
         """
         with self._write() as session:
             _refuse_signed(lock_visit(session, visit_id))
-            written = session.execute(
-                update(Visit)
-                .where(Visit.id == visit_id, Visit.signed_at.is_(None))
-                .values(checklist=checklist_to_json(checklist))
-                .execution_options(synchronize_session=False)
+            written = cast(
+                "CursorResult[Any]",
+                session.execute(
+                    update(Visit)
+                    .where(Visit.id == visit_id, Visit.signed_at.is_(None))
+                    .values(checklist=checklist_to_json(checklist))
+                    .execution_options(synchronize_session=False)
+                ),
             )
             if written.rowcount == 0:  # signed on another workstation meanwhile
                 raise ReadOnlyRecord("This visit is signed; corrections go into an addendum.")
@@ -169,7 +183,9 @@ class ScreeningService(Service):
             row = VisitOverride(
                 visit_id=visit_id,
                 finding_code=finding.code,
+                finding_subject=finding.subject,
                 finding_reason=finding.reason,
+                finding_reason_ru=finding.text("ru"),
                 reason=reason.strip(),
                 decided_by=decided_by.strip(),
             )
@@ -220,16 +236,23 @@ class ScreeningService(Service):
         techniques = tuple(
             t for t in Technique if t in set(edited.techniques) | set(charted.charted_techniques)
         )
+        _, unknown_areas = _members(Area, visit.areas if visit is not None else ())
+        _, unknown_techniques = _members(Technique, visit.techniques if visit is not None else ())
         compositions = product_compositions(session, product_ids)
         procedure = PlannedProcedure(
             on=today or day_of_visit,
             areas=areas,
             techniques=techniques,
             products=tuple(_composition(compositions[i]) for i in product_ids if i in compositions),
+            anaesthesia=edited.anaesthesia,
+            disinfection=edited.disinfection,
+            unknown_areas=unknown_areas,
+            unknown_techniques=unknown_techniques,
         )
         stored_answers = checklist_from_json(visit.checklist) if visit is not None else None
         day = checklist if checklist is not None else stored_answers
-        facts = anamnesis_of(session, patient_id).anamnesis
+        medicines = self._medicines()
+        facts = anamnesis_of(session, patient_id, medicines.dictionary).anamnesis
         catalog = self._catalog()
         also = _last_visit_reactions(session, patient_id, edited.starts_at)
         if visit is not None:
@@ -238,7 +261,15 @@ class ScreeningService(Service):
                 + self._chart(session, visit.id, lines)
                 + also
             )
-        findings = screen(birth_date, facts, day, procedure, catalog=catalog.items, also=also)
+        findings = screen(
+            birth_date,
+            facts,
+            day,
+            procedure,
+            catalog=catalog.items,
+            also=also,
+            medicines=medicines.dictionary,
+        )
         signed = visit is not None and visit.signed_at is not None
         if signed:  # the day is over: its unasked questions are history, not a reminder
             findings = [f for f in findings if f.code != CHECKLIST_NOT_ASKED]
@@ -249,7 +280,7 @@ class ScreeningService(Service):
             overrides=tuple(_overrides(session, visit.id)) if visit is not None else (),
             checklist=day,
             signed=signed,
-            catalog_problem=catalog.problem,
+            catalog_problem=" ".join(p for p in (catalog.problem, medicines.problem) if p) or None,
         )
 
 
@@ -266,18 +297,26 @@ def _last_visit_reactions(session: Session, patient_id: int, before: datetime) -
     ).all()
     if not reactions or starts is None:
         return []
-    parts = []
+    parts: list[Param] = []
     for reaction, severity, note in reactions:
-        text = (
-            f"{Reaction(reaction).label().lower()} ({ReactionSeverity(severity).label().lower()})"
-        )
-        parts.append(f"{text}: {note.rstrip('.')}" if note else text)
-    worst = max(ReactionSeverity(severity) for _, severity, _ in reactions)
+        seen = {
+            "reaction": texts.reaction_name(Reaction(reaction)),
+            "severity": texts.severity_name(ReactionSeverity(severity)),
+        }
+        if note:
+            parts.append(Message(texts.REACTION_SEEN_NOTE, {**seen, "note": note.rstrip(".")}))
+        else:
+            parts.append(Message(texts.REACTION_SEEN, seen))
+    only_mild = all(severity == ReactionSeverity.MILD.value for _, severity, _ in reactions)
     return [
-        Finding(
+        Finding.of(
             LAST_VISIT_REACTIONS,
-            Severity.WARNING if worst is not ReactionSeverity.MILD else Severity.INFO,
-            f"After the last visit ({format_date(local_day(starts))}): {'; '.join(parts)}.",
+            str(previous),
+            Severity.INFO if only_mild else Severity.WARNING,
+            Message(
+                texts.LAST_VISIT_REACTIONS,
+                {"date": local_day(starts), "reactions": Joined(tuple(parts), "; ")},
+            ),
         )
     ]
 
@@ -292,6 +331,19 @@ def _visit(session: Session, visit_id: int) -> Visit:
 def _refuse_signed(visit: Visit) -> None:
     if visit.signed_at is not None:
         raise ReadOnlyRecord("This visit is signed; corrections go into an addendum.")
+
+
+_Term = TypeVar("_Term", Area, Technique)
+
+
+def _members(
+    enum: type[_Term], values: Iterable[str] | None
+) -> tuple[tuple[_Term, ...], tuple[str, ...]]:
+    """The known members among stored values, and the values the app does not know."""
+    known = {member.value for member in enum}
+    members = tuple(enum(str(v)) for v in values or () if str(v) in known)
+    unknown = tuple(dict.fromkeys(str(v) for v in values or () if str(v) not in known))
+    return members, unknown
 
 
 def _products_of_lots(session: Session, lot_ids: list[int]) -> list[int]:
@@ -324,6 +376,25 @@ def _course_findings(session: Session, visit: Visit, day_of_visit: date) -> list
     course = session.get(Course, visit.course_id)
     if course is None:
         return []
+    unknown = []
+    if course.indication not in Indication._value2member_map_:
+        unknown.append(
+            could_not_check(
+                f"course_indication:{course.indication}",
+                texts.CANNOT_CHECK_COURSE_INDICATION,
+                {"value": course.indication},
+            )
+        )
+    if course.area not in Area._value2member_map_:
+        unknown.append(
+            could_not_check(
+                f"course_area:{course.area}",
+                texts.CANNOT_CHECK_COURSE_AREA,
+                {"value": course.area},
+            )
+        )
+    if unknown:
+        return unknown
     try:
         plan = CoursePlan(
             indication=Indication(course.indication),
@@ -333,8 +404,12 @@ def _course_findings(session: Session, visit: Visit, day_of_visit: date) -> list
             interval_max_days=course.interval_max_days,
             start_on=course.start_on,
         )
-    except ValueError:
-        return []
+    except ValueError as error:  # a plan the course rules refuse: say so, never skip it
+        return [
+            could_not_check(
+                f"course:{course.id}", texts.CANNOT_CHECK_COURSE_PLAN, {"problem": str(error)}
+            )
+        ]
     visits = session.execute(
         select(Visit.id, Visit.course_id, Visit.starts_at).where(
             Visit.patient_id == visit.patient_id,
@@ -362,7 +437,9 @@ def _overrides(session: Session, visit_id: int) -> list[OverrideRecord]:
 def _override(row: VisitOverride) -> OverrideRecord:
     return OverrideRecord(
         finding_code=row.finding_code,
+        finding_subject=row.finding_subject,
         finding_reason=row.finding_reason,
+        finding_reason_ru=row.finding_reason_ru,
         reason=row.reason,
         decided_by=row.decided_by,
         decided_at=row.decided_at,

@@ -610,6 +610,8 @@ def visit_records(session: Session, rows: Iterable[Visit]) -> list[VisitRecord]:
                     reason=item.reason,
                     decided_by=item.decided_by,
                     decided_at=item.decided_at,
+                    finding_subject=item.finding_subject,
+                    finding_reason_ru=item.finding_reason_ru,
                 )
             )
     return [
@@ -620,8 +622,11 @@ def visit_records(session: Session, rows: Iterable[Visit]) -> list[VisitRecord]:
             status=VisitStatus(row.status),
             practitioner=row.practitioner,
             course_id=row.course_id,
-            areas=tuple(Area(a) for a in row.areas or ()),
-            techniques=tuple(Technique(t) for t in row.techniques or ()),
+            # a value this version does not know is kept in the row and reported by screening
+            areas=tuple(Area(a) for a in row.areas or () if a in Area._value2member_map_),
+            techniques=tuple(
+                Technique(t) for t in row.techniques or () if t in Technique._value2member_map_
+            ),
             method=Method(row.method) if row.method else None,
             anaesthesia=row.anaesthesia,
             disinfection=row.disinfection,

@@ -2,12 +2,14 @@
 
 What is entered here is what the safety screening reads, so every list takes only what the
 rules can use: conditions from the contraindication catalog, allergies by substance or group.
+A medication's flags are ticked from the medicine dictionary as its name is typed; the
+practitioner may untick one, and that is kept. The header follows the form as it is edited.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -35,6 +37,7 @@ from PySide6.QtWidgets import (
 from mesodesk.domain.allergy import load_synonyms
 from mesodesk.domain.anamnesis import AllergyEntry, Anamnesis, ConditionEntry, MedicationEntry
 from mesodesk.domain.contraindications import RecordedAs
+from mesodesk.domain.medicines import MedicationFlag, MedicineDictionary
 from mesodesk.domain.patient import format_date, parse_day
 from mesodesk.domain.safety_records import PatientAnamnesisRecord
 from mesodesk.domain.vocabulary import IngredientGroup, ReactionSeverity
@@ -46,7 +49,17 @@ if TYPE_CHECKING:
     from mesodesk.services.registry import Services
 
 ROW_HEIGHT = 28
-MEDICATION_FLAGS = ("anticoagulant", "antiplatelet", "retinoid", "hormonal", "immunosuppressant")
+MEDICATION_FLAGS = tuple(MedicationFlag)
+
+
+@dataclass
+class _MedicationRow:
+    """What the form knows of a medication row beyond its cells: which flags the dictionary
+    ticked (and may untick again as the name changes), and which the practitioner unticked."""
+
+    implied: frozenset[MedicationFlag] = frozenset()
+    auto: set[MedicationFlag] = field(default_factory=set)
+    cleared: set[MedicationFlag] = field(default_factory=set)
 
 
 class AnamnesisPane(QWidget):
@@ -61,9 +74,12 @@ class AnamnesisPane(QWidget):
         self._record: PatientAnamnesisRecord | None = None
         self._loading = False
         self._filling = False
+        self._ticking = False
         catalog = services.anamnesis.catalog()
         self._conditions = catalog.recorded_as(RecordedAs.CONDITION)
         self._names = _substance_names(services)
+        self._medicines: MedicineDictionary = services.anamnesis.medicines().dictionary
+        self._medication_rows: dict[QLineEdit, _MedicationRow] = {}
 
         self.pregnant = self._check(self.tr("Pregnant"))
         self.due_on = self._date()
@@ -93,6 +109,7 @@ class AnamnesisPane(QWidget):
             ],
             stretch=(0,),
         )
+        self.medications.itemChanged.connect(self._flag_changed)
         self.error = QLabel(self)
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
@@ -165,6 +182,8 @@ class AnamnesisPane(QWidget):
             self.high_skin_sensitivity.setChecked(facts.high_skin_sensitivity)
             for table in (self.conditions, self.allergies, self.medications):
                 table.setRowCount(0)
+            self._medication_rows.clear()
+            self._medicines = self._services.anamnesis.medicines().dictionary
             for condition in facts.conditions:
                 self.add_condition(condition)
             for allergy in facts.allergies:
@@ -216,13 +235,26 @@ class AnamnesisPane(QWidget):
                     severity=ReactionSeverity(severity) if severity else None,
                 )
             )
-        medications = [
-            MedicationEntry(
-                self._text(self.medications, row, 0).strip(),
-                *(self._checked(self.medications, row, c + 1) for c in range(5)),
+        medications = []
+        for row in range(self.medications.rowCount()):
+            name = self._medication_name(row)
+            state = self._medication_rows.get(name, _MedicationRow())
+            implied = self._medicines.flags_for(name.text())
+            ticked = {
+                flag.value: self._checked(self.medications, row, column)
+                for column, flag in enumerate(MEDICATION_FLAGS, start=1)
+            }
+            medications.append(
+                MedicationEntry(
+                    name.text().strip(),
+                    anticoagulant=ticked["anticoagulant"],
+                    antiplatelet=ticked["antiplatelet"],
+                    retinoid=ticked["retinoid"],
+                    hormonal=ticked["hormonal"],
+                    immunosuppressant=ticked["immunosuppressant"],
+                    cleared=frozenset(flag.value for flag in state.cleared & implied),
+                )
             )
-            for row in range(self.medications.rowCount())
-        ]
         pregnant = self.pregnant.isChecked()
         facts = Anamnesis(
             conditions=tuple(conditions),
@@ -314,17 +346,90 @@ class AnamnesisPane(QWidget):
     def add_medication(self, entry: MedicationEntry | None = None) -> int:
         entry = entry or MedicationEntry("")
         row = self._new_row(self.medications)
-        self.medications.setItem(row, 0, QTableWidgetItem(entry.name))
+        name = QLineEdit(entry.name, self.medications)
+        name.setPlaceholderText(self.tr("e.g. Warfarin 2.5 mg"))
+        name.setMaxLength(160)
+        completer = QCompleter(QStringListModel(self._medicines.names(), name), name)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        name.setCompleter(completer)
+        self._medication_rows[name] = _MedicationRow(
+            implied=self._medicines.flags_for(entry.name),
+            cleared={f for f in MEDICATION_FLAGS if f.value in entry.cleared},
+        )
+        name.textChanged.connect(lambda text, editor=name: self._medication_typed(editor, text))
+        self.medications.setCellWidget(row, 0, name)
         for column, flag in enumerate(MEDICATION_FLAGS, start=1):
-            self.medications.setItem(row, column, _check_item(getattr(entry, flag)))
-        self._row_done(self.medications, row, None)
+            item = _check_item(getattr(entry, flag.value))
+            item.setToolTip(self.tr("Ticked from the medicine's name; untick if it does not apply"))
+            self.medications.setItem(row, column, item)
+        self._row_done(self.medications, row, name)
         return row
 
     def remove_current(self, table: QTableWidget) -> None:
         row = table.currentRow()
         if row >= 0:
+            if table is self.medications:
+                self._medication_rows.pop(self._medication_name(row), None)
             table.removeRow(row)
             self._changed()
+
+    # --- medications ticked by name ---------------------------------------------------------
+
+    def _medication_typed(self, editor: QLineEdit, text: str) -> None:
+        """Tick what the typed name implies; untick what only an earlier spelling implied.
+
+        A flag the practitioner unticked for this name stays unticked, and one they ticked
+        themselves is never taken away.
+        """
+        row = self._row_of(editor)
+        state = self._medication_rows.get(editor)
+        if row < 0 or state is None:
+            return
+        implied = self._medicines.flags_for(text)
+        self._ticking = True
+        try:
+            for column, flag in enumerate(MEDICATION_FLAGS, start=1):
+                item = self.medications.item(row, column)
+                if item is None:
+                    continue
+                checked = item.checkState() == Qt.CheckState.Checked
+                if flag in implied and flag not in state.cleared and not checked:
+                    item.setCheckState(Qt.CheckState.Checked)
+                    state.auto.add(flag)
+                elif flag not in implied and flag in state.auto and checked:
+                    item.setCheckState(Qt.CheckState.Unchecked)
+                    state.auto.discard(flag)
+        finally:
+            self._ticking = False
+        state.implied = implied
+        self._changed()
+
+    def _flag_changed(self, item: QTableWidgetItem) -> None:
+        """A box ticked or unticked by the practitioner: remember an untick the name implies."""
+        if self._ticking or self._loading or item.column() == 0:
+            return
+        state = self._medication_rows.get(self._medication_name(item.row()))
+        if state is None:
+            return
+        flag = MEDICATION_FLAGS[item.column() - 1]
+        state.auto.discard(flag)
+        if item.checkState() == Qt.CheckState.Checked:
+            state.cleared.discard(flag)
+        elif flag in state.implied:
+            state.cleared.add(flag)
+        self._changed()  # again, now that the untick is known, so the header follows it
+
+    def _medication_name(self, row: int) -> QLineEdit:
+        editor = self.medications.cellWidget(row, 0)
+        assert isinstance(editor, QLineEdit)
+        return editor
+
+    def _row_of(self, editor: QLineEdit) -> int:
+        for row in range(self.medications.rowCount()):
+            if self.medications.cellWidget(row, 0) is editor:
+                return row
+        return -1
 
     # --- building ---------------------------------------------------------------------------
 
@@ -408,7 +513,9 @@ class AnamnesisPane(QWidget):
                 focus.setFocus()
             else:
                 table.setFocus()
-                table.editItem(table.item(row, 0))
+                first = table.item(row, 0)
+                if first is not None:
+                    table.editItem(first)
             self._changed()
 
     @staticmethod
@@ -431,7 +538,9 @@ class AnamnesisPane(QWidget):
         line.textChanged.connect(self._changed)
         return line
 
-    def _combo(self, parent: QWidget, items: list[tuple[str, object]], value: object) -> QComboBox:
+    def _combo(
+        self, parent: QWidget, items: Sequence[tuple[str, object]], value: object
+    ) -> QComboBox:
         combo = ComboBox(parent)
         for text, data in items:
             combo.addItem(text, data)  # Qt keeps a StrEnum as its plain string value

@@ -113,6 +113,7 @@ class ProductPage(CatalogPage[ProductRecord]):
         return [
             Column(self.tr("Name"), lambda r: r.name),
             Column("", lambda r: source_text(r.builtin), lambda _: MUTED),
+            Column(self.tr("Russian name"), lambda r: r.name_ru),
             Column(self.tr("Manufacturer"), lambda r: r.manufacturer),
             Column(self.tr("Pack"), lambda r: r.pack),
             Column(self.tr("Composition"), _composition),
@@ -123,6 +124,10 @@ class ProductPage(CatalogPage[ProductRecord]):
 
     def build_form(self, form: QFormLayout) -> None:
         self.name = QLineEdit(self)
+        self.name_ru = QLineEdit(self)
+        self.name_ru.setToolTip(
+            self.tr("The name printed on Russian documents (aftercare, consent, protocol).")
+        )
         self.manufacturer = QLineEdit(self)
         self.form_kind = QLineEdit(self)
         self.form_kind.setPlaceholderText(self.tr("ampoule, vial, syringe"))
@@ -155,12 +160,13 @@ class ProductPage(CatalogPage[ProductRecord]):
         composition.addWidget(self.ingredients)
         composition.addLayout(adder)
         form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Russian name"), self.name_ru)
         form.addRow(self.tr("Manufacturer"), self.manufacturer)
         form.addRow(self.tr("Form"), self.form_kind)
         form.addRow(self.tr("Pack"), self.pack)
         form.addRow(self.tr("Stock counted in"), self.unit)
         form.addRow(self.tr("Composition"), composition)
-        for field in (self.name, self.manufacturer, self.form_kind, self.pack):
+        for field in (self.name, self.name_ru, self.manufacturer, self.form_kind, self.pack):
             field.textEdited.connect(self.edited)
         self.unit.activated.connect(self.edited)
         self.ingredients.itemChanged.connect(self.edited)
@@ -177,6 +183,7 @@ class ProductPage(CatalogPage[ProductRecord]):
     def show_record(self, record: ProductRecord | None) -> None:
         record = record or ProductRecord(id=None, name="")
         self.name.setText(record.name)
+        self.name_ru.setText(record.name_ru)
         self.manufacturer.setText(record.manufacturer)
         self.form_kind.setText(record.form)
         self.pack.setText(record.pack)
@@ -194,6 +201,7 @@ class ProductPage(CatalogPage[ProductRecord]):
         return replace(
             base,
             name=self.name.text(),
+            name_ru=self.name_ru.text(),
             manufacturer=self.manufacturer.text(),
             form=self.form_kind.text(),
             pack=self.pack.text(),

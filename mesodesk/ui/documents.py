@@ -1,9 +1,11 @@
-"""Visit menu actions for the aftercare sheet, consent form and visit summary, with a preview.
+"""Visit menu actions for the aftercare sheet, mesoscooter care sheet, consent form and visit
+protocol, with a preview.
 
-The PDF is built in the task runner (never on the GUI thread). The marked diagram is drawn
-first on the GUI thread, because it comes from a QGraphicsScene, which belongs to that thread;
-the worker then only lays out reportlab flowables and rasterises pages with pdfium into
-QImages, both safe off the GUI thread. pdfium is not re-entrant, so its calls hold one lock.
+The PDF is built in the task runner (never on the GUI thread): the service reads the visit and
+reportlab draws everything, the injection map included, from plain data; the worker then
+rasterises the pages with pdfium into QImages, safe off the GUI thread. pdfium is not
+re-entrant, so its calls hold one lock. A refusal (a visit with nothing to print) is shown in
+the preview itself.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from PySide6.QtWidgets import (
 from mesodesk.domain.records import VisitRecord
 from mesodesk.domain.vocabulary import Language
 from mesodesk.paths import write_private_file
+from mesodesk.services.errors import ServiceError
 from mesodesk.ui.state.notices import Notices
 from mesodesk.ui.state.open_visit import OpenVisit
 from mesodesk.ui.text import vocab
@@ -42,7 +45,12 @@ from mesodesk.ui.workers import TaskRunner
 if TYPE_CHECKING:
     from mesodesk.services.registry import Services
 
-AFTERCARE, CONSENT, VISIT_SUMMARY = "aftercare", "consent", "visit-summary"
+AFTERCARE, CONSENT, VISIT_SUMMARY, MESOSCOOTER = (
+    "aftercare",
+    "consent",
+    "visit-summary",
+    "mesoscooter-care",
+)
 PREVIEW_SCALE = 2.0
 """Pages are rasterised at 144 dpi for the preview: sharp at 100 % zoom on a high-dpi screen."""
 MAX_PRINT_DPI = 300
@@ -60,6 +68,8 @@ class BuiltDocument:
     language: Language
     pdf: bytes
     pages: list[QImage]
+    file_name: str = ""
+    """What the document is saved as by default: its name, the patient's and the date."""
 
 
 def render_pages(pdf: bytes, scale: float) -> list[QImage]:
@@ -91,31 +101,14 @@ def render_pages(pdf: bytes, scale: float) -> list[QImage]:
 
 
 def build_document(
-    services: Services,
-    kind: str,
-    visit_id: int,
-    language: Language | None,
-    diagram_png: bytes | None,
+    services: Services, kind: str, visit_id: int, language: Language | None
 ) -> BuiltDocument:
-    """The worker's part: the PDF and its preview pages, no widgets touched."""
+    """The worker's part: the PDF, its preview pages and its file name, no widgets touched."""
     documents = services.documents
     language = language or documents.language_for(visit_id)
-    if kind == AFTERCARE:
-        pdf = documents.aftercare_pdf(visit_id, language, diagram_png)
-    elif kind == CONSENT:
-        pdf = documents.consent_pdf(visit_id, language)
-    else:
-        pdf = documents.visit_summary_pdf(visit_id, language, diagram_png)
-    return BuiltDocument(kind, visit_id, language, pdf, render_pages(pdf, PREVIEW_SCALE))
-
-
-def diagram_png(services: Services, visit_id: int) -> bytes | None:
-    """The marked diagram as a PNG, drawn on the GUI thread; None until diagrams exist."""
-    try:
-        from mesodesk.ui.diagram.image import render_visit_png
-    except ImportError:
-        return None
-    return render_visit_png(services, visit_id)
+    pdf = documents.pdf(kind, visit_id, language)
+    name = documents.suggested_file_name(kind, visit_id, language)
+    return BuiltDocument(kind, visit_id, language, pdf, render_pages(pdf, PREVIEW_SCALE), name)
 
 
 class DocumentPreview(QWidget):
@@ -226,7 +219,11 @@ class DocumentPreview(QWidget):
         self._show_page()
 
     def show_error(self, message: str) -> None:
+        """The reason in the status line, and on the page itself while there is no page."""
         self.status.setText(message)
+        if self.document is None:
+            self.page_view.setWordWrap(True)
+            self.page_view.setText(message)
         self._set_enabled(self.document is not None)
 
     def _set_enabled(self, enabled: bool) -> None:
@@ -374,7 +371,10 @@ class DocumentPreview(QWidget):
         return QPrintDialog(printer, self).exec() == QPrintDialog.DialogCode.Accepted
 
     def _suggested_path(self) -> Path:
+        """The documents folder and the document's own name (patient and date in it)."""
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        if self.document is not None and self.document.file_name:
+            return Path(folder) / self.document.file_name
         stamp = datetime.now().strftime("%Y-%m-%d")
         return Path(folder) / f"{self._file_stem}-{stamp}.pdf"
 
@@ -401,7 +401,10 @@ class DocumentActions(QObject):
         self.aftercare_action = self._action(self.tr("&Aftercare sheet…"), "Ctrl+P", AFTERCARE)
         self.consent_action = self._action(self.tr("&Consent form…"), "Ctrl+Shift+P", CONSENT)
         self.summary_action = self._action(self.tr("Visit su&mmary…"), "Ctrl+Alt+P", VISIT_SUMMARY)
-        self.actions = [self.aftercare_action, self.consent_action, self.summary_action]
+        self.mesoscooter_action = self._action(
+            self.tr("Mesoscooter care s&heet…"), "Ctrl+Alt+M", MESOSCOOTER
+        )
+        self.actions = list(self.document_actions())
         visit.record_changed.connect(self._visit_changed)
         self._visit_changed(None)
 
@@ -417,11 +420,20 @@ class DocumentActions(QObject):
         for action in self.actions:
             action.setEnabled(visit is not None)
 
+    def document_actions(self) -> tuple[QAction, ...]:
+        return (
+            self.aftercare_action,
+            self.consent_action,
+            self.summary_action,
+            self.mesoscooter_action,
+        )
+
     def titles(self) -> dict[str, str]:
         return {
             AFTERCARE: self.tr("Aftercare sheet"),
             CONSENT: self.tr("Consent form"),
             VISIT_SUMMARY: self.tr("Visit summary"),
+            MESOSCOOTER: self.tr("Mesoscooter care sheet"),
         }
 
     def open_document(self, kind: str) -> DocumentPreview | None:
@@ -447,15 +459,6 @@ class DocumentActions(QObject):
         self, preview: DocumentPreview, kind: str, visit_id: int, language: Language | None
     ) -> None:
         services = self._services
-        try:
-            diagram = diagram_png(services, visit_id) if kind != CONSENT else None
-        except Exception as error:  # a diagram that cannot be drawn must not stop the sheet
-            diagram = None
-            self._notices.warning(
-                self.tr("The diagram could not be drawn for the sheet: {reason}").format(
-                    reason=str(error)
-                )
-            )
 
         def done(document: BuiltDocument) -> None:
             if _alive(preview):
@@ -465,12 +468,14 @@ class DocumentActions(QObject):
             message = str(error) or type(error).__name__
             if _alive(preview):
                 preview.show_error(message)
+            if isinstance(error, ServiceError):  # a refusal: said where the user looks
+                return
             self._notices.error(
                 self.tr("The document could not be built: {reason}").format(reason=message)
             )
 
         self._runner.submit(
-            lambda: build_document(services, kind, visit_id, language, diagram), done, failed
+            lambda: build_document(services, kind, visit_id, language), done, failed
         )
 
 

@@ -12,14 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPushButton,
-    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -34,6 +31,7 @@ from mesodesk.domain.patient import (
     validate,
 )
 from mesodesk.services.errors import ServiceError
+from mesodesk.ui.elided import ElidedLabel
 from mesodesk.ui.patient_form import PatientForm
 from mesodesk.ui.text import show_date
 
@@ -82,10 +80,10 @@ class DuplicateCheck(QStackedWidget):
         self.warning = QFrame(self)
         self.warning.setObjectName("duplicateWarning")
         self.warning.setStyleSheet(WARNING_STYLE)
-        self.headline = OneLine(self.warning)
+        self.headline = ElidedLabel(parent=self.warning)
         self.headline.setObjectName("duplicateHeadline")
         self.headline.setStyleSheet("font-weight: 600;")
-        self.details = OneLine(self.warning)
+        self.details = ElidedLabel(parent=self.warning)
         self.details.setObjectName("duplicateDetails")
         text = QVBoxLayout()
         text.setSpacing(0)
@@ -148,7 +146,7 @@ class DuplicateCheck(QStackedWidget):
 
     def message(self) -> str:
         """The warning as the row says it, in full (a narrow row cuts it with an ellipsis)."""
-        return f"{self.headline.full_text()} {self.details.full_text()}"
+        return f"{self.headline.text()} {self.details.text()}"
 
     def _show(self, card: PatientCard, found: list[PatientRow]) -> None:
         self._typed = card
@@ -164,9 +162,8 @@ class DuplicateCheck(QStackedWidget):
         details = self._describe(first)
         if len(found) > 1:
             details += " " + self.tr("(%n more alike)", "", len(found) - 1)
-        self.headline.set_full_text(headline)
-        self.details.set_full_text(details)
-        self.details.setToolTip("\n".join(self._describe(row) for row in found))
+        self.headline.setText(headline)
+        self.details.setText(details, "\n".join(self._describe(row) for row in found))
         self.setCurrentWidget(self.warning)
         self.open_button.setFocus()
 
@@ -216,37 +213,3 @@ class DuplicateCheck(QStackedWidget):
 
     def _identity(self, card: PatientCard) -> Identity:
         return card.id, identity(card)
-
-
-class OneLine(QLabel):
-    """One line of text, cut with an ellipsis to the width it gets, so the row never grows; the
-    full text is in its tooltip."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._full = ""
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-
-    def set_full_text(self, text: str) -> None:
-        self._full = text
-        self.setToolTip(text)
-        self._fit()
-
-    def full_text(self) -> str:
-        return self._full
-
-    def sizeHint(self) -> QSize:
-        """Any width will do: the text is cut to fit."""
-        return QSize(self.fontMetrics().horizontalAdvance("…"), super().sizeHint().height())
-
-    def minimumSizeHint(self) -> QSize:
-        return self.sizeHint()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit()
-
-    def _fit(self) -> None:
-        self.setText(
-            self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, self.width())
-        )

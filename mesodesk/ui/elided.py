@@ -1,45 +1,56 @@
-"""A one-line label that shortens its text with "…" to the room it has, never widening the
-layout; the whole text is in its tooltip and its accessible name."""
+"""A one-line label that shortens its text with "…" to the room it has and never widens or
+heightens the layout; the whole text is in its tooltip and its accessible name.
+
+Used wherever the layout must not move when the text changes: the patient header, the safety
+strip, the action bar, the notice line.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QFrame, QSizePolicy, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 
-class ElidedLabel(QFrame):
+class ElidedLabel(QLabel):
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._text = ""
+        self._full = ""
+        self._tooltip = ""
+        self.setWordWrap(False)
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.setText(text)
 
-    def text(self) -> str:
-        return self._text
-
-    def setText(self, text: str) -> None:
-        self._text = text
-        self.setToolTip(text)
+    def setText(self, text: str, tooltip: str | None = None) -> None:
+        """Show `text` cut to the width; `tooltip` (the text itself by default) when cut."""
+        self._full = text
+        self._tooltip = text if tooltip is None else tooltip
         self.setAccessibleName(text)
-        self.update()
+        self._elide()
+
+    def text(self) -> str:
+        """The whole text, not the part shown."""
+        return self._full
+
+    def shown_text(self) -> str:
+        return super().text()
 
     def is_elided(self) -> bool:
-        return self.fontMetrics().horizontalAdvance(self._text) > self.contentsRect().width()
+        return self.shown_text() != self._full
 
     def sizeHint(self) -> QSize:
-        metrics = self.fontMetrics()
-        return QSize(min(metrics.horizontalAdvance(self._text), 400), metrics.height() + 4)
+        return QSize(80, self.fontMetrics().height() + 2)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(40, self.fontMetrics().height() + 4)
+        return self.sizeHint()
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        painter = QPainter(self)
-        painter.setPen(self.palette().color(self.foregroundRole()))
-        rect = self.contentsRect()
-        shown = self.fontMetrics().elidedText(self._text, Qt.TextElideMode.ElideRight, rect.width())
-        painter.drawText(
-            rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), shown
-        )
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        width = max(self.contentsRect().width(), 1)
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width)
+        super().setText(shown)
+        self.setToolTip(self._tooltip if shown != self._full or "\n" in self._tooltip else "")

@@ -328,6 +328,7 @@ class MainWindow(QMainWindow):
         self.timeline.open_requested.connect(self.open_visit)
         self.timeline.start_requested.connect(self.start_today)
         self.anamnesis.saved.connect(self._anamnesis_saved)
+        self.anamnesis.edited.connect(self._anamnesis_edited)
         self.patient.records_changed.connect(self._records_changed)
         self.patient_list.loaded.connect(lambda _count: self._mark_list())
         self.patient_list.model.rowsInserted.connect(lambda *_args: self._mark_list())
@@ -600,9 +601,9 @@ class MainWindow(QMainWindow):
     def _load_safety(self, card: PatientCard | None) -> None:
         """The anamnesis pane, the header's red alerts and the course reminders."""
         services = self._services
-        problem = services.anamnesis.catalog().problem
-        if problem:
-            self.notices.error(self.tr(problem))
+        problems = [services.anamnesis.catalog().problem, services.anamnesis.medicines().problem]
+        if any(problems):
+            self.notices.error(" ".join(self.tr(p) for p in problems if p))
         if card is None or card.id is None:
             self.anamnesis.load(None)
             self.header.show_alerts([])
@@ -619,6 +620,15 @@ class MainWindow(QMainWindow):
             lambda findings: self._show_reminders(patient_id, findings),
             lambda _error: None,
         )
+
+    def _anamnesis_edited(self, _dirty: bool) -> None:
+        """The header follows the anamnesis as it is typed: a medicine ticked by its name
+        shows at once, before the anamnesis is saved."""
+        if self.anamnesis.record() is None:
+            return
+        facts, _problem = self.anamnesis.anamnesis()
+        alerts = self._services.anamnesis.alerts_for(facts)
+        self.header.show_alerts([message.render() for message in alerts])
 
     def _anamnesis_saved(self, record: PatientAnamnesisRecord) -> None:
         self.notices.success(self.tr("Anamnesis saved."))

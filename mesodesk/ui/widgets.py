@@ -6,9 +6,18 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mesodesk.domain.patient import PatientCard, age_on
+from mesodesk.ui.elided import ElidedLabel
 from mesodesk.ui.text import show_date, vocab, years
 
 
@@ -61,25 +70,30 @@ class Banner(QFrame):
 
 
 class PatientHeader(QFrame):
-    """Who is open, always in sight: name, age, sex, birth date; safety alerts in red."""
+    """Who is open, always in sight: name, age, sex, birth date; in red, the allergies, the
+    flagged medications and the absolute contraindications.
+
+    Every line is a single line cut to the width with the whole in its tooltip, so the header
+    keeps its height whatever it shows and the panes below never move.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("patientHeader")
-        self.name = QLabel(self)
+        self.name = ElidedLabel(parent=self)
         self.name.setObjectName("patientName")
-        self.details = QLabel(self)
+        self.details = ElidedLabel(parent=self)
         self.details.setObjectName("patientDetails")
-        self.alerts = QLabel(self)
+        self.alerts = ElidedLabel(parent=self)
         self.alerts.setObjectName("patientAlerts")
-        self.alerts.setWordWrap(True)
-        self.alerts.hide()
+        self.alerts.setAccessibleName(self.tr("Safety alerts"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 10, 16, 10)
         layout.setSpacing(2)
         layout.addWidget(self.name)
         layout.addWidget(self.details)
         layout.addWidget(self.alerts)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
     def show_card(self, card: PatientCard | None, today: date | None = None) -> None:
         if card is None:
@@ -104,5 +118,5 @@ class PatientHeader(QFrame):
         self.details.setText("  ·  ".join(parts))
 
     def show_alerts(self, alerts: list[str]) -> None:
-        self.alerts.setText("  ·  ".join(alerts))
-        self.alerts.setVisible(bool(alerts))
+        """The red line: every alert, cut to the width; the tooltip lists them one a line."""
+        self.alerts.setText("  ·  ".join(alerts), "\n".join(alerts))

@@ -55,13 +55,13 @@ def test_the_export_contains_the_anamnesis_and_the_overrides(tmp_path):
 
     (exported,) = record["visits"]
     overrides = exported["overrides"]
-    assert sorted(o["finding_code"] for o in overrides) == [
-        "component_allergy",
-        "hypertension",
-        "pregnancy",
+    assert sorted((o["finding_code"], o["finding_subject"]) for o in overrides) == [
+        ("allergy", "lidocaine"),
+        ("contraindication", "hypertension"),
+        ("contraindication", "pregnancy"),
     ]
-    allergy = next(o for o in overrides if o["finding_code"] == "component_allergy")
-    assert allergy["reason"] == "Reason for component_allergy."
+    allergy = next(o for o in overrides if o["finding_code"] == "allergy")
+    assert allergy["reason"] == "Reason for allergy."
     assert allergy["decided_by"] == "Practitioner"
     assert allergy["decided_at"].startswith(date.today().isoformat()[:4])
     assert 'Acne cocktail" contains Lidocaine' in allergy["finding_reason"]

@@ -69,6 +69,7 @@ def test_header_alerts_name_allergies_and_active_absolute_contraindications(serv
     assert services.anamnesis.alerts(patient.id) == [
         "Allergy: лидокаин",
         "Allergy: antibiotic",
+        "Anticoagulant: Warfarin 5 mg",
         "Lactation (breastfeeding)",
         "Tendency to keloid scars",
         "Diabetes mellitus",

@@ -278,6 +278,31 @@ def test_what_a_visit_recorded_cannot_be_rewritten_from_the_catalog(services, da
     assert [hit.visit_id for hit in services.catalog.recall("RS-2411")] == [visit_id]
 
 
+def test_a_russian_name_may_be_added_to_a_used_product_but_then_stays(services, database):
+    product = _new_product(services, "Rutin, 2 ml ampoule")
+    lot = services.catalog.receive_lot(_lot(product, "RU-1", date(2030, 1, 1)))
+    anna = services.patients.save(PatientCard(last_name="Смирнова", first_name="Анна"))
+    record_use(database.sessions, anna.id, lot.id, datetime(2026, 3, 2, 9, tzinfo=UTC))
+
+    named = services.catalog.save_product(replace(product, name_ru="  Рутин, ампула 2 мл "))
+
+    assert named.name_ru == "Рутин, ампула 2 мл"
+    assert services.catalog.list_products()[0].name_ru == "Рутин, ампула 2 мл"
+    with pytest.raises(ValidationFailed, match="recorded in visits") as refused:
+        services.catalog.save_product(replace(named, name_ru="Рутин"))
+    assert "name_ru" in refused.value.errors
+
+
+def test_an_unused_product_is_renamed_in_both_languages(services):
+    product = services.catalog.save_product(
+        replace(_new_product(services), name_ru="Тестовая сыворотка")
+    )
+
+    renamed = services.catalog.save_product(replace(product, name_ru="Сыворотка"))
+
+    assert renamed.name_ru == "Сыворотка"
+
+
 def test_a_quantity_no_shelf_could_hold_is_refused(services):
     product = _new_product(services)
     with pytest.raises(ValidationFailed) as refused:

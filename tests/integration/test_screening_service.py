@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from mesodesk.domain.anamnesis import Anamnesis, DayChecklist
+from mesodesk.domain.anamnesis import AllergyEntry, Anamnesis, DayChecklist
 from mesodesk.domain.findings import Severity
 from mesodesk.domain.records import ProductLineRecord
 from mesodesk.domain.vocabulary import VisitStatus
@@ -20,7 +20,7 @@ ASKED = DayChecklist()
 
 
 def _codes(findings, severity: Severity) -> list[str]:
-    return [f.code for f in findings if f.severity is severity]
+    return [f.key for f in findings if f.severity is severity]
 
 
 @pytest.mark.parametrize(
@@ -36,7 +36,7 @@ def test_an_allergy_to_lidocaine_blocks_a_cocktail_containing_it(services, produ
     visit = add_visit(services, patient.id, (add_lot(services, product, ingredients),))
     findings = services.screening.screen_visit(visit.id, ASKED)
     blocks = [f for f in findings if f.severity is Severity.BLOCK]
-    assert [f.code for f in blocks] == ["component_allergy"]
+    assert [f.key for f in blocks] == ["allergy:lidocaine"]
     assert f'"{product}" contains' in blocks[0].reason
     assert "Allergy to lidocaine (urticaria)" in blocks[0].reason
 
@@ -72,24 +72,48 @@ def test_going_ahead_needs_a_written_override_for_every_block_and_keeps_it(servi
     assert signed.signed
     (stored,) = services.visits.get(visit.id).overrides
     assert stored == kept
-    assert (stored.finding_code, stored.decided_by) == ("pregnancy", "Practitioner")
+    assert (stored.finding_code, stored.finding_subject, stored.decided_by) == (
+        "contraindication",
+        "pregnancy",
+        "Practitioner",
+    )
     assert stored.reason == "Written consent after the obstetrician's advice."
     assert stored.decided_at is not None and stored.finding_reason == block.reason
 
 
-def test_an_override_answers_only_the_finding_it_was_written_for(services):
+def test_one_substance_in_two_products_is_one_finding_naming_both(services):
     patient = add_patient(services, anamnesis=allergic_to("lidocaine"))
     first = add_lot(services, "Anaesthetic mix", [("Lidocaine", "")])
     second = add_lot(services, "Acne cocktail", [("Lidocaine hydrochloride", "")])
     visit = add_visit(services, patient.id, (first, second))
     services.screening.save_checklist(visit.id, ASKED)
+    (block,) = [
+        f for f in services.screening.screen_visit(visit.id) if f.severity is Severity.BLOCK
+    ]
+    assert block.key == "allergy:lidocaine"
+    assert '"Anaesthetic mix" contains Lidocaine' in block.reason
+    assert '"Acne cocktail" contains Lidocaine hydrochloride' in block.reason
+
+
+def test_an_override_answers_only_the_finding_it_was_written_for(services):
+    patient = add_patient(
+        services,
+        anamnesis=Anamnesis(
+            allergies=(AllergyEntry("lidocaine"), AllergyEntry("гентамицин")),
+        ),
+    )
+    first = add_lot(services, "Anaesthetic mix", [("Lidocaine", "")])
+    second = add_lot(services, "Acne cocktail", [("Gentamicin", "")])
+    visit = add_visit(services, patient.id, (first, second))
+    services.screening.save_checklist(visit.id, ASKED)
     blocks = [f for f in services.screening.screen_visit(visit.id) if f.severity is Severity.BLOCK]
-    assert len(blocks) == 2
-    services.screening.record_override(visit.id, blocks[0], "Tested: no reaction.", "Practitioner")
-    with pytest.raises(UnresolvedBlock, match="Allergy to lidocaine"):
+    assert sorted(f.key for f in blocks) == ["allergy:gentamicin", "allergy:lidocaine"]
+    lidocaine = next(f for f in blocks if f.subject == "lidocaine")
+    services.screening.record_override(visit.id, lidocaine, "Tested: no reaction.", "Practitioner")
+    with pytest.raises(UnresolvedBlock, match="Allergy to гентамицин"):
         services.screening.require_overrides(visit.id)
     screening = services.screening.screening(visit.id)
-    assert screening.unresolved == (blocks[1],)
+    assert [f.key for f in screening.unresolved] == ["allergy:gentamicin"]
 
 
 def test_the_day_checklist_is_kept_with_the_visit_and_postpones(services):
@@ -100,8 +124,11 @@ def test_the_day_checklist_is_kept_with_the_visit_and_postpones(services):
     peeled = date.today() - timedelta(days=3)
     services.screening.save_checklist(visit.id, DayChecklist(fever=True, recent_peeling_on=peeled))
     findings = services.screening.screen_visit(visit.id)
-    assert _codes(findings, Severity.POSTPONE) == ["fever", "recent_peeling"]
-    peeling = next(f for f in findings if f.code == "recent_peeling")
+    assert _codes(findings, Severity.POSTPONE) == [
+        "contraindication:fever",
+        "contraindication:recent_peeling",
+    ]
+    peeling = next(f for f in findings if f.subject == "recent_peeling")
     assert peeling.possible_from == peeled + timedelta(days=14)
     assert services.screening.screening(visit.id).checklist == DayChecklist(
         fever=True, recent_peeling_on=peeled
@@ -135,7 +162,7 @@ def test_an_unsaved_plan_is_screened_as_it_is_being_edited(services):
     lot = add_lot(services, "Anaesthetic mix", [("Lidocaine", "лидокаин")])
     plan = replace(visit, product_lines=(ProductLineRecord(lot_id=lot, volume_ml=Decimal("1")),))
     screening = services.screening.screening(visit.id, ASKED, plan=plan)
-    assert [f.code for f in screening.unresolved] == ["component_allergy"]
+    assert [f.key for f in screening.unresolved] == ["allergy:lidocaine"]
     assert _codes(services.screening.screen_visit(visit.id, ASKED), Severity.BLOCK) == []
 
 

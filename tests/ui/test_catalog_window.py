@@ -148,7 +148,22 @@ def test_a_product_gets_an_ingredient_with_its_concentration(qtbot, window):
     assert page.save()
     saved = window.services.catalog.list_products()[0]
     assert [(p.name, p.concentration) for p in saved.ingredients] == [("Trehalose", "0.2%")]
-    assert _texts(page, 4) == ["Trehalose 0.2%"]
+    assert _texts(page, 5) == ["Trehalose 0.2%"]
+
+
+def test_a_product_is_named_in_russian_for_russian_documents(qtbot, window):
+    catalog = _catalog(qtbot, window)
+    page = catalog.products
+    page.reload()
+    page.start_new()
+    qtbot.keyClicks(page.name, "Rutin, 2 ml ampoule")
+    page.name_ru.setText("Рутин, ампула 2 мл")  # typed Cyrillic: QTest sends Latin keys only
+    page.name_ru.textEdited.emit(page.name_ru.text())
+    assert page.save()
+
+    saved = window.services.catalog.list_products()[0]
+    assert (saved.name, saved.name_ru) == ("Rutin, 2 ml ampoule", "Рутин, ампула 2 мл")
+    assert _texts(page, 2) == ["Рутин, ампула 2 мл"]
 
 
 def test_recall_finds_the_patient_of_a_visit_that_used_the_lot_and_opens_them(

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import stat
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 
+from mesodesk.documents.injection_map import TECHNIQUE_COLOURS
 from mesodesk.domain.vocabulary import Language
+from mesodesk.ui.diagram.drawing import PALETTE
 from mesodesk.ui.documents import DocumentActions, DocumentPreview
 from mesodesk.ui.main_window import MainWindow
 from tests.document_visits import add_face_visit, page_count, pdf_text
@@ -39,6 +42,7 @@ def test_document_actions_are_enabled_only_while_a_visit_is_open(window, sqlite_
 
     window.visit.close()
     assert not actions.summary_action.isEnabled()
+    assert not actions.mesoscooter_action.isEnabled()
 
 
 def test_ctrl_p_previews_the_aftercare_sheet_as_one_page(qtbot, window, sqlite_db) -> None:
@@ -76,9 +80,12 @@ def test_save_pdf_writes_the_previewed_document_for_the_owner_only(
     window.findChild(DocumentActions).consent_action.trigger()
     preview = _preview(qtbot, window)
     target = tmp_path / "consent"
-    preview.choose_save_path = lambda suggested: target
+    suggested: list[Path] = []
+    preview.choose_save_path = lambda path: suggested.append(path) or target
 
     preview.save_button.click()
+
+    assert suggested[0].name == "Согласие_Иванова_Мария_Петровна_2025-03-12.pdf"
 
     saved = tmp_path / "consent.pdf"
     assert saved.read_bytes() == preview.document.pdf
@@ -118,3 +125,37 @@ def test_closing_the_preview_while_building_leaves_the_window_working(
 
     assert window.findChild(DocumentPreview) is None
     assert not window.notice_bar.is_showing()
+
+
+def test_the_mesoscooter_care_sheet_has_its_own_menu_entry(qtbot, window, sqlite_db) -> None:
+    _open_visit(window, sqlite_db)
+    actions = window.findChild(DocumentActions)
+    assert actions.mesoscooter_action in window.menus["visit"].actions()
+
+    actions.mesoscooter_action.trigger()
+    preview = _preview(qtbot, window)
+
+    assert preview.page_count == 1
+    assert "Как ухаживать за мезороллером дома" in pdf_text(preview.document.pdf)
+
+
+def test_an_empty_visit_is_refused_inside_the_preview(qtbot, window, sqlite_db) -> None:
+    done = window.services.visits.get(add_face_visit(sqlite_db.sessions))
+    planned = window.services.visits.start_visit(
+        done.patient_id, done.starts_at + timedelta(days=40), "Сидорова А. В."
+    )
+    window.open_patient(planned.patient_id)
+    window.open_visit(planned.id)
+
+    preview = window.findChild(DocumentActions).open_document("aftercare")
+    qtbot.waitUntil(lambda: not window.runner.busy)
+    qtbot.waitUntil(lambda: "nothing to put on an aftercare sheet" in preview.status.text())
+
+    assert preview.document is None
+    assert "nothing to put on an aftercare sheet" in preview.page_view.text()
+    assert not preview.save_button.isEnabled() and not preview.print_button.isEnabled()
+    assert not window.notice_bar.is_showing(), "a refusal is said where the user looks, once"
+
+
+def test_the_paper_map_uses_the_windows_colours() -> None:
+    assert TECHNIQUE_COLOURS == PALETTE

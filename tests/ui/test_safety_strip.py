@@ -101,7 +101,11 @@ def test_going_ahead_is_refused_until_an_override_with_a_reason_is_recorded(qtbo
     stored = window.services.visits.get(visit_id)
     assert stored.signed and stored.signed_by == "Practitioner"
     (kept,) = stored.overrides
-    assert (kept.finding_code, kept.decided_by) == ("pregnancy", "Practitioner")
+    assert (kept.finding_code, kept.finding_subject, kept.decided_by) == (
+        "contraindication",
+        "pregnancy",
+        "Practitioner",
+    )
 
 
 def test_an_override_needs_a_practitioners_name_never_the_computers_login(qtbot, window):

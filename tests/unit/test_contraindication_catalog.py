@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -125,15 +126,19 @@ def test_rosacea_is_an_indication_for_facial_work(catalog: dict[str, CatalogItem
     assert rosacea.indication_source == "001, 004"
 
 
-def test_blood_thinners_are_recognised_by_name_in_both_languages(
+def test_advice_cites_texts_by_title_never_by_number_and_has_russian(
     catalog: dict[str, CatalogItem],
 ) -> None:
-    assert {"heparin", "гепарин", "warfarin", "варфарин"} <= set(
-        catalog["anticoagulants"].medication_names
-    )
-    assert {"aspirin", "аспирин", "ticlid", "тиклид", "trental", "трентал"} <= set(
-        catalog["antiplatelets"].medication_names
-    )
+    for item in catalog.values():
+        assert not re.search(r"\(\d{3}\)|seed", item.advice), item.code
+        assert bool(item.advice) == bool(item.advice_ru), item.code
+        assert not re.search(r"\(\d{3}\)", item.advice_ru), item.code
+
+
+def test_a_severe_allergy_never_suggests_a_test_but_the_catalog_advice_may(
+    catalog: dict[str, CatalogItem],
+) -> None:
+    assert "allergy test" in catalog["component_allergy"].advice
 
 
 @pytest.mark.parametrize(
@@ -174,7 +179,8 @@ def _entry(**changes: Any) -> dict[str, Any]:
         (_entry(source="seed 5"), "source must list seed ids"),
         (_entry(code="Bad Code"), "code must be lower_snake_case"),
         (_entry(medication_name=["x"]), "unknown field(s) medication_name"),
-        (_entry(medication_names=["aspirin"]), "medication_names only fit a medication item"),
+        (_entry(medication_names=["aspirin"]), "medication names now live in the medicine"),
+        (_entry(advice="Take care.", advice_ru="Take care."), "advice_ru must be written in"),
         (_entry(indication_scope="face"), "indication_scope and indication_source go together"),
     ],
 )

@@ -70,6 +70,44 @@ def test_face_only_advice_is_not_chosen_for_a_spine_visit() -> None:
     assert applies(advice["no_sauna"], [Area.VASCULAR], [Technique.PINPOINT])
 
 
+def _chosen(areas: list[Area], kind: str = "advice") -> set[str]:
+    texts = load_texts("aftercare", Language.ENGLISH, None)
+    return {item["id"] for item in texts[kind] if applies(item, areas, [Technique.PINPOINT])}
+
+
+def test_advice_is_scoped_by_area_not_only_by_region() -> None:
+    decollete = _chosen([Area.DECOLLETE])
+    scalp = _chosen([Area.SCALP])
+    hands = _chosen([Area.HANDS])
+
+    assert "no_touching_face" not in decollete and "no_makeup_2_days" not in decollete
+    assert "no_rubbing_area" in decollete and "sunscreen" in decollete
+    assert "sun_hat" in scalp and "sunscreen" not in scalp
+    assert "sunscreen" in hands and "no_touching_face" not in hands
+    assert "no_touching_face" in _chosen([Area.LIPS]) and "no_rubbing_area" not in _chosen(
+        [Area.FACE]
+    )
+    assert "headache" in _chosen([Area.VASCULAR], "reactions")
+    assert "headache" not in _chosen([Area.NECK], "reactions")
+
+
+def test_a_visit_without_areas_gets_only_the_advice_for_every_area() -> None:
+    chosen = _chosen([])
+
+    assert {"no_sauna", "no_alcohol", "chlorhexidine"} <= chosen
+    assert not chosen & {"no_touching_face", "sunscreen", "sun_hat", "no_rubbing_area"}
+
+
+def test_alcohol_advice_covers_the_day_before_the_next_session() -> None:
+    for language, words in (
+        (Language.RUSSIAN, "накануне следующей"),
+        (Language.ENGLISH, "day before"),
+    ):
+        texts = load_texts("aftercare", language, None)
+        alcohol = {item["id"]: item for item in texts["advice"]}["no_alcohol"]
+        assert words in alcohol["text"]
+
+
 def test_technique_specific_advice_needs_that_technique() -> None:
     advice = _english_advice()
     papules = advice["no_scratching_papules"]
@@ -90,7 +128,8 @@ def test_override_rewrites_one_advice_item_and_keeps_the_rest(tmp_path: Path) ->
 
     advice = {item["id"]: item for item in texts["advice"]}
     assert advice["no_alcohol"]["text"] == "Не пейте алкоголь неделю."
-    assert advice["no_alcohol"]["regions"] == ["face", "body", "vascular"]
+    shipped_alcohol = {item["id"]: item for item in shipped["advice"]}["no_alcohol"]
+    assert advice["no_alcohol"]["areas"] == shipped_alcohol["areas"]
     assert _ids(texts["advice"]) == _ids(shipped["advice"])
     assert texts["title"] == shipped["title"]
 
@@ -155,6 +194,7 @@ def test_override_can_reword_labels_and_month_names(tmp_path: Path) -> None:
         ('{"advice": [{"text": "no id"}]}', '"id"'),
         ('{"advice": [{"id": "new_item", "text": "no kind"}]}', "lacks kind"),
         ('{"advice": [{"id": "no_sauna", "regions": ["legs"]}]}', "unknown legs"),
+        ('{"advice": [{"id": "no_sauna", "areas": ["elbows"]}]}', "unknown elbows"),
         ('{"advice": [{"id": "no_sauna", "techniques": ["needling"]}]}', "unknown needling"),
         ('{"advice": [{"id": "no_sauna", "kind": "maybe"}]}', "kind must be one of"),
         ('{"advice": [{"id": "no_sauna", "colour": "red"}]}', "unknown key 'colour'"),

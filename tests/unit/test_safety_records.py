@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import pytest
@@ -16,10 +17,13 @@ from mesodesk.domain.safety_records import (
     covers,
     finding_title,
     is_unresolved,
+    legacy_override_key,
 )
 from mesodesk.domain.screening import ScreeningFinding
 
-PREGNANCY = ScreeningFinding("pregnancy", Severity.BLOCK, "Pregnancy: do not inject.")
+PREGNANCY = ScreeningFinding(
+    "contraindication", Severity.BLOCK, "Pregnancy: do not inject.", subject="pregnancy"
+)
 
 
 def test_a_checklist_survives_its_json_form():
@@ -38,17 +42,108 @@ def test_questions_never_asked_stay_unasked_and_unknown_keys_are_ignored():
     )
 
 
-def test_an_override_answers_only_the_finding_it_was_written_for():
-    override = OverrideRecord(
-        "pregnancy", PREGNANCY.reason, "Consent in writing.", "Practitioner", datetime.now(UTC)
+def _override(code: str, subject: str, reason: str = "Pregnancy: do not inject.") -> OverrideRecord:
+    return OverrideRecord(
+        code, reason, "Consent in writing.", "Practitioner", datetime.now(UTC), subject
     )
+
+
+def test_an_override_answers_its_code_and_subject_whatever_the_wording():
+    override = _override("contraindication", "pregnancy")
     assert covers(override, PREGNANCY)
-    later = ScreeningFinding("pregnancy", Severity.BLOCK, "Pregnancy (due 01.03.2031): do not.")
-    assert not covers(override, later)
-    assert not is_unresolved(PREGNANCY, (override,))
-    assert is_unresolved(later, (override,))
+    reworded = replace(PREGNANCY, reason="Pregnancy (due 01.03.2031): do not.")
+    assert covers(override, reworded)
+    assert not is_unresolved(reworded, (override,))
+    assert finding_title(reworded) == "Pregnancy (due 01.03.2031)"
+
+
+def test_an_override_does_not_answer_another_subject_or_rule():
+    lidocaine = ScreeningFinding("allergy", Severity.BLOCK, "Allergy: x.", subject="lidocaine")
+    novocaine = replace(lidocaine, subject="novocaine")
+    override = _override("allergy", "lidocaine", lidocaine.reason)
+    assert covers(override, lidocaine)
+    assert not covers(override, novocaine)
+    assert is_unresolved(novocaine, (override,))
+    assert not covers(_override("contraindication", "lidocaine"), lidocaine)
     assert not is_unresolved(ScreeningFinding("fever", Severity.POSTPONE, "Fever: wait."), ())
-    assert finding_title(later) == "Pregnancy (due 01.03.2031)"
+
+
+@pytest.mark.parametrize(
+    ("code", "reason", "key"),
+    [
+        (
+            "pregnancy",
+            "Pregnancy: an absolute contraindication...",
+            ("contraindication", "pregnancy"),
+        ),
+        (
+            "anticoagulants",
+            "Taking anticoagulants (Варфарин): ...",
+            ("contraindication", "anticoagulants"),
+        ),
+        (
+            "component_allergy",
+            'Allergy to Лидокаин (urticaria): "Acne 2" contains Lidocaine hydrochloride '
+            "(anaesthetic). Choose a composition without it; an intradermal allergy test can be "
+            "done where needed (004).",
+            ("allergy", "lidocaine"),
+        ),
+        (
+            "component_allergy",
+            'Allergy to novocaine: "Mix" contains Новокаин. Choose a composition without it.',
+            ("allergy", "novocaine"),
+        ),
+        (
+            "component_allergy",
+            'Allergy to revitalizer: "REVI Style" contains Revitalizer (other).',
+            ("allergy", "revitalizer"),
+        ),
+        (
+            "not_in_catalog",
+            "The card lists the condition 'lupus', which the contraindication catalog does not "
+            "know: check the card and the catalog.",
+            ("could_not_check", "condition:lupus"),
+        ),
+        (
+            "not_in_catalog",
+            "The checklist item 'sunburn' is not in the contraindication catalog: check the "
+            "catalog.",
+            ("could_not_check", "checklist:sunburn"),
+        ),
+        (
+            "depth_over_region_limit",
+            "6 mm is deeper than the 4 mm limit for the face (seed 003).",
+            ("depth", "face"),
+        ),
+        (
+            "depth_over_region_limit",
+            "11 mm is deeper than the 10 mm limit for the vascular scheme (seed 000).",
+            ("depth", "vascular"),
+        ),
+        (
+            "depth_outside_technique_range",
+            "6 mm is outside the pinpoint (point by point) range of up to 4 mm (seed 001).",
+            ("technique_depth", "pinpoint"),
+        ),
+        (
+            "depth_not_positive",
+            "Injection depth must be more than 0 mm, got 0 mm.",
+            ("depth_not_positive", ""),
+        ),
+        (
+            "birth_date_missing",
+            "The date of birth is not on the card...",
+            ("birth_date_missing", ""),
+        ),
+        (
+            "course.two_in_seven",
+            "More than 2 sessions fall within 7 days...",
+            ("course.two_in_seven", ""),
+        ),
+    ],
+)
+def test_an_override_written_for_the_old_wording_gets_its_code_and_subject(code, reason, key):
+    assert legacy_override_key(code, reason) == key
 
 
 @pytest.mark.parametrize(

@@ -26,7 +26,7 @@ from mesodesk.domain.findings import Finding, Severity
 from mesodesk.domain.screening import (
     BIRTH_DATE_MISSING,
     CHECKLIST_NOT_ASKED,
-    NOT_IN_CATALOG,
+    COULD_NOT_CHECK,
     IngredientRef,
     PlannedProcedure,
     ProductComposition,
@@ -130,12 +130,19 @@ def catalog() -> dict[str, CatalogItem]:
     return {item.code: item for item in load_catalog()}
 
 
+def key(code: str) -> str:
+    """The finding key of a catalog item present on the card, its allergy for the allergy."""
+    return "allergy:lidocaine" if code == "component_allergy" else f"contraindication:{code}"
+
+
 def codes(findings: list[ScreeningFinding]) -> list[str]:
-    return [f.code for f in findings]
+    return [f.key for f in findings]
 
 
 def only(findings: list[ScreeningFinding], code: str) -> ScreeningFinding:
-    matching = [f for f in findings if f.code == code]
+    """The one finding of a catalog item (by its code) or of a finding key."""
+    wanted = code if ":" in code or code in {BIRTH_DATE_MISSING, CHECKLIST_NOT_ASKED} else key(code)
+    matching = [f for f in findings if f.key == wanted]
     assert len(matching) == 1, findings
     return matching[0]
 
@@ -167,11 +174,12 @@ def test_a_present_contraindication_gives_its_finding(
     assert finding.severity is item.kind.severity
     assert finding.source == item.source
     assert finding.reason.startswith(("Allergy", item.name_en)) and finding.reason.endswith(".")
+    assert finding.text("ru").startswith(("Аллергия", item.name_ru))
 
 
 @pytest.mark.parametrize("code", sorted(PRESENT))
 def test_an_absent_contraindication_gives_no_finding(code: str) -> None:
-    assert code not in codes(Case(procedure=PRESENT[code].procedure).run())
+    assert key(code) not in codes(Case(procedure=PRESENT[code].procedure).run())
 
 
 @pytest.mark.parametrize("code", CONDITION_CODES)
@@ -227,12 +235,14 @@ def test_rosacea_blocks_vascular_work_but_is_an_indication_for_the_face(
 ) -> None:
     case = _card(conditions=(ConditionEntry("rosacea"),))
     findings = replace(case, procedure=PlannedProcedure(VISIT, areas)).run()
-    assert [f.severity for f in findings if f.code == "rosacea"] == ([severity] if severity else [])
+    assert [f.severity for f in findings if f.subject == "rosacea"] == (
+        [severity] if severity else []
+    )
 
 
 def test_rosacea_on_the_face_is_noted_as_an_indication() -> None:
     case = replace(_condition("rosacea"), procedure=FACE_WORK)
-    finding = only(case.run(), "rosacea")
+    finding = only(case.run(), "indication:rosacea")
     assert finding.kind is None and finding.source == "001, 004"
     assert "indication for facial mesotherapy" in finding.reason
 
@@ -244,7 +254,7 @@ def test_varicose_veins_matter_only_for_the_vascular_scheme(
     procedure: PlannedProcedure, flagged: bool
 ) -> None:
     case = replace(_condition("varicose_veins"), procedure=procedure)
-    assert ("varicose_veins" in codes(case.run())) is flagged
+    assert (key("varicose_veins") in codes(case.run())) is flagged
 
 
 @pytest.mark.parametrize(
@@ -263,7 +273,7 @@ def test_a_scoped_item_applies_only_to_work_in_its_region(
 ) -> None:
     edited = [replace(i, scope=scope) if i.code == "epilepsy" else i for i in catalog.values()]
     case = replace(_condition("epilepsy"), procedure=procedure)
-    assert ("epilepsy" in codes(case.run(edited))) is flagged
+    assert (key("epilepsy") in codes(case.run(edited))) is flagged
 
 
 # Age, pregnancy and childbirth
@@ -279,7 +289,7 @@ def test_a_scoped_item_applies_only_to_work_in_its_region(
 )
 def test_under_18_on_the_visit_date_blocks(birth_date: date, blocked: bool) -> None:
     findings = Case(birth_date=birth_date).run()
-    assert ("minor_age" in codes(findings)) is blocked
+    assert (key("minor_age") in codes(findings)) is blocked
     if blocked:
         assert only(findings, "minor_age").severity is Severity.BLOCK
 
@@ -296,7 +306,7 @@ def test_a_missing_birth_date_asks_to_confirm_adulthood() -> None:
 def test_less_than_six_weeks_after_childbirth_postpones(days_before: int, postponed: bool) -> None:
     born = VISIT - timedelta(days=days_before)
     findings = _card(childbirth_on=born).run()
-    assert ("postpartum" in codes(findings)) is postponed
+    assert (key("postpartum") in codes(findings)) is postponed
     if postponed:
         finding = only(findings, "postpartum")
         assert finding.severity is Severity.POSTPONE
@@ -313,7 +323,7 @@ def test_the_postponement_names_the_date_it_becomes_possible() -> None:
 
 def test_pregnancy_from_the_flag_and_the_condition_list_shows_once() -> None:
     case = _card(pregnant=True, conditions=(ConditionEntry("pregnancy"),))
-    assert codes(case.run()) == ["pregnancy"]
+    assert codes(case.run()) == [key("pregnancy")]
 
 
 def test_a_past_expected_delivery_date_asks_to_update_the_card() -> None:
@@ -366,8 +376,12 @@ def test_codes_missing_from_the_catalog_are_not_silently_dropped() -> None:
         checklist=DayChecklist(other_codes=frozenset({"sunburn"})),
     )
     findings = case.run()
-    assert codes(findings) == [NOT_IN_CATALOG, NOT_IN_CATALOG]
+    assert codes(findings) == [
+        f"{COULD_NOT_CHECK}:condition:lupus",
+        f"{COULD_NOT_CHECK}:checklist:sunburn",
+    ]
     assert all(f.severity is Severity.WARNING for f in findings)
+    assert "could not be checked" in findings[0].reason and "lupus" in findings[0].reason
 
 
 # Medications
@@ -413,13 +427,20 @@ def test_a_medication_flag_warns(flag: str, code: str) -> None:
 )
 def test_a_medication_is_recognised_by_name_without_its_flag(name: str, code: str | None) -> None:
     findings = _card(medications=(MedicationEntry(name),)).run()
-    assert codes(findings) == ([code] if code else [])
+    assert codes(findings) == ([key(code)] if code else [])
 
 
-def test_blood_thinners_cite_the_advice_of_seed_001() -> None:
-    finding = only(_card(medications=(MedicationEntry("Аспирин"),)).run(), "antiplatelets")
-    assert "not recommended for 2 days after the injections (001)" in finding.reason
+@pytest.mark.parametrize(
+    ("name", "code"), [("Аспирин", "antiplatelets"), ("Варфарин", "anticoagulants")]
+)
+def test_blood_thinners_never_tell_to_stop_a_prescribed_medicine(name: str, code: str) -> None:
+    finding = only(_card(medications=(MedicationEntry(name),)).run(), code)
+    assert "Never ask the patient to stop a medicine their doctor prescribed" in finding.reason
+    assert "not to take aspirin or other blood thinners on their own" in finding.reason
+    assert "(Mesotherapy: techniques, cocktails and courses)" in finding.reason
+    assert "не просите пациента отменить лекарство, назначенное врачом" in finding.text("ru")
     assert "001" in finding.source.split(", ")
+    assert "(001)" not in finding.reason
 
 
 def test_several_medications_of_one_kind_show_as_one_warning() -> None:
@@ -457,7 +478,7 @@ def test_a_lidocaine_allergy_flags_the_cocktail_in_either_language(
         anamnesis=Anamnesis(allergies=(AllergyEntry("lidocaine"),)),
         procedure=PlannedProcedure(VISIT, (Area.FACE,), products=(cocktail,)),
     )
-    assert codes(case.run()) == ["component_allergy"]
+    assert codes(case.run()) == ["allergy:lidocaine"]
 
 
 def test_a_group_allergy_flags_every_ingredient_of_the_group() -> None:
@@ -480,7 +501,7 @@ def test_an_allergy_without_any_product_chosen_gives_nothing_yet() -> None:
 
 
 def test_other_rules_findings_are_shown_in_the_same_list_most_serious_first() -> None:
-    depth = Finding("depth_limit", Severity.BLOCK, "Face: no deeper than 4 mm.", "003")
+    depth = Finding("depth_limit", Severity.BLOCK, "Face: no deeper than 4 mm.", "003", "face")
     interval = Finding("course_interval", Severity.WARNING, "Only 3 days since the last visit.")
     findings = screen(
         ADULT,
@@ -489,7 +510,12 @@ def test_other_rules_findings_are_shown_in_the_same_list_most_serious_first() ->
         FACE_WORK,
         also=[interval, depth],
     )
-    assert codes(findings) == ["depth_limit", "fever", "fear_of_injections", "course_interval"]
+    assert codes(findings) == [
+        "depth_limit:face",
+        key("fever"),
+        key("fear_of_injections"),
+        "course_interval",
+    ]
     assert findings[0].as_finding() == depth
     assert findings[0].kind is None
 
