@@ -365,13 +365,13 @@ def _course_days(
     """Up to `done` session days before `today` and `ahead` after it, on working days, each
     step one the course rules accept (no finding of warning or worse from `check_plan`).
 
-    A course still running has its next session within a few days; a finished one ended some
+    A course still running has its next session within ten days; a finished one ended some
     time in the last four months. Most steps keep the patient's weekday when the interval
     allows whole weeks. Where no day fits (an interval that never lands on a working day),
     the course has fewer sessions, never a broken rule.
     """
     if ahead:
-        booked = [_working_day(today + timedelta(days=rnd.randint(1, 5)), working_days, 1)]
+        booked = [_working_day(today + timedelta(days=rnd.randint(1, 10)), working_days, 1)]
         past: list[date] = []
     else:
         booked = []
