@@ -1,14 +1,24 @@
-"""Filling a database with demo data through the same services the app uses."""
+"""Filling a database with demo data through the same services the app uses.
+
+The order is the clinic's: the letterhead and stock first, then the cards and their anamneses,
+then the courses and visits, each visit screened against the card it was made with.
+"""
 
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 
 from mesodesk.services.demo_anamnesis import fill_demo_anamnesis
 from mesodesk.services.demo_catalog import fill_demo_catalog
 from mesodesk.services.demo_people import demo_cards
-from mesodesk.services.demo_visits import fill_demo_visits
+from mesodesk.services.demo_visits import (
+    DEMO_PRACTITIONER_RU,
+    MAX_PATIENTS_WITH_VISITS,
+    fill_demo_visits,
+)
 from mesodesk.services.registry import Services
 
 BATCH = 2000
@@ -17,19 +27,39 @@ __all__ = ["fill_demo", "fill_demo_catalog"]
 
 
 def fill_demo(services: Services, patients: int = 300, seed: int = 1) -> int:
-    """Add `patients` demo patients; returns how many were added."""
-    cards = demo_cards(patients, seed)
-    for start in range(0, len(cards), BATCH):
-        services.patients.save_many(cards[start : start + BATCH])
-    fill_demo_catalog(services, random.Random(seed))
-    fill_demo_visits(services, random.Random(seed))
-    fill_demo_anamnesis(services, random.Random(seed))  # after the visits: they are signed
+    """Add `patients` demo patients; returns how many were added.
+
+    Only the patients added here get demo anamneses and visits, never patients already in the
+    database. Dates are counted from today: the same seed on the same day gives the same data.
+    """
+    today = date.today()
     _fill_demo_letterhead(services)
+    fill_demo_catalog(services, random.Random(seed), today)
+    cards = demo_cards(patients, seed)
+    added: list[int] = []
+    for start in range(0, len(cards), BATCH):
+        added += services.patients.save_many(cards[start : start + BATCH])
+    listed = _in_list_order(services, added, MAX_PATIENTS_WITH_VISITS * 3)
+    fill_demo_anamnesis(services, random.Random(f"{seed}:anamnesis"), listed, today)
+    fill_demo_visits(services, random.Random(seed), listed, today)
     return len(cards)
 
 
+def _in_list_order(services: Services, ids: Sequence[int], limit: int) -> list[int]:
+    """The first `limit` of `ids` as the patient list shows them, so the top of the list is
+    where the demo history is."""
+    wanted = set(ids)
+    found: list[int] = []
+    page = services.patients.search("", limit=limit)
+    while page and len(found) < limit:
+        found += [row.id for row in page if row.id in wanted]
+        page = services.patients.search("", after=page[-1], limit=limit)
+    return found[:limit]
+
+
 def _fill_demo_letterhead(services: Services) -> None:
-    """A clinic name, address and phone, so demo sheets print as a clinic's would."""
+    """A clinic name, address and phone, so demo sheets print as a clinic's would, and the
+    practitioner the demo visits are signed by, so a visit started in the demo can be signed."""
     profile = services.settings.profile()
     if not profile.name:
         services.settings.save_profile(
@@ -38,5 +68,6 @@ def _fill_demo_letterhead(services: Services) -> None:
                 name="Клиника эстетической медицины «Аврора»",
                 address="ул. Баумана, 15, Казань",
                 phone="+7 843 555-12-34",
+                practitioner=profile.practitioner or DEMO_PRACTITIONER_RU,
             )
         )

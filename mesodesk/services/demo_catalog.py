@@ -1,4 +1,4 @@
-"""Demo stock: a few lots of every catalog product, the same for the same seed."""
+"""Demo stock: a few lots of every catalog product, the same for the same seed and day."""
 
 from __future__ import annotations
 
@@ -13,26 +13,24 @@ from mesodesk.domain.records import LotRecord
 if TYPE_CHECKING:
     from mesodesk.services.registry import Services
 
-DEMO_REFERENCE_DAY = date(2026, 11, 1)
-"""Expiry dates are counted from this day, not from today, so a seed always gives the same lots."""
-
 
 def fill_demo_catalog(
-    services: Services, rnd: random.Random, reference: date = DEMO_REFERENCE_DAY
+    services: Services, rnd: random.Random, reference: date | None = None
 ) -> list[LotRecord]:
     """Load the starter catalog and receive one to three lots per product; returns the lots.
 
-    Every fifth lot expires within a month of `reference` and a few have already expired, so
-    the catalog shows what near-expiry and expired stock look like. A database that already
+    Expiry dates are counted from `reference` (today by default, the day the demo history is
+    counted from too): every fifth lot expires within a month and a few have already expired,
+    so the catalog shows what near-expiry and expired stock look like. A database that already
     has lots is left alone.
     """
     services.catalog.ensure_starter_catalog()
     if services.catalog.list_lots():
         return []
+    reference = reference or date.today()
     received: list[LotRecord] = []
     count = 0
     for product in services.catalog.list_products():
-        prefix = _prefix(product.manufacturer or product.name)
         for _ in range(rnd.randint(1, 3)):
             count += 1
             if count % 5 == 0:
@@ -41,8 +39,7 @@ def fill_demo_catalog(
                 expires = reference - timedelta(days=rnd.randint(3, 60))
             else:
                 expires = reference + timedelta(days=rnd.randint(120, 720))
-            made = expires - timedelta(days=730)
-            number = f"{prefix}{made:%y%m}{rnd.choice(string.ascii_uppercase)}{rnd.randint(10, 99)}"
+            number = lot_number(product.manufacturer or product.name, expires, rnd)
             if product.unit == "unit":
                 on_hand = Decimal(rnd.randint(10, 40))
             else:
@@ -61,6 +58,13 @@ def fill_demo_catalog(
                 )
             )
     return received
+
+
+def lot_number(maker: str, expires: date, rnd: random.Random) -> str:
+    """A maker's lot number: two letters of its name, the month of manufacture (two years
+    before expiry) and a batch code, e.g. DM2504I70."""
+    made = expires - timedelta(days=730)
+    return f"{_prefix(maker)}{made:%y%m}{rnd.choice(string.ascii_uppercase)}{rnd.randint(10, 99)}"
 
 
 def _prefix(name: str) -> str:

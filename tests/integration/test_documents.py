@@ -739,9 +739,10 @@ def test_protocol_holds_depth_needle_injections_and_volume_per_zone() -> None:
     count = forehead[Technique.NAPPAGE_MIDDLE]
 
     assert (
-        line_of(layout, "Лоб") == f"Лоб (Лицо, шея и Наппаж, средний 1 мм 32G 4 мм {count} 0,88 мл"
+        line_of(layout, "Лоб")
+        == f"Лоб (Лицо, шея и Наппаж, средний 2,5 мм 32G 4 мм {count} 1,52 мл"
     )
-    assert line_of(layout, "Шейный") == "Шейный отдел (Спина) Точечная 6 мм 32G 4 мм 3 0,15 мл"
+    assert line_of(layout, "Шейный") == "Шейный отдел (Спина) Точечная 6 мм 32G 4 мм 3 0,21 мл"
     assert "Итого" in pdf_text(pdf)
 
 
