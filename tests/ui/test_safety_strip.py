@@ -95,6 +95,12 @@ def test_going_ahead_is_refused_until_an_override_with_a_reason_is_recorded(qtbo
         "Termination planned; patient insists in writing."
     )
     assert top.findChild(QPushButton, "overrideButton") is None
+    strip.findings_popup.hide()
+    # a decision with its reason stays in sight, no longer as an alarm
+    assert strip.property("level") == "warning"
+    assert strip.headline.text() == "Overridden: Pregnancy"
+    assert "1 × overridden" in strip.counts.text()
+    assert "do not inject" not in strip.counts.text()
     assert actions.mark_done()
     assert window.services.visits.get(visit_id).status is VisitStatus.DONE
     assert actions.sign()

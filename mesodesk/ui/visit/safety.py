@@ -84,6 +84,13 @@ COLOURS = {
 }
 
 
+OVERRIDDEN_COLOUR = "#667085"
+
+
+def _count_html(colour: str, number: int, tag: str) -> str:
+    return f'<span style="color:{colour}; font-weight:600">{number} × {tag}</span>'
+
+
 def severity_tags() -> dict[Severity, str]:
     def tr(text: str) -> str:
         return QCoreApplication.translate("SafetyStrip", text)
@@ -448,18 +455,22 @@ class SafetyStrip(QFrame):
             return
         shown = list(screening.findings)
         unresolved = screening.unresolved
+        overridden = [
+            f
+            for f in shown
+            if f.severity is Severity.BLOCK and screening.override_for(f) is not None
+        ]
         counts = []
         tags = severity_tags()
         for severity in (Severity.BLOCK, Severity.POSTPONE, Severity.WARNING, Severity.INFO):
-            number = sum(1 for f in shown if f.severity is severity)
+            number = sum(1 for f in shown if f.severity is severity and f not in overridden)
             if number:
-                counts.append(
-                    f'<span style="color:{COLOURS[severity]}; font-weight:600">'
-                    f"{number} × {tags[severity].lower()}</span>"
-                )
+                counts.append(_count_html(COLOURS[severity], number, tags[severity].lower()))
+        if overridden:
+            counts.append(_count_html(OVERRIDDEN_COLOUR, len(overridden), self.tr("overridden")))
         self.counts.setText(" · ".join(counts))
         self.counts.setToolTip(self.tr("Findings by kind; All findings… lists them"))
-        serious = [f for f in shown if f.severity is not Severity.INFO]
+        serious = [f for f in shown if f.severity is not Severity.INFO and f not in overridden]
         if unresolved:
             self.headline.setText(
                 self.tr("{tag}: {reason}").format(
@@ -467,6 +478,12 @@ class SafetyStrip(QFrame):
                 )
             )
             self._level("block")
+        elif overridden:
+            # a decision the practitioner made and gave a reason for: in sight, not an alarm
+            self.headline.setText(
+                self.tr("Overridden: {reason}").format(reason=finding_title(overridden[0]))
+            )
+            self._level(Severity.WARNING.value)
         elif serious:
             first = serious[0]
             self.headline.setText(
@@ -474,7 +491,7 @@ class SafetyStrip(QFrame):
                     tag=tags[first.severity], reason=finding_title(first)
                 )
             )
-            self._level(first.severity.value if first.severity is not Severity.BLOCK else "clear")
+            self._level(first.severity.value)
         else:
             self.headline.setText(self.tr("No contraindications found for this visit."))
             self._level("clear")
