@@ -39,21 +39,10 @@ from mesodesk.domain.diagram import (
     load_diagram,
     point_in_polygon,
 )
+from mesodesk.domain.diagram.palette import TECHNIQUE_COLOURS
 from mesodesk.domain.diagram.totals import mark_anchor
 from mesodesk.domain.mark_records import MarkRecord, diagrams_by_use
 from mesodesk.domain.vocabulary import Language, Technique
-
-TECHNIQUE_COLOURS: dict[Technique, str] = {
-    Technique.PINPOINT: "#1d4ed8",
-    Technique.NAPPAGE_SUPERFICIAL: "#2dd4bf",
-    Technique.NAPPAGE_MIDDLE: "#0d9488",
-    Technique.NAPPAGE_DEEP: "#115e59",
-    Technique.PAPULAR: "#d97706",
-    Technique.LINEAR: "#7c3aed",
-    Technique.INFILTRATION: "#be123c",
-}
-"""The window's palette (`mesodesk.ui.diagram.drawing.PALETTE`), so paper and screen agree;
-a test keeps the two equal."""
 
 LABEL_PT = 8.0
 TITLE_PT = 8.5

@@ -10,9 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 
-from mesodesk.documents.injection_map import TECHNIQUE_COLOURS
 from mesodesk.domain.vocabulary import Language
-from mesodesk.ui.diagram.drawing import PALETTE
 from mesodesk.ui.documents import DocumentActions, DocumentPreview
 from mesodesk.ui.main_window import MainWindow
 from tests.document_visits import add_face_visit, page_count, pdf_text
@@ -155,7 +153,3 @@ def test_an_empty_visit_is_refused_inside_the_preview(qtbot, window, sqlite_db) 
     assert "nothing to put on an aftercare sheet" in preview.page_view.text()
     assert not preview.save_button.isEnabled() and not preview.print_button.isEnabled()
     assert not window.notice_bar.is_showing(), "a refusal is said where the user looks, once"
-
-
-def test_the_paper_map_uses_the_windows_colours() -> None:
-    assert TECHNIQUE_COLOURS == PALETTE

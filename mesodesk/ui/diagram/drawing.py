@@ -8,17 +8,10 @@ from PySide6.QtCore import QCoreApplication, QPointF
 from PySide6.QtGui import QColor, QPainterPath, QPolygonF
 
 from mesodesk.domain.diagram import DiagramName, Point, load_diagram
+from mesodesk.domain.diagram.palette import TECHNIQUE_COLOURS
 from mesodesk.domain.vocabulary import Technique
 
-PALETTE: dict[Technique, str] = {
-    Technique.PINPOINT: "#1d4ed8",
-    Technique.NAPPAGE_SUPERFICIAL: "#2dd4bf",
-    Technique.NAPPAGE_MIDDLE: "#0d9488",
-    Technique.NAPPAGE_DEEP: "#115e59",
-    Technique.PAPULAR: "#d97706",
-    Technique.LINEAR: "#7c3aed",
-    Technique.INFILTRATION: "#be123c",
-}
+PALETTE = TECHNIQUE_COLOURS
 """Colours by technique: blues and teals for the common work, warm colours for the rest,
 each far enough from the grey art and from the others to tell apart at a glance."""
 
