@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from mesodesk.domain.catalog import StarterCatalog, load_starter_catalog
 from mesodesk.domain.catalog_records import RecallHit
@@ -175,6 +176,7 @@ class CatalogService(Service):
             row.form = record.form.strip()
             row.pack = record.pack.strip()
             row.unit = record.unit
+            flag_modified(row, "name")  # a new composition alone still takes a new version
             session.flush()
             session.execute(
                 ProductIngredient.__table__.delete().where(ProductIngredient.product_id == row.id)
@@ -374,6 +376,7 @@ class CatalogService(Service):
             row.areas = [Area(area).value for area in record.areas]
             row.indications = [Indication(item).value for item in record.indications]
             row.notes = record.notes.strip()
+            flag_modified(row, "name")  # a new recipe alone still takes a new version
             session.flush()
             session.execute(
                 CocktailLine.__table__.delete().where(CocktailLine.cocktail_id == row.id)
