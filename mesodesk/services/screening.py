@@ -27,11 +27,13 @@ from mesodesk.domain.records import (
     VisitRecord,
 )
 from mesodesk.domain.safety_records import (
+    ChecklistConflict,
     VisitScreening,
     checklist_from_json,
     checklist_to_json,
     finding_title,
     is_unresolved,
+    merge_checklist,
 )
 from mesodesk.domain.screening import (
     CHECKLIST_NOT_ASKED,
@@ -55,7 +57,13 @@ from mesodesk.models.visit import Course, VisitOverride, VisitReaction
 from mesodesk.services.anamnesis import anamnesis_of
 from mesodesk.services.base import Service
 from mesodesk.services.catalog import product_compositions
-from mesodesk.services.errors import NotFound, ReadOnlyRecord, ServiceError, ValidationFailed
+from mesodesk.services.errors import (
+    NotFound,
+    ReadOnlyRecord,
+    ServiceError,
+    StaleRecord,
+    ValidationFailed,
+)
 from mesodesk.services.safety_catalog import ClinicCatalog, load_clinic_catalog
 from mesodesk.services.visits import lock_visit, previous_visit_id, visit_records
 
@@ -64,6 +72,11 @@ ChartFindings = Callable[[Session, int, Sequence[ProductLineRecord]], list[Findi
 the screening's transaction."""
 
 LAST_VISIT_REACTIONS = "last_visit_reactions"
+CHECKLIST_CONFLICT_MESSAGE = (
+    "This answer was changed on another workstation after you opened the questions, to "
+    "another value; nothing was saved. The answers as stored now are shown: check them, then "
+    "answer again."
+)
 
 
 class UnresolvedBlock(ServiceError):
@@ -135,23 +148,34 @@ class ScreeningService(Service):
         with self._read() as session:
             self.go_ahead(session, visit_id)
 
-    def save_checklist(self, visit_id: int, checklist: DayChecklist) -> DayChecklist:
-        """Keep the day's answers with the visit.
+    def save_checklist(
+        self, visit_id: int, checklist: DayChecklist, based_on: DayChecklist | None = None
+    ) -> DayChecklist:
+        """Keep the day's answers with the visit; returns the answers as stored.
 
-        Written without bumping the visit's version: the answers are asked at the chair while
-        the visit notes may be open elsewhere, and one must not make the other stale.
+        `based_on` is the checklist this workstation showed (None: shown unanswered). Only the
+        answers changed from it are applied onto what is stored now, so answers given on
+        another workstation meanwhile stay; the same answer changed to another value there is
+        refused as stale. Written without bumping the visit's version: the answers are asked
+        at the chair while the visit notes may be open elsewhere, and one must not make the
+        other stale.
         """
         with self._write() as session:
-            _refuse_signed(lock_visit(session, visit_id))
+            row = lock_visit(session, visit_id)
+            _refuse_signed(row)
+            try:
+                merged = merge_checklist(checklist_from_json(row.checklist), checklist, based_on)
+            except ChecklistConflict as conflict:
+                raise StaleRecord(CHECKLIST_CONFLICT_MESSAGE) from conflict
             written = session.execute(
                 update(Visit)
                 .where(Visit.id == visit_id, Visit.signed_at.is_(None))
-                .values(checklist=checklist_to_json(checklist))
+                .values(checklist=checklist_to_json(merged))
                 .execution_options(synchronize_session=False)
             )
             if written.rowcount == 0:  # signed on another workstation meanwhile
                 raise ReadOnlyRecord("This visit is signed; corrections go into an addendum.")
-        return checklist
+        return merged
 
     def record_override(
         self, visit_id: int, finding: ScreeningFinding, reason: str, decided_by: str

@@ -103,6 +103,7 @@ class OpenVisit(QObject):
         self._templates: tuple[ChartTemplateRecord, ...] = ()
         self._problems: dict[str, str] = {}
         self._pending_checklist: DayChecklist | None = None
+        self._checklist_shown: DayChecklist | None = None
         self._screen_timer = QTimer(self)
         self._screen_timer.setSingleShot(True)
         self._screen_timer.setInterval(0)
@@ -236,6 +237,7 @@ class OpenVisit(QObject):
         self._stored, self._baseline, self._draft = stored, draft, draft
         self._problems = {}
         self._pending_checklist = None
+        self._checklist_shown = None
         self._marks = {m.id: m for m in marks if m.id is not None}
         self._previous = tuple(previous)
         self._screening = None
@@ -381,15 +383,24 @@ class OpenVisit(QObject):
         return True
 
     def save_checklist(self, checklist: DayChecklist) -> bool:
-        """Keep the day's answers (stored at once: they are asked at the chair)."""
+        """Keep the day's answers (stored at once: they are asked at the chair). Only the
+        answers changed from those shown are saved, so answers given meanwhile on another
+        workstation stay."""
         if not self.editable or not self._ensure_stored():
             return False
         try:
-            self._services.screening.save_checklist(self._visit_id(), checklist)
+            saved = self._services.screening.save_checklist(
+                self._visit_id(), checklist, based_on=self._checklist_shown
+            )
+        except StaleRecord as error:
+            self._notices.error(str(error))
+            self.rescreen()  # show the answers as they are stored now
+            return False
         except ServiceError as error:
             self._refuse(error)
             return False
-        self.rescreen(checklist)
+        self._checklist_shown = saved
+        self.rescreen(saved)
         return True
 
     # --- marks (also what the diagram's undo steps call) ------------------------------------
@@ -505,6 +516,7 @@ class OpenVisit(QObject):
         if draft.id is not None and screening.visit_id != draft.id:
             return
         self._screening = screening
+        self._checklist_shown = screening.checklist
         self.screening_changed.emit(screening)
 
     def _screening_failed(self, error: Exception) -> None:
