@@ -155,6 +155,13 @@ class CatalogService(Service):
                         "An ingredient of this product was deleted meanwhile; "
                         "reload the catalog and choose again."
                     )
+            if record.id is not None and not record.ingredients:
+                _lock_lots_of(session, record.id)  # no visit takes one while this is checked
+                if _product_used_in_visits(session, record.id):
+                    errors["ingredients"] = (
+                        "This product is recorded in visits, whose screening reads its "
+                        "composition; it cannot be left without ingredients."
+                    )
             if errors:
                 raise ValidationFailed(errors)
             if record.id is None:
@@ -679,6 +686,13 @@ def _used_in_visits(session: Session, column: Any, value: int | None) -> bool:
     return value is not None and bool(
         session.scalar(select(column).where(column == value).limit(1))
     )
+
+
+def _lock_lots_of(session: Session, product_id: int) -> None:
+    """Lock the product's lots until the transaction ends (PostgreSQL; SQLite's write
+    transaction is exclusive already): a visit recording one of them waits, so a check that
+    the product is unused still holds when the write it guards is made."""
+    session.scalars(select(Lot.id).where(Lot.product_id == product_id).with_for_update()).all()
 
 
 def _product_used_in_visits(session: Session, product_id: int) -> bool:

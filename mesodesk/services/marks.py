@@ -224,10 +224,29 @@ def chart_findings(
 def injected_names(
     session: Session, marks: Sequence[MarkRecord], lines: Sequence[ProductLineRecord]
 ) -> dict[Injected, str]:
-    """How a practitioner names what was injected: the cocktail, or "product (lot N)"."""
-    cocktail_ids = {m.cocktail_id for m in marks if m.cocktail_id is not None}
-    lot_ids = {m.lot_id for m in marks if m.lot_id is not None and m.cocktail_id is None}
+    """How a practitioner names what was injected: the cocktail, or "product (lot N)".
+
+    The names the visit's lines hold come first (a signed visit's lines keep the names it was
+    signed with); the catalog names the rest.
+    """
     names: dict[Injected, str] = {}
+    for line in lines:
+        if line.cocktail_id is not None and line.cocktail_name:
+            names.setdefault(Injected(cocktail_id=line.cocktail_id), line.cocktail_name)
+        if line.product_name:
+            names.setdefault(
+                Injected(lot_id=line.lot_id), f"{line.product_name} (lot {line.lot_number})"
+            )
+    cocktail_ids = {
+        m.cocktail_id
+        for m in marks
+        if m.cocktail_id is not None and Injected(cocktail_id=m.cocktail_id) not in names
+    }
+    lot_ids = {
+        m.lot_id
+        for m in marks
+        if m.lot_id is not None and m.cocktail_id is None and Injected(lot_id=m.lot_id) not in names
+    }
     if cocktail_ids:
         for cocktail_id, name in session.execute(
             select(Cocktail.id, Cocktail.name).where(Cocktail.id.in_(cocktail_ids))

@@ -221,6 +221,7 @@ class VisitService(Service):
                     {"status": "Only a done visit can be signed; mark it done first."}
                 )
             self._go_ahead(session, row.id)
+            _keep_what_was_used(session, row.id)
             row.signed_at = utcnow()
             row.signed_by = who[:NAME_LIMIT]
             row.updated_at = row.signed_at
@@ -508,6 +509,23 @@ def _take_stock(session: Session, row: Visit, visit: VisitRecord) -> None:
     session.flush()
 
 
+def _keep_what_was_used(session: Session, visit_id: int) -> None:
+    """Copy onto the lines of a visit being signed the product, lot and cocktail as the catalog
+    names them now: the signed record keeps them whatever the catalog says later."""
+    for line, lot, product, cocktail in session.execute(
+        select(VisitProductLine, Lot, Product, Cocktail)
+        .join(Lot, Lot.id == VisitProductLine.lot_id)
+        .join(Product, Product.id == Lot.product_id)
+        .outerjoin(Cocktail, Cocktail.id == VisitProductLine.cocktail_id)
+        .where(VisitProductLine.visit_id == visit_id)
+    ):
+        line.product_name = product.name
+        line.lot_number = lot.lot_number
+        line.expires_on = lot.expires_on
+        line.cocktail_name = cocktail.name if cocktail is not None else ""
+    session.flush()
+
+
 def _lots(session: Session, lot_ids: Iterable[int]) -> dict[int, Lot]:
     ids = sorted(set(lot_ids))
     if not ids:
@@ -566,15 +584,20 @@ def visit_records(session: Session, rows: Iterable[Visit]) -> list[VisitRecord]:
             .where(VisitProductLine.visit_id.in_(ids))
             .order_by(VisitProductLine.visit_id, VisitProductLine.position, VisitProductLine.id)
         ):
+            kept = line.product_name is not None  # signed: the copy made at signing
             lines[line.visit_id].append(
                 ProductLineRecord(
                     lot_id=lot.id,
                     volume_ml=line.volume_ml,
-                    product_name=product.name,
-                    lot_number=lot.lot_number,
-                    expires_on=lot.expires_on,
+                    product_name=line.product_name if kept else product.name,
+                    lot_number=line.lot_number if kept else lot.lot_number,
+                    expires_on=line.expires_on if kept else lot.expires_on,
                     cocktail_id=line.cocktail_id,
-                    cocktail_name=cocktail.name if cocktail else "",
+                    cocktail_name=(
+                        line.cocktail_name or ""
+                        if kept
+                        else (cocktail.name if cocktail is not None else "")
+                    ),
                     id=line.id,
                 )
             )

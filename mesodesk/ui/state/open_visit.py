@@ -159,14 +159,18 @@ class OpenVisit(QObject):
 
     def injected_label(self, injected: Injected) -> str:
         """How the practitioner names a cocktail or a lot of the visit."""
+        lines = self._draft.product_lines if self._draft else ()
         if injected.cocktail_id is not None:
             found = next((c for c in self._cocktails if c.id == injected.cocktail_id), None)
-            return found.name if found else ""
+            if found is not None:
+                return found.name
+            # a signed visit names it as its lines recorded it
+            used = next((x for x in lines if x.cocktail_id == injected.cocktail_id), None)
+            return used.cocktail_name if used else ""
         if injected.lot_id is not None:
             lot = next((x for x in self._lots if x.id == injected.lot_id), None)
             if lot is not None:
                 return f"{lot.product_name} · {lot.lot_number}"
-            lines = self._draft.product_lines if self._draft else ()
             line = next((x for x in lines if x.lot_id == injected.lot_id), None)
             return f"{line.product_name} · {line.lot_number}" if line else ""
         return ""
