@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
+from mesodesk.domain import limits
 from mesodesk.domain.catalog import StarterCatalog, load_starter_catalog
 from mesodesk.domain.catalog_records import RecallHit
 from mesodesk.domain.lots import UNITS
@@ -49,7 +50,7 @@ STARTER_KEY = "starter_catalog"
 """The clinic setting that records the starter catalog was loaded, so it is loaded only once."""
 
 
-MAX_AMOUNT = Decimal("9999999.999")
+MAX_AMOUNT = limits.AMOUNT_MAX
 """The largest quantity a lot or recipe line can hold: what the database column stores."""
 
 
@@ -85,6 +86,12 @@ class CatalogService(Service):
             return [_ingredient(row) for row in rows]
 
     def save_ingredient(self, record: IngredientRecord) -> IngredientRecord:
+        errors: dict[str, str] = {}
+        limits.check_text(errors, "name", record.name, limits.INGREDIENT_NAME)
+        limits.check_text(errors, "name_ru", record.name_ru, limits.INGREDIENT_NAME)
+        _check_choices(errors, "group", IngredientGroup, (record.group,))
+        if errors:
+            raise ValidationFailed(errors)
         name = record.name.strip()
         with self._write() as session:
             errors = _name_errors(session, Ingredient, name, record.id, "ingredient")
@@ -138,6 +145,20 @@ class CatalogService(Service):
 
     def save_product(self, record: ProductRecord) -> ProductRecord:
         """Create or update a product together with its ingredient list."""
+        errors: dict[str, str] = {}
+        limits.check_text(errors, "name", record.name, limits.PRODUCT_NAME)
+        limits.check_text(errors, "manufacturer", record.manufacturer, limits.MANUFACTURER)
+        limits.check_text(errors, "form", record.form, limits.PRODUCT_FORM)
+        limits.check_text(errors, "pack", record.pack, limits.PRODUCT_PACK)
+        if len(record.ingredients) > limits.INGREDIENTS_PER_PRODUCT:
+            errors["ingredients"] = (
+                f"A product can list at most {limits.INGREDIENTS_PER_PRODUCT} ingredients."
+            )
+        for part in record.ingredients:
+            if part.concentration is not None:
+                limits.check_text(errors, "ingredients", part.concentration, limits.CONCENTRATION)
+        if errors:
+            raise ValidationFailed(errors)
         name = record.name.strip()
         with self._write() as session:
             errors = _name_errors(session, Product, name, record.id, "product")
@@ -280,12 +301,15 @@ class CatalogService(Service):
             session.delete(row)
 
     def _store_lot(self, record: LotRecord, new: bool) -> LotRecord:
-        number = record.lot_number.strip()
         errors: dict[str, str] = {}
-        if not number:
+        limits.check_text(errors, "lot_number", record.lot_number, limits.LOT_NUMBER)
+        number = record.lot_number.strip() if "lot_number" not in errors else ""
+        if not number and "lot_number" not in errors:
             errors["lot_number"] = "Enter the lot number printed on the pack."
         if not isinstance(record.expires_on, date):
             errors["expires_on"] = "Enter the expiry date printed on the pack."
+        elif (problem := limits.day_problem(record.expires_on)) is not None:
+            errors["expires_on"] = problem
         on_hand = record.on_hand
         if not isinstance(on_hand, Decimal) or not on_hand.is_finite():
             errors["on_hand"] = "Enter the quantity on hand as a number."
@@ -293,6 +317,8 @@ class CatalogService(Service):
             errors["on_hand"] = "The quantity on hand cannot be below zero."
         elif on_hand > MAX_AMOUNT:
             errors["on_hand"] = f"Enter at most {MAX_AMOUNT}; larger numbers are a typing slip."
+        elif (problem := limits.amount_problem(on_hand, allow_zero=True)) is not None:
+            errors["on_hand"] = problem
         with self._write() as session:
             product = session.get(Product, record.product_id)
             if product is None:
@@ -354,14 +380,25 @@ class CatalogService(Service):
 
     def save_cocktail(self, record: CocktailRecord) -> CocktailRecord:
         """Create or update a recipe with its lines, in the order given."""
+        errors: dict[str, str] = {}
+        limits.check_text(errors, "name", record.name, limits.COCKTAIL_NAME)
+        limits.check_text(errors, "name_ru", record.name_ru, limits.COCKTAIL_NAME)
+        limits.check_text(errors, "notes", record.notes, limits.COCKTAIL_NOTES, multiline=True)
+        _check_choices(errors, "areas", Area, record.areas)
+        _check_choices(errors, "indications", Indication, record.indications)
+        if len(record.lines) > limits.COCKTAIL_LINES:
+            errors["lines"] = f"A recipe can hold at most {limits.COCKTAIL_LINES} products."
+        if errors:
+            raise ValidationFailed(errors)
         name = record.name.strip()
         with self._write() as session:
             errors = _name_errors(session, Cocktail, name, record.id, "cocktail")
             if not record.lines:
                 errors["lines"] = "Add at least one product to the recipe."
             for line in record.lines:
-                if not line.volume_ml.is_finite() or not 0 < line.volume_ml <= MAX_AMOUNT:
-                    errors["lines"] = f"Enter a volume above zero for {line.product_name}."
+                problem = limits.amount_problem(line.volume_ml)
+                if problem is not None:
+                    errors["lines"] = f"The volume of {line.product_name}: {problem}"
             product_ids = {line.product_id for line in record.lines}
             if product_ids:
                 found = set(session.scalars(select(Product.id).where(Product.id.in_(product_ids))))
@@ -420,6 +457,9 @@ class CatalogService(Service):
 
     def recall(self, lot_number: str) -> list[RecallHit]:
         """Every visit that used a lot of this number (any product, any case), oldest first."""
+        problem = limits.text_problem(lot_number, limits.LOT_NUMBER)
+        if problem is not None:
+            raise ValidationFailed({"lot_number": problem})
         number = lot_number.strip().lower()
         if not number:
             return []
@@ -536,6 +576,20 @@ def _existing(
 
 
 # --- helpers --------------------------------------------------------------------------------
+
+
+def _check_choices(
+    errors: dict[str, str],
+    field: str,
+    kind: type[IngredientGroup] | type[Area] | type[Indication],
+    values: Iterable[object],
+) -> None:
+    """Refuse a value that is not one of the vocabulary's."""
+    try:
+        for value in values:
+            kind(value)
+    except (ValueError, TypeError):
+        errors.setdefault(field, "Choose from the list.")
 
 
 def _get(session: Session, table: Any, row_id: int, kind: str) -> Any:

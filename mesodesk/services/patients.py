@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Protocol
 
-from sqlalchemy import Select, and_, delete, func, select, tuple_
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, and_, delete, func, select, tuple_
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from mesodesk.domain import patient as rules
 from mesodesk.domain.anamnesis import Anamnesis, facts_naming, female_only_facts
@@ -61,12 +61,10 @@ class PatientService(Service):
         card = card.cleaned()
         statements = []
         if card.last_name and card.birth_date is not None:
-            prefix = rules.name_prefix(card)
             statements.append(
                 select(*_LIST_COLUMNS).where(
                     Patient.archived.in_((False, True)),
-                    Patient.sort_key >= prefix,
-                    Patient.sort_key < rules.prefix_upper_bound(prefix),
+                    _starts_with(Patient.sort_key, rules.name_prefix(card)),
                     Patient.birth_date == card.birth_date,
                 )
             )
@@ -157,12 +155,15 @@ class PatientService(Service):
 
 
 def _starting_with(term: str) -> Select[tuple[int]]:
-    return select(PatientSearchTerm.patient_id).where(
-        and_(
-            PatientSearchTerm.term >= term,
-            PatientSearchTerm.term < rules.prefix_upper_bound(term),
-        )
-    )
+    return select(PatientSearchTerm.patient_id).where(_starts_with(PatientSearchTerm.term, term))
+
+
+def _starts_with(column: InstrumentedAttribute[str], prefix: str) -> ColumnElement[bool]:
+    """`column` starts with `prefix`, as an index range."""
+    bound = rules.prefix_upper_bound(prefix)
+    if bound is None:
+        return column >= prefix
+    return and_(column >= prefix, column < bound)
 
 
 def _load(session: Session, patient_id: int, lock: bool = False) -> Patient:

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from mesodesk.domain import limits
 from mesodesk.domain.anamnesis import DayChecklist
 from mesodesk.domain.courses import CoursePlan, check_plan
 from mesodesk.domain.findings import Finding, Severity
@@ -160,6 +161,9 @@ class ScreeningService(Service):
         at the chair while the visit notes may be open elsewhere, and one must not make the
         other stale.
         """
+        problem = _checklist_problem(checklist)
+        if problem is not None:
+            raise ValidationFailed({"checklist": problem})
         with self._write() as session:
             row = lock_visit(session, visit_id)
             _refuse_signed(row)
@@ -181,11 +185,24 @@ class ScreeningService(Service):
         self, visit_id: int, finding: ScreeningFinding, reason: str, decided_by: str
     ) -> OverrideRecord:
         """Keep the practitioner's written reason for going ahead despite `finding`."""
-        errors = {}
-        if not reason.strip():
-            errors["reason"] = "Write the reason for going ahead despite this finding."
-        if not decided_by.strip():
-            errors["decided_by"] = "Enter the name of the practitioner who decides to go ahead."
+        errors: dict[str, str] = {}
+        limits.check_text(
+            errors,
+            "reason",
+            reason,
+            limits.OVERRIDE_REASON,
+            multiline=True,
+            required="Write the reason for going ahead despite this finding.",
+        )
+        limits.check_text(
+            errors,
+            "decided_by",
+            decided_by,
+            limits.PRACTITIONER,
+            required="Enter the name of the practitioner who decides to go ahead.",
+        )
+        limits.check_text(errors, "finding", finding.code, limits.FINDING_CODE)
+        limits.check_text(errors, "finding", finding.reason, limits.FINDING_REASON, multiline=True)
         if errors:
             raise ValidationFailed(errors)
         with self._write() as session:
@@ -311,6 +328,26 @@ def _visit(session: Session, visit_id: int) -> Visit:
     if visit is None:
         raise NotFound("This visit no longer exists; it may have been deleted elsewhere.")
     return visit
+
+
+def _checklist_problem(checklist: DayChecklist) -> str | None:
+    """Why the day's answers cannot be stored as they are; None if they can."""
+    if not isinstance(checklist, DayChecklist):
+        return "Answer the day's questions from the list."
+    for field in ("recent_peeling_on", "recent_surgery_on"):
+        value = getattr(checklist, field)
+        if value is not None:
+            problem = limits.day_problem(value)
+            if problem is not None:
+                return problem
+    codes = checklist.other_codes
+    if len(codes) > limits.CHECKLIST_CODES:
+        return f"At most {limits.CHECKLIST_CODES} added questions can be answered."
+    for code in codes:
+        problem = limits.text_problem(code, limits.CHECKLIST_CODE)
+        if problem is not None or not code.strip():
+            return "An added question has a code that cannot be stored; reload the questions."
+    return None
 
 
 def _refuse_signed(visit: Visit) -> None:
