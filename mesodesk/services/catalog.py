@@ -330,12 +330,14 @@ class CatalogService(Service):
             ):
                 errors["on_hand"] = f"{product.name} is counted in whole units."
             if number and product is not None:
-                clash = select(Lot.id).where(
-                    Lot.product_id == product.id, func.lower(Lot.lot_number) == number.lower()
+                # compared in Python: SQLite's lower() folds ASCII letters only
+                others = session.execute(
+                    select(Lot.id, Lot.lot_number).where(Lot.product_id == product.id)
                 )
-                if record.id is not None:
-                    clash = clash.where(Lot.id != record.id)
-                if session.scalar(clash) is not None:
+                if any(
+                    other_id != record.id and _same_text(other, number)
+                    for other_id, other in others
+                ):
                     errors["lot_number"] = (
                         f"Lot {number} of {product.name} is already on record; "
                         "edit that lot instead."
@@ -460,8 +462,17 @@ class CatalogService(Service):
         problem = limits.text_problem(lot_number, limits.LOT_NUMBER)
         if problem is not None:
             raise ValidationFailed({"lot_number": problem})
-        number = lot_number.strip().lower()
+        number = lot_number.strip()
         if not number:
+            return []
+        with self._read() as session:
+            # compared in Python: SQLite's lower() folds ASCII letters only
+            lot_ids = [
+                lot_id
+                for lot_id, other in session.execute(select(Lot.id, Lot.lot_number))
+                if _same_text(other, number)
+            ]
+        if not lot_ids:
             return []
         statement = (
             select(
@@ -482,7 +493,7 @@ class CatalogService(Service):
             .join(Product, Product.id == Lot.product_id)
             .join(Visit, Visit.id == VisitProductLine.visit_id)
             .join(Patient, Patient.id == Visit.patient_id)
-            .where(func.lower(Lot.lot_number) == number)
+            .where(Lot.id.in_(lot_ids))
             .order_by(Visit.starts_at, Visit.id, VisitProductLine.position)
         )
         with self._read() as session:
@@ -604,12 +615,17 @@ def _name_errors(
 ) -> dict[str, str]:
     if not name:
         return {"name": f"Enter the {kind}'s name."}
-    clash = select(table.id).where(func.lower(table.name) == name.lower())
-    if own_id is not None:
-        clash = clash.where(table.id != own_id)
-    if session.scalar(clash) is not None:
-        return {"name": f"The catalog already has {kind} named {name}; choose another name."}
+    # a catalog holds hundreds of names, not millions: compared in Python, which folds every
+    # script's case the same on both engines (SQLite's lower() folds ASCII letters only)
+    for other_id, other in session.execute(select(table.id, table.name)):
+        if other_id != own_id and _same_text(other, name):
+            return {"name": f"The catalog already has {kind} named {name}; choose another name."}
     return {}
+
+
+def _same_text(first: str, second: str) -> bool:
+    """Equal but for letter case, in any script."""
+    return first == second or first.casefold() == second.casefold()
 
 
 def _names_of(session: Session, statement: Any, shown: int = 3) -> str:

@@ -8,6 +8,7 @@ from typing import Protocol
 from sqlalchemy import ColumnElement, Select, and_, delete, func, select, tuple_
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from mesodesk.domain import limits
 from mesodesk.domain import patient as rules
 from mesodesk.domain.anamnesis import Anamnesis, facts_naming, female_only_facts
 from mesodesk.domain.patient import PatientCard, PatientRow
@@ -60,7 +61,9 @@ class PatientService(Service):
         """
         card = card.cleaned()
         statements = []
-        if card.last_name and card.birth_date is not None:
+        names = (card.last_name, card.first_name, card.middle_name)
+        readable = all(limits.text_problem(name, rules.NAME_MAX) is None for name in names)
+        if card.last_name and card.birth_date is not None and readable:
             statements.append(
                 select(*_LIST_COLUMNS).where(
                     Patient.archived.in_((False, True)),
