@@ -8,8 +8,10 @@ are in characters (code points), as both databases count them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from enum import StrEnum
 
 # --- lengths of text, in characters ----------------------------------------------------------
 
@@ -136,16 +138,18 @@ def check_text(
     *,
     multiline: bool = False,
     required: str | None = None,
+    named: str | None = None,
 ) -> None:
     """Put the problem with a text field into `errors` (first problem of a field wins);
-    `required` is the message for an empty (or blank) value that must be filled in."""
+    `required` is the message for an empty (or blank) value that must be filled in; `named`
+    starts the message with the field's name, for a field shown without a line of its own."""
     if field in errors:
         return
     problem = text_problem(value, limit, multiline=multiline)
     if problem is None and required is not None and not str(value).strip():
         problem = required
     if problem is not None:
-        errors[field] = problem
+        errors[field] = problem if named is None else f"{named}: {problem}"
 
 
 def amount_problem(
@@ -214,3 +218,9 @@ def whole_number_problem(value: object, minimum: int, maximum: int) -> str | Non
     if not minimum <= value <= maximum:
         return f"Enter a number from {minimum} to {maximum}."
     return None
+
+
+def all_chosen(kind: type[StrEnum], values: Iterable[object]) -> bool:
+    """Whether every value is one of the vocabulary's (a member, or the text of one)."""
+    known = {member.value for member in kind}
+    return all(isinstance(value, str) and str(value) in known for value in values)

@@ -112,7 +112,7 @@ def validate(card: PatientCard, today: date) -> dict[str, str]:
     limits.check_text(errors, "phone", card.phone, limits.PHONE)
     limits.check_text(errors, "email", card.email, limits.EMAIL)
     limits.check_text(errors, "address", card.address, limits.ADDRESS, multiline=True)
-    limits.check_text(errors, "notes", card.notes, limits.NOTES, multiline=True)
+    limits.check_text(errors, "notes", card.notes, limits.NOTES, multiline=True, named="The notes")
     if card.birth_date is not None:
         if card.birth_date > today:
             errors["birth_date"] = "The date of birth cannot be in the future."

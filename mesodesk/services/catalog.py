@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import func, select
@@ -590,16 +591,10 @@ def _existing(
 
 
 def _check_choices(
-    errors: dict[str, str],
-    field: str,
-    kind: type[IngredientGroup] | type[Area] | type[Indication],
-    values: Iterable[object],
+    errors: dict[str, str], field: str, kind: type[StrEnum], values: Iterable[object]
 ) -> None:
     """Refuse a value that is not one of the vocabulary's."""
-    try:
-        for value in values:
-            kind(value)
-    except (ValueError, TypeError):
+    if not limits.all_chosen(kind, values):
         errors.setdefault(field, "Choose from the list.")
 
 

@@ -435,6 +435,8 @@ def _points(raw: Iterable[object]) -> list[tuple[float, float]] | None:
     found: list[tuple[float, float]] = []
     try:
         for point in raw:
+            x: float
+            y: float
             x, y = point  # type: ignore[misc]
             pair = (float(x), float(y))
             if not (math.isfinite(pair[0]) and math.isfinite(pair[1])):

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Row, delete, func, select, update
@@ -469,28 +470,17 @@ def _validate(visit: VisitRecord) -> dict[str, str]:
     reaction_problem = _reactions_problem(visit.reactions)
     if reaction_problem is not None:
         errors["reactions"] = reaction_problem
-    for name, kind, values in (
+    choices: tuple[tuple[str, type[StrEnum], Iterable[object]], ...] = (
         ("areas", Area, visit.areas),
         ("techniques", Technique, visit.techniques),
         ("method", Method, () if visit.method is None else (visit.method,)),
-    ):
-        if not _all_of(kind, values):
+    )
+    for name, kind, values in choices:
+        if not limits.all_chosen(kind, values):
             errors[name] = "Choose from the list."
-    if not _all_of(VisitStatus, (visit.status,)):
+    if not limits.all_chosen(VisitStatus, (visit.status,)):
         errors["status"] = "Choose from the list."
     return errors
-
-
-def _all_of(
-    kind: type[Area] | type[Technique] | type[Method] | type[VisitStatus], values: Iterable[object]
-) -> bool:
-    """Whether every value is one of the vocabulary's (a text naming one is accepted)."""
-    try:
-        for value in values:
-            kind(value)
-    except (ValueError, TypeError):
-        return False
-    return True
 
 
 def _lines_problem(lines: Iterable[ProductLineRecord]) -> str | None:
@@ -509,7 +499,7 @@ def _reactions_problem(reactions: Iterable[ReactionRecord]) -> str | None:
     if len(reactions) > limits.REACTIONS:
         return f"A visit can record at most {limits.REACTIONS} reactions."
     for item in reactions:
-        if not _all_of(Reaction, (item.reaction,)) or not _all_of(
+        if not limits.all_chosen(Reaction, (item.reaction,)) or not limits.all_chosen(
             ReactionSeverity, (item.severity,)
         ):
             return "Choose each reaction and its severity from the list."
@@ -683,20 +673,21 @@ def visit_records(session: Session, rows: Iterable[Visit]) -> list[VisitRecord]:
             .where(VisitProductLine.visit_id.in_(ids))
             .order_by(VisitProductLine.visit_id, VisitProductLine.position, VisitProductLine.id)
         ):
-            kept = line.product_name is not None  # signed: the copy made at signing
+            if line.product_name is not None:  # signed: the copy made at signing
+                used = (line.product_name, line.lot_number or "", line.expires_on)
+                cocktail_name = line.cocktail_name or ""
+            else:
+                used = (product.name, lot.lot_number, lot.expires_on)
+                cocktail_name = cocktail.name if cocktail is not None else ""
             lines[line.visit_id].append(
                 ProductLineRecord(
                     lot_id=lot.id,
                     volume_ml=line.volume_ml,
-                    product_name=line.product_name if kept else product.name,
-                    lot_number=line.lot_number if kept else lot.lot_number,
-                    expires_on=line.expires_on if kept else lot.expires_on,
+                    product_name=used[0],
+                    lot_number=used[1],
+                    expires_on=used[2],
                     cocktail_id=line.cocktail_id,
-                    cocktail_name=(
-                        line.cocktail_name or ""
-                        if kept
-                        else (cocktail.name if cocktail is not None else "")
-                    ),
+                    cocktail_name=cocktail_name,
                     id=line.id,
                 )
             )

@@ -94,7 +94,9 @@ class AttributeEditor(QWidget):
         self.volume.setSpecialValueText(self.tr("—"))
         self.needle = ComboBox(self)
         self.needle.setEditable(True)
-        self.needle.lineEdit().setMaxLength(limits.NEEDLE)
+        typed = self.needle.lineEdit()
+        if typed is not None:
+            typed.setMaxLength(limits.NEEDLE)
         self.needle.addItems(["", *NEEDLES])
         self.product = ComboBox(self)
         self.product.setToolTip(
