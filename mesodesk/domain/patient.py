@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
@@ -258,8 +259,9 @@ def query_terms(query: str) -> list[str]:
     """The typed query as search terms: a phone number typed with spaces or dashes becomes one
     digits-only term; otherwise each word, normalised and cut to the length terms are kept at.
 
-    Control characters are dropped (no term holds one, and PostgreSQL refuses a NUL)."""
-    query = "".join(ch for ch in query if ch.isprintable() or ch.isspace())
+    Control characters and broken ones (lone surrogates) are dropped: no term holds one, and
+    the databases refuse them."""
+    query = "".join(ch if unicodedata.category(ch) not in ("Cc", "Cs") else " " for ch in query)
     if _PHONE_LIKE.fullmatch(query) and phone_digits(query):
         return [phone_digits(query)[:TERM_MAX]]
     out: list[str] = []

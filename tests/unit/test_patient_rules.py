@@ -111,6 +111,11 @@ def test_the_prefix_bound_is_just_above_every_word_with_that_start():
     assert not bound > "ивао"
 
 
+def test_a_query_drops_control_and_broken_characters_but_keeps_direction_marks():
+    assert query_terms("Ива\x00нова \ud800") == ["ива", "нова"]
+    assert query_terms("\u200fשלום") == ["\u200fשלום"]
+
+
 def test_a_prefix_ending_in_the_last_code_point_is_bounded_by_its_stem_or_not_at_all():
     assert prefix_upper_bound("ив\U0010ffff\U0010ffff") == "иг"
     assert prefix_upper_bound("\U0010ffff") is None
