@@ -32,7 +32,7 @@ from mesodesk.domain.records import (
     ReactionRecord,
     VisitRecord,
 )
-from mesodesk.domain.vocabulary import Language, Reaction, ReactionSeverity
+from mesodesk.domain.vocabulary import Area, Language, Reaction, ReactionSeverity, Technique
 from mesodesk.services.registry import Services
 from tests.png_files import png_bytes
 
@@ -70,7 +70,8 @@ def _visit(services: Services, **fields: object) -> VisitRecord:
     )
     assert patient.id is not None
     visit = services.visits.start_visit(patient.id, practitioner="Сидорова Анна Викторовна")
-    return services.visits.save(replace(visit, **fields)) if fields else visit
+    done = {"areas": (Area.FACE,), "techniques": (Technique.NAPPAGE_MIDDLE,), **fields}
+    return services.visits.save(replace(visit, **done))
 
 
 def _lots(services: Services, count: int) -> list[LotRecord]:
@@ -253,7 +254,9 @@ def test_names_in_every_script_and_emoji_print_without_failing(sqlite_services: 
     )
     assert patient.id is not None
     visit = sqlite_services.visits.start_visit(patient.id, practitioner="Dr 👩‍⚕️ Roe")
-    visit = sqlite_services.visits.save(replace(visit, notes="Лицо 💉 — ok ‏שלום‏"))
+    visit = sqlite_services.visits.save(
+        replace(visit, areas=(Area.FACE,), notes="Лицо 💉 — ok ‏שלום‏")
+    )
     assert visit.id is not None
 
     built = _every_document(sqlite_services, visit.id)
