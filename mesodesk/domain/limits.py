@@ -73,7 +73,6 @@ CHECKLIST_CODES = 100
 
 AMOUNT_PLACES = 3
 """Volumes (ml) and stock are stored to the thousandth: 0.0004 ml cannot be kept."""
-AMOUNT_STEP = Decimal(1).scaleb(-AMOUNT_PLACES)
 AMOUNT_MAX = Decimal("9999999.999")
 """The largest volume or quantity on hand the database column holds."""
 INJECTION_VOLUME_MAX = Decimal("99.999")
