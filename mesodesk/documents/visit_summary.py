@@ -129,7 +129,7 @@ def _story(inp: VisitSummaryInput, texts: Texts, wording: Wording) -> list[Flowa
         _products(inp, texts, wording),
     ]
     story += [
-        section(head["reactions"], [_reactions(inp, texts, wording) if inp.reactions else none]),
+        section(head["reactions"], _reactions(inp, texts, wording) if inp.reactions else [none]),
         *heading(head["findings"]),
         *(_findings(inp, texts, wording) or [none]),
         section(head["notes"], [para(inp.notes, STYLES.body) if inp.notes.strip() else none]),
@@ -289,25 +289,39 @@ def _products(inp: VisitSummaryInput, texts: Texts, wording: Wording) -> Flowabl
     )
 
 
-def _reactions(inp: VisitSummaryInput, texts: Texts, wording: Wording) -> Flowable:
+NOTE_IN_CELL = 600
+"""Characters of a reaction note shown in its table row; a longer one (kept by a version
+before the limits) continues below the table, since a table row cannot run over a page."""
+
+
+def _reactions(inp: VisitSummaryInput, texts: Texts, wording: Wording) -> list[Flowable]:
     labels = texts["labels"]
     reaction_width, severity_width = 52 * mm, 30 * mm
-    return data_table(
+    continued: list[Flowable] = []
+    rows = []
+    for seen in inp.reactions:
+        note = seen.note or "—"
+        if len(note) > NOTE_IN_CELL:
+            shown = note[:NOTE_IN_CELL].rsplit(" ", 1)[0]
+            continued.append(para(f"{wording.reaction(seen.reaction)}: {note}", STYLES.body))
+            note = f"{shown} … ({labels['note_continued']})"
+        rows.append(
+            [
+                para(wording.reaction(seen.reaction), STYLES.cell_bold),
+                para(wording.severity(seen.severity), STYLES.cell),
+                para(note, STYLES.cell),
+            ]
+        )
+    table = data_table(
         [
             para(labels["reaction"], STYLES.head_cell),
             para(labels["severity"], STYLES.head_cell),
             para(labels["note"], STYLES.head_cell),
         ],
-        [
-            [
-                para(wording.reaction(seen.reaction), STYLES.cell_bold),
-                para(wording.severity(seen.severity), STYLES.cell),
-                para(seen.note or "—", STYLES.cell),
-            ]
-            for seen in inp.reactions
-        ],
+        rows,
         [reaction_width, severity_width, CONTENT_WIDTH - reaction_width - severity_width],
     )
+    return [table, *continued]
 
 
 def finding_text(line: FindingLine, texts: Texts, wording: Wording, language: Language) -> str:

@@ -15,6 +15,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from mesodesk.domain import finding_texts as texts
+from mesodesk.domain import limits
 from mesodesk.domain.diagram import (
     DiagramName,
     MarkShape,
@@ -36,7 +37,7 @@ more: a little is always lost in the syringe and the needle."""
 LINE_STEP = Decimal("0.01")
 """Product lines are recorded to 0.01 ml, the precision of a syringe's scale."""
 
-TEMPLATE_NAME_MAX = 80
+TEMPLATE_NAME_MAX = limits.TEMPLATE_NAME
 CHART_VOLUME_CODE = "chart_volume_mismatch"
 CHART_NO_VOLUME_CODE = "chart_without_volume"
 CHART_UNRECORDED_CODE = "chart_product_not_recorded"
@@ -470,9 +471,12 @@ def marks_for_visit(
 
 
 def validate_template_name(name: str) -> dict[str, str]:
+    if not isinstance(name, str):
+        return {"name": "Give the template a name, such as “forehead nappage”."}
     cleaned = " ".join(name.split())
     if not cleaned:
         return {"name": "Give the template a name, such as “forehead nappage”."}
     if len(cleaned) > TEMPLATE_NAME_MAX:
         return {"name": f"A template name can be at most {TEMPLATE_NAME_MAX} characters."}
-    return {}
+    problem = limits.text_problem(cleaned, TEMPLATE_NAME_MAX)
+    return {"name": problem} if problem is not None else {}

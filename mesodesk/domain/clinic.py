@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import time
 
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-MAX_LOGO_BYTES = 1_000_000
-"""A letterhead logo is small; a bigger file is almost always a photo chosen by mistake."""
+from mesodesk.domain import limits
+from mesodesk.domain.png import SIGNATURE, PngProblem, check_png
+
+PNG_SIGNATURE = SIGNATURE
+MAX_LOGO_BYTES = limits.LOGO_BYTES
 
 WEEKDAYS = range(7)
 """Days of the week as Python numbers them: 0 is Monday, 6 is Sunday."""
@@ -42,14 +44,17 @@ class ClinicProfile:
 def validate_profile(profile: ClinicProfile) -> dict[str, str]:
     """Field name -> message for what cannot be saved."""
     errors: dict[str, str] = {}
-    currency = profile.currency.strip()
+    limits.check_text(errors, "name", profile.name, limits.CLINIC_NAME)
+    limits.check_text(errors, "address", profile.address, limits.CLINIC_ADDRESS, multiline=True)
+    limits.check_text(errors, "phone", profile.phone, limits.CLINIC_PHONE)
+    limits.check_text(errors, "practitioner", profile.practitioner, limits.PRACTITIONER)
+    currency = profile.currency.strip() if isinstance(profile.currency, str) else ""
     if len(currency) != 3 or not currency.isascii() or not currency.isalpha():
         errors["currency"] = "Enter the currency as a three-letter code, such as RUB or EUR."
     if profile.logo_png is not None:
-        if not profile.logo_png.startswith(PNG_SIGNATURE):
-            errors["logo_png"] = "The logo must be a PNG image."
-        elif len(profile.logo_png) > MAX_LOGO_BYTES:
-            errors["logo_png"] = "The logo is larger than 1 MB; choose a smaller PNG image."
+        problem = logo_problem(profile.logo_png)
+        if problem is not None:
+            errors["logo_png"] = problem
     if profile.show_logo and profile.logo_png is None:
         errors["show_logo"] = "Choose a logo file before asking to show it."
     if not profile.working_days:
@@ -59,3 +64,13 @@ def validate_profile(profile: ClinicProfile) -> dict[str, str]:
     if profile.opens_at >= profile.closes_at:
         errors["closes_at"] = "The closing time must be later than the opening time."
     return errors
+
+
+def logo_problem(logo: bytes) -> str | None:
+    """Why these bytes cannot be the letterhead logo; None when they are a whole PNG image
+    within the size limits."""
+    try:
+        check_png(logo, limits.LOGO_BYTES, limits.LOGO_SIDE, limits.LOGO_PIXELS)
+    except PngProblem as problem:
+        return str(problem)
+    return None

@@ -20,6 +20,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from mesodesk.domain import limits
 from mesodesk.domain.findings import Finding, Severity, most_serious_first
 from mesodesk.domain.vocabulary import Area, Indication
 from mesodesk.paths import resource_path
@@ -55,6 +56,10 @@ class CoursePlan:
                 raise ValueError(f"{name} must be a whole number, not {value!r}.")
         if self.sessions < 1:
             raise ValueError(f"A course needs at least 1 session, not {self.sessions}.")
+        if self.sessions > limits.COURSE_SESSIONS:
+            raise ValueError(
+                f"A course has at most {limits.COURSE_SESSIONS} sessions, not {self.sessions}."
+            )
         if self.interval_min_days < 1:
             raise ValueError(
                 f"The shortest interval must be at least 1 day, not {self.interval_min_days}."
@@ -64,6 +69,14 @@ class CoursePlan:
                 f"The longest interval ({self.interval_max_days} days) is shorter than the "
                 f"shortest ({self.interval_min_days} days)."
             )
+        if self.interval_max_days > limits.COURSE_INTERVAL_DAYS:
+            raise ValueError(
+                f"The longest interval can be at most {limits.COURSE_INTERVAL_DAYS} days, "
+                f"not {self.interval_max_days}."
+            )
+        problem = limits.day_problem(self.start_on)
+        if problem is not None:
+            raise ValueError(f"The first day of the course: {problem}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
 
+from mesodesk.domain import limits
 from mesodesk.domain.vocabulary import Language, Sex, SkinType
 
-NAME_MAX = 80
+NAME_MAX = limits.PERSON_NAME
+SORT_KEY_MAX = 250
+"""What the sort key column holds; a casefolded name can be longer than the name ("ß" -> "ss")."""
+TERM_MAX = 120
 PHONE_DIGITS_MIN = 5
 PHONE_DIGITS_MAX = 15
 """The international maximum (E.164) and the shortest local extension a clinic may note."""
@@ -101,16 +106,22 @@ def validate(card: PatientCard, today: date) -> dict[str, str]:
     if not card.last_name:
         errors["last_name"] = "Enter the last name."
     for name in ("last_name", "first_name", "middle_name"):
-        if len(getattr(card, name)) > NAME_MAX and name not in errors:
+        value = getattr(card, name)
+        if len(value) > NAME_MAX and name not in errors:
             errors[name] = f"A name can be at most {NAME_MAX} characters."
+        limits.check_text(errors, name, value, NAME_MAX)
+    limits.check_text(errors, "phone", card.phone, limits.PHONE)
+    limits.check_text(errors, "email", card.email, limits.EMAIL)
+    limits.check_text(errors, "address", card.address, limits.ADDRESS, multiline=True)
+    limits.check_text(errors, "notes", card.notes, limits.NOTES, multiline=True, named="The notes")
     if card.birth_date is not None:
         if card.birth_date > today:
             errors["birth_date"] = "The date of birth cannot be in the future."
         elif card.birth_date.year < 1900:
             errors["birth_date"] = "Check the year of birth."
-    if card.email and not _EMAIL.match(card.email):
+    if card.email and "email" not in errors and not _EMAIL.match(card.email):
         errors["email"] = "This does not look like an e-mail address (name@example.com)."
-    if card.phone:
+    if card.phone and "phone" not in errors:
         digits = len(phone_digits(card.phone))
         if not _PHONE_CHARACTERS.fullmatch(card.phone):
             errors["phone"] = "A phone number holds digits, spaces and + ( ) - . only."
@@ -216,10 +227,13 @@ def national_number(phone: str) -> str:
 
 
 def sort_key(card: PatientCard) -> str:
-    """Alphabetical order by last, first, middle name, the same for either script's case."""
+    """Alphabetical order by last, first, middle name, the same for either script's case.
+
+    Cut to what the column holds: casefolding can make a name longer than it was typed.
+    """
     return _KEY_SEPARATOR.join(
         normalise(p) for p in (card.last_name, card.first_name, card.middle_name)
-    )
+    )[:SORT_KEY_MAX]
 
 
 def search_terms(card: PatientCard) -> set[str]:
@@ -238,27 +252,39 @@ def search_terms(card: PatientCard) -> set[str]:
     if digits:
         terms.add(digits)
         terms.add(national_number(card.phone))
-    return {t[:120] for t in terms if t}
+    return {t[:TERM_MAX] for t in terms if t}
 
 
 def query_terms(query: str) -> list[str]:
     """The typed query as search terms: a phone number typed with spaces or dashes becomes one
-    digits-only term; otherwise each word, normalised."""
+    digits-only term; otherwise each word, normalised and cut to the length terms are kept at.
+
+    Control characters and broken ones (lone surrogates) are dropped: no term holds one, and
+    the databases refuse them."""
+    query = "".join(ch if unicodedata.category(ch) not in ("Cc", "Cs") else " " for ch in query)
     if _PHONE_LIKE.fullmatch(query) and phone_digits(query):
-        return [phone_digits(query)]
+        return [phone_digits(query)[:TERM_MAX]]
     out: list[str] = []
     for word in normalise(query).split():
         digits = phone_digits(word)
-        out.append(digits if digits and len(digits) * 2 >= len(word) else word)
+        out.append((digits if digits and len(digits) * 2 >= len(word) else word)[:TERM_MAX])
     return out
 
 
-def prefix_upper_bound(prefix: str) -> str:
-    """The smallest string greater than every string starting with `prefix`.
+LAST_CODE_POINT = chr(0x10FFFF)
+
+
+def prefix_upper_bound(prefix: str) -> str | None:
+    """The smallest string greater than every string starting with `prefix`; None when there
+    is none (the prefix is empty or all U+10FFFF, the last code point): then every string from
+    `prefix` on starts with it.
 
     Lets a plain index answer "starts with" as a range: term >= prefix AND term < bound.
     """
-    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    stem = prefix.rstrip(LAST_CODE_POINT)
+    if not stem:
+        return None
+    return stem[:-1] + chr(ord(stem[-1]) + 1)
 
 
 def _squash(text: str) -> str:

@@ -73,6 +73,51 @@ def checklist_from_json(stored: dict[str, Any] | None) -> DayChecklist | None:
     return DayChecklist(**values)
 
 
+class ChecklistConflict(ValueError):
+    """The same answer was changed to different values on two workstations."""
+
+    def __init__(self, fields: tuple[str, ...]) -> None:
+        super().__init__(f"answers changed on both sides: {', '.join(fields)}")
+        self.fields = fields
+
+
+def merge_checklist(
+    stored: DayChecklist | None, answered: DayChecklist, based_on: DayChecklist | None
+) -> DayChecklist:
+    """The day's answers after this workstation's changes: the answers that differ from
+    `based_on` (the answers it showed) are applied onto `stored` (what is stored now), so
+    answers given meanwhile on another workstation are kept.
+
+    `based_on` None means the questions were shown unanswered (all "no"). A checklist never
+    stored is stored as answered. An answer changed here and, to another value, there
+    raises `ChecklistConflict`.
+    """
+    if stored is None:
+        return answered
+    base = based_on if based_on is not None else DayChecklist()
+    merged: dict[str, Any] = {}
+    conflicts: list[str] = []
+    for item in fields(DayChecklist):
+        if item.name == "other_codes":
+            continue
+        mine, theirs, shown = (
+            getattr(answered, item.name),
+            getattr(stored, item.name),
+            getattr(base, item.name),
+        )
+        if mine in (shown, theirs):
+            merged[item.name] = theirs
+        elif theirs == shown:
+            merged[item.name] = mine
+        else:
+            conflicts.append(item.name)
+    if conflicts:
+        raise ChecklistConflict(tuple(conflicts))
+    added = answered.other_codes - base.other_codes
+    removed = base.other_codes - answered.other_codes
+    return DayChecklist(**merged, other_codes=(stored.other_codes - removed) | added)
+
+
 def _iso_date(raw: Any) -> date | None:
     if not raw:
         return None

@@ -72,7 +72,11 @@ class Visit(Base):
 
 
 class VisitProductLine(Base):
-    """One product from one lot used in a visit, with its volume (and the cocktail it was in)."""
+    """One product from one lot used in a visit, with its volume (and the cocktail it was in).
+
+    `product_name`, `lot_number`, `expires_on` and `cocktail_name` are copied when the visit is
+    signed (NULL before): the signed record shows them, whatever the catalog says later.
+    """
 
     __tablename__ = "visit_product_lines"
 
@@ -86,6 +90,10 @@ class VisitProductLine(Base):
     volume_ml: Mapped[Decimal] = mapped_column(VOLUME, nullable=False)
     cocktail_id: Mapped[int | None] = mapped_column(ForeignKey("cocktails.id", ondelete="SET NULL"))
     position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    product_name: Mapped[str | None] = mapped_column(String(160))
+    lot_number: Mapped[str | None] = mapped_column(String(60))
+    expires_on: Mapped[date | None] = mapped_column(Date)
+    cocktail_name: Mapped[str | None] = mapped_column(String(160))
 
 
 class VisitReaction(Base):

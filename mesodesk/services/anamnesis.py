@@ -15,6 +15,7 @@ from sqlalchemy import CompoundSelect, Select, delete, or_, select, union
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
+from mesodesk.domain import limits
 from mesodesk.domain.alerts import absolute_card_flags, card_alerts
 from mesodesk.domain.anamnesis import (
     AllergyEntry,
@@ -65,7 +66,7 @@ class AnamnesisService(Service):
 
     def save(self, record: PatientAnamnesisRecord) -> PatientAnamnesisRecord:
         """Replace the patient's anamnesis; refuses entries the rules cannot read."""
-        errors = _validate(record.anamnesis)
+        errors = _storable(record.anamnesis) or _validate(record.anamnesis)
         if errors:
             raise ValidationFailed(errors)
         dictionary = self.medicines().dictionary
@@ -275,4 +276,47 @@ def _validate(facts: Anamnesis) -> dict[str, str]:
         errors["medications"] = "Enter the name of every medication."
     if facts.childbirth_on and facts.childbirth_on > date.today():
         errors["childbirth_on"] = "The childbirth date cannot be in the future."
+    return errors
+
+
+def _storable(facts: Anamnesis) -> dict[str, str]:
+    """Messages keyed by the card section whose entries cannot be stored as they are: texts
+    too long or holding characters no database keeps, dates outside the years kept, values
+    that are not in the lists."""
+    errors: dict[str, str] = {}
+    sections: tuple[tuple[str, tuple[object, ...]], ...] = (
+        ("conditions", facts.conditions),
+        ("allergies", facts.allergies),
+        ("medications", facts.medications),
+    )
+    for section, entries in sections:
+        if len(entries) > limits.ANAMNESIS_ENTRIES:
+            errors[section] = f"At most {limits.ANAMNESIS_ENTRIES} entries can be kept here."
+    for condition in facts.conditions:
+        limits.check_text(errors, "conditions", condition.code, limits.CONDITION_CODE)
+        limits.check_text(
+            errors, "conditions", condition.note, limits.CONDITION_NOTE, multiline=True
+        )
+        if condition.noted_on is not None and "conditions" not in errors:
+            problem = limits.day_problem(condition.noted_on)
+            if problem is not None:
+                errors["conditions"] = problem
+    for allergy in facts.allergies:
+        limits.check_text(errors, "allergies", allergy.substance, limits.ALLERGY_SUBSTANCE)
+        limits.check_text(errors, "allergies", allergy.reaction, limits.ALLERGY_REACTION)
+        try:
+            if allergy.group is not None:
+                IngredientGroup(allergy.group)
+            if allergy.severity is not None:
+                ReactionSeverity(allergy.severity)
+        except ValueError:
+            errors.setdefault("allergies", "Choose the group and severity from the lists.")
+    for medication in facts.medications:
+        limits.check_text(errors, "medications", medication.name, limits.MEDICATION_NAME)
+    for field in ("pregnancy_due_on", "childbirth_on"):
+        value = getattr(facts, field)
+        if value is not None:
+            problem = limits.day_problem(value)
+            if problem is not None:
+                errors[field] = problem
     return errors

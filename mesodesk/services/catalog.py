@@ -9,11 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
+from mesodesk.domain import limits
 from mesodesk.domain.catalog import StarterCatalog, load_starter_catalog
 from mesodesk.domain.catalog_records import RecallHit
 from mesodesk.domain.lots import UNITS
@@ -48,7 +51,7 @@ STARTER_KEY = "starter_catalog"
 """The clinic setting that records the starter catalog was loaded, so it is loaded only once."""
 
 
-MAX_AMOUNT = Decimal("9999999.999")
+MAX_AMOUNT = limits.AMOUNT_MAX
 """The largest quantity a lot or recipe line can hold: what the database column stores."""
 
 
@@ -84,6 +87,12 @@ class CatalogService(Service):
             return [_ingredient(row) for row in rows]
 
     def save_ingredient(self, record: IngredientRecord) -> IngredientRecord:
+        errors: dict[str, str] = {}
+        limits.check_text(errors, "name", record.name, limits.INGREDIENT_NAME)
+        limits.check_text(errors, "name_ru", record.name_ru, limits.INGREDIENT_NAME)
+        _check_choices(errors, "group", IngredientGroup, (record.group,))
+        if errors:
+            raise ValidationFailed(errors)
         name = record.name.strip()
         with self._write() as session:
             errors = _name_errors(session, Ingredient, name, record.id, "ingredient")
@@ -141,6 +150,21 @@ class CatalogService(Service):
         The Russian name is what Russian documents print; it can be added to a product already
         used in visits, but once set it stays as those visits were printed, like the name.
         """
+        errors: dict[str, str] = {}
+        limits.check_text(errors, "name", record.name, limits.PRODUCT_NAME)
+        limits.check_text(errors, "name_ru", record.name_ru, limits.PRODUCT_NAME)
+        limits.check_text(errors, "manufacturer", record.manufacturer, limits.MANUFACTURER)
+        limits.check_text(errors, "form", record.form, limits.PRODUCT_FORM)
+        limits.check_text(errors, "pack", record.pack, limits.PRODUCT_PACK)
+        if len(record.ingredients) > limits.INGREDIENTS_PER_PRODUCT:
+            errors["ingredients"] = (
+                f"A product can list at most {limits.INGREDIENTS_PER_PRODUCT} ingredients."
+            )
+        for part in record.ingredients:
+            if part.concentration is not None:
+                limits.check_text(errors, "ingredients", part.concentration, limits.CONCENTRATION)
+        if errors:
+            raise ValidationFailed(errors)
         name = record.name.strip()
         name_ru = record.name_ru.strip()
         with self._write() as session:
@@ -158,6 +182,17 @@ class CatalogService(Service):
                     errors["ingredients"] = (
                         "An ingredient of this product was deleted meanwhile; "
                         "reload the catalog and choose again."
+                    )
+            if (
+                record.id is not None
+                and not record.ingredients
+                and _has_ingredients(session, record.id)
+            ):
+                _lock_lots_of(session, record.id)  # no visit takes one while this is checked
+                if _product_used_in_visits(session, record.id):
+                    errors["ingredients"] = (
+                        "This product is recorded in visits, whose screening reads its "
+                        "composition; it cannot be left without ingredients."
                     )
             if errors:
                 raise ValidationFailed(errors)
@@ -184,6 +219,7 @@ class CatalogService(Service):
             row.form = record.form.strip()
             row.pack = record.pack.strip()
             row.unit = record.unit
+            flag_modified(row, "name")  # a new composition alone still takes a new version
             session.flush()
             session.execute(
                 delete(ProductIngredient)
@@ -282,12 +318,15 @@ class CatalogService(Service):
             session.delete(row)
 
     def _store_lot(self, record: LotRecord, new: bool) -> LotRecord:
-        number = record.lot_number.strip()
         errors: dict[str, str] = {}
-        if not number:
+        limits.check_text(errors, "lot_number", record.lot_number, limits.LOT_NUMBER)
+        number = record.lot_number.strip() if "lot_number" not in errors else ""
+        if not number and "lot_number" not in errors:
             errors["lot_number"] = "Enter the lot number printed on the pack."
         if not isinstance(record.expires_on, date):
             errors["expires_on"] = "Enter the expiry date printed on the pack."
+        elif (problem := limits.day_problem(record.expires_on)) is not None:
+            errors["expires_on"] = problem
         on_hand = record.on_hand
         if not isinstance(on_hand, Decimal) or not on_hand.is_finite():
             errors["on_hand"] = "Enter the quantity on hand as a number."
@@ -295,6 +334,8 @@ class CatalogService(Service):
             errors["on_hand"] = "The quantity on hand cannot be below zero."
         elif on_hand > MAX_AMOUNT:
             errors["on_hand"] = f"Enter at most {MAX_AMOUNT}; larger numbers are a typing slip."
+        elif (problem := limits.amount_problem(on_hand, allow_zero=True)) is not None:
+            errors["on_hand"] = problem
         with self._write() as session:
             product = session.get(Product, record.product_id)
             if product is None:
@@ -306,12 +347,14 @@ class CatalogService(Service):
             ):
                 errors["on_hand"] = f"{product.name} is counted in whole units."
             if number and product is not None:
-                clash = select(Lot.id).where(
-                    Lot.product_id == product.id, func.lower(Lot.lot_number) == number.lower()
+                # compared in Python: SQLite's lower() folds ASCII letters only
+                others = session.execute(
+                    select(Lot.id, Lot.lot_number).where(Lot.product_id == product.id)
                 )
-                if record.id is not None:
-                    clash = clash.where(Lot.id != record.id)
-                if session.scalar(clash) is not None:
+                if any(
+                    other_id != record.id and _same_text(other, number)
+                    for other_id, other in others
+                ):
                     errors["lot_number"] = (
                         f"Lot {number} of {product.name} is already on record; "
                         "edit that lot instead."
@@ -356,14 +399,25 @@ class CatalogService(Service):
 
     def save_cocktail(self, record: CocktailRecord) -> CocktailRecord:
         """Create or update a recipe with its lines, in the order given."""
+        errors: dict[str, str] = {}
+        limits.check_text(errors, "name", record.name, limits.COCKTAIL_NAME)
+        limits.check_text(errors, "name_ru", record.name_ru, limits.COCKTAIL_NAME)
+        limits.check_text(errors, "notes", record.notes, limits.COCKTAIL_NOTES, multiline=True)
+        _check_choices(errors, "areas", Area, record.areas)
+        _check_choices(errors, "indications", Indication, record.indications)
+        if len(record.lines) > limits.COCKTAIL_LINES:
+            errors["lines"] = f"A recipe can hold at most {limits.COCKTAIL_LINES} products."
+        if errors:
+            raise ValidationFailed(errors)
         name = record.name.strip()
         with self._write() as session:
             errors = _name_errors(session, Cocktail, name, record.id, "cocktail")
             if not record.lines:
                 errors["lines"] = "Add at least one product to the recipe."
             for line in record.lines:
-                if not line.volume_ml.is_finite() or not 0 < line.volume_ml <= MAX_AMOUNT:
-                    errors["lines"] = f"Enter a volume above zero for {line.product_name}."
+                problem = limits.amount_problem(line.volume_ml)
+                if problem is not None:
+                    errors["lines"] = f"The volume of {line.product_name}: {problem}"
             product_ids = {line.product_id for line in record.lines}
             if product_ids:
                 found = set(session.scalars(select(Product.id).where(Product.id.in_(product_ids))))
@@ -385,6 +439,7 @@ class CatalogService(Service):
             row.areas = [Area(area).value for area in record.areas]
             row.indications = [Indication(item).value for item in record.indications]
             row.notes = record.notes.strip()
+            flag_modified(row, "name")  # a new recipe alone still takes a new version
             session.flush()
             session.execute(
                 delete(CocktailLine)
@@ -423,8 +478,20 @@ class CatalogService(Service):
 
     def recall(self, lot_number: str) -> list[RecallHit]:
         """Every visit that used a lot of this number (any product, any case), oldest first."""
-        number = lot_number.strip().lower()
+        problem = limits.text_problem(lot_number, limits.LOT_NUMBER)
+        if problem is not None:
+            raise ValidationFailed({"lot_number": problem})
+        number = lot_number.strip()
         if not number:
+            return []
+        with self._read() as session:
+            # compared in Python: SQLite's lower() folds ASCII letters only
+            lot_ids = [
+                lot_id
+                for lot_id, other in session.execute(select(Lot.id, Lot.lot_number))
+                if _same_text(other, number)
+            ]
+        if not lot_ids:
             return []
         statement = (
             select(
@@ -445,7 +512,7 @@ class CatalogService(Service):
             .join(Product, Product.id == Lot.product_id)
             .join(Visit, Visit.id == VisitProductLine.visit_id)
             .join(Patient, Patient.id == Visit.patient_id)
-            .where(func.lower(Lot.lot_number) == number)
+            .where(Lot.id.in_(lot_ids))
             .order_by(Visit.starts_at, Visit.id, VisitProductLine.position)
         )
         with self._read() as session:
@@ -542,6 +609,14 @@ def _existing(
 # --- helpers --------------------------------------------------------------------------------
 
 
+def _check_choices(
+    errors: dict[str, str], field: str, kind: type[StrEnum], values: Iterable[object]
+) -> None:
+    """Refuse a value that is not one of the vocabulary's."""
+    if not limits.all_chosen(kind, values):
+        errors.setdefault(field, "Choose from the list.")
+
+
 def _get(session: Session, table: Any, row_id: int, kind: str) -> Any:
     row = session.get(table, row_id)
     if row is None:
@@ -554,12 +629,24 @@ def _name_errors(
 ) -> dict[str, str]:
     if not name:
         return {"name": f"Enter the {kind}'s name."}
-    clash = select(table.id).where(func.lower(table.name) == name.lower())
-    if own_id is not None:
-        clash = clash.where(table.id != own_id)
-    if session.scalar(clash) is not None:
-        return {"name": f"The catalog already has {kind} named {name}; choose another name."}
+    # a catalog holds hundreds of names, not millions: compared in Python, which folds every
+    # script's case the same on both engines (SQLite's lower() folds ASCII letters only)
+    for other_id, other in session.execute(select(table.id, table.name)):
+        if other_id != own_id and _same_text(other, name):
+            return {"name": f"The catalog already has {kind} named {name}; choose another name."}
     return {}
+
+
+def _has_ingredients(session: Session, product_id: int) -> bool:
+    """Whether the stored product lists ingredients (one without any never had a screened
+    composition to lose)."""
+    listed = select(ProductIngredient.product_id).where(ProductIngredient.product_id == product_id)
+    return session.scalar(listed.limit(1)) is not None
+
+
+def _same_text(first: str, second: str) -> bool:
+    """Equal but for letter case, in any script."""
+    return first == second or first.casefold() == second.casefold()
 
 
 def _names_of(session: Session, statement: Select[str], shown: int = 3) -> str:
@@ -691,6 +778,13 @@ def _used_in_visits(session: Session, column: Any, value: int | None) -> bool:
     return value is not None and bool(
         session.scalar(select(column).where(column == value).limit(1))
     )
+
+
+def _lock_lots_of(session: Session, product_id: int) -> None:
+    """Lock the product's lots until the transaction ends (PostgreSQL; SQLite's write
+    transaction is exclusive already): a visit recording one of them waits, so a check that
+    the product is unused still holds when the write it guards is made."""
+    session.scalars(select(Lot.id).where(Lot.product_id == product_id).with_for_update()).all()
 
 
 def _product_used_in_visits(session: Session, product_id: int) -> bool:

@@ -8,6 +8,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from mesodesk.domain import courses as rules
+from mesodesk.domain import limits
 from mesodesk.domain.findings import Finding, Severity, most_serious_first
 from mesodesk.domain.records import CourseRecord
 from mesodesk.domain.vocabulary import Area, Indication, VisitStatus
@@ -29,6 +30,9 @@ class CourseService(Service):
         self, patient_id: int, indication: Indication, area: Area, start_on: date
     ) -> CourseRecord:
         """A new, unsaved course filled in from the usual course for the indication."""
+        problem = limits.day_problem(start_on)
+        if problem is not None:
+            raise ValidationFailed({"start_on": problem})
         with self._read() as session:
             _patient(session, patient_id)
         plan = rules.default_plan(indication, area, start_on)
@@ -153,6 +157,21 @@ class CourseService(Service):
 
 def _plan(course: CourseRecord) -> rules.CoursePlan:
     """The domain plan, or ValidationFailed with the rule's own sentence beside the field."""
+    errors: dict[str, str] = {}
+    limits.check_text(errors, "notes", course.notes, limits.COURSE_NOTES, multiline=True)
+    problem = limits.day_problem(course.start_on)
+    if problem is not None:
+        errors["start_on"] = problem
+    for field, kind, value in (
+        ("indication", Indication, course.indication),
+        ("area", Area, course.area),
+    ):
+        try:
+            kind(value)
+        except ValueError:
+            errors[field] = "Choose from the list."
+    if errors:
+        raise ValidationFailed(errors)
     try:
         return rules.CoursePlan(
             indication=Indication(course.indication),

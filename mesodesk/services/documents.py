@@ -40,6 +40,7 @@ from mesodesk.documents.model import (
     VisitSummaryInput,
 )
 from mesodesk.documents.texts import clinic_texts_dir
+from mesodesk.domain import limits
 from mesodesk.domain.anamnesis import Anamnesis, DayChecklist
 from mesodesk.domain.clinic import ClinicProfile
 from mesodesk.domain.contraindications import (
@@ -535,10 +536,12 @@ def _next_appointment(s: Session, visit: Visit) -> datetime | None:
 
 
 def _letterhead(profile: ClinicProfile) -> ClinicLetterhead:
+    """The clinic's band; what an older version stored beyond today's limits is cut to them,
+    so the band always fits its page."""
     return ClinicLetterhead(
-        name=profile.name,
-        address=profile.address,
-        phone=profile.phone,
+        name=limits.clipped(profile.name, limits.CLINIC_NAME),
+        address=limits.clipped(profile.address, limits.CLINIC_ADDRESS),
+        phone=limits.clipped(profile.phone, limits.CLINIC_PHONE),
         logo_png=profile.logo_png,
         show_logo=profile.show_logo,
     )

@@ -7,13 +7,15 @@ and the depth checks never trust a zone sent by the UI.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
+from mesodesk.domain import limits
 from mesodesk.domain.chart import (
     ChartTemplateRecord,
     Injected,
@@ -41,7 +43,7 @@ from mesodesk.services.base import Service
 from mesodesk.services.errors import NotFound, StaleRecord, ValidationFailed
 from mesodesk.services.visits import ensure_editable, lock_visit, previous_visit_id
 
-NEEDLE_LIMIT = 40
+NEEDLE_LIMIT = limits.NEEDLE
 
 _MIN_POINTS = {MarkShape.POINT: 1, MarkShape.LINE: 2, MarkShape.AREA: 3}
 
@@ -82,6 +84,7 @@ class MarkService(Service):
         """New marks in one transaction (a whole scheme is one step for the practitioner)."""
         if not marks:
             return []
+        _refuse_too_many(marks)
         with self._write() as session:
             _editable_visits(session, {m.visit_id for m in marks})
             return _insert(session, marks)
@@ -93,6 +96,7 @@ class MarkService(Service):
         """Store edited marks (a batch edit of a selection), each checked against its version."""
         if not marks:
             return []
+        _refuse_too_many(marks)
         with self._write() as session:
             rows = _rows(session, [m.id for m in marks if m.id is not None], len(marks))
             _editable_visits(session, {row.visit_id for row in rows.values()})
@@ -110,13 +114,14 @@ class MarkService(Service):
         """New positions for marks dragged together, in one transaction."""
         if not moves:
             return []
+        _refuse_too_many(moves)
         with self._write() as session:
             rows = _rows(session, [mark_id for mark_id, _, _ in moves], len(moves))
             _editable_visits(session, {row.visit_id for row in rows.values()})
             for mark_id, points, version in moves:
                 row = rows[mark_id]
                 self._check_version(row.version, version)
-                moved = replace(_record(row), points=tuple(Point(*p) for p in points))
+                moved = replace(_record(row), points=tuple(points))
                 _apply(row, _checked(session, moved))
             session.flush()
             return [_record(rows[mark_id]) for mark_id, _, _ in moves]
@@ -141,6 +146,7 @@ class MarkService(Service):
         """
         if not marks:
             return []
+        _refuse_too_many(marks)
         with self._write() as session:
             _editable_visits(session, {m.visit_id for m in marks})
             ids = [m.id for m in marks if m.id is not None]
@@ -216,10 +222,29 @@ def chart_findings(
 def injected_names(
     session: Session, marks: Sequence[MarkRecord], lines: Sequence[ProductLineRecord]
 ) -> dict[Injected, str]:
-    """How a practitioner names what was injected: the cocktail, or "product (lot N)"."""
-    cocktail_ids = {m.cocktail_id for m in marks if m.cocktail_id is not None}
-    lot_ids = {m.lot_id for m in marks if m.lot_id is not None and m.cocktail_id is None}
+    """How a practitioner names what was injected: the cocktail, or "product (lot N)".
+
+    The names the visit's lines hold come first (a signed visit's lines keep the names it was
+    signed with); the catalog names the rest.
+    """
     names: dict[Injected, str] = {}
+    for line in lines:
+        if line.cocktail_id is not None and line.cocktail_name:
+            names.setdefault(Injected(cocktail_id=line.cocktail_id), line.cocktail_name)
+        if line.product_name:
+            names.setdefault(
+                Injected(lot_id=line.lot_id), f"{line.product_name} (lot {line.lot_number})"
+            )
+    cocktail_ids = {
+        m.cocktail_id
+        for m in marks
+        if m.cocktail_id is not None and Injected(cocktail_id=m.cocktail_id) not in names
+    }
+    lot_ids = {
+        m.lot_id
+        for m in marks
+        if m.lot_id is not None and m.cocktail_id is None and Injected(lot_id=m.lot_id) not in names
+    }
     if cocktail_ids:
         for cocktail_id, name in session.execute(
             select(Cocktail.id, Cocktail.name).where(Cocktail.id.in_(cocktail_ids))
@@ -286,6 +311,13 @@ def _insert(session: Session, marks: Sequence[MarkRecord]) -> list[MarkRecord]:
     return [_record(row) for row in rows]
 
 
+def _refuse_too_many(items: Sequence[object]) -> None:
+    if len(items) > limits.MARKS_PER_ACTION:
+        raise ValidationFailed(
+            {"marks": f"At most {limits.MARKS_PER_ACTION:,} marks can be changed in one step."}
+        )
+
+
 def _visit(session: Session, visit_id: int) -> Visit:
     visit = session.get(Visit, visit_id)
     if visit is None:
@@ -312,65 +344,99 @@ def _rows(session: Session, ids: list[int], expected: int) -> dict[int, Injectio
 
 def _checked(session: Session, mark: MarkRecord) -> MarkRecord:
     """The mark with its zone computed, or ValidationFailed with a sentence per field."""
-    errors: dict[str, str] = {}
-    try:
-        diagram = load_diagram(DiagramName(mark.diagram))
-    except ValueError:
-        raise ValidationFailed(
-            {"diagram": f"There is no diagram called {mark.diagram!r}."}
-        ) from None
-    shape = MarkShape(mark.shape)
-    points = tuple(Point(float(x), float(y)) for x, y in mark.points)
-    needed = _MIN_POINTS[shape]
-    if len(points) < needed or (shape is MarkShape.POINT and len(points) != 1):
-        errors["points"] = {
-            MarkShape.POINT: "A point mark has exactly one position.",
-            MarkShape.LINE: "A line needs at least two points.",
-            MarkShape.AREA: "An area needs at least three corners.",
-        }[shape]
-    elif any(not (0 <= x <= diagram.width_mm and 0 <= y <= diagram.height_mm) for x, y in points):
-        errors["points"] = "Every point of a mark must lie on the diagram."
-    depth = _decimal(mark.depth_mm)
-    if mark.depth_mm is not None and (depth is None or depth <= 0):
-        errors["depth_mm"] = "The depth must be more than 0 mm."
-    elif depth is not None and depth >= 1000:
-        errors["depth_mm"] = "The depth must be less than 1000 mm."
-    volume = _decimal(mark.volume_ml)
-    if mark.volume_ml is not None and (volume is None or volume < 0):
-        errors["volume_ml"] = "The volume per injection cannot be negative."
-    elif volume is not None and volume >= 100:
-        errors["volume_ml"] = "The volume per injection must be less than 100 ml."
-    if len(mark.needle.strip()) > NEEDLE_LIMIT:
-        errors["needle"] = f"The needle may have at most {NEEDLE_LIMIT} characters."
-    if mark.lot_id is not None and mark.cocktail_id is not None:
-        errors["injected"] = "A mark is injected with a cocktail or with one product, not both."
-    elif mark.lot_id is not None and session.get(Lot, mark.lot_id) is None:
-        errors["injected"] = "This lot is no longer in the catalog; choose another."
-    elif mark.cocktail_id is not None and session.get(Cocktail, mark.cocktail_id) is None:
-        errors["injected"] = "This cocktail is no longer in the catalog; choose another."
+    errors = mark_errors(mark)
+    if "injected" not in errors:
+        if mark.lot_id is not None and session.get(Lot, mark.lot_id) is None:
+            errors["injected"] = "This lot is no longer in the catalog; choose another."
+        elif mark.cocktail_id is not None and session.get(Cocktail, mark.cocktail_id) is None:
+            errors["injected"] = "This cocktail is no longer in the catalog; choose another."
     if errors:
         raise ValidationFailed(errors)
+    diagram = load_diagram(DiagramName(mark.diagram))
     checked = replace(
         mark,
         diagram=diagram.name,
-        shape=shape,
-        points=points,
+        shape=MarkShape(mark.shape),
+        points=tuple(Point(float(x), float(y)) for x, y in mark.points),
         technique=Technique(mark.technique) if mark.technique else None,
-        depth_mm=depth,
-        volume_ml=volume,
+        depth_mm=limits.as_decimal(mark.depth_mm),
+        volume_ml=limits.as_decimal(mark.volume_ml),
         needle=mark.needle.strip(),
     )
     return replace(checked, zone=mark_zone(checked.geometry()))
 
 
-def _decimal(value: Decimal | float | int | None) -> Decimal | None:
-    if value is None:
-        return None
+def mark_errors(mark: MarkRecord | TemplateMark) -> dict[str, str]:
+    """Field -> message for what in a mark (or a template's mark) cannot be stored: an unknown
+    diagram, shape or technique, points off the diagram, a depth or volume outside what is
+    kept, a needle or note too long or with characters that cannot be stored."""
+    errors: dict[str, str] = {}
     try:
-        number = Decimal(str(value))
-    except InvalidOperation:
+        diagram = load_diagram(DiagramName(mark.diagram))
+    except ValueError:
+        return {"diagram": f"There is no diagram called {mark.diagram!r}."}
+    try:
+        shape = MarkShape(mark.shape)
+    except ValueError:
+        return {"shape": "A mark is a point, a line or an area."}
+    points = _points(mark.points)
+    needed = _MIN_POINTS[shape]
+    if points is None:
+        errors["points"] = "Every point of a mark must lie on the diagram."
+    elif len(points) < needed or (shape is MarkShape.POINT and len(points) != 1):
+        errors["points"] = {
+            MarkShape.POINT: "A point mark has exactly one position.",
+            MarkShape.LINE: "A line needs at least two points.",
+            MarkShape.AREA: "An area needs at least three corners.",
+        }[shape]
+    elif len(points) > limits.MARK_POINTS:
+        errors["points"] = f"A mark can have at most {limits.MARK_POINTS:,} points."
+    elif any(not (0 <= x <= diagram.width_mm and 0 <= y <= diagram.height_mm) for x, y in points):
+        errors["points"] = "Every point of a mark must lie on the diagram."
+    if mark.technique:
+        try:
+            Technique(mark.technique)
+        except ValueError:
+            errors["technique"] = "Choose the technique from the list."
+    if mark.depth_mm is not None:
+        problem = limits.amount_problem(
+            mark.depth_mm, maximum=limits.DEPTH_MAX, places=limits.DEPTH_PLACES, unit="mm"
+        )
+        if problem is not None:
+            errors["depth_mm"] = f"The depth: {problem}"
+    if mark.volume_ml is not None:
+        problem = limits.amount_problem(
+            mark.volume_ml, maximum=limits.INJECTION_VOLUME_MAX, allow_zero=True
+        )
+        if problem is not None:
+            errors["volume_ml"] = f"The volume per injection: {problem}"
+    needle = limits.text_problem(mark.needle, limits.NEEDLE)
+    if needle is not None:
+        errors["needle"] = needle
+    elif len(mark.needle.strip()) > NEEDLE_LIMIT:
+        errors["needle"] = f"The needle may have at most {NEEDLE_LIMIT} characters."
+    if isinstance(mark, MarkRecord):
+        limits.check_text(errors, "note", mark.note, limits.MARK_NOTE, multiline=True)
+        if mark.lot_id is not None and mark.cocktail_id is not None:
+            errors["injected"] = "A mark is injected with a cocktail or with one product, not both."
+    return errors
+
+
+def _points(raw: Iterable[object]) -> list[tuple[float, float]] | None:
+    """The points as finite (x, y) pairs; None when one is not a pair of finite numbers."""
+    found: list[tuple[float, float]] = []
+    try:
+        for point in raw:
+            x: float
+            y: float
+            x, y = point  # type: ignore[misc]
+            pair = (float(x), float(y))
+            if not (math.isfinite(pair[0]) and math.isfinite(pair[1])):
+                return None
+            found.append(pair)
+    except (TypeError, ValueError, OverflowError):
         return None
-    return number if number.is_finite() else None
+    return found
 
 
 def _columns(mark: MarkRecord) -> dict[str, object]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Protocol
 
-from sqlalchemy import Select, and_, delete, func, insert, select, tuple_
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, and_, delete, func, insert, select, tuple_
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from mesodesk.domain import limits
 from mesodesk.domain import patient as rules
 from mesodesk.domain.anamnesis import Anamnesis, facts_naming, female_only_facts
 from mesodesk.domain.patient import PatientCard, PatientRow
@@ -60,13 +61,13 @@ class PatientService(Service):
         """
         card = card.cleaned()
         statements = []
-        if card.last_name and card.birth_date is not None:
-            prefix = rules.name_prefix(card)
+        names = (card.last_name, card.first_name, card.middle_name)
+        readable = all(limits.text_problem(name, rules.NAME_MAX) is None for name in names)
+        if card.last_name and card.birth_date is not None and readable:
             statements.append(
                 select(*_LIST_COLUMNS).where(
                     Patient.archived.in_((False, True)),
-                    Patient.sort_key >= prefix,
-                    Patient.sort_key < rules.prefix_upper_bound(prefix),
+                    _starts_with(Patient.sort_key, rules.name_prefix(card)),
                     Patient.birth_date == card.birth_date,
                 )
             )
@@ -157,12 +158,15 @@ class PatientService(Service):
 
 
 def _starting_with(term: str) -> Select[int]:
-    return select(PatientSearchTerm.patient_id).where(
-        and_(
-            PatientSearchTerm.term >= term,
-            PatientSearchTerm.term < rules.prefix_upper_bound(term),
-        )
-    )
+    return select(PatientSearchTerm.patient_id).where(_starts_with(PatientSearchTerm.term, term))
+
+
+def _starts_with(column: InstrumentedAttribute[str], prefix: str) -> ColumnElement[bool]:
+    """`column` starts with `prefix`, as an index range."""
+    bound = rules.prefix_upper_bound(prefix)
+    if bound is None:
+        return column >= prefix
+    return and_(column >= prefix, column < bound)
 
 
 def _load(session: Session, patient_id: int, lock: bool = False) -> Patient:

@@ -20,6 +20,7 @@ from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from mesodesk.domain import finding_texts as texts
+from mesodesk.domain import limits
 from mesodesk.domain.anamnesis import DayChecklist
 from mesodesk.domain.courses import CoursePlan, check_plan
 from mesodesk.domain.findings import Finding, Joined, Message, Param, Severity
@@ -30,11 +31,13 @@ from mesodesk.domain.records import (
     VisitRecord,
 )
 from mesodesk.domain.safety_records import (
+    ChecklistConflict,
     VisitScreening,
     checklist_from_json,
     checklist_to_json,
     finding_title,
     is_unresolved,
+    merge_checklist,
 )
 from mesodesk.domain.screening import (
     CHECKLIST_NOT_ASKED,
@@ -59,7 +62,13 @@ from mesodesk.models.visit import Course, VisitOverride, VisitReaction
 from mesodesk.services.anamnesis import anamnesis_of
 from mesodesk.services.base import Service
 from mesodesk.services.catalog import product_compositions
-from mesodesk.services.errors import NotFound, ReadOnlyRecord, ServiceError, ValidationFailed
+from mesodesk.services.errors import (
+    NotFound,
+    ReadOnlyRecord,
+    ServiceError,
+    StaleRecord,
+    ValidationFailed,
+)
 from mesodesk.services.safety_catalog import (
     ClinicCatalog,
     ClinicMedicines,
@@ -73,6 +82,11 @@ ChartFindings = Callable[[Session, int, Sequence[ProductLineRecord]], list[Findi
 the screening's transaction."""
 
 LAST_VISIT_REACTIONS = "last_visit_reactions"
+CHECKLIST_CONFLICT_MESSAGE = (
+    "This answer was changed on another workstation after you opened the questions, to "
+    "another value; nothing was saved. The answers as stored now are shown: check them, then "
+    "answer again."
+)
 
 
 class UnresolvedBlock(ServiceError):
@@ -146,36 +160,63 @@ class ScreeningService(Service):
         with self._read() as session:
             self.go_ahead(session, visit_id)
 
-    def save_checklist(self, visit_id: int, checklist: DayChecklist) -> DayChecklist:
-        """Keep the day's answers with the visit.
+    def save_checklist(
+        self, visit_id: int, checklist: DayChecklist, based_on: DayChecklist | None = None
+    ) -> DayChecklist:
+        """Keep the day's answers with the visit; returns the answers as stored.
 
-        Written without bumping the visit's version: the answers are asked at the chair while
-        the visit notes may be open elsewhere, and one must not make the other stale.
+        `based_on` is the checklist this workstation showed (None: shown unanswered). Only the
+        answers changed from it are applied onto what is stored now, so answers given on
+        another workstation meanwhile stay; the same answer changed to another value there is
+        refused as stale. Written without bumping the visit's version: the answers are asked
+        at the chair while the visit notes may be open elsewhere, and one must not make the
+        other stale.
         """
+        problem = _checklist_problem(checklist)
+        if problem is not None:
+            raise ValidationFailed({"checklist": problem})
         with self._write() as session:
-            _refuse_signed(lock_visit(session, visit_id))
+            row = lock_visit(session, visit_id)
+            _refuse_signed(row)
+            try:
+                merged = merge_checklist(checklist_from_json(row.checklist), checklist, based_on)
+            except ChecklistConflict as conflict:
+                raise StaleRecord(CHECKLIST_CONFLICT_MESSAGE) from conflict
             written = cast(
                 "CursorResult[Any]",
                 session.execute(
                     update(Visit)
                     .where(Visit.id == visit_id, Visit.signed_at.is_(None))
-                    .values(checklist=checklist_to_json(checklist))
+                    .values(checklist=checklist_to_json(merged))
                     .execution_options(synchronize_session=False)
                 ),
             )
             if written.rowcount == 0:  # signed on another workstation meanwhile
                 raise ReadOnlyRecord("This visit is signed; corrections go into an addendum.")
-        return checklist
+        return merged
 
     def record_override(
         self, visit_id: int, finding: ScreeningFinding, reason: str, decided_by: str
     ) -> OverrideRecord:
         """Keep the practitioner's written reason for going ahead despite `finding`."""
-        errors = {}
-        if not reason.strip():
-            errors["reason"] = "Write the reason for going ahead despite this finding."
-        if not decided_by.strip():
-            errors["decided_by"] = "Enter the name of the practitioner who decides to go ahead."
+        errors: dict[str, str] = {}
+        limits.check_text(
+            errors,
+            "reason",
+            reason,
+            limits.OVERRIDE_REASON,
+            multiline=True,
+            required="Write the reason for going ahead despite this finding.",
+        )
+        limits.check_text(
+            errors,
+            "decided_by",
+            decided_by,
+            limits.PRACTITIONER,
+            required="Enter the name of the practitioner who decides to go ahead.",
+        )
+        limits.check_text(errors, "finding", finding.code, limits.FINDING_CODE)
+        limits.check_text(errors, "finding", finding.reason, limits.FINDING_REASON, multiline=True)
         if errors:
             raise ValidationFailed(errors)
         with self._write() as session:
@@ -326,6 +367,26 @@ def _visit(session: Session, visit_id: int) -> Visit:
     if visit is None:
         raise NotFound("This visit no longer exists; it may have been deleted elsewhere.")
     return visit
+
+
+def _checklist_problem(checklist: DayChecklist) -> str | None:
+    """Why the day's answers cannot be stored as they are; None if they can."""
+    if not isinstance(checklist, DayChecklist):
+        return "Answer the day's questions from the list."
+    for field in ("recent_peeling_on", "recent_surgery_on"):
+        value = getattr(checklist, field)
+        if value is not None:
+            problem = limits.day_problem(value)
+            if problem is not None:
+                return problem
+    codes = checklist.other_codes
+    if len(codes) > limits.CHECKLIST_CODES:
+        return f"At most {limits.CHECKLIST_CODES} added questions can be answered."
+    for code in codes:
+        problem = limits.text_problem(code, limits.CHECKLIST_CODE)
+        if problem is not None or not code.strip():
+            return "An added question has a code that cannot be stored; reload the questions."
+    return None
 
 
 def _refuse_signed(visit: Visit) -> None:

@@ -16,6 +16,7 @@ from mesodesk.domain.clinic import (
     DEFAULT_WORKING_DAYS,
     WEEKDAYS,
     ClinicProfile,
+    logo_problem,
     validate_profile,
 )
 from mesodesk.models import ClinicSetting
@@ -33,6 +34,9 @@ class ClinicSettingsService(Service):
 
     def save_profile(self, profile: ClinicProfile) -> ClinicProfile:
         """Store the profile; refuses bad input and a copy older than the stored one."""
+        errors = validate_profile(profile)  # the text as given: a NUL is refused, not kept
+        if errors:
+            raise ValidationFailed(errors)
         profile = replace(
             profile,
             name=profile.name.strip(),
@@ -92,6 +96,8 @@ def _profile(value: object, version: int) -> ClinicProfile:
             logo = base64.b64decode(raw["logo_png"], validate=True)
         except (binascii.Error, ValueError):
             logo = None
+        if logo is not None and logo_problem(logo) is not None:
+            logo = None  # stored by an older version that did not check it: never printed
     return ClinicProfile(
         name=str(raw.get("name", "")),
         address=str(raw.get("address", "")),

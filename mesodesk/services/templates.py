@@ -10,14 +10,15 @@ from collections.abc import Sequence
 
 from sqlalchemy import select
 
+from mesodesk.domain import limits
 from mesodesk.domain.chart import ChartTemplateRecord, template_mark, validate_template_name
 from mesodesk.domain.mark_records import MarkRecord
 from mesodesk.models.marks import ChartTemplate
 from mesodesk.services.base import Service
 from mesodesk.services.errors import NotFound, ValidationFailed
-from mesodesk.services.marks import stored_template_mark, template_of
+from mesodesk.services.marks import mark_errors, stored_template_mark, template_of
 
-MAX_TEMPLATE_MARKS = 5000
+MAX_TEMPLATE_MARKS = limits.TEMPLATE_MARKS
 
 
 class ChartTemplateService(Service):
@@ -29,12 +30,20 @@ class ChartTemplateService(Service):
 
     def save_template(self, name: str, marks: Sequence[MarkRecord]) -> ChartTemplateRecord:
         """Keep the marks (where and how they were charted) as a new template."""
-        cleaned = " ".join(name.split())
-        errors = validate_template_name(cleaned)
+        errors = validate_template_name(name)
+        cleaned = " ".join(name.split()) if isinstance(name, str) else ""
         if not marks:
             errors["marks"] = "Select the marks to keep in the template first."
         elif len(marks) > MAX_TEMPLATE_MARKS:
             errors["marks"] = f"A template can hold at most {MAX_TEMPLATE_MARKS} marks."
+        else:
+            for mark in marks:
+                problems = mark_errors(mark)
+                if problems:
+                    errors["marks"] = (
+                        f"A mark of the selection cannot be kept: {next(iter(problems.values()))}"
+                    )
+                    break
         if errors:
             raise ValidationFailed(errors)
         with self._write() as session:

@@ -13,10 +13,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from enum import StrEnum
 
 from sqlalchemy import Row, delete, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from mesodesk.domain import limits
 from mesodesk.domain.chart import charted_areas, charted_techniques
 from mesodesk.domain.diagram import DiagramName, MarkShape, Point
 from mesodesk.domain.findings import Severity
@@ -60,9 +62,9 @@ from mesodesk.services.settings import ClinicSettingsService
 SIGNED_MESSAGE = (
     "This visit is signed and can no longer be changed; write an addendum to correct it."
 )
-NAME_LIMIT = 120
-TEXT_LIMIT = 200
-MAX_PRICE_MINOR = 10**11
+NAME_LIMIT = limits.PRACTITIONER
+TEXT_LIMIT = limits.VISIT_DETAIL
+MAX_PRICE_MINOR = limits.PRICE_MAX_MINOR
 
 GoAheadCheck = Callable[[Session, int], None]
 """The signing policy: called inside the transaction that marks a visit done or signs it,
@@ -163,7 +165,7 @@ class VisitService(Service):
         course_id: int | None = None,
     ) -> VisitRecord:
         """A new visit, `planned` until the practitioner marks it done (now, if no time given)."""
-        moment = _aware(starts_at or utcnow())
+        moment = _moment(starts_at or utcnow())
         who = self._practitioner(practitioner)
         currency = self._settings.profile().currency
         with self._write() as session:
@@ -179,7 +181,7 @@ class VisitService(Service):
         The patient row is locked while looking, so two workstations pressing Ctrl+T together
         open one visit, not two.
         """
-        moment = _aware(now or utcnow())
+        moment = _moment(now or utcnow())
         who = self._practitioner(practitioner)
         currency = self._settings.profile().currency
         with self._write() as session:
@@ -208,11 +210,17 @@ class VisitService(Service):
     def sign(self, visit: VisitRecord) -> VisitRecord:
         """Store the edits and sign the done visit as its practitioner; from now on it is
         read-only. The signing policy may refuse; then nothing at all is stored."""
-        who = visit.practitioner.strip()
-        if not who:
-            raise ValidationFailed(
-                {"practitioner": "Enter the name of the practitioner signing the visit."}
-            )
+        who = visit.practitioner.strip() if isinstance(visit.practitioner, str) else ""
+        errors: dict[str, str] = {}
+        limits.check_text(
+            errors,
+            "practitioner",
+            visit.practitioner,
+            NAME_LIMIT,
+            required="Enter the name of the practitioner signing the visit.",
+        )
+        if errors:
+            raise ValidationFailed(errors)
         with self._write() as session:
             row = self._apply_edits(session, visit)
             if row.status != VisitStatus.DONE.value:
@@ -220,8 +228,9 @@ class VisitService(Service):
                     {"status": "Only a done visit can be signed; mark it done first."}
                 )
             self._go_ahead(session, row.id)
+            _keep_what_was_used(session, row.id)
             row.signed_at = utcnow()
-            row.signed_by = who[:NAME_LIMIT]
+            row.signed_by = who
             row.updated_at = row.signed_at
             session.flush()
             return visit_records(session, [row])[0]
@@ -230,6 +239,9 @@ class VisitService(Service):
         """Move a planned visit to another day at the same time, storing its edits with it."""
         if visit.status is not VisitStatus.PLANNED:
             raise ValidationFailed({"starts_at": "Only a planned visit can be moved."})
+        problem = limits.day_problem(day)
+        if problem is not None:
+            raise ValidationFailed({"starts_at": problem})
         local = visit.starts_at.astimezone()
         moved = replace(visit, starts_at=datetime.combine(day, local.timetz()))
         with self._write() as session:
@@ -238,11 +250,22 @@ class VisitService(Service):
 
     def add_addendum(self, visit_id: int, author: str, text: str) -> VisitRecord:
         """A correction to a signed visit, kept with its time and author; the original stays."""
-        errors = {}
-        if not author.strip():
-            errors["author"] = "Enter the name of the practitioner writing the addendum."
-        if not text.strip():
-            errors["text"] = "Write the text of the addendum."
+        errors: dict[str, str] = {}
+        limits.check_text(
+            errors,
+            "author",
+            author,
+            NAME_LIMIT,
+            required="Enter the name of the practitioner writing the addendum.",
+        )
+        limits.check_text(
+            errors,
+            "text",
+            text,
+            limits.NOTES,
+            multiline=True,
+            required="Write the text of the addendum.",
+        )
         if errors:
             raise ValidationFailed(errors)
         with self._write() as session:
@@ -254,7 +277,7 @@ class VisitService(Service):
             session.add(
                 VisitAddendum(
                     visit_id=row.id,
-                    author=author.strip()[:NAME_LIMIT],
+                    author=author.strip(),
                     text=text.strip(),
                     written_at=utcnow(),
                 )
@@ -266,7 +289,11 @@ class VisitService(Service):
 
     def _practitioner(self, given: str | None) -> str:
         who = given if given is not None else self._settings.profile().practitioner
-        return who.strip()[:NAME_LIMIT]
+        errors: dict[str, str] = {}
+        limits.check_text(errors, "practitioner", who, NAME_LIMIT)
+        if errors:
+            raise ValidationFailed(errors)
+        return who.strip()
 
     def _apply_edits(self, session: Session, visit: VisitRecord) -> Visit:
         """Lock, check and write the visit's fields, lines, reactions and status."""
@@ -288,19 +315,20 @@ class VisitService(Service):
         session.add_all(
             VisitReaction(
                 visit_id=row.id,
-                reaction=item.reaction.value,
-                severity=item.severity.value,
+                reaction=Reaction(item.reaction).value,
+                severity=ReactionSeverity(item.severity).value,
                 note=item.note.strip(),
             )
             for item in visit.reactions
         )
-        status_changed = row.status != visit.status.value
+        status = VisitStatus(visit.status)
+        status_changed = row.status != status.value
         if status_changed:
-            _check_status(session, row, visit.status)
-            row.status = visit.status.value
+            _check_status(session, row, status)
+            row.status = status.value
         row.updated_at = utcnow()
         session.flush()
-        if status_changed and visit.status is VisitStatus.DONE:
+        if status_changed and status is VisitStatus.DONE:
             self._go_ahead(session, row.id)
         _update_last_visit(session, row.patient_id)
         return row
@@ -339,9 +367,17 @@ def previous_visit_id(session: Session, patient_id: int, before: datetime) -> in
     )
 
 
-def _aware(moment: datetime) -> datetime:
-    moment = moment.replace(microsecond=0)
-    return moment if moment.tzinfo is not None else moment.astimezone()
+def _moment(moment: datetime) -> datetime:
+    """The visit's time to the second, with the workstation's time zone if it had none;
+    refused when outside the years a visit can lie in."""
+    if isinstance(moment, datetime) and moment.tzinfo is None:
+        problem = limits.day_problem(moment.date())
+        if problem is None:
+            moment = moment.astimezone()
+    problem = limits.moment_problem(moment)
+    if problem is not None:
+        raise ValidationFailed({"starts_at": problem})
+    return moment.replace(microsecond=0)
 
 
 def _today(session: Session, patient_id: int, now: datetime) -> Visit | None:
@@ -403,28 +439,82 @@ def _check_status(session: Session, row: Visit, status: VisitStatus) -> None:
 
 
 def _validate(visit: VisitRecord) -> dict[str, str]:
+    """Field -> message for everything in the record that cannot be stored as it is."""
     errors: dict[str, str] = {}
-    if len(visit.practitioner.strip()) > NAME_LIMIT:
+    limits.check_text(errors, "practitioner", visit.practitioner, NAME_LIMIT)
+    if "practitioner" not in errors and len(visit.practitioner.strip()) > NAME_LIMIT:
         errors["practitioner"] = f"The practitioner's name is longer than {NAME_LIMIT} characters."
     for name, value in (("anaesthesia", visit.anaesthesia), ("disinfection", visit.disinfection)):
-        if len(value.strip()) > TEXT_LIMIT:
-            errors[name] = f"Keep this under {TEXT_LIMIT} characters; use the notes for more."
-    if visit.price_minor is not None and visit.price_minor < 0:
+        problem = limits.text_problem(value, TEXT_LIMIT)
+        if problem is not None:
+            errors[name] = (
+                f"Keep this under {TEXT_LIMIT} characters; use the notes for more."
+                if isinstance(value, str) and len(value) > TEXT_LIMIT
+                else problem
+            )
+    limits.check_text(errors, "notes", visit.notes, limits.NOTES, multiline=True)
+    price = visit.price_minor
+    if price is not None and (isinstance(price, bool) or not isinstance(price, int)):
+        errors["price"] = "Enter the price as a number."
+    elif price is not None and price < 0:
         errors["price"] = "The price cannot be negative."
-    elif visit.price_minor is not None and visit.price_minor >= MAX_PRICE_MINOR:
+    elif price is not None and price > MAX_PRICE_MINOR:
         errors["price"] = "This price is too large; check the number."
-    if visit.starts_at.tzinfo is None:
-        errors["starts_at"] = "The visit time has no time zone."
+    problem = limits.moment_problem(visit.starts_at)
+    if problem is not None:
+        errors["starts_at"] = problem
+    line_problem = _lines_problem(visit.product_lines)
+    if line_problem is not None:
+        errors["product_lines"] = line_problem
+    reaction_problem = _reactions_problem(visit.reactions)
+    if reaction_problem is not None:
+        errors["reactions"] = reaction_problem
+    choices: tuple[tuple[str, type[StrEnum], Iterable[object]], ...] = (
+        ("areas", Area, visit.areas),
+        ("techniques", Technique, visit.techniques),
+        ("method", Method, () if visit.method is None else (visit.method,)),
+    )
+    for name, kind, values in choices:
+        if not limits.all_chosen(kind, values):
+            errors[name] = "Choose from the list."
+    if not limits.all_chosen(VisitStatus, (visit.status,)):
+        errors["status"] = "Choose from the list."
     return errors
+
+
+def _lines_problem(lines: Iterable[ProductLineRecord]) -> str | None:
+    lines = list(lines)
+    if len(lines) > limits.PRODUCT_LINES:
+        return f"A visit can record at most {limits.PRODUCT_LINES} product lines."
+    for line in lines:
+        problem = limits.amount_problem(line.volume_ml)
+        if problem is not None:
+            return f"{line.product_name or 'A product line'}: {problem}"
+    return None
+
+
+def _reactions_problem(reactions: Iterable[ReactionRecord]) -> str | None:
+    reactions = list(reactions)
+    if len(reactions) > limits.REACTIONS:
+        return f"A visit can record at most {limits.REACTIONS} reactions."
+    for item in reactions:
+        if not limits.all_chosen(Reaction, (item.reaction,)) or not limits.all_chosen(
+            ReactionSeverity, (item.severity,)
+        ):
+            return "Choose each reaction and its severity from the list."
+        problem = limits.text_problem(item.note, limits.REACTION_NOTE, multiline=True)
+        if problem is not None:
+            return f"The note on a reaction: {problem}"
+    return None
 
 
 def _apply(row: Visit, visit: VisitRecord) -> None:
     row.starts_at = visit.starts_at
     row.course_id = visit.course_id
     row.practitioner = visit.practitioner.strip()
-    row.areas = [area.value for area in visit.areas]
-    row.techniques = [technique.value for technique in visit.techniques]
-    row.method = visit.method.value if visit.method else None
+    row.areas = [Area(area).value for area in visit.areas]
+    row.techniques = [Technique(technique).value for technique in visit.techniques]
+    row.method = Method(visit.method).value if visit.method else None
     row.anaesthesia = visit.anaesthesia.strip()
     row.disinfection = visit.disinfection.strip()
     row.notes = visit.notes
@@ -507,6 +597,23 @@ def _take_stock(session: Session, row: Visit, visit: VisitRecord) -> None:
     session.flush()
 
 
+def _keep_what_was_used(session: Session, visit_id: int) -> None:
+    """Copy onto the lines of a visit being signed the product, lot and cocktail as the catalog
+    names them now: the signed record keeps them whatever the catalog says later."""
+    for line, lot, product, cocktail in session.execute(
+        select(VisitProductLine, Lot, Product, Cocktail)
+        .join(Lot, Lot.id == VisitProductLine.lot_id)
+        .join(Product, Product.id == Lot.product_id)
+        .outerjoin(Cocktail, Cocktail.id == VisitProductLine.cocktail_id)
+        .where(VisitProductLine.visit_id == visit_id)
+    ):
+        line.product_name = product.name
+        line.lot_number = lot.lot_number
+        line.expires_on = lot.expires_on
+        line.cocktail_name = cocktail.name if cocktail is not None else ""
+    session.flush()
+
+
 def _lots(session: Session, lot_ids: Iterable[int]) -> dict[int, Lot]:
     ids = sorted(set(lot_ids))
     if not ids:
@@ -565,15 +672,21 @@ def visit_records(session: Session, rows: Iterable[Visit]) -> list[VisitRecord]:
             .where(VisitProductLine.visit_id.in_(ids))
             .order_by(VisitProductLine.visit_id, VisitProductLine.position, VisitProductLine.id)
         ):
+            if line.product_name is not None:  # signed: the copy made at signing
+                used = (line.product_name, line.lot_number or "", line.expires_on)
+                cocktail_name = line.cocktail_name or ""
+            else:
+                used = (product.name, lot.lot_number, lot.expires_on)
+                cocktail_name = cocktail.name if cocktail is not None else ""
             lines[line.visit_id].append(
                 ProductLineRecord(
                     lot_id=lot.id,
                     volume_ml=line.volume_ml,
-                    product_name=product.name,
-                    lot_number=lot.lot_number,
-                    expires_on=lot.expires_on,
+                    product_name=used[0],
+                    lot_number=used[1],
+                    expires_on=used[2],
                     cocktail_id=line.cocktail_id,
-                    cocktail_name=cocktail.name if cocktail else "",
+                    cocktail_name=cocktail_name,
                     id=line.id,
                 )
             )

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mesodesk.domain import limits
 from mesodesk.domain.allergy import load_synonyms
 from mesodesk.domain.anamnesis import AllergyEntry, Anamnesis, ConditionEntry, MedicationEntry
 from mesodesk.domain.contraindications import RecordedAs
@@ -326,6 +327,7 @@ class AnamnesisPane(QWidget):
         entry = entry or AllergyEntry()
         row = self._new_row(self.allergies)
         substance = QLineEdit(entry.substance, self.allergies)
+        substance.setMaxLength(limits.ALLERGY_SUBSTANCE)
         substance.setPlaceholderText(self.tr("e.g. lidocaine"))
         completer = QCompleter(QStringListModel(self._names, substance), substance)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

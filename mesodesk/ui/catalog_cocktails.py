@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mesodesk.domain import limits
 from mesodesk.domain.lots import format_amount
 from mesodesk.domain.records import CocktailLineRecord, CocktailRecord, ProductRecord
 from mesodesk.domain.vocabulary import Area, Indication
@@ -59,7 +60,9 @@ class CocktailPage(CatalogPage[CocktailRecord]):
 
     def build_form(self, form: QFormLayout) -> None:
         self.name = QLineEdit(self)
+        self.name.setMaxLength(limits.COCKTAIL_NAME)
         self.name_ru = QLineEdit(self)
+        self.name_ru.setMaxLength(limits.COCKTAIL_NAME)
         self.lines = QTableWidget(0, 2, self)
         self.lines.setHorizontalHeaderLabels([self.tr("Product"), self.tr("Volume, ml")])
         self.lines.verticalHeader().hide()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mesodesk.domain import limits
 from mesodesk.domain.records import IngredientRecord, ProductIngredientRecord, ProductRecord
 from mesodesk.domain.vocabulary import IngredientGroup
 from mesodesk.services.catalog import CatalogService
@@ -54,7 +55,9 @@ class IngredientPage(CatalogPage[IngredientRecord]):
 
     def build_form(self, form: QFormLayout) -> None:
         self.name = QLineEdit(self)
+        self.name.setMaxLength(limits.INGREDIENT_NAME)
         self.name_ru = QLineEdit(self)
+        self.name_ru.setMaxLength(limits.INGREDIENT_NAME)
         self.group = ComboBox(self)
         for group in IngredientGroup:
             self.group.addItem(vocab(group), group)
@@ -124,14 +127,19 @@ class ProductPage(CatalogPage[ProductRecord]):
 
     def build_form(self, form: QFormLayout) -> None:
         self.name = QLineEdit(self)
+        self.name.setMaxLength(limits.PRODUCT_NAME)
         self.name_ru = QLineEdit(self)
+        self.name_ru.setMaxLength(limits.PRODUCT_NAME)
         self.name_ru.setToolTip(
             self.tr("The name printed on Russian documents (aftercare, consent, protocol).")
         )
         self.manufacturer = QLineEdit(self)
+        self.manufacturer.setMaxLength(limits.MANUFACTURER)
         self.form_kind = QLineEdit(self)
+        self.form_kind.setMaxLength(limits.PRODUCT_FORM)
         self.form_kind.setPlaceholderText(self.tr("ampoule, vial, syringe"))
         self.pack = QLineEdit(self)
+        self.pack.setMaxLength(limits.PRODUCT_PACK)
         self.pack.setPlaceholderText(self.tr("2 ml ampoule"))
         self.unit = ComboBox(self)
         self.unit.addItem(self.tr("millilitres"), "ml")

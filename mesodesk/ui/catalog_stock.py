@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mesodesk.domain import limits
 from mesodesk.domain.catalog_records import RecallHit
 from mesodesk.domain.lots import NEAR_EXPIRY_DAYS, format_amount
 from mesodesk.domain.records import LotRecord
@@ -88,6 +89,7 @@ class LotPage(CatalogPage[LotRecord]):
     def build_form(self, form: QFormLayout) -> None:
         self.product = ComboBox(self)
         self.lot_number = QLineEdit(self)
+        self.lot_number.setMaxLength(limits.LOT_NUMBER)
         self.expires_on = DateEdit(self)
         self.expires_on.setCalendarPopup(True)
         self.expires_on.setDisplayFormat("dd.MM.yyyy")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from mesodesk.domain import courses as rules
+from mesodesk.domain import limits
 from mesodesk.domain.findings import Finding, Severity
 from mesodesk.domain.patient import PatientCard
 from mesodesk.domain.records import CourseRecord
@@ -64,14 +65,14 @@ class CourseDialog(QDialog):
         for area in Area:
             self.area.addItem(vocab(area), area)
         self.sessions = SpinBox(self)
-        self.sessions.setRange(1, 40)
+        self.sessions.setRange(1, limits.COURSE_SESSIONS)
         self.usual = QLabel(self)
         self.usual.setObjectName("mutedLabel")
         self.usual.setWordWrap(True)
         self.interval_min = SpinBox(self)
         self.interval_max = SpinBox(self)
         for box in (self.interval_min, self.interval_max):
-            box.setRange(1, 365)
+            box.setRange(1, limits.COURSE_INTERVAL_DAYS)
             box.setSuffix(self.tr(" days"))
         self.start_on = DateEdit(self)
         self.start_on.setCalendarPopup(True)

@@ -409,7 +409,14 @@ class MainWindow(QMainWindow):
             saved = self._services.patients.save(card, date.today())
         except ValidationFailed as exc:
             self.form.show_errors(exc.errors)
-            self.notices.warning(self.tr("Not saved: check the marked fields."))
+            marked = self.form.errors_shown()
+            unmarked = [message for field, message in exc.errors.items() if field not in marked]
+            if unmarked:  # the notes have no line of their own for a message
+                self.notices.warning(
+                    self.tr("Not saved: {reasons}").format(reasons=" ".join(unmarked))
+                )
+            else:
+                self.notices.warning(self.tr("Not saved: check the marked fields."))
             return False
         except StaleRecord as exc:
             self.notices.error(str(exc), (self.tr("Reload"), self._reload))

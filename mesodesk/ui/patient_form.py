@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mesodesk.domain import limits
 from mesodesk.domain.patient import (
     PatientCard,
     age_on,
@@ -40,18 +41,18 @@ class PatientForm(QWidget):
         self._loaded = PatientCard()
         self._errors: dict[str, QLabel] = {}
 
-        self.last_name = self._line("lastName", 80)
-        self.first_name = self._line("firstName", 80)
-        self.middle_name = self._line("middleName", 80)
+        self.last_name = self._line("lastName", limits.PERSON_NAME)
+        self.first_name = self._line("firstName", limits.PERSON_NAME)
+        self.middle_name = self._line("middleName", limits.PERSON_NAME)
         self.birth_date = self._line("birthDate", 10)
         self.birth_date.setPlaceholderText(self.tr("dd.mm.yyyy"))
         self.age = QLabel(self)
         self.age.setObjectName("mutedLabel")
         self.sex = self._combo("sex", [(vocab(s), s) for s in Sex])
-        self.phone = self._line("phone", 40)
+        self.phone = self._line("phone", limits.PHONE)
         self.phone.setPlaceholderText("+7 900 000-00-00")
-        self.email = self._line("email", 120)
-        self.address = self._line("address", 300)
+        self.email = self._line("email", limits.EMAIL)
+        self.address = self._line("address", limits.ADDRESS)
         self.skin_type = self._combo("skinType", [("—", None)] + [(vocab(s), s) for s in SkinType])
         self.language = self._combo("language", [(vocab(lang), lang) for lang in Language])
         self.notes = QPlainTextEdit(self)

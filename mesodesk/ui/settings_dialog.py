@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mesodesk.domain import limits
 from mesodesk.domain.clinic import ClinicProfile, validate_profile
 from mesodesk.services.errors import ServiceError, ValidationFailed
 from mesodesk.services.settings import ClinicSettingsService
@@ -68,8 +69,11 @@ class ClinicSettingsDialog(QDialog):
         self.show_logo.setChecked(self._profile.show_logo)
         self.currency = QLineEdit(self._profile.currency, self)
         self.currency.setMaxLength(3)
+        self.name.setMaxLength(limits.CLINIC_NAME)
+        self.phone.setMaxLength(limits.CLINIC_PHONE)
         self.currency.setFixedWidth(70)
         self.practitioner = QLineEdit(self._profile.practitioner, self)
+        self.practitioner.setMaxLength(limits.PRACTITIONER)
         self.practitioner.setPlaceholderText(self.tr("Name printed on visit records"))
         day_names = (
             self.tr("Mon"),

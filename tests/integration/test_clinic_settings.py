@@ -8,12 +8,13 @@ from datetime import time
 
 import pytest
 
-from mesodesk.domain.clinic import PNG_SIGNATURE, ClinicProfile
+from mesodesk.domain.clinic import ClinicProfile
 from mesodesk.models import ClinicSetting
 from mesodesk.services.errors import StaleRecord, ValidationFailed
 from mesodesk.services.settings import PROFILE_KEY
+from tests.png_files import png_bytes
 
-LOGO = PNG_SIGNATURE + b"\x00" * 32
+LOGO = png_bytes(120, 40)
 
 
 def test_a_fresh_clinic_has_an_empty_profile_in_roubles(services):

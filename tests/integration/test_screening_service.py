@@ -12,7 +12,7 @@ from mesodesk.domain.anamnesis import AllergyEntry, Anamnesis, DayChecklist
 from mesodesk.domain.findings import Severity
 from mesodesk.domain.records import ProductLineRecord
 from mesodesk.domain.vocabulary import VisitStatus
-from mesodesk.services.errors import ValidationFailed
+from mesodesk.services.errors import StaleRecord, ValidationFailed
 from mesodesk.services.screening import UnresolvedBlock
 from tests.integration.safety_helpers import add_lot, add_patient, add_visit, allergic_to
 
@@ -173,3 +173,80 @@ def test_the_days_questions_are_asked_of_an_open_visit_but_not_of_a_signed_one(s
     done = services.visits.mark_done(visit)
     services.visits.sign(replace(done, practitioner="Practitioner"))
     assert "checklist_not_asked" not in [f.code for f in services.screening.screen_visit(visit.id)]
+
+
+# --- two workstations answering the day's questions -----------------------------------------
+
+
+def test_answers_given_on_two_workstations_from_the_same_copy_are_both_kept(services):
+    patient = add_patient(services)
+    visit = add_visit(services, patient.id)
+    shown = services.screening.save_checklist(visit.id, ASKED)
+
+    services.screening.save_checklist(visit.id, replace(shown, fever=True), based_on=shown)
+    kept = services.screening.save_checklist(
+        visit.id, replace(shown, active_herpes=True), based_on=shown
+    )
+
+    assert kept == DayChecklist(fever=True, active_herpes=True)
+    assert services.screening.screening(visit.id).checklist == kept
+    stored = services.visits.get(visit.id).checklist
+    assert (stored["fever"], stored["active_herpes"]) == (True, True)
+
+
+def test_an_answer_taken_back_on_one_workstation_stays_taken_back(services):
+    patient = add_patient(services)
+    visit = add_visit(services, patient.id)
+    shown = services.screening.save_checklist(visit.id, DayChecklist(fever=True))
+    older = shown
+
+    services.screening.save_checklist(visit.id, replace(shown, fever=False), based_on=shown)
+    kept = services.screening.save_checklist(
+        visit.id, replace(older, acne_flare=True), based_on=older
+    )
+
+    assert kept == DayChecklist(acne_flare=True)
+
+
+def test_the_same_date_answered_differently_on_two_workstations_is_a_conflict(services):
+    patient = add_patient(services)
+    visit = add_visit(services, patient.id)
+    shown = services.screening.save_checklist(visit.id, ASKED)
+    peeled = date.today() - timedelta(days=3)
+    services.screening.save_checklist(
+        visit.id, replace(shown, recent_peeling_on=peeled), based_on=shown
+    )
+
+    with pytest.raises(StaleRecord, match="changed on another workstation"):
+        services.screening.save_checklist(
+            visit.id,
+            replace(shown, fever=True, recent_peeling_on=peeled - timedelta(days=5)),
+            based_on=shown,
+        )
+
+    assert services.screening.screening(visit.id).checklist == DayChecklist(
+        recent_peeling_on=peeled
+    )
+
+
+def test_answers_added_by_the_clinic_merge_like_the_others(services):
+    patient = add_patient(services)
+    visit = add_visit(services, patient.id)
+    shown = services.screening.save_checklist(visit.id, DayChecklist(other_codes=frozenset({"a"})))
+
+    services.screening.save_checklist(
+        visit.id, replace(shown, other_codes=frozenset({"a", "b"})), based_on=shown
+    )
+    kept = services.screening.save_checklist(
+        visit.id, replace(shown, other_codes=frozenset()), based_on=shown
+    )
+
+    assert kept.other_codes == frozenset({"b"})
+
+
+def test_the_first_answers_of_a_visit_are_kept_as_given(services):
+    patient = add_patient(services)
+    visit = add_visit(services, patient.id)
+    kept = services.screening.save_checklist(visit.id, ASKED, based_on=None)
+    assert kept == ASKED
+    assert services.screening.screening(visit.id).checklist == ASKED

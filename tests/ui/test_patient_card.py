@@ -183,3 +183,15 @@ def test_the_patient_list_model_is_a_well_behaved_item_model(qtmodeltester, wind
 
 def _fields(card: PatientCard) -> dict[str, object]:
     return {name: getattr(card, name) for name in card.__slots__}
+
+
+def test_notes_that_cannot_be_stored_are_named_in_the_banner_and_nothing_is_saved(qtbot, window):
+    window.new()
+    type_text(window.form.last_name, "Иванова")
+    window.form.notes.setPlainText("вставлено из другой программы \x07 конец")
+
+    assert not window.save()
+
+    assert window.notice_bar.text.text().startswith("Not saved: The notes: ")
+    assert "control character" in window.notice_bar.text.text()
+    assert window._services.patients.count() == 0

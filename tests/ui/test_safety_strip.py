@@ -3,6 +3,7 @@ and one fixed height whatever the findings."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
@@ -218,3 +219,44 @@ def test_the_strip_keeps_its_height_as_findings_come_and_go(qtbot, window):
     heights.add(strip.height())
     assert heights == {STRIP_HEIGHT}
     assert form.mapTo(window, form.rect().topLeft()) == top_of_form
+
+
+def test_an_answer_given_on_another_workstation_meanwhile_is_kept_with_this_ones(qtbot, window):
+    visit_id, strip = _open_visit(qtbot, window, Anamnesis())
+    strip.open_checklist()
+    fever = strip.checklist_panel.questions["fever"]
+    fever.setFocus()
+    qtbot.keyClick(fever, Qt.Key.Key_Space)
+    _settled(qtbot, window)
+    elsewhere = window.services.screening
+    asked = elsewhere.screening(visit_id).checklist
+    elsewhere.save_checklist(visit_id, replace(asked, active_herpes=True), based_on=asked)
+
+    qtbot.keyClick(fever, Qt.Key.Key_Space)  # taken back here: no fever after all
+    _settled(qtbot, window)
+
+    stored = window.services.visits.get(visit_id).checklist
+    assert (stored["fever"], stored["active_herpes"]) == (False, True)
+    assert strip.checklist_button.text() == "Asked today: 1 yes ▾"
+
+
+def test_a_date_answered_differently_elsewhere_is_refused_and_the_stored_one_shown(qtbot, window):
+    visit_id, strip = _open_visit(qtbot, window, Anamnesis())
+    strip.open_checklist()
+    qtbot.mouseClick(strip.checklist_panel.none_apply, Qt.MouseButton.LeftButton)
+    _settled(qtbot, window)
+    elsewhere = window.services.screening
+    asked = elsewhere.screening(visit_id).checklist
+    peeled = date.today() - timedelta(days=2)
+    elsewhere.save_checklist(visit_id, replace(asked, recent_peeling_on=peeled), based_on=asked)
+
+    assert not window.visit.save_checklist(
+        replace(asked, recent_peeling_on=peeled - timedelta(days=1))
+    )
+    _settled(qtbot, window)
+
+    assert "changed on another workstation" in window.notice_bar.text.text()
+    assert window.visit.screening.checklist.recent_peeling_on == peeled
+    assert window.services.visits.get(visit_id).checklist["recent_peeling_on"] == (
+        peeled.isoformat()
+    )

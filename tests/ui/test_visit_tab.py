@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel
 
-from mesodesk.domain.diagram import DiagramName, load_diagram
+from mesodesk.domain.chart import Injected
+from mesodesk.domain.diagram import DiagramName, MarkShape, Point, load_diagram
+from mesodesk.domain.mark_records import MarkRecord
 from mesodesk.domain.patient import PatientCard
+from mesodesk.domain.records import ProductLineRecord
 from mesodesk.domain.vocabulary import Area, Reaction, Technique, VisitStatus
 from mesodesk.ui.diagram.view import Tool
 from mesodesk.ui.main_window import MainWindow
@@ -322,3 +326,34 @@ def test_the_action_bar_and_strip_stay_put_while_lines_come_and_go(qtbot, window
         (bar.mapTo(window, bar.rect().topLeft()), strip.mapTo(window, strip.rect().topLeft()))
     )
     assert len(places) == 1
+
+
+def test_a_signed_visit_names_its_cocktail_as_it_was_signed_after_a_rename(qtbot, window, clinic):
+    services = window.services
+    visit = services.visits.start_visit(clinic["patient"], practitioner="Орлова Е. В.")
+    line = ProductLineRecord(
+        lot_id=clinic["VC-101"], volume_ml=Decimal(2), cocktail_id=clinic["cocktail"]
+    )
+    visit = services.visits.save(replace(visit, product_lines=(line,)))
+    services.marks.add(
+        MarkRecord(
+            None,
+            visit.id,
+            DiagramName.BACK,
+            MarkShape.POINT,
+            (Point(250, 300),),
+            cocktail_id=clinic["cocktail"],
+        )
+    )
+    services.visits.sign(services.visits.mark_done(services.visits.get(visit.id)))
+    (cocktail,) = services.catalog.list_cocktails()
+    services.catalog.save_cocktail(replace(cocktail, name="Renamed cocktail"))
+
+    window.open_visit(visit.id)
+    _settled(qtbot, window)
+
+    assert window.visit.injected_label(Injected(cocktail_id=clinic["cocktail"])) == (
+        "Vascular cocktail"
+    )
+    shown = window.visit_tab.form.lines.findChildren(QLabel)
+    assert not any("Renamed" in label.text() for label in shown)

@@ -111,6 +111,23 @@ def test_the_prefix_bound_is_just_above_every_word_with_that_start():
     assert not bound > "ивао"
 
 
+def test_a_query_drops_control_and_broken_characters_but_keeps_direction_marks():
+    assert query_terms("Ива\x00нова \ud800") == ["ива", "нова"]
+    assert query_terms("\u200fשלום") == ["\u200fשלום"]
+
+
+def test_a_prefix_ending_in_the_last_code_point_is_bounded_by_its_stem_or_not_at_all():
+    assert prefix_upper_bound("ив\U0010ffff\U0010ffff") == "иг"
+    assert prefix_upper_bound("\U0010ffff") is None
+    assert prefix_upper_bound("") is None
+
+
+def test_the_sort_key_fits_its_column_when_casefolding_lengthens_the_names():
+    card = PatientCard(last_name="ß" * 80, first_name="ﬃ" * 80, middle_name="ΐ" * 80)
+    assert validate(card, date(2026, 1, 1)) == {}
+    assert len(sort_key(card)) == 250 and sort_key(card).startswith("ss" * 80)
+
+
 def test_sort_key_orders_names_alphabetically_regardless_of_case():
     names = [("ёлкина", "а"), ("Абрамова", "Б"), ("абрамова", "а"), ("Яковлева", "")]
     keys = sorted(sort_key(PatientCard(last_name=last, first_name=first)) for last, first in names)

@@ -12,12 +12,14 @@ from mesodesk.domain.findings import Severity
 from mesodesk.domain.patient import parse_day
 from mesodesk.domain.records import OverrideRecord
 from mesodesk.domain.safety_records import (
+    ChecklistConflict,
     checklist_from_json,
     checklist_to_json,
     covers,
     finding_title,
     is_unresolved,
     legacy_override_key,
+    merge_checklist,
 )
 from mesodesk.domain.screening import ScreeningFinding
 
@@ -162,3 +164,37 @@ def test_dates_are_read_as_the_clinic_types_them(text, day):
 def test_an_impossible_date_gets_a_message():
     with pytest.raises(ValueError, match=r"dd\.mm\.yyyy"):
         parse_day("31.02.2025")
+
+
+def test_answers_changed_on_each_side_are_merged_onto_what_is_stored():
+    shown = DayChecklist(menstruation=True)
+    stored = DayChecklist(menstruation=True, fever=True)
+    answered = DayChecklist(menstruation=False, active_herpes=True)
+    assert merge_checklist(stored, answered, shown) == DayChecklist(fever=True, active_herpes=True)
+
+
+def test_a_checklist_never_asked_before_is_stored_as_answered():
+    answered = DayChecklist(fever=True)
+    assert merge_checklist(None, answered, DayChecklist(acne_flare=True)) == answered
+
+
+def test_answers_shown_as_not_asked_count_as_all_no():
+    stored = DayChecklist(fever=True)
+    assert merge_checklist(stored, DayChecklist(acne_flare=True), None) == DayChecklist(
+        fever=True, acne_flare=True
+    )
+
+
+def test_one_answer_changed_to_two_different_values_is_a_conflict_named_by_field():
+    shown = DayChecklist()
+    stored = DayChecklist(recent_surgery_on=date(2026, 1, 5))
+    answered = DayChecklist(recent_surgery_on=date(2026, 1, 9), fever=True)
+    with pytest.raises(ChecklistConflict) as conflict:
+        merge_checklist(stored, answered, shown)
+    assert conflict.value.fields == ("recent_surgery_on",)
+
+
+def test_the_same_change_made_on_both_sides_is_no_conflict():
+    day = date(2026, 1, 5)
+    stored = DayChecklist(recent_surgery_on=day)
+    assert merge_checklist(stored, DayChecklist(recent_surgery_on=day), DayChecklist()) == stored

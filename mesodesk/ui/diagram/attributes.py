@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mesodesk.domain import limits
 from mesodesk.domain.chart import Injected, injected_by
 from mesodesk.domain.mark_records import MarkRecord
 from mesodesk.domain.vocabulary import Technique
@@ -100,12 +101,16 @@ class AttributeEditor(QWidget):
         self.volume.setSpecialValueText(self.tr("—"))
         self.needle = ComboBox(self)
         self.needle.setEditable(True)
+        typed = self.needle.lineEdit()
+        if typed is not None:
+            typed.setMaxLength(limits.NEEDLE)
         self.needle.addItems(["", *NEEDLES])
         self.product = ComboBox(self)
         self.product.setToolTip(
             self.tr("What was injected: a cocktail, or one product from one of its lots")
         )
         self.note = QLineEdit(self)
+        self.note.setMaxLength(limits.MARK_NOTE)
         self.warning = QLabel(self)
         self.warning.setObjectName("depthWarning")
         self.warning.setWordWrap(True)

@@ -103,6 +103,7 @@ class OpenVisit(QObject):
         self._templates: tuple[ChartTemplateRecord, ...] = ()
         self._problems: dict[str, str] = {}
         self._pending_checklist: DayChecklist | None = None
+        self._checklist_shown: DayChecklist | None = None
         self._screen_timer = QTimer(self)
         self._screen_timer.setSingleShot(True)
         self._screen_timer.setInterval(0)
@@ -158,14 +159,18 @@ class OpenVisit(QObject):
 
     def injected_label(self, injected: Injected) -> str:
         """How the practitioner names a cocktail or a lot of the visit."""
+        lines = self._draft.product_lines if self._draft else ()
         if injected.cocktail_id is not None:
             found = next((c for c in self._cocktails if c.id == injected.cocktail_id), None)
-            return found.name if found else ""
+            if found is not None:
+                return found.name
+            # a signed visit names it as its lines recorded it
+            used = next((x for x in lines if x.cocktail_id == injected.cocktail_id), None)
+            return used.cocktail_name if used else ""
         if injected.lot_id is not None:
             lot = next((x for x in self._lots if x.id == injected.lot_id), None)
             if lot is not None:
                 return f"{lot.product_name} · {lot.lot_number}"
-            lines = self._draft.product_lines if self._draft else ()
             line = next((x for x in lines if x.lot_id == injected.lot_id), None)
             return f"{line.product_name} · {line.lot_number}" if line else ""
         return ""
@@ -236,6 +241,7 @@ class OpenVisit(QObject):
         self._stored, self._baseline, self._draft = stored, draft, draft
         self._problems = {}
         self._pending_checklist = None
+        self._checklist_shown = None
         self._marks = {m.id: m for m in marks if m.id is not None}
         self._previous = tuple(previous)
         self._screening = None
@@ -381,15 +387,24 @@ class OpenVisit(QObject):
         return True
 
     def save_checklist(self, checklist: DayChecklist) -> bool:
-        """Keep the day's answers (stored at once: they are asked at the chair)."""
+        """Keep the day's answers (stored at once: they are asked at the chair). Only the
+        answers changed from those shown are saved, so answers given meanwhile on another
+        workstation stay."""
         if not self.editable or not self._ensure_stored():
             return False
         try:
-            self._services.screening.save_checklist(self._visit_id(), checklist)
+            saved = self._services.screening.save_checklist(
+                self._visit_id(), checklist, based_on=self._checklist_shown
+            )
+        except StaleRecord as error:
+            self._notices.error(str(error))
+            self.rescreen()  # show the answers as they are stored now
+            return False
         except ServiceError as error:
             self._refuse(error)
             return False
-        self.rescreen(checklist)
+        self._checklist_shown = saved
+        self.rescreen(saved)
         return True
 
     # --- marks (also what the diagram's undo steps call) ------------------------------------
@@ -505,6 +520,7 @@ class OpenVisit(QObject):
         if draft.id is not None and screening.visit_id != draft.id:
             return
         self._screening = screening
+        self._checklist_shown = screening.checklist
         self.screening_changed.emit(screening)
 
     def _screening_failed(self, error: Exception) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mesodesk.domain import limits
 from mesodesk.domain.mark_records import MarkRecord
 from mesodesk.domain.records import ReactionRecord, VisitRecord
 from mesodesk.domain.vocabulary import (
@@ -48,8 +49,8 @@ from mesodesk.ui.visit.lines import (
 )
 from mesodesk.ui.wheel_guard import ComboBox, DateTimeEdit
 
-MAX_PRICE = Decimal(10) ** 9
-"""A billion in the clinic's currency: anything above is a typing slip, not a price."""
+MAX_PRICE = Decimal(limits.PRICE_MAX_MINOR + 1) / 100
+"""Ten million in the clinic's currency: anything above is a typing slip, not a price."""
 
 
 def when(moment: datetime) -> str:
@@ -93,7 +94,7 @@ class VisitForm(QScrollArea):
         for status in VisitStatus:
             self.status.addItem(vocab(status), status)
         self.practitioner = QLineEdit(self)
-        self.practitioner.setMaxLength(120)
+        self.practitioner.setMaxLength(limits.PRACTITIONER)
         self.practitioner_error = QLabel(self)
         self.practitioner_error.setObjectName("fieldError")
         self.practitioner_error.setWordWrap(True)
@@ -103,10 +104,10 @@ class VisitForm(QScrollArea):
         for method in Method:
             self.method.addItem(vocab(method), method)
         self.anaesthesia = QLineEdit(self)
-        self.anaesthesia.setMaxLength(200)
+        self.anaesthesia.setMaxLength(limits.VISIT_DETAIL)
         self.anaesthesia.setPlaceholderText(self.tr("e.g. lidocaine cream 5%, 30 min"))
         self.disinfection = QLineEdit(self)
-        self.disinfection.setMaxLength(200)
+        self.disinfection.setMaxLength(limits.VISIT_DETAIL)
         self.disinfection.setPlaceholderText(self.tr("e.g. chlorhexidine 0.05%"))
         self.price = QLineEdit(self)
         self.price.setPlaceholderText("3500")
@@ -174,6 +175,7 @@ class VisitForm(QScrollArea):
         self.addenda.setWordWrap(True)
         self.addenda.setTextFormat(Qt.TextFormat.PlainText)
         self.addendum_author = QLineEdit(self.addenda_box)
+        self.addendum_author.setMaxLength(limits.PRACTITIONER)
         self.addendum_author.setPlaceholderText(self.tr("Author"))
         self.addendum_author.setAccessibleName(self.tr("Author of the addendum"))
         self.addendum_text = QPlainTextEdit(self.addenda_box)
@@ -395,6 +397,7 @@ class VisitForm(QScrollArea):
         for degree in ReactionSeverity:
             severity.addItem(vocab(degree), degree)
         note = QLineEdit(self.reactions)
+        note.setMaxLength(limits.REACTION_NOTE)
         note.setAccessibleName(self.tr("Note on the reaction"))
         if self.visit.editable:
             note.setPlaceholderText(self.tr("where, how long"))

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mesodesk.domain import limits
 from mesodesk.domain.anamnesis import DayChecklist
 from mesodesk.domain.findings import Severity
 from mesodesk.domain.patient import format_date, parse_day
@@ -360,7 +361,7 @@ class OverrideDialog(QDialog):
         self.reason.setAccessibleName(self.tr("Reason for going ahead"))
         self.reason.setFixedHeight(90)
         self.who = QLineEdit(who, self)
-        self.who.setMaxLength(120)
+        self.who.setMaxLength(limits.PRACTITIONER)
         self.who.setAccessibleName(self.tr("Decided by"))
         self.error = QLabel(self)
         self.error.setObjectName("fieldError")
