@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 
 import pyphen
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.platypus import Paragraph
 
 NBSP = "\u00a0"
@@ -41,7 +41,24 @@ def typeset(text: str) -> str:
 
 def markup(text: str) -> str:
     """Plain text made safe for Paragraph markup ("A & B" must not break it), typeset."""
-    return escape(typeset(text)).replace("\n", "<br/>")
+    return escape(typeset(drawable(text))).replace("\n", "<br/>")
+
+
+PRINT_FONT = "DejaVuSans"
+"""The family's regular face (`mesodesk.documents.layout.FONT`); its bold and italic cover the
+same characters."""
+
+
+def drawable(text: str) -> str:
+    """`text` without the characters the document font has no glyph for (emoji, mostly), which
+    would print as empty boxes; unchanged before the fonts are registered."""
+    try:
+        glyphs = getFont(PRINT_FONT).face.charToGlyph
+    except (KeyError, AttributeError):
+        return text
+    if all(ord(character) in glyphs for character in text):
+        return text
+    return "".join(c for c in text if ord(c) in glyphs or c in "\n\t")
 
 
 @cache

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from mesodesk.documents.layout import FONT, MIN_FONT_PT, STYLES, Styles, para, style
-from mesodesk.documents.text import NBSP, SOFT_HYPHEN, hyphenate, typeset
+from mesodesk.documents.layout import FONT, MIN_FONT_PT, STYLES, Styles, ensure_fonts, para, style
+from mesodesk.documents.text import NBSP, SOFT_HYPHEN, hyphenate, markup, typeset
 
 
 def _lines(text: str, width: float) -> list[str]:
@@ -57,3 +57,11 @@ def test_no_style_of_the_family_is_below_the_smallest_size() -> None:
     assert sizes and min(sizes) >= MIN_FONT_PT
     with pytest.raises(ValueError, match=r"below 8\.0 pt"):
         style("tiny", fontName=FONT, fontSize=7.5)
+
+
+def test_characters_the_font_cannot_draw_are_left_out_not_printed_as_boxes() -> None:
+    ensure_fonts()
+    assert "💉" not in markup("Лицо 💉") and markup("Лицо 💉").startswith("Лицо")
+    assert "👩" not in markup("Dr 👩‍⚕️ Roe") and "Roe" in markup("Dr 👩‍⚕️ Roe")
+    assert "😀" in markup("Анна 😀"), "the font draws the basic emoticons"
+    assert markup("Ёлкина-שלום") == "Ёлкина-שלום", "Hebrew is in the font"
