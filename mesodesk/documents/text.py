@@ -17,6 +17,7 @@ from xml.sax.saxutils import escape
 import pyphen
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph
 
 NBSP = "\u00a0"
@@ -53,9 +54,12 @@ def drawable(text: str) -> str:
     """`text` without the characters the document font has no glyph for (emoji, mostly), which
     would print as empty boxes; unchanged before the fonts are registered."""
     try:
-        glyphs = getFont(PRINT_FONT).face.charToGlyph
-    except (KeyError, AttributeError):
+        font = getFont(PRINT_FONT)
+    except KeyError:
         return text
+    if not isinstance(font, TTFont):
+        return text
+    glyphs = font.face.charToGlyph
     if all(ord(character) in glyphs for character in text):
         return text
     return "".join(c for c in text if ord(c) in glyphs or c in "\n\t")
