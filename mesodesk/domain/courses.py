@@ -20,8 +20,16 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from mesodesk.domain import finding_texts as texts
 from mesodesk.domain import limits
-from mesodesk.domain.findings import Finding, Severity, most_serious_first
+from mesodesk.domain.findings import (
+    Finding,
+    Joined,
+    Message,
+    Param,
+    Severity,
+    most_serious_first,
+)
 from mesodesk.domain.vocabulary import Area, Indication
 from mesodesk.paths import resource_path
 
@@ -378,16 +386,21 @@ def _two_in_seven(own: list[date], others: list[date]) -> list[Finding]:
         members = visits[first : last + 1]
         if not any(is_own for _, is_own in members):
             continue
-        listed = ", ".join(
-            day.isoformat() if is_own else f"{day.isoformat()} (another visit)"
-            for day, is_own in members
+        listed = Joined(
+            tuple(
+                day if is_own else Message(texts.ANOTHER_VISIT, {"date": day})
+                for day, is_own in members
+            )
         )
         findings.append(
-            Finding(
+            Finding.of(
                 "course.two_in_seven",
+                "",
                 Severity.BLOCK,
-                f"More than {MAX_SESSIONS_PER_WEEK} sessions fall within {WEEK_DAYS} days: "
-                f"{listed}. Sessions are done at most {MAX_SESSIONS_PER_WEEK} times a week.",
+                Message(
+                    texts.COURSE_TWO_IN_SEVEN,
+                    {"most": MAX_SESSIONS_PER_WEEK, "week": WEEK_DAYS, "dates": listed},
+                ),
                 "000",
             )
         )
@@ -396,21 +409,25 @@ def _two_in_seven(own: list[date], others: list[date]) -> list[Finding]:
 
 def _intervals(plan: CoursePlan, own: list[date]) -> list[Finding]:
     low, high = plan.interval_min_days, plan.interval_max_days
-    allowed = f"{low} days" if low == high else f"{low}-{high} days"
+    allowed = (
+        Message(texts.DAYS, {"days": low})
+        if low == high
+        else Message(texts.DAYS_RANGE, {"low": low, "high": high})
+    )
     findings: list[Finding] = []
     for before, after in pairwise(own):
         gap = (after - before).days
         if low <= gap <= high:
             continue
         code = "course.interval_short" if gap < low else "course.interval_long"
-        findings.append(
-            Finding(
-                code,
-                Severity.WARNING,
-                f"Sessions on {before.isoformat()} and {after.isoformat()} are {gap} "
-                f"day{'s' if gap != 1 else ''} apart; this course's interval is {allowed}.",
-            )
-        )
+        template = texts.COURSE_INTERVAL_ONE_DAY if gap == 1 else texts.COURSE_INTERVAL
+        params: dict[str, Param] = {
+            "before": before,
+            "after": after,
+            "gap": gap,
+            "allowed": allowed,
+        }
+        findings.append(Finding.of(code, "", Severity.WARNING, Message(template, params)))
     return findings
 
 
@@ -425,23 +442,25 @@ def _maintenance_due(
         ends = add_months(last_session_on, rule.for_months)
         if due > ends or today >= add_months(ends, rule.every_months_max):
             return []
+    every: Message
+    when: Message
     if rule.every_months_min == rule.every_months_max:
-        every = f"every {rule.every_months_min} months"
-        when = f"from {due.isoformat()}"
+        every = Message(texts.MONTHS, {"months": rule.every_months_min})
+        when = Message(texts.DUE_FROM, {"date": due})
     else:
-        every = f"every {rule.every_months_min}-{rule.every_months_max} months"
-        latest = add_months(base, rule.every_months_max)
-        when = f"between {due.isoformat()} and {latest.isoformat()}"
-    period = "" if rule.for_months is None else f" for {rule.for_months} months"
-    return [
-        Finding(
-            "course.maintenance_due",
-            Severity.INFO,
-            f"A maintenance procedure is due {when}: one {every}{period} after the course "
-            f"that ended on {last_session_on.isoformat()}.",
-            rule.source,
+        every = Message(
+            texts.MONTHS_RANGE, {"low": rule.every_months_min, "high": rule.every_months_max}
         )
-    ]
+        latest = add_months(base, rule.every_months_max)
+        when = Message(texts.DUE_BETWEEN, {"first": due, "last": latest})
+    period: Param = (
+        "" if rule.for_months is None else Message(texts.FOR_MONTHS, {"months": rule.for_months})
+    )
+    message = Message(
+        texts.MAINTENANCE_DUE,
+        {"when": when, "every": every, "period": period, "ended": last_session_on},
+    )
+    return [Finding.of("course.maintenance_due", "", Severity.INFO, message, rule.source)]
 
 
 def _repeat_due(
@@ -449,32 +468,25 @@ def _repeat_due(
 ) -> list[Finding]:
     faded = add_months(last_session_on, rules.results_last_months)
     if today >= faded:
+        overdue = Message(
+            texts.REPEAT_OVERDUE,
+            {"ended": last_session_on, "months": rules.results_last_months, "faded": faded},
+        )
         return [
-            Finding(
-                "course.repeat_overdue",
-                Severity.WARNING,
-                f"The course ended on {last_session_on.isoformat()}; results last up to "
-                f"{rules.results_last_months} months, so a repeat course is overdue since "
-                f"{faded.isoformat()}.",
-                rules.results_source,
-            )
+            Finding.of("course.repeat_overdue", "", Severity.WARNING, overdue, rules.results_source)
         ]
     opens = add_months(last_session_on, rule.after_months_min)
     if today < opens:
         return []
-    if rule.after_months_min == rule.after_months_max:
-        after = f"{rule.after_months_min} months"
-    else:
-        after = f"{rule.after_months_min}-{rule.after_months_max} months"
-    return [
-        Finding(
-            "course.repeat_due",
-            Severity.INFO,
-            f"The course can be repeated from {opens.isoformat()}, {after} after its last "
-            f"session on {last_session_on.isoformat()}.",
-            rule.source,
+    after = (
+        Message(texts.MONTHS, {"months": rule.after_months_min})
+        if rule.after_months_min == rule.after_months_max
+        else Message(
+            texts.MONTHS_RANGE, {"low": rule.after_months_min, "high": rule.after_months_max}
         )
-    ]
+    )
+    due = Message(texts.REPEAT_DUE, {"opens": opens, "after": after, "ended": last_session_on})
+    return [Finding.of("course.repeat_due", "", Severity.INFO, due, rule.source)]
 
 
 @cache

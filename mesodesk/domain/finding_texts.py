@@ -119,6 +119,43 @@ MORE = Localized("more", "больше")
 LESS = Localized("less", "меньше")
 A_PRODUCT = Localized("a product", "препарат")
 
+# --- the course rules ------------------------------------------------------------------------
+
+COURSE_TWO_IN_SEVEN = (
+    "More than {most} sessions fall within {week} days: {dates}. Sessions are done at most "
+    "{most} times a week."
+)
+ANOTHER_VISIT = "{date} (another visit)"
+COURSE_INTERVAL = (
+    "Sessions on {before} and {after} are {gap} days apart; this course's interval is {allowed}."
+)
+COURSE_INTERVAL_ONE_DAY = (
+    "Sessions on {before} and {after} are 1 day apart; this course's interval is {allowed}."
+)
+DAYS = "{days} days"
+DAYS_RANGE = "{low}-{high} days"
+MONTHS = "{months} months"
+MONTHS_RANGE = "{low}-{high} months"
+MAINTENANCE_DUE = (
+    "A maintenance procedure is due {when}: one every {every}{period} after the course that "
+    "ended on {ended}."
+)
+DUE_FROM = "from {date}"
+DUE_BETWEEN = "between {first} and {last}"
+FOR_MONTHS = " for {months} months"
+REPEAT_OVERDUE = (
+    "The course ended on {ended}; results last up to {months} months, so a repeat course is "
+    "overdue since {faded}."
+)
+REPEAT_DUE = "The course can be repeated from {opens}, {after} after its last session on {ended}."
+
+# --- lots ------------------------------------------------------------------------------------
+
+LOT_EXPIRED = "Lot {lot} of {product} expired on {expired}; it cannot be used on {day}."
+LOT_EXPIRES_TODAY = "Lot {lot} of {product} expires today ({expires}); use it up first."
+LOT_EXPIRES_TOMORROW = "Lot {lot} of {product} expires in 1 day ({expires}); use it up first."
+LOT_EXPIRES_IN = "Lot {lot} of {product} expires in {days} days ({expires}); use it up first."
+
 # --- the patient header -----------------------------------------------------------------------
 
 ALERT_ALLERGY = "Allergy: {allergy}"
@@ -126,6 +163,42 @@ ALERT_MEDICATION = "{flags}: {medication}"
 ALERT_ITEM = "{item}"
 
 RUSSIAN: dict[str, str] = {
+    LOT_EXPIRED: "Серия {lot} препарата {product}: срок годности истёк {expired}; "
+    "использовать {day} нельзя.",
+    LOT_EXPIRES_TODAY: "Серия {lot} препарата {product}: срок годности истекает сегодня "
+    "({expires}); используйте её в первую очередь.",
+    LOT_EXPIRES_TOMORROW: "Серия {lot} препарата {product}: срок годности истекает завтра "
+    "({expires}); используйте её в первую очередь.",
+    LOT_EXPIRES_IN: "Серия {lot} препарата {product}: срок годности истекает через {days} дн. "
+    "({expires}); используйте её в первую очередь.",
+    COURSE_TWO_IN_SEVEN: (
+        "Больше {most} процедур за {week} дней: {dates}. Процедуры проводят не чаще {most} раз "
+        "в неделю."
+    ),
+    ANOTHER_VISIT: "{date} (другой визит)",
+    COURSE_INTERVAL: (
+        "Между процедурами {before} и {after} дней: {gap}; интервал этого курса — {allowed}"
+    ),
+    COURSE_INTERVAL_ONE_DAY: (
+        "Между процедурами {before} и {after} один день; интервал этого курса — {allowed}"
+    ),
+    DAYS: "{days} дн.",
+    DAYS_RANGE: "{low}–{high} дн.",
+    MONTHS: "{months} мес.",
+    MONTHS_RANGE: "{low}–{high} мес.",
+    MAINTENANCE_DUE: (
+        "Поддерживающая процедура показана {when}: раз в {every}{period} после курса, "
+        "завершённого {ended}."
+    ),
+    DUE_FROM: "с {date}",
+    DUE_BETWEEN: "с {first} по {last}",
+    FOR_MONTHS: " в течение {months} мес.",
+    REPEAT_OVERDUE: (
+        "Курс завершён {ended}; эффект держится до {months} мес., повторный курс нужен с {faded}."
+    ),
+    REPEAT_DUE: (
+        "Курс можно повторить с {opens}, через {after} после последней процедуры {ended}."
+    ),
     CATALOG_ABSOLUTE: (
         "{item}{context}: абсолютное противопоказание к {work}; инъекции не проводить. {advice}"
     ),

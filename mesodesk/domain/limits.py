@@ -202,7 +202,7 @@ def day_problem(value: object) -> str | None:
     if not FIRST_DAY <= value <= LAST_DAY:
         return (
             f"Check the date: it must lie between {FIRST_DAY.year} and {LAST_DAY.year} "
-            f"(it is {value.isoformat()})."
+            f"(it is {value.strftime('%d.%m.%Y')})."
         )
     return None
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from mesodesk.domain.findings import Finding, Severity
+from mesodesk.domain import finding_texts as texts
+from mesodesk.domain.findings import Finding, Message, Severity
 
 UNITS = frozenset({"ml", "unit"})
 """How a product's stock is counted: liquids in millilitres, the rest in whole units."""
@@ -47,25 +48,31 @@ def check_lot_use(lot: LotState, volume: Decimal, on: date) -> list[Finding]:
     findings: list[Finding] = []
     amount = format_amount(volume, lot.unit)
     if on > lot.expires_on:
-        findings.append(
-            Finding(
-                "lot.expired",
-                Severity.BLOCK,
-                f"Lot {lot.lot_number} of {lot.product_name} expired on "
-                f"{lot.expires_on.isoformat()}; it cannot be used on {on.isoformat()}.",
-            )
+        expired = Message(
+            texts.LOT_EXPIRED,
+            {
+                "lot": lot.lot_number,
+                "product": lot.product_name,
+                "expired": lot.expires_on,
+                "day": on,
+            },
         )
+        findings.append(Finding.of("lot.expired", "", Severity.BLOCK, expired))
     elif (lot.expires_on - on).days <= NEAR_EXPIRY_DAYS:
         days = (lot.expires_on - on).days
-        when = "today" if days == 0 else f"in {days} day{'s' if days != 1 else ''}"
-        findings.append(
-            Finding(
-                "lot.expires_soon",
-                Severity.WARNING,
-                f"Lot {lot.lot_number} of {lot.product_name} expires {when} "
-                f"({lot.expires_on.isoformat()}); use it up first.",
-            )
+        template = {0: texts.LOT_EXPIRES_TODAY, 1: texts.LOT_EXPIRES_TOMORROW}.get(
+            days, texts.LOT_EXPIRES_IN
         )
+        soon = Message(
+            template,
+            {
+                "lot": lot.lot_number,
+                "product": lot.product_name,
+                "expires": lot.expires_on,
+                "days": days,
+            },
+        )
+        findings.append(Finding.of("lot.expires_soon", "", Severity.WARNING, soon))
     if not volume.is_finite() or volume <= 0:
         findings.append(
             Finding(

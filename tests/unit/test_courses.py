@@ -77,8 +77,12 @@ def test_one_day_short_of_the_minimum_is_warned_with_both_dates() -> None:
 
     assert [(f.code, f.severity) for f in findings] == [("course.interval_short", Severity.WARNING)]
     assert findings[0].reason == (
-        "Sessions on 2025-03-03 and 2025-03-09 are 6 days apart; "
+        "Sessions on 03.03.2025 and 09.03.2025 are 6 days apart; "
         "this course's interval is 7-10 days."
+    )
+    assert findings[0].message is not None
+    assert findings[0].message.render("ru") == (
+        "Между процедурами 03.03.2025 и 09.03.2025 дней: 6; интервал этого курса — 7–10 дн."
     )
 
 
@@ -106,7 +110,12 @@ def test_three_sessions_within_seven_days_are_blocked() -> None:
     assert [(f.code, f.severity, f.source) for f in findings] == [
         ("course.two_in_seven", Severity.BLOCK, "000")
     ]
-    assert "2025-03-03, 2025-03-06, 2025-03-09" in findings[0].reason
+    assert "03.03.2025, 06.03.2025, 09.03.2025" in findings[0].reason
+    assert findings[0].message is not None
+    assert findings[0].message.render("ru") == (
+        "Больше 2 процедур за 7 дней: 03.03.2025, 06.03.2025, 09.03.2025. "
+        "Процедуры проводят не чаще 2 раз в неделю."
+    )
 
 
 def test_the_week_is_rolling_not_a_calendar_week() -> None:
@@ -127,7 +136,7 @@ def test_other_visits_count_towards_the_weekly_maximum() -> None:
     findings = check_plan(_plan(2, 1, 10), _days(0, 3), other_visit_dates=_days(5))
 
     assert _codes(findings) == ["course.two_in_seven"]
-    assert "2025-03-08 (another visit)" in findings[0].reason
+    assert "08.03.2025 (another visit)" in findings[0].reason
 
 
 def test_a_crowded_week_of_other_visits_alone_is_not_this_course_s_problem() -> None:
@@ -397,8 +406,8 @@ def test_face_maintenance_is_due_two_months_after_the_course_and_not_a_day_befor
     assert [(f.code, f.severity, f.source) for f in findings] == [
         ("course.maintenance_due", Severity.INFO, "003")
     ]
-    assert "2025-05-10" in findings[0].reason
-    assert "2025-03-10" in findings[0].reason
+    assert "10.05.2025" in findings[0].reason
+    assert "10.03.2025" in findings[0].reason
 
 
 def test_a_maintenance_procedure_moves_the_next_one_on() -> None:
@@ -459,7 +468,7 @@ def test_pigmentation_maintenance_follows_the_revi_protocol() -> None:
     (finding,) = _reminders(date(2025, 6, 10), Indication.PIGMENTATION)
 
     assert finding.source == "001"
-    assert "between 2025-06-10 and 2025-08-10" in finding.reason
+    assert "between 10.06.2025 and 10.08.2025" in finding.reason
 
 
 def test_nothing_is_due_before_the_course_has_ended() -> None:

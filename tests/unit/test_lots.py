@@ -47,8 +47,8 @@ def test_a_lot_is_refused_the_day_after_it_expires() -> None:
     findings = check_lot_use(_lot(expires_on=VISIT - timedelta(days=1)), Decimal("1.0"), VISIT)
 
     assert [f.code for f in _blocks(findings)] == ["lot.expired"]
-    assert "expired on 2025-06-09" in findings[0].reason
-    assert "2025-06-10" in findings[0].reason
+    assert "expired on 09.06.2025" in findings[0].reason
+    assert "10.06.2025" in findings[0].reason
 
 
 def test_near_expiry_warning_starts_thirty_days_ahead() -> None:
