@@ -11,17 +11,19 @@ from __future__ import annotations
 from diagram_sheet import Sheet
 
 SIDES_RU = {
-    "left": {"f": "Левая", "m": "Левый", "n": "Левое", "gen": "левого"},
-    "right": {"f": "Правая", "m": "Правый", "n": "Правое", "gen": "правого"},
+    "left": {"f": "Левая", "m": "Левый", "fl": "левая", "gen": "левого", "gf": "левой"},
+    "right": {"f": "Правая", "m": "Правый", "fl": "правая", "gen": "правого", "gf": "правой"},
 }
-"""Russian adjectives agree with their noun: feminine, masculine, neuter and the genitive."""
+"""Russian adjectives agree with their noun: feminine and masculine (capitalised to start a
+name, `fl` inside one), and the genitive of a masculine or neuter noun (`gen`: уха) and of a
+feminine one (`gf`: руки, кисти)."""
 
 
 def _side_zone(
     s: Sheet, code: str, side: str, area: str, label: str, label_ru: str, spec: str
 ) -> None:
     """A zone on one side of the patient: `label` and `label_ru` take the side's word in
-    `{side}` and `{f}`/`{m}`/`{n}`/`{gen}`."""
+    `{side}` and the forms of `SIDES_RU`."""
     words = SIDES_RU[side]
     s.zone(
         f"{code}_{side}",
@@ -456,15 +458,15 @@ def hands_sheet() -> Sheet:
     s.chain("tw tb", both=True)
 
     _pair(
-        s, "fingers", "hands", "Fingers of the {lower} hand", "Пальцы {gen} руки",
+        s, "fingers", "hands", "Fingers of the {lower} hand", "Пальцы {gf} руки",
         f"{FINGERS} kn3 kn2 kn1",
     )  # fmt: skip
     _pair(
-        s, "thumb", "hands", "{side} thumb", "Большой палец {gen} руки",
+        s, "thumb", "hands", "{side} thumb", "Большой палец {gf} руки",
         "tw t1 t2 t3 tt t4 t5 t6 tb",
     )  # fmt: skip
     _pair(
-        s, "hand_back", "hands", "Back of the {lower} hand", "Тыльная сторона {gen} кисти",
+        s, "hand_back", "hands", "Back of the {lower} hand", "Тыльная сторона {gf} кисти",
         "wu hu1 hu2 kn0 kn1 kn2 kn3 kn4 tw tb th wr",
     )  # fmt: skip
 

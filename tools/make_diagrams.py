@@ -269,7 +269,7 @@ def neck_decollete_sheet() -> Sheet:
         "f8 k1 k2 k3 k4 nk ck c2 c1 sm4 sm3 sm2 sm1",
     )  # fmt: skip
     _pair(
-        s, "decollete", "decollete", "Décolleté, {lower} side", "Декольте, {f} сторона",
+        s, "decollete", "decollete", "Décolleté, {lower} side", "Декольте, {fl} сторона",
         "c4 ck c2 c1 c0 dd3 dd2 dd1",
     )  # fmt: skip
 
