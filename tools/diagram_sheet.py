@@ -14,6 +14,9 @@ import json
 import math
 from pathlib import Path
 
+from mesodesk.domain.diagram.geometry import interior_point
+from mesodesk.domain.diagram.model import Point
+
 RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "diagrams"
 
 Vec = tuple[float, float]
@@ -213,12 +216,19 @@ class Sheet:
         self.add_zone(code, area, label, label_ru, self.polygon(spec))
 
     def add_zone(self, code: str, area: str, label: str, label_ru: str, poly: list[Vec]) -> None:
+        """A zone with the point inside it where its label goes, worked out here once by the
+        app's own function so that loading a diagram need not search every polygon again. A
+        zone wholly above a cut sheet's top edge is left out."""
+        if len(poly) < 3 and self.top is not None:
+            return
+        inside = interior_point([Point(x, y) for x, y in poly])
         self.zones.append(
             {
                 "name": code,
                 "label": label,
                 "label_ru": label_ru,
                 "area": area,
+                "label_point": [inside.x, inside.y],
                 "polygon": [list(q) for q in poly],
             }
         )

@@ -249,7 +249,7 @@ def neck_decollete_sheet() -> Sheet:
     add_front_head(s, dy)
     add_face_chart(s, FACE_CHART, dy)
     replaced = {"neck", "decollete", "ear_lobe_right", "ear_lobe_left"}
-    s.zones = [z for z in s.zones if z["name"] not in replaced and z["polygon"]]
+    s.zones = [z for z in s.zones if z["name"] not in replaced]
     s.define(NECK_CHART, dy)
     s.chain("f8 sm1 sm2 sm3 sm4 c1", both=True)
     s.chain("sm2 hy sm2'")

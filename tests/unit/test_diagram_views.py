@@ -25,7 +25,7 @@ from mesodesk.domain.diagram import (
     zone_at,
     zone_totals,
 )
-from mesodesk.domain.diagram.geometry import distance_to_boundary
+from mesodesk.domain.diagram.geometry import distance_to_boundary, interior_point
 from mesodesk.domain.mark_records import (
     DIAGRAM_AREA,
     FACE_VIEWS,
@@ -378,3 +378,9 @@ def test_a_visit_for_the_scalp_or_the_hands_alone_opens_on_that_view() -> None:
     assert default_diagram([], [Area.SCALP], Sex.FEMALE) is DiagramName.SCALP
     assert default_diagram([], [Area.HANDS], Sex.MALE) is DiagramName.HANDS
     assert default_diagram([], [Area.HANDS, Area.FACE], Sex.FEMALE) is DiagramName.FACE_FEMALE
+
+
+@pytest.mark.parametrize("name", list(DiagramName))
+def test_each_shipped_label_point_is_the_one_the_app_would_work_out(name: DiagramName) -> None:
+    for zone in load_diagram(name).zones:
+        assert zone.label_point == interior_point(zone.polygon), zone.name
