@@ -1,318 +1,22 @@
 """Write resources/diagrams/*.json (zones, levels, anchors) and *.svg (line art) from landmarks.
 
-Why one generator: zones and art share their curves. Every outline is a chain of named knots
-joined by smooth cubic curves; a zone edge between two neighbouring knots of a chain follows
-that chain's curve, so the polygons the view fills lie on the lines it draws, and two zones that
-share an edge share it point for point (no gaps, no overlaps). Knots are given in mm as
-`name dx y` (dx from the midline, negative on the viewer's left); `name'` is the mirror image.
-Run `python tools/make_diagrams.py` after changing a landmark and commit the outputs.
+Why one generator: zones and art share their curves (see `diagram_sheet`). The front and back
+views live here, the turned and close-up views in `diagram_views`. Run
+`python tools/make_diagrams.py` after changing a landmark and commit the outputs.
 """
 
 from __future__ import annotations
 
-import json
-import math
-from pathlib import Path
+import sys
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "diagrams"
-
-Vec = tuple[float, float]
-Bezier = tuple[Vec, Vec, Vec, Vec]
-
-SKIN = "#f4f5f6"
-HAIR = "#e8eaed"
-INK = "#6e747b"
-DETAIL = "#8f959c"
-FAINT = "#b9bec4"
-BROW = "#b3b8be"
-
-
-def _fmt(value: float) -> str:
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
-
-
-def _unit(dx: float, dy: float) -> Vec:
-    length = math.hypot(dx, dy)
-    return (dx / length, dy / length) if length else (0.0, 0.0)
-
-
-def _flip(name: str) -> str:
-    return name[:-1] if name.endswith("'") else name + "'"
-
-
-def _at(bezier: Bezier, t: float) -> Vec:
-    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = bezier
-    u = 1 - t
-    return (
-        u**3 * x0 + 3 * u * u * t * x1 + 3 * u * t * t * x2 + t**3 * x3,
-        u**3 * y0 + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t**3 * y3,
-    )
-
-
-def _smooth(knots: list[Vec], closed: bool) -> list[Bezier]:
-    """Cubic pieces through the knots, tangents from the neighbours, scaled to each piece."""
-    count = len(knots)
-    pieces: list[Bezier] = []
-    for i in range(count if closed else count - 1):
-        a, b = knots[i], knots[(i + 1) % count]
-        before = knots[i - 1] if closed or i > 0 else a
-        after = knots[(i + 2) % count] if closed or i + 2 < count else b
-        ta = _unit(b[0] - before[0], b[1] - before[1])
-        tb = _unit(after[0] - a[0], after[1] - a[1])
-        reach = math.dist(a, b) / 3
-        pieces.append(
-            (
-                a,
-                (a[0] + ta[0] * reach, a[1] + ta[1] * reach),
-                (b[0] - tb[0] * reach, b[1] - tb[1] * reach),
-                b,
-            )
-        )
-    return pieces
-
-
-def _cubic(bezier: Bezier) -> str:
-    return "C" + " ".join(_fmt(v) for v in (*bezier[1], *bezier[2], *bezier[3]))
-
-
-def _crosses(a: Vec, b: Vec, c: Vec, d: Vec) -> bool:
-    def side(p: Vec, q: Vec, r: Vec) -> float:
-        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
-
-    return side(c, d, a) * side(c, d, b) < 0 and side(a, b, c) * side(a, b, d) < 0
-
-
-def _require_simple(where: str, points: list[Vec]) -> None:
-    count = len(points)
-    for i in range(count):
-        a, b = points[i], points[(i + 1) % count]
-        for j in range(i + 2, count):
-            if (j + 1) % count != i and _crosses(a, b, points[j], points[(j + 1) % count]):
-                raise ValueError(f"{where}: the outline crosses itself near {a}")
-
-
-class Sheet:
-    """One diagram under construction: named knots, curves between them, zones and art."""
-
-    def __init__(
-        self,
-        name: str,
-        label: tuple[str, str],
-        facing: str,
-        size: Vec,
-        step_mm: float,
-        widths: tuple[float, float, float],
-    ) -> None:
-        self.name = name
-        self.label, self.label_ru = label
-        self.facing = facing
-        self.width, self.height = size
-        self.x0 = self.width / 2
-        self.step_mm = step_mm
-        self.outline_w, self.detail_w, self.faint_w = widths
-        self.knots: dict[str, Vec] = {}
-        self.curves: dict[tuple[Vec, Vec], Bezier] = {}
-        self.zones: list[dict[str, object]] = []
-        self.layers: dict[str, list[str]] = {}
-        self.extra: dict[str, object] = {}
-
-    # -- knots and chains
-
-    def define(self, table: str, dy: float = 0.0) -> None:
-        """Name knots from a `name dx y ...` table, shifted down by `dy`."""
-        tokens = table.split()
-        for i in range(0, len(tokens), 3):
-            name, dx, y = tokens[i], float(tokens[i + 1]), float(tokens[i + 2])
-            if name in self.knots:
-                raise ValueError(f"{self.name}: knot {name} is defined twice")
-            self.knots[name] = (self.x0 + dx, y + dy)
-
-    def at(self, name: str) -> Vec:
-        if name.endswith("'"):
-            x, y = self.knots[name[:-1]]
-            return (2 * self.x0 - x, y)
-        return self.knots[name]
-
-    def names(self, spec: str, mirrored: bool = False) -> list[str]:
-        return [_flip(n) if mirrored else n for n in spec.split()]
-
-    def across(self, half: str) -> str:
-        """A symmetric run of knots from a half that ends on the midline."""
-        names = half.split()
-        return " ".join(names + [_flip(n) for n in reversed(names[:-1])])
-
-    def chain(self, spec: str, closed: bool = False, both: bool = False) -> None:
-        """Join the knots by a smooth curve (tangents from the neighbours, length-scaled)."""
-        self._join([self.at(n) for n in self.names(spec)], closed)
-        if both:
-            self._join([self.at(n) for n in self.names(spec, mirrored=True)], closed)
-
-    def _join(self, knots: list[Vec], closed: bool) -> None:
-        for bezier in _smooth(knots, closed):
-            a, b = bezier[0], bezier[3]
-            if (a, b) in self.curves or (b, a) in self.curves:
-                raise ValueError(f"{self.name}: knots {a} and {b} are joined twice")
-            self.curves[(a, b)] = bezier
-
-    def _bezier(self, a: Vec, b: Vec) -> Bezier | None:
-        if (a, b) in self.curves:
-            return self.curves[(a, b)]
-        if (b, a) in self.curves:
-            p0, c1, c2, p3 = self.curves[(b, a)]
-            return (p3, c2, c1, p0)
-        return None
-
-    def _samples(self, a: Vec, b: Vec) -> list[Vec]:
-        """Points after `a` up to `b`, identical whichever way the edge is walked."""
-        forward = (b, a) not in self.curves
-        start, end = (a, b) if forward else (b, a)
-        bezier = self._bezier(start, end)
-        points = [start, end]
-        if bezier is not None:
-            count = max(1, math.ceil(math.dist(start, end) / self.step_mm))
-            points = [_at(bezier, i / count) for i in range(count + 1)]
-        points = [(round(x, 2), round(y, 2)) for x, y in points]
-        return points[1:] if forward else points[::-1][1:]
-
-    # -- zones
-
-    def polygon(self, spec: str, mirrored: bool = False) -> list[Vec]:
-        knots = [self.at(n) for n in self.names(spec, mirrored)]
-        points: list[Vec] = []
-        for i, a in enumerate(knots):
-            for q in self._samples(a, knots[(i + 1) % len(knots)]):
-                if not points or points[-1] != q:
-                    points.append(q)
-        if points[0] == points[-1]:
-            points.pop()
-        _require_simple(f"{self.name} {spec[:30]}", points)
-        return points
-
-    def zone(self, code: str, area: str, label: str, label_ru: str, spec: str) -> None:
-        self._add_zone(code, area, label, label_ru, self.polygon(spec))
-
-    def _add_zone(self, code: str, area: str, label: str, label_ru: str, poly: list[Vec]) -> None:
-        self.zones.append(
-            {
-                "name": code,
-                "label": label,
-                "label_ru": label_ru,
-                "area": area,
-                "polygon": [list(q) for q in poly],
-            }
-        )
-
-    def pair(self, code: str, area: str, label: str, label_ru: tuple[str, str], spec: str) -> None:
-        """A left/right pair from knots on the viewer's left, named by the patient's side.
-
-        `label_ru` is (right, left): Russian adjectives agree with the noun, so both are given.
-        """
-        viewer_left = "right" if self.facing == "front" else "left"
-        ru = dict(zip(("right", "left"), label_ru, strict=True))
-        for side, mirrored in ((viewer_left, False), (_other(viewer_left), True)):
-            poly = self.polygon(spec, mirrored)
-            self._add_zone(f"{code}_{side}", area, f"{side.capitalize()} {label}", ru[side], poly)
-
-    # -- art
-
-    def path(self, spec: str, closed: bool = False, mirrored: bool = False) -> str:
-        knots = [self.at(n) for n in self.names(spec, mirrored)]
-        parts = [f"M{_fmt(knots[0][0])} {_fmt(knots[0][1])}"]
-        for i in range(len(knots) if closed else len(knots) - 1):
-            bezier = self._bezier(knots[i], knots[(i + 1) % len(knots)])
-            if bezier is None:
-                end = knots[(i + 1) % len(knots)]
-                parts.append(f"L{_fmt(end[0])} {_fmt(end[1])}")
-            else:
-                parts.append(_cubic(bezier))
-        return "".join(parts) + ("Z" if closed else "")
-
-    def draw(self, layer: str, spec: str, closed: bool = False, both: bool = False) -> None:
-        """Draw a run of knots, following the chains between them."""
-        for mirrored in (False, True) if both else (False,):
-            self.raw(layer, f'<path d="{self.path(spec, closed, mirrored)}"/>')
-
-    def curve(self, layer: str, coordinates: str, dy: float = 0.0, both: bool = False) -> None:
-        """Draw a free smooth curve through `dx y, dx y, ...`; it is no zone's edge."""
-        pairs = [c.split() for c in coordinates.split(",")]
-        knots = [(self.x0 + float(dx), float(y) + dy) for dx, y in pairs]
-        for mirrored in (False, True) if both else (False,):
-            points = [(2 * self.x0 - x, y) if mirrored else (x, y) for x, y in knots]
-            pieces = "".join(_cubic(bezier) for bezier in _smooth(points, closed=False))
-            start = f"M{_fmt(points[0][0])} {_fmt(points[0][1])}"
-            self.raw(layer, f'<path d="{start}{pieces}"/>')
-
-    def circle(self, layer: str, dx: float, y: float, r: float, both: bool = False) -> None:
-        for x in (self.x0 + dx, self.x0 - dx) if both else (self.x0 + dx,):
-            self.raw(layer, f'<circle cx="{_fmt(x)}" cy="{_fmt(y)}" r="{_fmt(r)}"/>')
-
-    def raw(self, layer: str, element: str) -> None:
-        self.layers.setdefault(layer, []).append(element)
-
-    def svg(self) -> str:
-        faint = f'fill="none" stroke="{FAINT}" stroke-width="{_fmt(self.faint_w)}"'
-        dashes = f"{_fmt(self.faint_w * 4)} {_fmt(self.faint_w * 3)}"
-        styles = {
-            "skin": f'fill="{SKIN}" stroke="none"',
-            "hair": f'fill="{HAIR}" stroke="none"',
-            "faint": faint,
-            "dashed": f'{faint} stroke-dasharray="{dashes}"',
-            "brow": f'fill="none" stroke="{BROW}" stroke-width="2.6"',
-            "detail": f'fill="none" stroke="{DETAIL}" stroke-width="{_fmt(self.detail_w)}"',
-            "outline": f'fill="none" stroke="{INK}" stroke-width="{_fmt(self.outline_w)}"',
-            "solid": f'fill="{DETAIL}" stroke="none"',
-            "process": f'fill="#e3e6e9" stroke="{DETAIL}" stroke-width="{_fmt(self.faint_w)}"',
-            "text": (
-                f'fill="{DETAIL}" stroke="none" font-family="DejaVu Sans, Arial, sans-serif" '
-                'font-size="7"'
-            ),
-        }
-        w, h = _fmt(self.width), _fmt(self.height)
-        lines = [
-            '<?xml version="1.0" encoding="UTF-8"?>',
-            f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{w}mm" '
-            f'height="{h}mm" viewBox="0 0 {w} {h}">',
-            f"<title>{self.label} ({self.facing} view, mm)</title>",
-        ]
-        for layer, style in styles.items():
-            if self.layers.get(layer):
-                lines.append(
-                    f'<g id="{layer}" {style} stroke-linecap="round" stroke-linejoin="round">'
-                )
-                lines.extend(f"  {e}" for e in self.layers[layer])
-                lines.append("</g>")
-        return "\n".join([*lines, "</svg>"]) + "\n"
-
-    def data(self) -> dict[str, object]:
-        return {
-            "name": self.name,
-            "label": self.label,
-            "label_ru": self.label_ru,
-            "facing": self.facing,
-            "width_mm": self.width,
-            "height_mm": self.height,
-            "midline_x_mm": self.x0,
-            **self.extra,
-            "zones": self.zones,
-        }
-
-
-def _other(side: str) -> str:
-    return "left" if side == "right" else "right"
-
-
-def _pretty(value: object, indent: int = 0) -> str:
-    """JSON with one line per zone polygon, so diffs stay readable."""
-    pad = "  " * (indent + 1)
-    if isinstance(value, dict):
-        items = [f"{pad}{json.dumps(k)}: {_pretty(v, indent + 1)}" for k, v in value.items()]
-        return "{\n" + ",\n".join(items) + "\n" + "  " * indent + "}"
-    if isinstance(value, list) and value and isinstance(value[0], dict):
-        items = [pad + _pretty(v, indent + 1) for v in value]
-        return "[\n" + ",\n".join(items) + "\n" + "  " * indent + "]"
-    return json.dumps(value, ensure_ascii=False)
-
+from diagram_sheet import RESOURCES, Sheet, fmt, pretty
+from diagram_views import (
+    _pair,
+    hands_sheet,
+    profile_sheet,
+    scalp_sheet,
+    three_quarter_sheet,
+)
 
 # ---------------------------------------------------------------- front-view head
 
@@ -335,16 +39,18 @@ SKULL = "e0 s1 s2 s3 s4 s5"
 EAR = "e0 e1 e2 e3 e4 e5 el1 el2 el3 el4"
 
 
-def add_front_head(s: Sheet, dy: float) -> None:
-    """Knots and chains of a front-view head, shared by the face chart and the body."""
-    s.define(FRONT_HEAD, dy)
+def add_front_head(s: Sheet, dy: float, head: str = FRONT_HEAD) -> None:
+    """Knots and chains of a front-view head, shared by the face charts and the body; the
+    skull's outline when the head has one (a woman's head has its hair instead)."""
+    s.define(head, dy)
     s.chain(CONTOUR, closed=True)
     s.chain("b3 b2 b1 b0", both=True)
     s.chain(s.across("n1 ns1 ns2 ns3 al na nb sn"))
     s.chain(s.across("ch u1 u2 u3"))
     s.chain("ch' l1' l2 l1 ch")
     s.chain(EAR, both=True)
-    s.chain(s.across(SKULL))
+    if "s5" in s.knots:
+        s.chain(s.across(SKULL))
 
 
 def draw_front_head(s: Sheet, dy: float, detailed: bool) -> None:
@@ -384,26 +90,23 @@ def draw_front_head(s: Sheet, dy: float, detailed: bool) -> None:
 # ---------------------------------------------------------------- the face chart
 
 
-def face_sheet() -> Sheet:
-    """Head, neck and décolleté at life size: 300 x 420 mm, midline x = 150."""
-    s = Sheet(
-        "face",
-        ("Face, neck and décolleté", "Лицо, шея и декольте"),
-        "front",
-        (300, 420),
-        2.5,
-        (0.8, 0.5, 0.4),
-    )
-    add_front_head(s, 0.0)
-    s.define("""
-        t1 -49 85  g0 -13 96  o1 -58 120  o2 -52 136  o3 -35 142  o4 -20 138
-        q1 -30 174  q2 -37 185  nl3 -42 197  r1 -24 182  mc -30 193  po1 -27 201  ct -21 206
-        cs1 -21 216  jc -22 226  j0 -53 180  j1 -50 198  j2 -44 210  j3 -33 220
-        k1 -58 230  k2 -56 258  k3 -58 282  k4 -67 292  nk -80 298  k6 -105 304  k7 -130 309
-        k8 -150 313  bl -150 420
-        cl5 -140 318  c4 -115 314  ck -80 312  c2 -45 315  c1 -14 320  c0 0 323
-        d1 -105 360  d2 -85 408  d3 0 414
-    """)
+FACE_CHART = """
+    t1 -49 85  g0 -13 96  o1 -58 120  o2 -52 136  o3 -35 142  o4 -20 138
+    q1 -30 174  q2 -37 185  nl3 -42 197  r1 -24 182  mc -30 193  po1 -27 201  ct -21 206
+    cs1 -21 216  jc -22 226  j0 -53 180  j1 -50 198  j2 -44 210  j3 -33 220
+    k1 -58 230  k2 -56 258  k3 -58 282  k4 -67 292  nk -80 298  k6 -105 304  k7 -130 309
+    k8 -150 313  bl -150 420
+    cl5 -140 318  c4 -115 314  ck -80 312  c2 -45 315  c1 -14 320  c0 0 323
+    d1 -105 360  d2 -85 408  d3 0 414
+"""
+"""Zone corners of the face chart: temples, orbits, folds, jaw, neck, collarbones, décolleté."""
+
+FACE_ZONES = "Face, neck and décolleté"
+
+
+def add_face_chart(s: Sheet, chart: str, dy: float = 0.0) -> None:
+    """The face chart's knots, chains and zones over a front-view head already defined."""
+    s.define(chart, dy)
     s.chain("f2 t1 b3", both=True)
     s.chain("b3 o1 o2 o3 o4 ns1", both=True)
     s.chain("al q1 q2 nl3", both=True)
@@ -488,6 +191,20 @@ def face_sheet() -> Sheet:
         "c4 ck c2 c1 c0 c1' c2' ck' c4' d1' d2' d3 d2 d1",
     )
 
+
+def face_sheet() -> Sheet:
+    """A man's head, neck and décolleté at life size: 300 x 420 mm, midline x = 150."""
+    s = Sheet(
+        "face",
+        (f"{FACE_ZONES} (male)", "Лицо, шея и декольте (мужской тип)"),
+        "front",
+        (300, 420),
+        2.5,
+        (0.8, 0.5, 0.4),
+    )
+    add_front_head(s, 0.0)
+    add_face_chart(s, FACE_CHART)
+
     s.draw(
         "skin",
         "f8 k1 k2 k3 k4 nk k6 k7 k8 bl bl' k8' k7' k6' nk' k4' k3' k2' k1' f8' f9' f10'"
@@ -500,6 +217,186 @@ def face_sheet() -> Sheet:
     s.curve("detail", "-10 317.5, 0 322, 10 317.5")
     s.draw("detail", "c1 c2 ck c4 cl5", both=True)
     s.curve("faint", "-150 352, -128 372, -118 400, -116 420", both=True)
+    return s
+
+
+NECK_TOP = 178.0
+"""Where the neck chart's sheet starts on the face chart: just under the nose and the ears."""
+
+NECK_CHART = """
+    sm1 -53 232  sm2 -47 250  sm3 -33 282  sm4 -17 312  hy 0 256
+    k9 -170 318  cl6 -165 324  bn -170 498
+    dd1 -110 372  dd2 -92 440  dd3 0 452
+"""
+"""The neck's own landmarks: the front edge of each sternocleidomastoid from behind the jaw's
+angle to the collarbone beside the notch, the hyoid under the chin, the décolleté to the top of
+the chest."""
+
+
+def neck_decollete_sheet() -> Sheet:
+    """The lower face to the top of the chest at life size: 340 x 320 mm, midline x = 170, the
+    face chart's landmarks moved up so the sheet starts just under the nose."""
+    s = Sheet(
+        "neck_decollete",
+        ("Neck and décolleté", "Шея и декольте"),
+        "front",
+        (340, 320),
+        2.5,
+        (0.8, 0.5, 0.4),
+    )
+    dy = -NECK_TOP
+    s.top = 0.0
+    add_front_head(s, dy)
+    add_face_chart(s, FACE_CHART, dy)
+    replaced = {"neck", "decollete", "ear_lobe_right", "ear_lobe_left"}
+    s.zones = [z for z in s.zones if z["name"] not in replaced]
+    s.define(NECK_CHART, dy)
+    s.chain("f8 sm1 sm2 sm3 sm4 c1", both=True)
+    s.chain("sm2 hy sm2'")
+    s.chain("k8 k9", both=True)
+    s.chain("cl5 cl6", both=True)
+    s.chain(s.across("c4 dd1 dd2 dd3"))
+    s.zone(
+        "submental", "neck", "Under the chin (submental)", "Подподбородочная зона",
+        "f8 f9 f10 f11 f12 f11' f10' f9' f8' sm1' sm2' hy sm2 sm1",
+    )  # fmt: skip
+    s.zone(
+        "neck_front", "neck", "Front of the neck", "Передняя поверхность шеи",
+        "sm2 sm3 sm4 c1 c0 c1' sm4' sm3' sm2' hy",
+    )  # fmt: skip
+    _pair(
+        s, "neck_side", "neck", "{side} side of the neck", "{f} боковая поверхность шеи",
+        "f8 k1 k2 k3 k4 nk ck c2 c1 sm4 sm3 sm2 sm1",
+    )  # fmt: skip
+    _pair(
+        s, "decollete", "decollete", "Décolleté, {lower} side", "Декольте, {fl} сторона",
+        "c4 ck c2 c1 c0 dd3 dd2 dd1",
+    )  # fmt: skip
+
+    neck = "f7 f8 k1 k2 k3 k4 nk k6 k7 k8 k9"
+    mirrored = " ".join(reversed(s.names(neck, mirrored=True)))
+    s.draw("skin", f"{neck} bn bn' {mirrored}", closed=True)
+    s.draw("outline", "f8 k1 k2 k3 k4 nk k6 k7 k8 k9", both=True)
+    s.draw("outline", "f7 f8 f9 f10 f11 f12 f11' f10' f9' f8' f7'")
+    s.draw("detail", s.across("ch u1 u2 u3"))
+    s.draw("detail", "ch' l1' l2 l1 ch")
+    s.curve("detail", "-25 191, -13 191.8, -4 190.6, 0 191.6, 4 190.6, 13 191.8, 25 191", dy)
+    s.curve("faint", "-4 181, -4.5 182", dy, both=True)
+    s.curve("faint", "-31 180, -32.5 188, -33 194", dy, both=True)
+    s.curve("faint", "-28 197, -30.5 206, -31.5 214", dy, both=True)
+    s.curve("faint", "-10 209, 0 210.5, 10 209", dy)
+    s.draw("faint", "f8 sm1 sm2 sm3 sm4", both=True)
+    s.curve("faint", "-60 240, -48 280, -34 314", dy, both=True)
+    s.curve("faint", "-5 268, 0 270.5, 5 268", dy)
+    s.curve("faint", "-36 282, -16 287, 0 288, 16 287, 36 282", dy)
+    s.curve("faint", "-28 300, -12 304, 0 305, 12 304, 28 300", dy)
+    s.curve("detail", "-10 317.5, 0 322, 10 317.5", dy)
+    s.draw("detail", "c1 c2 ck c4 cl5 cl6", both=True)
+    s.curve("faint", "-170 372, -150 392, -140 430, -136 498", dy, both=True)
+    return s
+
+
+FEMALE_HEAD = """
+    f0 0 56  f1 -26 58  f2 -46 66  f3 -58 80  f4 -63 100  f5 -66 122  f6 -64 150  f7 -60 175
+    f8 -53 195  f9 -45 209  f10 -33 221  f11 -17 229  f12 0 232
+    b3 -53 103  b2 -39 97  b1 -25 99.5  b0 -13 106
+    n1 -11 118  ns1 -11.5 135  ns2 -13.5 149  ns3 -16.5 158  al -18.5 164  na -14 170
+    nb -6 172.5  sn 0 172
+    ch -23 188  u1 -15 181.5  u2 -5.5 179  u3 0 181  l1 -14 196.5  l2 0 199.5
+    e0 -65.5 114  e1 -73 108  e2 -80 112  e3 -83 127  e4 -82 144  e5 -78 157
+    el1 -77 165  el2 -74 173  el3 -68.5 177  el4 -62.5 173
+    hs5 0 2  hs4 -44 6  hs3 -75 26  hs2 -90 60  hs1 -94 100  hs6 -95 140  hs7 -93 182
+    hs8 -92 222  hs9 -99 264  hs10 -116 314  hs11 -60 334
+"""
+"""A woman's head: the face 132 mm wide and 176 mm from hairline to chin, a narrower jaw and
+a rounder chin, arched brows, a shorter nose and fuller lips; the hair worn down behind the
+shoulders with a middle parting, the ears and the whole face left clear to chart."""
+
+FEMALE_CHART = """
+    t1 -47 86  g0 -12 95  o1 -56 119  o2 -50 135  o3 -34 141  o4 -19 137
+    q1 -26 170  q2 -32 181  nl3 -38 194  r1 -20 178  mc -28 190  po1 -25 198  ct -19 203
+    cs1 -19 213  jc -18 221  j0 -51 176  j1 -46 192  j2 -39 204  j3 -29 214
+    k1 -51 222  k2 -49 250  k3 -51 272  k4 -58 285  nk -72 294  k6 -98 302  k7 -126 309
+    k8 -150 315  bl -150 420
+    cl5 -138 322  c4 -112 317  ck -74 314  c2 -42 317  c1 -13 321  c0 0 324
+    d1 -100 362  d2 -82 408  d3 0 414
+"""
+"""The same zones on a woman's proportions: a slimmer neck, sloping shoulders."""
+
+HAIR_OUTLINE = "hs5 hs4 hs3 hs2 hs1 hs6 hs7 hs8 hs9 hs10 hs11"
+
+
+def draw_female_head(s: Sheet) -> None:
+    """Hair down behind the shoulders, the face and ears over it, soft features."""
+    half = HAIR_OUTLINE.split()
+    hair = " ".join(half + [f"{n}'" for n in reversed(half[1:])])
+    s.chain(hair, closed=True)
+    s.draw("back_hair", hair, closed=True)
+    s.draw("back_hair_line", hair, closed=True)
+    s.draw("skin", EAR, closed=True, both=True)
+    s.draw("skin", CONTOUR, closed=True)
+    s.draw("outline", "f5 f6 f7 f8 f9 f10 f11 f12 f11' f10' f9' f8' f7' f6' f5'")
+    s.draw("faint", "f5 f4 f3 f2 f1 f0 f1' f2' f3' f4' f5'")
+    s.draw("outline", EAR, both=True)
+    s.curve("faint", "-69 115, -77 114, -80 127, -79 143, -75 155", both=True)
+    s.curve("faint", "-69 140, -75 147, -73 157, -68 159", both=True)
+    s.circle("detail", -70.5, 172, 1.4, both=True)
+    s.curve("faint", "0 56, 0 36, 1 18", closed=False)
+    for strand in (
+        "-2 22, -26 24, -52 36, -70 60, -78 92",
+        "-3 40, -24 42, -42 52, -56 70",
+        "-86 110, -88 160, -86 210, -92 262",
+        "-80 124, -80 170, -79 214",
+    ):
+        s.curve("faint", strand, both=True)
+    s.lens(
+        "brow_fill",
+        "-13 104.6, -24 98.6, -39 96, -54 101.8",
+        "-54 101.8, -39 97.7, -25 100.9, -13.5 107.4, -12.4 106.2, -13 104.6",
+        both=True,
+    )
+    s.curve("outline", "-17 121.5, -24 116, -33 114.5, -42 115.5, -48 118.5", both=True)
+    s.curve("detail", "-47.5 118.2, -50 117.4, -52.5 115.7", both=True)
+    s.curve("detail", "-17 121.5, -24 125, -33 126, -42 124, -48 118.5", both=True)
+    s.curve("faint", "-20 116.5, -28 111.5, -38 110.5, -46 113", both=True)
+    s.circle("detail", -32.5, 120.4, 4.5, both=True)
+    s.circle("solid", -32.5, 120.4, 1.7, both=True)
+    s.curve("faint", "-9 124, -10 140, -11.5 152", both=True)
+    s.curve("detail", "-10 155, -16.5 156, -19 162, -15.5 168.5, -9.5 168.5", both=True)
+    s.curve("detail", "-11 168.5, -7 170, -3.5 169.2", both=True)
+    s.curve("faint", "-5 163, 0 165, 5 163")
+    s.curve("faint", "-3.5 173.5, -4.5 178", both=True)
+    s.draw("detail", s.across("ch u1 u2 u3"))
+    s.draw("detail", "ch' l1' l2 l1 ch")
+    s.curve("detail", "-23 188, -12 188.3, -4 187.2, 0 188, 4 187.2, 12 188.3, 23 188")
+    s.curve("faint", "-19 167, -24.5 175, -28 183", both=True)
+    s.curve("faint", "-7 206, 0 207.5, 7 206")
+
+
+def face_female_sheet() -> Sheet:
+    """A woman's head, neck and décolleté at life size: 300 x 420 mm, midline x = 150."""
+    s = Sheet(
+        "face_female",
+        (f"{FACE_ZONES} (female)", "Лицо, шея и декольте (женский тип)"),
+        "front",
+        (300, 420),
+        2.5,
+        (0.8, 0.5, 0.4),
+    )
+    add_front_head(s, 0.0, FEMALE_HEAD)
+    add_face_chart(s, FEMALE_CHART)
+    draw_female_head(s)
+    s.draw(
+        "skin",
+        "f8 k1 k2 k3 k4 nk k6 k7 k8 bl bl' k8' k7' k6' nk' k4' k3' k2' k1' f8' f9' f10'"
+        " f11' f12 f11 f10 f9",
+        closed=True,
+    )
+    s.draw("outline", "f8 k1 k2 k3 k4 nk k6 k7 k8", both=True)
+    s.curve("faint", "-52 200, -44 236, -30 278, -14 314", both=True)
+    s.curve("detail", "-9 319, 0 323, 9 319")
+    s.draw("detail", "c1 c2 ck c4 cl5", both=True)
+    s.curve("faint", "-150 358, -132 376, -124 400, -122 420", both=True)
     return s
 
 
@@ -553,17 +450,17 @@ def draw_scapulae(s: Sheet, dy: float) -> None:
 def draw_spine(s: Sheet) -> None:
     """Spinous processes with their levels, and the midline they sit on."""
     top, bottom = VERTEBRAE[0][1], VERTEBRAE[-1][1]
-    s.raw("faint", f'<path d="M{_fmt(s.x0)} {_fmt(top - 6)}V{_fmt(bottom + 6)}"/>')
+    s.raw("faint", f'<path d="M{fmt(s.x0)} {fmt(top - 6)}V{fmt(bottom + 6)}"/>')
     sizes = {"C": (6.5, 4.2), "T": (7.5, 5.5), "L": (10.5, 7.5), "S": (10, 7)}
     for label, y in VERTEBRAE:
         width, height = sizes[label[0]]
         s.raw(
             "process",
-            f'<rect x="{_fmt(s.x0 - width / 2)}" y="{_fmt(y - height / 2)}" '
-            f'width="{_fmt(width)}" height="{_fmt(height)}" rx="{_fmt(height / 2.5)}"/>',
+            f'<rect x="{fmt(s.x0 - width / 2)}" y="{fmt(y - height / 2)}" '
+            f'width="{fmt(width)}" height="{fmt(height)}" rx="{fmt(height / 2.5)}"/>',
         )
-        x = _fmt(s.x0 + width / 2 + 2.5)
-        s.raw("text", f'<text x="{x}" y="{_fmt(y + 2.5)}">{label}</text>')
+        x = fmt(s.x0 + width / 2 + 2.5)
+        s.raw("text", f'<text x="{x}" y="{fmt(y + 2.5)}">{label}</text>')
 
 
 def back_sheet() -> Sheet:
@@ -738,7 +635,7 @@ def draw_limb_details(s: Sheet, front: bool) -> None:
     s.curve("faint", "-243 660, -214 672, -186 664", both=True)
     if front:
         for x in (-84, 84):
-            s.raw("faint", f'<ellipse cx="{_fmt(s.x0 + x)}" cy="1262" rx="19" ry="24"/>')
+            s.raw("faint", f'<ellipse cx="{fmt(s.x0 + x)}" cy="1262" rx="19" ry="24"/>')
         s.curve("faint", "-272 930, -247 936, -222 930", both=True)
     else:
         s.curve("faint", "-122 1280, -84 1287, -45 1280", both=True)
@@ -824,7 +721,7 @@ def body_front_sheet() -> Sheet:
     s.curve("faint", "-140 468, -112 522, -70 534, -30 515", both=True)
     s.draw("faint", "in1 in2 pu in2' in1'")
     s.curve("faint", "0 560, 0 700")
-    s.raw("detail", f'<ellipse cx="{_fmt(s.x0)}" cy="728" rx="3.5" ry="5"/>')
+    s.raw("detail", f'<ellipse cx="{fmt(s.x0)}" cy="728" rx="3.5" ry="5"/>')
     draw_limb_details(s, front=True)
     return s
 
@@ -896,15 +793,45 @@ def body_back_sheet() -> Sheet:
     return s
 
 
-def main() -> None:
-    """Write every diagram's JSON and SVG into resources/diagrams."""
+def sheets() -> list[Sheet]:
+    """Every diagram MesoDesk ships, in the order of `DiagramName`."""
+    return [
+        back_sheet(),
+        face_sheet(),
+        body_front_sheet(),
+        body_back_sheet(),
+        face_female_sheet(),
+        neck_decollete_sheet(),
+        scalp_sheet(),
+        hands_sheet(),
+        three_quarter_sheet("left"),
+        three_quarter_sheet("right"),
+        profile_sheet("left"),
+        profile_sheet("right"),
+    ]
+
+
+def main(argv: list[str]) -> int:
+    """Write every diagram's JSON and SVG into resources/diagrams; with `--check`, write
+    nothing and fail when a shipped file differs from what the landmarks make."""
+    check = argv == ["--check"]
+    stale = []
     RESOURCES.mkdir(parents=True, exist_ok=True)
-    for sheet in (back_sheet(), face_sheet(), body_front_sheet(), body_back_sheet()):
-        text = _pretty(sheet.data()) + "\n"
-        (RESOURCES / f"{sheet.name}.json").write_text(text, encoding="utf-8")
-        (RESOURCES / f"{sheet.name}.svg").write_text(sheet.svg(), encoding="utf-8")
-        print(f"{sheet.name}: {len(sheet.zones)} zones")
+    for sheet in sheets():
+        for path, text in (
+            (RESOURCES / f"{sheet.name}.json", pretty(sheet.data()) + "\n"),
+            (RESOURCES / f"{sheet.name}.svg", sheet.svg()),
+        ):
+            if not check:
+                path.write_text(text, encoding="utf-8")
+            elif not path.exists() or path.read_text(encoding="utf-8") != text:
+                stale.append(path.name)
+        if not check:
+            print(f"{sheet.name}: {len(sheet.zones)} zones")
+    if stale:
+        print(f"out of date, run tools/make_diagrams.py: {', '.join(stale)}", file=sys.stderr)
+    return 1 if stale else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main(sys.argv[1:]))

@@ -83,6 +83,16 @@ class Crop:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class Locator:
+    """The small whole figure's place in the map box: its box in points (left, bottom, right,
+    top), the padding inside it and the figure's scale."""
+
+    box: tuple[float, float, float, float]
+    pad: float
+    scale: float
+
+
 def mark_points(marks: Sequence[MarkRecord]) -> list[Point]:
     return [Point(*p) for mark in marks for p in mark.points]
 
@@ -227,9 +237,11 @@ class InjectionMap(Flowable):
         canvas.drawPath(path, fill=1, stroke=1)
         canvas.saveState()
         canvas.clipPath(path, stroke=0, fill=0)
+        locator = self._locator_place()
         self._draw_figure(canvas)
-        self._draw_labels(canvas)
-        self._draw_locator(canvas)
+        self._draw_labels(canvas, [] if locator is None else [locator.box])
+        if locator is not None:
+            self._draw_locator(canvas, locator)
         canvas.restoreState()
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.6)
@@ -289,8 +301,9 @@ class InjectionMap(Flowable):
             canvas.setLineWidth(1.1 / self.scale)
             _polygon(canvas, mark.points, fill=True)
 
-    def _draw_labels(self, canvas: Canvas) -> None:
-        taken: list[tuple[float, float, float, float]] = []
+    def _draw_labels(self, canvas: Canvas, taken: list[tuple[float, float, float, float]]) -> None:
+        """Vertebral levels, injection counts and zone names, each clear of what is `taken`
+        (the locator's corner) and of each other."""
         if self.diagram.vertebrae:
             self._draw_vertebrae(canvas, taken)
         for mark in self.marks:
@@ -389,11 +402,12 @@ class InjectionMap(Flowable):
                     best, best_score = (x, y, anchor), score
         return best
 
-    def _draw_locator(self, canvas: Canvas) -> None:
-        """A small whole figure in the emptiest corner, the shown part framed on it."""
+    def _locator_place(self) -> Locator | None:
+        """Where the small whole figure goes: the emptiest corner; None when the map shows
+        most of the figure anyway."""
         diagram = self.diagram
         if self.crop.width * self.crop.height >= 0.6 * diagram.width_mm * diagram.height_mm:
-            return
+            return None
         height = min(self.locator_height, self.map_height * 0.42)
         scale = height / diagram.height_mm
         width = diagram.width_mm * scale
@@ -413,6 +427,14 @@ class InjectionMap(Flowable):
             return sum(box[0] <= sx <= box[2] and box[1] <= sy <= box[3] for sx, sy in sites)
 
         x, y = min(corners, key=crowd)
+        return Locator((x, y, x + width + 2 * pad, y + height + 2 * pad), pad, scale)
+
+    def _draw_locator(self, canvas: Canvas, locator: Locator) -> None:
+        """A small whole figure in its corner, the shown part framed on it."""
+        diagram = self.diagram
+        x, y, right_edge, top_edge = locator.box
+        pad, scale = locator.pad, locator.scale
+        width, height = right_edge - x - 2 * pad, top_edge - y - 2 * pad
         canvas.saveState()
         canvas.setFillColor(colors.white)
         canvas.setStrokeColor(RULE)
@@ -570,13 +592,19 @@ CLUSTER_GAP = 0.25
 """Marks farther apart than this share of the figure's height get panels of their own, so a
 scalp and a hand treated at one visit are each shown large rather than both tiny."""
 
+CLOSE_UP_MM = 350.0
+"""A close-up view no larger than this each way (the hands, the scalp, the neck) is one panel
+whatever its marks: it is small enough to be read whole."""
+
 
 def mark_groups(marks: Sequence[MarkRecord]) -> list[tuple[DiagramName, list[MarkRecord]]]:
     """The marks by diagram (the most marked first), each diagram's marks split into groups
     lying far apart on the figure, top to bottom."""
     groups: list[tuple[DiagramName, list[MarkRecord]]] = []
     for name in diagrams_by_use(list(marks)):
-        gap = CLUSTER_GAP * load_diagram(name).height_mm
+        diagram = load_diagram(name)
+        close_up = max(diagram.width_mm, diagram.height_mm) <= CLOSE_UP_MM
+        gap = math.inf if close_up else CLUSTER_GAP * diagram.height_mm
         clusters: list[list[MarkRecord]] = []
         for mark in (m for m in marks if m.diagram == name):
             near = [c for c in clusters if any(_box_gap(mark, other) <= gap for other in c)]

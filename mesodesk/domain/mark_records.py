@@ -11,7 +11,7 @@ from mesodesk.domain.diagram.depth import area_of, check_depth, region_of
 from mesodesk.domain.diagram.model import Region
 from mesodesk.domain.finding_texts import MARKS_AFFECTED
 from mesodesk.domain.findings import Finding, Message
-from mesodesk.domain.vocabulary import Area, Technique
+from mesodesk.domain.vocabulary import Area, Sex, Technique
 
 DEFAULT_TECHNIQUE: dict[MarkShape, Technique] = {
     MarkShape.POINT: Technique.PINPOINT,
@@ -21,21 +21,34 @@ DEFAULT_TECHNIQUE: dict[MarkShape, Technique] = {
 """What a mark drawn without a technique is counted as: a point is a pinpoint injection, a
 line a retrograde thread, an area a nappage fill."""
 
-DIAGRAM_REGION: dict[DiagramName, Region] = {
-    DiagramName.FACE: Region.FACE,
-    DiagramName.BACK: Region.VASCULAR,
-    DiagramName.BODY_FRONT: Region.BODY,
-    DiagramName.BODY_BACK: Region.BODY,
-}
-"""The depth limit for a mark outside every zone: the back diagram is the vascular scheme's."""
-
 DIAGRAM_AREA: dict[DiagramName, Area] = {
     DiagramName.FACE: Area.FACE,
     DiagramName.BACK: Area.VASCULAR,
     DiagramName.BODY_FRONT: Area.BODY,
     DiagramName.BODY_BACK: Area.BODY,
+    DiagramName.FACE_FEMALE: Area.FACE,
+    DiagramName.NECK_DECOLLETE: Area.NECK,
+    DiagramName.SCALP: Area.SCALP,
+    DiagramName.HANDS: Area.HANDS,
+    DiagramName.FACE_3Q_LEFT: Area.FACE,
+    DiagramName.FACE_3Q_RIGHT: Area.FACE,
+    DiagramName.PROFILE_LEFT: Area.FACE,
+    DiagramName.PROFILE_RIGHT: Area.FACE,
 }
-"""The area of a mark outside every zone: the back diagram is the vascular scheme's."""
+"""The area of a mark outside every zone: the back diagram is the vascular scheme's, a
+close-up view's is what it shows (the neck's 4 mm holds on the neck and décolleté view)."""
+
+FACE_VIEWS: frozenset[DiagramName] = frozenset(
+    {
+        DiagramName.FACE,
+        DiagramName.FACE_FEMALE,
+        DiagramName.FACE_3Q_LEFT,
+        DiagramName.FACE_3Q_RIGHT,
+        DiagramName.PROFILE_LEFT,
+        DiagramName.PROFILE_RIGHT,
+    }
+)
+"""The views of the face: the front (a man's or a woman's), turned three-quarters, in profile."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,13 +135,27 @@ def visit_depth_findings(marks: Sequence[MarkRecord]) -> list[Finding]:
     return sorted(findings, key=lambda f: -f.severity.rank)
 
 
-def default_diagram(marks: Sequence[MarkRecord], areas: Sequence[Area] = ()) -> DiagramName:
+def front_face(sex: Sex | None) -> DiagramName:
+    """The front view of the face for a patient: a woman's for women, else the man's (the
+    face the app has always shown, also for a sex not stated)."""
+    return DiagramName.FACE_FEMALE if sex is Sex.FEMALE else DiagramName.FACE
+
+
+def default_diagram(
+    marks: Sequence[MarkRecord], areas: Sequence[Area] = (), sex: Sex | None = None
+) -> DiagramName:
     """The diagram a visit opens on: the one with the most marks; else the back for vascular
-    work; else the face."""
+    work; else the scalp or the hands when they are all the visit treats; else the face, a
+    woman's for a woman."""
     if marks:
         counts = {name: sum(m.diagram == name for m in marks) for name in DiagramName}
         return max(DiagramName, key=lambda name: counts[name])
-    return DiagramName.BACK if Area.VASCULAR in areas else DiagramName.FACE
+    if Area.VASCULAR in areas:
+        return DiagramName.BACK
+    for area, view in ((Area.SCALP, DiagramName.SCALP), (Area.HANDS, DiagramName.HANDS)):
+        if areas and set(areas) == {area}:
+            return view
+    return front_face(sex)
 
 
 def diagrams_by_use(marks: Sequence[MarkRecord]) -> list[DiagramName]:

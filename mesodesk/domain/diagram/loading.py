@@ -1,8 +1,9 @@
 """Read the diagrams shipped in resources/diagrams: geometry is data, not code.
 
-Each `<name>.json` holds the size, midline, zones (polygons in mm), the vertebral levels of the
-back and the ear-row anchors; `<name>.svg` is the line art drawn under the zones, with a viewBox
-in the same millimetres.
+Each `<name>.json` holds the size, midline, zones (polygons in mm, each with the point inside
+it where its label goes, worked out by the generator with `interior_point`), the vertebral
+levels of the back and the ear-row anchors; `<name>.svg` is the line art drawn under the
+zones, with a viewBox in the same millimetres.
 """
 
 from __future__ import annotations
@@ -63,13 +64,14 @@ def _zone(raw: dict[str, Any]) -> Zone:
     polygon = tuple(_point(p) for p in raw["polygon"])
     if len(polygon) < 3:
         raise ValueError(f"zone {raw['name']!r} has fewer than 3 points")
+    shipped = raw.get("label_point")
     return Zone(
         name=raw["name"],
         label=raw["label"],
         label_ru=raw["label_ru"],
         area=Area(raw["area"]),
         polygon=polygon,
-        label_point=interior_point(polygon),
+        label_point=interior_point(polygon) if shipped is None else _point(shipped),
         bounds=bounds(polygon),
     )
 

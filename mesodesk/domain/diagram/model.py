@@ -16,12 +16,25 @@ from mesodesk.domain.vocabulary import Area
 
 
 class DiagramName(StrEnum):
-    """The charts a practitioner marks on; each value names its files in resources/diagrams."""
+    """The charts a practitioner marks on; each value names its files in resources/diagrams.
+
+    Stored marks and templates keep these values (at most 16 characters, the column's width),
+    so a value is never renamed: `face` stays the man's front face it always was. New views
+    are added after the existing ones; the order is the one totals and documents list them in.
+    """
 
     BACK = "back"
     FACE = "face"
     BODY_FRONT = "body_front"
     BODY_BACK = "body_back"
+    FACE_FEMALE = "face_female"
+    NECK_DECOLLETE = "neck_decollete"
+    SCALP = "scalp"
+    HANDS = "hands"
+    FACE_3Q_LEFT = "face_3q_left"
+    FACE_3Q_RIGHT = "face_3q_right"
+    PROFILE_LEFT = "profile_left"
+    PROFILE_RIGHT = "profile_right"
 
 
 class Region(StrEnum):
@@ -33,10 +46,24 @@ class Region(StrEnum):
 
 
 class Facing(StrEnum):
-    """Which side of the patient the viewer sees: it decides where the patient's left is drawn."""
+    """Which side of the patient the viewer sees: it decides where the patient's left is drawn.
+
+    From the front (and turned three-quarters) the patient's left is on the viewer's right;
+    from the back, from above (the face at the top) and on the backs of the hands it is on the
+    viewer's left. A profile shows one side only.
+    """
 
     FRONT = "front"
     BACK = "back"
+    TOP = "top"
+    LEFT = "left"
+    RIGHT = "right"
+    FRONT_LEFT = "front_left"
+    FRONT_RIGHT = "front_right"
+
+    @property
+    def patients_left_on_viewers_left(self) -> bool:
+        return self in {Facing.BACK, Facing.TOP}
 
 
 class Side(StrEnum):

@@ -32,6 +32,7 @@ from mesodesk.domain.diagram import (
 )
 from mesodesk.domain.diagram.totals import mark_anchor
 from mesodesk.domain.mark_records import MarkRecord, default_diagram, diagrams_by_use
+from mesodesk.domain.vocabulary import Sex
 from mesodesk.ui.diagram import drawing
 from mesodesk.ui.text import vocab
 
@@ -57,8 +58,11 @@ def render_visit_png(services: Services, visit_id: int, width_px: int = 900) -> 
     """The visit's marks on each diagram it used (most marked first), side by side."""
     ensure_gui()
     marks = services.marks.list_for_visit(visit_id)
-    areas = services.visits.get(visit_id).areas if not marks else ()
-    return png_bytes(render_marks(marks, width_px, areas))
+    if marks:
+        return png_bytes(render_marks(marks, width_px))
+    visit = services.visits.get(visit_id)
+    sex = services.patients.get(visit.patient_id).sex
+    return png_bytes(render_marks(marks, width_px, visit.areas, sex))
 
 
 def png_bytes(image: QImage) -> bytes:
@@ -71,9 +75,13 @@ def png_bytes(image: QImage) -> bytes:
     return bytes(data.data())
 
 
-def render_marks(marks: Sequence[MarkRecord], width_px: int = 900, areas=()) -> QImage:
+def render_marks(
+    marks: Sequence[MarkRecord], width_px: int = 900, areas=(), sex: Sex | None = None
+) -> QImage:
+    """The marks on each diagram they use; without marks, the diagram the visit would open on
+    (the back for vascular work, else the face of the patient's sex)."""
     ensure_gui()
-    names = diagrams_by_use(marks) or [default_diagram(marks, areas)]
+    names = diagrams_by_use(marks) or [default_diagram(marks, areas, sex)]
     charts = [load_diagram(name) for name in names]
     usable = width_px - 2 * MARGIN - GAP * (len(charts) - 1)
     height_px = usable / sum(c.width_mm / c.height_mm for c in charts)

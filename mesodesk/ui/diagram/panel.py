@@ -44,9 +44,11 @@ from mesodesk.domain.diagram import DiagramName, MarkShape, Point, check_depth, 
 from mesodesk.domain.findings import Severity
 from mesodesk.domain.mark_records import (
     DEFAULT_TECHNIQUE,
-    DIAGRAM_REGION,
+    DIAGRAM_AREA,
+    FACE_VIEWS,
     MarkRecord,
     default_diagram,
+    front_face,
     mark_depth_findings,
 )
 from mesodesk.domain.records import VisitRecord
@@ -72,6 +74,35 @@ if TYPE_CHECKING:
 SIDE_WIDTH = 240
 SIDE_WIDTH_MAX = 340
 SIDE_SHARE = 0.32
+
+VIEW_ORDER: tuple[DiagramName, ...] = (
+    DiagramName.BACK,
+    DiagramName.FACE_FEMALE,
+    DiagramName.FACE,
+    DiagramName.FACE_3Q_LEFT,
+    DiagramName.FACE_3Q_RIGHT,
+    DiagramName.PROFILE_LEFT,
+    DiagramName.PROFILE_RIGHT,
+    DiagramName.NECK_DECOLLETE,
+    DiagramName.SCALP,
+    DiagramName.HANDS,
+    DiagramName.BODY_FRONT,
+    DiagramName.BODY_BACK,
+)
+"""The views as the chart's list offers them: the back, the face from the front and turned,
+the close-ups, the whole body. Alt+1 to Alt+8 keep the enum's order, so the first four keys
+still open what they always opened."""
+
+NUMBERED_VIEWS = 8
+
+TURNS: tuple[DiagramName | None, ...] = (
+    DiagramName.PROFILE_RIGHT,
+    DiagramName.FACE_3Q_RIGHT,
+    None,
+    DiagramName.FACE_3Q_LEFT,
+    DiagramName.PROFILE_LEFT,
+)
+"""The face from its right side round to its left; None is the front, a man's or a woman's."""
 
 
 def _volume(value: Decimal) -> str:
@@ -210,10 +241,18 @@ class DiagramPanel(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.diagram_box.setMinimumContentsLength(12)
-        self.diagram_box.setToolTip(self.tr("Diagram (Alt+1 to Alt+4)"))
+        self.diagram_box.setToolTip(
+            self.tr("Diagram (Alt+1 to Alt+8; Alt+Left and Alt+Right turn the face)")
+        )
         self.diagram_box.setAccessibleName(self.tr("Diagram"))
-        for name in DiagramName:
-            self.diagram_box.addItem(drawing.diagram_label(name), name.value)
+        for name in VIEW_ORDER:
+            self.diagram_box.addItem(self.view_name(name), name.value)
+            self.diagram_box.setItemData(
+                self.diagram_box.count() - 1,
+                drawing.diagram_label(name),
+                Qt.ItemDataRole.ToolTipRole,
+            )
+        self._front = DiagramName.FACE
         self._build_actions()
         self._build_layout()
 
@@ -315,17 +354,41 @@ class DiagramPanel(QWidget):
         )
         self.escape_action = self._action(self.tr("Leave tool"), "Escape", self.view.leave_tool)
         self.export_action = self._action(self.tr("Export PNG…"), "Ctrl+Shift+E", self.export_png)
-        self.diagram_actions = []
-        for number, name in enumerate(DiagramName, start=1):
-            self.diagram_actions.append(
-                self._action(
-                    drawing.diagram_label(name),
-                    f"Alt+{number}",
-                    partial(self.show_diagram, name),
-                )
+        numbers = {name: n for n, name in enumerate(DiagramName, start=1) if n <= NUMBERED_VIEWS}
+        self.diagram_actions = [
+            self._action(
+                self.view_name(name),
+                f"Alt+{numbers[name]}" if name in numbers else None,
+                partial(self.show_diagram, name),
             )
+            for name in VIEW_ORDER
+        ]
+        self.turn_left_action = self._action(
+            self.tr("Show more of the left side"), "Alt+Left", partial(self.turn_face, 1)
+        )
+        self.turn_right_action = self._action(
+            self.tr("Show more of the right side"), "Alt+Right", partial(self.turn_face, -1)
+        )
         self.templates_menu = QMenu(self.tr("Apply &template"), self)
         self.templates_menu.setToolTipsVisible(True)
+
+    def view_name(self, name: DiagramName) -> str:
+        """A view's short name for the chart's list and the menu, the telling word first (its
+        full title, as printed, is the item's tooltip)."""
+        return {
+            DiagramName.BACK: self.tr("Back (vascular scheme)"),
+            DiagramName.FACE_FEMALE: self.tr("Face, woman"),
+            DiagramName.FACE: self.tr("Face, man"),
+            DiagramName.FACE_3Q_LEFT: self.tr("Face ¾, left side"),
+            DiagramName.FACE_3Q_RIGHT: self.tr("Face ¾, right side"),
+            DiagramName.PROFILE_LEFT: self.tr("Profile, left side"),
+            DiagramName.PROFILE_RIGHT: self.tr("Profile, right side"),
+            DiagramName.NECK_DECOLLETE: self.tr("Neck and décolleté"),
+            DiagramName.SCALP: self.tr("Scalp"),
+            DiagramName.HANDS: self.tr("Hands"),
+            DiagramName.BODY_FRONT: self.tr("Body, front"),
+            DiagramName.BODY_BACK: self.tr("Body, back"),
+        }[name]
 
     def all_actions(self) -> list[QAction]:
         """Every action with a shortcut, for the Visit tab to answer wherever focus is."""
@@ -345,6 +408,8 @@ class DiagramPanel(QWidget):
             self.escape_action,
             self.export_action,
             *self.diagram_actions,
+            self.turn_left_action,
+            self.turn_right_action,
         ]
 
     def _build_layout(self) -> None:
@@ -467,7 +532,10 @@ class DiagramPanel(QWidget):
             if not (record.id is not None and self._shown_visit == ("new", record.patient_id)):
                 self.undo_stack.clear()
                 self._shown_visit = key
-                self.show_diagram(default_diagram(self.visit.marks, record.treated_areas))
+                self._front = front_face(self.visit.patient_sex)
+                self.show_diagram(
+                    default_diagram(self.visit.marks, record.treated_areas, self.visit.patient_sex)
+                )
             self._shown_visit = key
         self._set_read_only(record.signed)
         if record.signed:
@@ -532,8 +600,19 @@ class DiagramPanel(QWidget):
                     lambda _=False, t=template: self.visit.delete_template(t.id or 0)
                 )
 
+    def turn_face(self, step: int) -> None:
+        """Turn the face one step: +1 shows more of the patient's left side (the face turns to
+        the viewer's left), -1 more of the right; from the front to three-quarters to profile.
+        From a view that is not of the face, the first step leaves the front."""
+        shown = self.scene.diagram_name
+        at = TURNS.index(shown) if shown in TURNS else TURNS.index(None)
+        turned = TURNS[max(0, min(len(TURNS) - 1, at + step))]
+        self.show_diagram(turned or self._front)
+
     def show_diagram(self, name: DiagramName) -> None:
         """Switch the chart; the marks of every diagram stay in the visit and the totals."""
+        if name in FACE_VIEWS and name not in TURNS:
+            self._front = name
         self.view.cancel_drawing()
         self.scene.show_diagram(name)
         self.scene.set_read_only(self.read_only)
@@ -787,8 +866,8 @@ class DiagramPanel(QWidget):
                 )
             ]
         else:
-            region = DIAGRAM_REGION[self.scene.diagram_name]
-            findings = check_depth(region, technique or Technique.PINPOINT, depth)
+            area = DIAGRAM_AREA[self.scene.diagram_name]
+            findings = check_depth(area, technique or Technique.PINPOINT, depth)
         findings.sort(key=lambda f: -f.severity.rank)
         shown = [f for f in findings if f.severity is not Severity.INFO]
         return shown[0].reason if shown else ""
@@ -844,4 +923,5 @@ class DiagramPanel(QWidget):
             [self.undo_action, self.redo_action],
             [self.previous_action, self.fit_action, self.export_action],
             self.diagram_actions,
+            [self.turn_left_action, self.turn_right_action],
         ]

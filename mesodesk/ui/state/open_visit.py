@@ -31,7 +31,7 @@ from mesodesk.domain.records import CocktailRecord, LotRecord, VisitRecord
 from mesodesk.domain.safety_records import VisitScreening
 from mesodesk.domain.screening import ScreeningFinding
 from mesodesk.domain.visit_records import local_day
-from mesodesk.domain.vocabulary import VisitStatus
+from mesodesk.domain.vocabulary import Sex, VisitStatus
 from mesodesk.services.errors import ServiceError, StaleRecord, ValidationFailed
 from mesodesk.ui.state.notices import Notices
 from mesodesk.ui.state.open_patient import OpenPatient
@@ -129,6 +129,12 @@ class OpenVisit(QObject):
     @property
     def editable(self) -> bool:
         return self._draft is not None and not self._draft.signed
+
+    @property
+    def patient_sex(self) -> Sex | None:
+        """The sex on the open patient's card: the face chart a new visit opens on follows it."""
+        card = self._patient.card
+        return card.sex if card is not None else None
 
     @property
     def marks(self) -> tuple[MarkRecord, ...]:
