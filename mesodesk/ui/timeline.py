@@ -267,6 +267,7 @@ class TimelinePane(QWidget):
 
     open_requested = Signal(int)
     start_requested = Signal()
+    _loading = False
 
     def __init__(
         self,
@@ -369,6 +370,7 @@ class TimelinePane(QWidget):
     def _show(self, timeline: Timeline, patient_id: int | None = None) -> None:
         if patient_id is not None and patient_id != self._patient.patient_id:
             return
+        self._loading = False
         current = self.view.currentIndex()
         keep = self.model.entry(current.row()).visit if current.isValid() else None
         self.model.set_timeline(timeline)
@@ -415,14 +417,22 @@ class TimelinePane(QWidget):
         self.start_button.setEnabled(has_patient)
         self.start_action.setEnabled(has_patient)
         self.open_button.setEnabled(on_visit)
-        self.empty.setText(
-            self.tr("No visits yet. Press Ctrl+T to start today's visit.")
-            if has_patient
-            else self.tr("Save the patient's card first; then visits can be recorded.")
-        )
+        if not has_patient:
+            self.empty.setText(
+                self.tr("Save the patient's card first; then visits can be recorded.")
+            )
+        elif self._loading:
+            self.empty.setText(self.tr("Loading visits…"))
+        else:
+            self.empty.setText(self.tr("No visits yet. Press Ctrl+T to start today's visit."))
 
     def _patient_opened(self, _card: PatientCard | None) -> None:
+        """Drop the previous patient's visits at once and enable Ctrl+T: starting today's
+        visit asks the services itself, so it need not wait for the list to load."""
         self.view.setCurrentIndex(QModelIndex())
+        self.model.set_timeline(Timeline())
+        self._loading = self._patient.patient_id is not None
+        self._update_buttons()
         self.refresh()
 
     def _records_changed(self, patient_id: int) -> None:

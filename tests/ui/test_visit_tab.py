@@ -357,3 +357,18 @@ def test_a_signed_visit_names_its_cocktail_as_it_was_signed_after_a_rename(qtbot
     )
     shown = window.visit_tab.form.lines.findChildren(QLabel)
     assert not any("Renamed" in label.text() for label in shown)
+
+
+def test_ctrl_t_starts_todays_visit_before_the_timeline_has_loaded(qtbot, window):
+    patient = window.services.patients.save(PatientCard(last_name="Сразу", first_name="Анна"))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+    window.open_patient(patient.id)  # the timeline loads in the background from here
+    assert window.timeline.start_action.isEnabled(), "Ctrl+T works at once"
+    assert window.timeline.model.rowCount() == 0, "no visits of the previous patient linger"
+    qtbot.keyClick(window, Qt.Key.Key_T, CTRL)
+
+    assert window.patient_tabs.currentWidget() is window.visit_tab
+    assert window.visit.draft is not None and window.visit.draft.patient_id == patient.id
+    _settled(qtbot, window)
