@@ -145,17 +145,34 @@ def default_diagram(
     marks: Sequence[MarkRecord], areas: Sequence[Area] = (), sex: Sex | None = None
 ) -> DiagramName:
     """The diagram a visit opens on: the one with the most marks; else the back for vascular
-    work; else the scalp or the hands when they are all the visit treats; else the face, a
-    woman's for a woman."""
+    work; else the view that shows every area the visit treats (the scalp, the hands, the
+    neck and décolleté, the body from the front or the back; the body's front when it treats
+    both sides); else the face, a woman's for a woman."""
     if marks:
         counts = {name: sum(m.diagram == name for m in marks) for name in DiagramName}
         return max(DiagramName, key=lambda name: counts[name])
     if Area.VASCULAR in areas:
         return DiagramName.BACK
-    for area, view in ((Area.SCALP, DiagramName.SCALP), (Area.HANDS, DiagramName.HANDS)):
-        if areas and set(areas) == {area}:
-            return view
+    views = {AREA_VIEWS.get(area) for area in areas}
+    if len(views) == 1 and None not in views:
+        return next(view for view in views if view is not None)
+    if views and views <= {DiagramName.BODY_FRONT, DiagramName.BODY_BACK}:
+        return DiagramName.BODY_FRONT
     return front_face(sex)
+
+
+AREA_VIEWS: dict[Area, DiagramName] = {
+    Area.SCALP: DiagramName.SCALP,
+    Area.HANDS: DiagramName.HANDS,
+    Area.NECK: DiagramName.NECK_DECOLLETE,
+    Area.DECOLLETE: DiagramName.NECK_DECOLLETE,
+    Area.STOMACH: DiagramName.BODY_FRONT,
+    Area.LEGS: DiagramName.BODY_FRONT,
+    Area.BODY: DiagramName.BODY_FRONT,
+    Area.BACK: DiagramName.BODY_BACK,
+    Area.HIPS_BUTTOCKS: DiagramName.BODY_BACK,
+}
+"""The view for a visit that treats only this area; the face's areas open the front face."""
 
 
 def diagrams_by_use(marks: Sequence[MarkRecord]) -> list[DiagramName]:

@@ -374,10 +374,17 @@ def test_charted_marks_and_the_vascular_scheme_still_decide_first() -> None:
     assert default_diagram([], [Area.VASCULAR, Area.FACE], Sex.FEMALE) is DiagramName.BACK
 
 
-def test_a_visit_for_the_scalp_or_the_hands_alone_opens_on_that_view() -> None:
+def test_a_visit_whose_areas_one_view_shows_opens_on_that_view() -> None:
     assert default_diagram([], [Area.SCALP], Sex.FEMALE) is DiagramName.SCALP
     assert default_diagram([], [Area.HANDS], Sex.MALE) is DiagramName.HANDS
     assert default_diagram([], [Area.HANDS, Area.FACE], Sex.FEMALE) is DiagramName.FACE_FEMALE
+    assert (
+        default_diagram([], [Area.NECK, Area.DECOLLETE], Sex.FEMALE) is DiagramName.NECK_DECOLLETE
+    )
+    assert default_diagram([], [Area.STOMACH], Sex.FEMALE) is DiagramName.BODY_FRONT
+    assert default_diagram([], [Area.HIPS_BUTTOCKS], Sex.FEMALE) is DiagramName.BODY_BACK
+    assert default_diagram([], [Area.LEGS, Area.HIPS_BUTTOCKS], Sex.MALE) is DiagramName.BODY_FRONT
+    assert default_diagram([], [Area.STOMACH, Area.FACE], Sex.MALE) is DiagramName.FACE
 
 
 @pytest.mark.parametrize("name", list(DiagramName))
