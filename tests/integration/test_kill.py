@@ -67,27 +67,31 @@ def _kill_after(
     target: Callable[..., None],
     args: tuple[Any, ...],
     delay: float,
-    ready: Path | None = None,
+    acks: Path | None = None,
 ) -> int | None:
     """Start a writer, SIGKILL it after `delay` seconds; its exit code (-9 when killed).
 
-    With `ready`, the delay counts from when the writer creates that file (its start is slow
-    and uneven under a loaded test run).
+    With `acks`, the delay counts from the writer's first acknowledgement in this round, so
+    every round kills a writer in the middle of its work however slow its start was on a
+    loaded machine.
     """
-    if ready is not None:
-        ready.unlink(missing_ok=True)
+    before = _size(acks) if acks is not None else 0
     process = forks.Process(target=target, args=args, daemon=True)
     process.start()
-    if ready is not None:
-        deadline = time.monotonic() + 60
-        while not ready.exists() and process.is_alive() and time.monotonic() < deadline:
-            time.sleep(0.01)
+    if acks is not None:
+        deadline = time.monotonic() + 120
+        while _size(acks) == before and process.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.005)
     process.join(delay)
     if process.is_alive():
         assert process.pid is not None
         os.kill(process.pid, signal.SIGKILL)
     process.join(30)
     return process.exitcode
+
+
+def _size(path: Path) -> int:
+    return path.stat().st_size if path.exists() else 0
 
 
 def _acks(path: Path) -> list[list[str]]:
@@ -129,7 +133,8 @@ def test_killing_a_writer_during_saves_loses_no_acknowledged_record(
             forks,
             kill_writers.save_patients,
             (sqlite_url(path), str(acks), round_),
-            rng.uniform(0.05, 0.5),
+            rng.uniform(0.0, 0.3),
+            acks=acks,
         )
         assert code == -signal.SIGKILL
         _assert_intact(path)
@@ -183,7 +188,7 @@ def test_killing_a_writer_during_signing_leaves_every_visit_signed_whole_or_not_
             kill_writers.sign_visits,
             (sqlite_url(path), str(acks), visit_ids),
             rng.uniform(0.0, 0.2),
-            ready=acks.with_suffix(".ready"),
+            acks=acks,
         )
         assert code in (-signal.SIGKILL, 0)
         _assert_intact(path)
