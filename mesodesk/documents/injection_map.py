@@ -10,6 +10,7 @@ Labels are never set below `MIN_FONT_PT`.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -376,6 +377,16 @@ class InjectionMap(Flowable):
         goes to when the label stands outside the zone (None inside it)."""
         left_edge = GUTTER_WIDTH + 1.5 * mm if self.diagram.vertebrae else 1.5 * mm
         polygon = [self._page(p) for p in zone.polygon]
+        outline = [Point(*q) for q in polygon]
+        reach = 18 * mm
+        near = (
+            min(q[0] for q in polygon) - reach,
+            min(q[1] for q in polygon) - reach,
+            max(q[0] for q in polygon) + reach,
+            max(q[1] for q in polygon) + reach,
+        )
+        sites = sorted(injections)
+        xs = [site[0] for site in sites]
         best: tuple[float, float, tuple[float, float] | None] | None = None
         best_score = -math.inf
         steps = 24
@@ -390,14 +401,16 @@ class InjectionMap(Flowable):
                     continue
                 if any(_overlap(box, other) for other in taken):
                     continue
-                clearance = min((_distance_to_box(site, box) for site in injections), default=20.0)
                 centre = (x, y + LABEL_PT * 0.3)
-                inside = _inside(centre, polygon)
+                if not (near[0] <= centre[0] <= near[2] and near[1] <= centre[1] <= near[3]):
+                    continue  # farther from the zone than a leader line may run
+                inside = point_in_polygon(centre[0], centre[1], outline)
                 anchor = None if inside else _nearest_on(polygon, centre)
                 distance = 0.0 if anchor is None else math.dist(centre, anchor)
-                if distance > 18 * mm:
+                if distance > reach:
                     continue
-                score = 3 * min(clearance, 6.0) - distance - (0 if inside else 8)
+                clearance = _clearance(box, sites, xs, CLEARANCE_ENOUGH)
+                score = 3 * clearance - distance - (0 if inside else 8)
                 if score > best_score:
                     best, best_score = (x, y, anchor), score
         return best
@@ -509,6 +522,26 @@ def _nearest_on(
 
 def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+CLEARANCE_ENOUGH = 6.0
+"""Points of clear space around a label beyond which more space does not make it read better."""
+
+
+def _clearance(
+    box: tuple[float, float, float, float],
+    sites: Sequence[tuple[float, float]],
+    xs: Sequence[float],
+    enough: float,
+) -> float:
+    """The distance from `box` to the nearest injection site, up to `enough`; `sites` sorted
+    by x with `xs` their x values, so only the sites in reach are looked at."""
+    nearest = enough
+    for index in range(bisect_left(xs, box[0] - enough), bisect_right(xs, box[2] + enough)):
+        site = sites[index]
+        if box[1] - enough <= site[1] <= box[3] + enough:
+            nearest = min(nearest, _distance_to_box(site, box))
+    return nearest
 
 
 def _distance_to_box(p: tuple[float, float], box: tuple[float, float, float, float]) -> float:
