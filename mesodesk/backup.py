@@ -110,7 +110,7 @@ def backups_in(folder: Path) -> list[str]:
     """The names of the files in a backup folder (none if it does not exist yet)."""
     try:
         return [entry.name for entry in os.scandir(folder) if entry.is_file()]
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return []
 
 
