@@ -346,3 +346,41 @@ def _contents(out: Path, live_url: str, request: pytest.FixtureRequest) -> tuple
             return backup_writer.written(connection)
     finally:
         engine.dispose()
+
+
+# --- the copy before an upgrade of a server database ---------------------------------------------
+
+
+def test_a_postgresql_upgrade_keeps_a_pg_dump_of_the_older_schema_first(
+    scratch_postgres_url: str, data_folder: Path
+) -> None:
+    first = migrations.revisions()[0]
+    make_database_at(scratch_postgres_url, first, patients=2)
+
+    database = open_database(scratch_postgres_url)
+    database.close()
+
+    copy = database.backup_path
+    assert database.notice is None
+    assert copy is not None and copy.parent == data_folder / "backups"
+    assert copy.name.endswith(f"-before-{migrations.head_revision()}.pgdump")
+    assert _mode(copy) == 0o600
+    older = migrations.tables_by_revision()[first]
+    assert archive_tables(copy) == set(older) | {"alembic_version"}
+
+
+def test_without_pg_dump_a_postgresql_upgrade_goes_ahead_and_says_no_copy_was_kept(
+    scratch_postgres_url: str, data_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_database_at(scratch_postgres_url, migrations.revisions()[0], patients=2)
+    monkeypatch.setenv("PATH", "")
+    monkeypatch.setattr("mesodesk.backup.POSTGRES_TOOL_FOLDERS", ())
+
+    database = open_database(scratch_postgres_url)
+    database.close()
+
+    assert database.backup_path is None
+    assert database.notice is not None
+    assert database.notice.startswith("No copy of the database was kept before its upgrade")
+    assert "pg_dump was not found" in database.notice
+    assert patients(scratch_postgres_url)[0][0].startswith("Петрова")
