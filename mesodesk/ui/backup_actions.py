@@ -108,7 +108,7 @@ class BackupActions(QObject):
         self.backup_action = QAction(self.tr("&Back up now"), parent)
         self.backup_action.setShortcut(QKeySequence("Ctrl+Alt+B"))
         self.backup_action.triggered.connect(self.back_up_now)
-        self.restore_action = QAction(self.tr("&Restore from backup…"), parent)
+        self.restore_action = QAction(self.tr("R&estore from backup…"), parent)
         self.restore_action.triggered.connect(self.restore_from_file)
         self.settings_action = QAction(self.tr("Backup se&ttings…"), parent)
         self.settings_action.triggered.connect(self.edit_settings)

@@ -54,6 +54,7 @@ class BackupSettingsDialog(QDialog):
         self.keep.setRange(KEEP_MIN, KEEP_MAX)
         self.keep.setValue(self._policy.keep)
         self.keep.setSuffix(self.tr(" newest backups"))
+        self.keep.setMaximumWidth(self.keep.sizeHint().width() + 24)
         self.copy_folder = QLineEdit(self._policy.copy_folder, self)
         self.copy_folder.setPlaceholderText(self.tr("No second copy"))
         self.copy_folder.setMinimumWidth(360)
