@@ -783,6 +783,12 @@ class MainWindow(QMainWindow):
         settings.setValue("window/visitSplitter", self.visit_tab.splitter.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.backups is not None and self.backups.busy:
+            self.notices.info(
+                self.tr("A backup or a restore is under way; quit when it has finished.")
+            )
+            event.ignore()
+            return
         if not self.may_leave_card():
             event.ignore()
             return

@@ -337,3 +337,20 @@ def test_backup_settings_are_saved_and_a_bad_folder_is_refused_in_the_dialog(
     assert service.policy().keep == 5
     assert service.policy().copy_folder == str(tmp_path / "usb")
     assert _notice(window) == ("success", "Backup settings saved.")
+
+
+def test_the_window_stays_open_while_a_restore_is_under_way(
+    qtbot, window: MainWindow, service: BackupService
+) -> None:
+    backup = _with_a_backup(qtbot, window, service)
+    actions = _backups(window)
+    actions.choose_backup_file = lambda: backup
+    actions.confirm_restore = lambda candidate: True
+    closed = []
+    actions.restore_started.connect(lambda: closed.append(window.close()))
+
+    actions.restore_action.trigger()
+    _settle(qtbot, window)
+
+    assert closed == [False] and window.isVisible()
+    assert _patients(window) == ["Иванова Мария"]
