@@ -39,7 +39,7 @@ POSTGRES_SUFFIX = ".pgdump"
 PARTIAL_SUFFIX = ".partial"
 POSTGRES_ARCHIVE_HEADER = b"PGDMP"
 STALE_PARTIAL_SECONDS = 3600
-"""A temporary file this old is left by a killed backup (a running one touches its file)."""
+"""A temporary file untouched this long was left by a killed attempt (a running one writes)."""
 LOCK_PATIENCE_SECONDS = 30.0
 """How long a copy waits for another connection's lock before giving up."""
 LOCK_WAIT_MS = 500
@@ -87,7 +87,7 @@ def make_backup(url: URL, sqlite_file: Path | None, made_at: datetime, label: st
     """A backup of the database into its backups folder, named with `made_at`; its path."""
     place = place_for(url, sqlite_file)
     make_folder(place.folder)
-    with partial_file(place.folder / place.name(made_at, label)) as partial:
+    with partial_file(place.folder / place.name(made_at, label), f"{place.stem}-") as partial:
         _write_backup(url, sqlite_file, partial)
         return put_under_new_name(partial, place, place.folder, made_at, label)
 
@@ -136,11 +136,15 @@ def prune(place: BackupPlace, folder: Path, keep: int) -> list[str]:
 
 
 @contextlib.contextmanager
-def partial_file(target: Path) -> Iterator[Path]:
+def partial_file(target: Path, family: str | None = None) -> Iterator[Path]:
     """A new, empty, owner-only temporary file beside `target`, removed afterwards (with the
-    journal files SQLite may have made beside it) unless it was put in place."""
+    journal files SQLite may have made beside it) unless it was put in place.
+
+    Temporary files that killed attempts left are removed first: those for the same name, or,
+    with `family`, those for every name starting with it (one database's backups).
+    """
     folder = target.absolute().parent
-    remove_stale_partials(folder)
+    remove_stale_partials(folder, family if family is not None else f"{target.name}.")
     handle, name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=PARTIAL_SUFFIX)
     os.close(handle)
     partial = Path(name)
@@ -151,9 +155,10 @@ def partial_file(target: Path) -> Iterator[Path]:
             leftover.unlink(missing_ok=True)
 
 
-def remove_stale_partials(folder: Path) -> None:
+def remove_stale_partials(folder: Path, prefix: str) -> None:
+    """Only MesoDesk's own leftovers, never another program's hidden files."""
     limit = time.time() - STALE_PARTIAL_SECONDS
-    for leftover in folder.glob(f".*{PARTIAL_SUFFIX}*"):
+    for leftover in folder.glob(f".{glob.escape(prefix)}*{PARTIAL_SUFFIX}*"):
         with contextlib.suppress(OSError):
             if leftover.stat().st_mtime < limit:
                 leftover.unlink()

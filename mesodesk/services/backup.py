@@ -212,10 +212,10 @@ class BackupService:
         except backup.BackupError as exc:
             raise BackupFailed(f"No backup was made: {_clause(exc)}.") from exc
 
-    def _make(self, made_at: datetime, label: str = "") -> Path:
+    def _make(self, made_at: datetime) -> Path:
         self._check_source()
         try:
-            return backup.make_backup(self._url, self._file, made_at, label)
+            return backup.make_backup(self._url, self._file, made_at)
         except backup.BackupError as exc:
             raise BackupFailed(f"No backup was made: {_clause(exc)}.") from exc
         except OSError as exc:
@@ -261,7 +261,7 @@ class BackupService:
             )
         target = folder / path.name
         try:
-            with backup.partial_file(target) as partial:
+            with backup.partial_file(target, f"{self._place.stem}-") as partial:
                 with path.open("rb") as source, partial.open("wb") as copy:
                     while chunk := source.read(1 << 20):
                         copy.write(chunk)

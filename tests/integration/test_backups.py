@@ -121,6 +121,27 @@ def test_a_file_that_is_not_a_mesodesk_database_is_not_backed_up(tmp_path: Path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.sqlite3"]
 
 
+def test_what_a_killed_backup_left_is_tidied_and_nothing_of_anyone_else(
+    sqlite_db: Database, clock: Clock
+) -> None:
+    service = _service(sqlite_db, clock)
+    service.folder.mkdir(parents=True)
+    ours = service.folder / ".mesodesk-2026-03-01T093000.sqlite3.k1ll3d.partial"
+    fresh = service.folder / ".mesodesk-2026-03-02T092959.sqlite3.runn1ng.partial"
+    theirs = service.folder / ".sync-client.partial"
+    for leftover in (ours, fresh, theirs):
+        leftover.write_bytes(b"half")
+    day_ago = time.time() - 86400
+    for old in (ours, theirs):
+        os.utime(old, (day_ago, day_ago))
+
+    service.backup_now()
+
+    assert not ours.exists()
+    assert fresh.exists(), "a backup under way elsewhere is left alone"
+    assert theirs.exists(), "another program's file is never removed"
+
+
 # --- keeping N, once a day, the second copy ------------------------------------------------------
 
 
