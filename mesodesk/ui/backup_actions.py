@@ -228,6 +228,9 @@ class BackupActions(QObject):
         path = self.choose_backup_file()
         if path is None:
             return
+        if self._busy:  # the hourly backup began while the questions were open
+            self._notices.info(self.tr("A backup is under way; restore when it has finished."))
+            return
         self._set_busy(True, self.tr("Checking the backup…"))
         service = self._service
         self._runner.submit(lambda: service.check_restore(path), self._checked, self._refused)
@@ -279,8 +282,9 @@ class BackupActions(QObject):
         return " ".join(parts)
 
     def _checked(self, candidate: RestoreCandidate) -> None:
-        self._set_busy(False)
+        """Still busy while the user decides, so the hourly backup waits its turn."""
         if not self.confirm_restore(candidate) or not self._may_replace_data():
+            self._set_busy(False)
             return
         self._set_busy(True, self.tr("Restoring…"))
         self.restore_started.emit()
