@@ -104,7 +104,9 @@ class BackupActions(QObject):
         self.status: BackupStatus | None = None
         self.failure: str | None = None
         self.label = BackupLabel(parent)
-        self.label.show_text(self.tr("Last backup: …"))
+        self.last_action = QAction(parent)
+        self.last_action.setEnabled(False)  # says when; the status bar shows the same
+        self._show(self.tr("Last backup: …"))
         self.backup_action = QAction(self.tr("&Back up now"), parent)
         self.backup_action.setShortcut(QKeySequence("Ctrl+Alt+B"))
         self.backup_action.triggered.connect(self.back_up_now)
@@ -121,6 +123,11 @@ class BackupActions(QObject):
     @property
     def actions(self) -> list[QAction]:
         return [self.backup_action, self.restore_action, self.settings_action]
+
+    @property
+    def menu_actions(self) -> list[QAction]:
+        """The actions, then the last backup's time, for the File menu."""
+        return [*self.actions, self.last_action]
 
     @property
     def busy(self) -> bool:
@@ -209,11 +216,15 @@ class BackupActions(QObject):
             return
         tip = self.tr("Backups are kept in {folder}").format(folder=status.folder)
         if self.failure is not None:
-            self.label.show_text(self.tr("Backup failed"), True, f"{self.failure}\n{tip}")
+            self._show(self.tr("Backup failed"), True, f"{self.failure}\n{tip}")
         elif status.newest is None:
-            self.label.show_text(self.tr("No backup yet"), True, tip)
+            self._show(self.tr("No backup yet"), True, tip)
         else:
-            self.label.show_text(self.label.last_text(status.newest), status.stale, tip)
+            self._show(self.label.last_text(status.newest), status.stale, tip)
+
+    def _show(self, text: str, problem: bool = False, tip: str = "") -> None:
+        self.label.show_text(text, problem, tip)
+        self.last_action.setText(text)
 
     def _unexpected(self, exc: Exception) -> None:
         self._set_busy(False)
@@ -337,6 +348,6 @@ class BackupActions(QObject):
             usable = action is not self.settings_action or self._settings is not None
             action.setEnabled(not busy and usable)
         if busy:
-            self.label.show_text(text)
+            self._show(text)
         elif self.status is not None:
             self._show_status(self.status)

@@ -325,7 +325,7 @@ class MainWindow(QMainWindow):
         backups = BackupActions(service, self.runner, self.notices, self._may_replace_data, self)
         self.addActions(backups.actions)
         file_menu = self.menus["file"]
-        file_menu.insertActions(self.quit_action, backups.actions)
+        file_menu.insertActions(self.quit_action, backups.menu_actions)
         file_menu.insertSeparator(self.quit_action)
         self.statusBar().addPermanentWidget(backups.label)
         backups.restore_started.connect(lambda: self._hold_forms(True))

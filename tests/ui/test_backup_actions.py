@@ -91,6 +91,7 @@ def test_the_file_menu_holds_the_backup_actions(window: MainWindow) -> None:
     assert texts.index("Back up now") < texts.index("Restore from backup…") < texts.index("Quit")
     assert "Backup settings…" in texts
     assert _backups(window).backup_action.shortcut().toString() == "Ctrl+Alt+B"
+    assert texts[texts.index("Backup settings…") + 1] == "No backup yet"
 
 
 def test_back_up_now_makes_a_backup_off_the_gui_thread_and_shows_its_time(
@@ -107,6 +108,7 @@ def test_back_up_now_makes_a_backup_off_the_gui_thread_and_shows_its_time(
     assert made.exists() and file_facts(made)[1] == 0o600
     assert service.threads and threading.get_ident() not in service.threads
     assert label.text() == "Last backup: 02.03.2026 09:30"
+    assert _backups(window).last_action.text() == label.text(), "the File menu says it too"
     assert label.property("problem") is False
     assert label.width() == width, "the status bar does not move"
     assert _notice(window) == ("success", f"Backup made: {made.name} in {service.folder}.")
