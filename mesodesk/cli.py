@@ -134,6 +134,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _force_option(export)
     _add_document_commands(commands)
+    from mesodesk.cli_backup import add_backup_commands
+
+    add_backup_commands(commands)
     return parser
 
 
@@ -192,7 +195,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from mesodesk.services.errors import ServiceError
 
     try:
-        return COMMANDS[args.command](args)
+        return (getattr(args, "run", None) or COMMANDS[args.command])(args)
     except (CommandRefused, DatabaseError, ServiceError, OSError) as exc:
         _say("error", _message(exc))
         return 2

@@ -32,7 +32,8 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
-from mesodesk import migrations, paths
+from mesodesk import backup, migrations, paths
+from mesodesk.domain.backups import newest_first
 from mesodesk.migrations import WRITE_LOCK_OPTION, SchemaKind, SchemaState
 
 __all__ = ["WRITE_LOCK_OPTION", "Database", "DatabaseError", "open_database"]
@@ -141,10 +142,20 @@ def sqlite_path(url: URL) -> Path | None:
 
 
 def database_files(path: Path) -> list[Path]:
-    """The files that make up an SQLite database, and the copies MesoDesk keeps of it."""
+    """The files that make up an SQLite database, and the copies MesoDesk keeps of it: its
+    backups, and the `.bak` copies earlier versions kept beside it."""
     companions = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
-    copies = sorted(path.parent.glob(f"{glob.escape(path.name)}.*.bak"))
-    return [path, *companions, *copies]
+    return [path, *companions, *_copies(path)]
+
+
+def _copies(path: Path) -> list[Path]:
+    place = backup.place_for(URL.create("sqlite"), path)
+    kept = [
+        place.folder / name
+        for _, name in newest_first(backup.backups_in(place.folder), place.stem, place.suffix)
+    ]
+    older = sorted(path.parent.glob(f"{glob.escape(path.name)}.*.bak"))
+    return [*kept, *older]
 
 
 # --- opening -------------------------------------------------------------------------------
@@ -171,14 +182,24 @@ def open_database(
     return _open_sqlite(url, path, migrate, create, allow_read_only)
 
 
+def upgrade_restored(url_text: str) -> None:
+    """Bring a restored database to the current revision in one transaction, with no copy
+    kept: the backup it came from is that copy."""
+    engine = make_engine(parse_url(url_text))
+    try:
+        _prepare_schema(engine, None, migrate=True, keep_copy=False)
+    finally:
+        engine.dispose()
+
+
 def _open_server(url: URL, migrate: bool) -> Database:
     engine = make_engine(url)
     try:
-        backup, notice = _prepare_schema(engine, None, migrate)
+        copy, notice = _prepare_schema(engine, None, migrate)
     except BaseException:
         engine.dispose()
         raise
-    return Database(url, engine, _sessions(engine), backup, notice)
+    return Database(url, engine, _sessions(engine), copy, notice)
 
 
 def _open_sqlite(
@@ -209,11 +230,11 @@ def _open_sqlite(
     _keep_private(path)
     engine = _sqlite_engine(path, read_only=False)
     try:
-        backup, notice = _prepare_schema(engine, path, migrate)
+        copy, notice = _prepare_schema(engine, path, migrate)
     except BaseException:
         engine.dispose()
         raise
-    return Database(url, engine, _sessions(engine), backup, notice, path=path)
+    return Database(url, engine, _sessions(engine), copy, notice, path=path)
 
 
 def _sessions(engine: Engine) -> sessionmaker[Session]:
@@ -221,9 +242,13 @@ def _sessions(engine: Engine) -> sessionmaker[Session]:
 
 
 def _prepare_schema(
-    engine: Engine, path: Path | None, migrate: bool
+    engine: Engine, path: Path | None, migrate: bool, keep_copy: bool = True
 ) -> tuple[Path | None, str | None]:
-    """Create, repair or upgrade the schema in one transaction; (copy kept, notice)."""
+    """Create, repair or upgrade the schema in one transaction; (copy kept, notice).
+
+    Before an upgrade a copy of the database is kept in its backups folder (an SQLite file
+    is given as `path`; a server database is dumped), unless `keep_copy` is False.
+    """
     try:
         with engine.connect() as connection:
             state = migrations.schema_state(connection)
@@ -235,26 +260,36 @@ def _prepare_schema(
         try:
             with migrations.schema_transaction(engine) as connection:
                 state = migrations.schema_state(connection)  # again, now that it is ours
-                backup, notice = None, None
+                copy: Path | None = None
+                notice: str | None = None
                 if state.interrupted:
-                    backup, notice = _finish_interrupted(connection, path, state, made)
+                    copy, notice = _finish_interrupted(connection, path, state, made)
                     state = migrations.schema_state(connection)
                 if not state.usable:
                     raise DatabaseError(_refusal(path, state))
                 if state.needs_upgrade:
-                    if path is not None and state.current is not None and backup is None:
-                        backup = _backup_sqlite(path, f"before-{state.head}")
-                        made.append(backup)
+                    if keep_copy and state.current is not None and copy is None:
+                        label = f"before-{state.head}"
+                        if path is not None:
+                            copy = _backup_sqlite(path, label)
+                        elif engine.dialect.name == "postgresql":
+                            copy, notice = _backup_postgres(engine.url, label)
+                        if copy is not None:
+                            made.append(copy)
                     migrations.run_upgrade(connection)
         except BaseException:
-            for copy in made:  # the database is as it was: a copy of it says nothing new
-                copy.unlink(missing_ok=True)
+            for made_copy in made:  # the database is as it was: a copy of it says nothing new
+                made_copy.unlink(missing_ok=True)
             raise
-        return backup, notice
+        return copy, notice
     except migrations.SchemaChangeFailed as exc:
         raise DatabaseError(f"Cannot upgrade the database: {exc}.") from exc
     except DBAPIError as exc:
         raise DatabaseError(f"Cannot open the database: {_first_line(exc)}") from exc
+    except backup.BackupError as exc:
+        raise DatabaseError(
+            f"Cannot keep a copy of the database before its upgrade: {exc}"
+        ) from exc
     except OSError as exc:
         raise DatabaseError(f"Cannot keep a copy of the database: {_os_reason(exc)}") from exc
 
@@ -296,15 +331,11 @@ def _finish_interrupted(
 
 
 def _matching_copy(path: Path, state: SchemaState) -> Path | None:
-    """The newest copy beside the file that holds exactly its records at its revision."""
+    """The newest copy of the file that holds exactly its records at its revision."""
     if state.current is None:
         return None
     expected = migrations.tables_by_revision()[state.current]
-    candidates = sorted(
-        path.parent.glob(f"{glob.escape(path.name)}.*.bak"),
-        key=lambda p: p.stat().st_mtime,
-        reverse=True,
-    )
+    candidates = sorted(_copies(path), key=lambda p: p.stat().st_mtime, reverse=True)
     for candidate in candidates:
         with contextlib.suppress(DatabaseError, sqlite3.Error, OSError):
             if _same_records(candidate, path, state.current, expected):
@@ -522,42 +553,25 @@ def _sqlite_set(path: Path) -> list[Path]:
 
 
 def _backup_sqlite(path: Path, label: str) -> Path:
-    """A consistent copy of the file beside it (SQLite's online backup, WAL included), 0600.
+    """A consistent copy of the file into its backups folder (see `mesodesk.backup`), 0600.
 
     Made while the schema lock is held, under a temporary name first: a kill leaves no
-    half-copy under a `.bak` name, and the partial copies of killed attempts are removed here.
+    half-copy under a backup's name.
     """
-    folder = path.parent
-    for stale in folder.glob(f".{glob.escape(path.name)}.*.bak.partial"):
-        stale.unlink(missing_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    base = f"{path.name}.{label}-{stamp}"
-    handle, name = tempfile.mkstemp(dir=folder, prefix=f".{base}.", suffix=".bak.partial")
-    os.close(handle)
-    partial = Path(name)
+    return backup.make_backup(URL.create("sqlite"), path, datetime.now(), label)
+
+
+def _backup_postgres(url: URL, label: str) -> tuple[Path | None, str | None]:
+    """A pg_dump of the server database before its upgrade: (the dump, or why there is none).
+
+    Best effort: without the PostgreSQL client programs the upgrade goes ahead (it is one
+    transaction, so it fails whole or not at all) and the window says no copy was kept.
+    """
     try:
-        source = sqlite3.connect(path.as_uri() + "?mode=ro", uri=True)
-        try:
-            destination = sqlite3.connect(partial.as_uri(), uri=True)
-            try:
-                source.backup(destination)
-            finally:
-                destination.close()
-        finally:
-            source.close()
-        paths.fsync_file(partial)
-        for attempt in range(1, 100):
-            target = folder / (f"{base}.bak" if attempt == 1 else f"{base}-{attempt}.bak")
-            try:
-                os.link(partial, target)
-            except FileExistsError:
-                continue
-            paths.fsync_folder(folder)
-            return target
-        raise OSError(0, "too many copies with the same time stamp", str(folder))
-    finally:
-        for leftover in _sqlite_set(partial):
-            leftover.unlink(missing_ok=True)
+        return backup.make_backup(url, None, datetime.now(), label), None
+    except (backup.BackupError, OSError) as exc:
+        reason = str(exc) if isinstance(exc, backup.BackupError) else _os_reason(exc)
+        return None, f"No copy of the database was kept before its upgrade: {reason}"
 
 
 # --- engines -------------------------------------------------------------------------------

@@ -69,3 +69,19 @@ def services(database: Database) -> Services:
 @pytest.fixture
 def sqlite_services(sqlite_db: Database) -> Services:
     return build_services(sqlite_db.sessions)
+
+
+@pytest.fixture
+def scratch_postgres_url(postgres_url: str) -> Iterator[str]:
+    """Another empty database on the PostgreSQL test server, of this test only: made before
+    it, dropped after it (a restore target, or where an unusual backup is made)."""
+    base = os.environ[PG_ENV]
+    name = f"{make_url(postgres_url).database}_scratch"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    yield make_url(base).set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()

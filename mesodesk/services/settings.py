@@ -24,6 +24,8 @@ from mesodesk.services.base import Service
 from mesodesk.services.errors import ValidationFailed
 
 PROFILE_KEY = "clinic_profile"
+BACKUP_POLICY_KEY = "backup_policy"
+"""How many backups are kept and where they are also copied (see services/backup.py)."""
 
 
 class ClinicSettingsService(Service):

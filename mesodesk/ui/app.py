@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mesodesk import __version__
 from mesodesk.paths import write_private_file
+from mesodesk.services.backup import BackupService
 from mesodesk.services.errors import ServiceError
 from mesodesk.ui.icons import app_icon
 from mesodesk.ui.main_window import MainWindow
@@ -79,7 +80,7 @@ def run_window(open_database: Callable[[], tuple[Any, Services]]) -> int:
         print(f"mesodesk: error: {exc}", file=sys.stderr)
         QMessageBox.critical(None, app.tr("MesoDesk cannot open the database"), str(exc))
         return 2
-    window = MainWindow(services, database.location)
+    window = MainWindow(services, database.location, backups=BackupService.for_database(database))
     if database.notice:
         window.notices.warning(database.notice)
     elif database.backup_path is not None:
@@ -89,6 +90,8 @@ def run_window(open_database: Callable[[], tuple[Any, Services]]) -> int:
             )
         )
     window.show()
+    if window.backups is not None:
+        window.backups.start_automatic()
     try:
         return app.exec()
     finally:
@@ -104,7 +107,12 @@ def save_screenshot(
 ) -> None:
     """Render the window as a user would see it after the list has loaded, then save a PNG."""
     application()
-    window = MainWindow(services, database.location, remember_layout=False)
+    window = MainWindow(
+        services,
+        database.location,
+        remember_layout=False,
+        backups=BackupService.for_database(database),
+    )
     window.resize(*size)
     window.show()
     wait_until(lambda: not window.runner.busy)

@@ -34,6 +34,7 @@ from mesodesk.domain.safety_records import PatientAnamnesisRecord
 from mesodesk.services.errors import NotFound, ServiceError, StaleRecord, ValidationFailed
 from mesodesk.ui.about import AboutDialog
 from mesodesk.ui.anamnesis_pane import AnamnesisPane
+from mesodesk.ui.backup_actions import BackupActions
 from mesodesk.ui.catalog_window import CatalogWindow
 from mesodesk.ui.course_dialog import CourseDialog
 from mesodesk.ui.documents import DocumentActions
@@ -52,6 +53,7 @@ from mesodesk.ui.widgets import PatientHeader
 from mesodesk.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
+    from mesodesk.services.backup import BackupService
     from mesodesk.services.registry import Services
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
@@ -88,6 +90,7 @@ class MainWindow(QMainWindow):
         location: str,
         parent: QWidget | None = None,
         remember_layout: bool = True,
+        backups: BackupService | None = None,
     ) -> None:
         super().__init__(parent)
         app = QApplication.instance()
@@ -135,6 +138,7 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_status_bar(location)
+        self.backups = self._build_backups(backups) if backups is not None else None
         self._connect()
         self._open_card(None)
         self.patient_list.refresh()
@@ -315,6 +319,44 @@ class MainWindow(QMainWindow):
         self.location_label.setObjectName("mutedLabel")
         self.location_label.setContentsMargins(0, 0, 8, 0)
         self.statusBar().addPermanentWidget(self.location_label)
+
+    def _build_backups(self, service: BackupService) -> BackupActions:
+        """File > Back up now, Restore from backup…, Backup settings…, and the last backup's
+        time beside the database's name."""
+        backups = BackupActions(service, self.runner, self.notices, self._may_replace_data, self)
+        self.addActions(backups.actions)
+        file_menu = self.menus["file"]
+        file_menu.insertActions(self.quit_action, backups.menu_actions)
+        file_menu.insertSeparator(self.quit_action)
+        self.statusBar().addPermanentWidget(backups.label)
+        backups.restore_started.connect(lambda: self._hold_forms(True))
+        backups.restore_ended.connect(lambda: self._hold_forms(False))
+        backups.restored.connect(lambda _done: self._data_replaced())
+        return backups
+
+    def _may_replace_data(self) -> bool:
+        """Before a restore: typing in the card, anamnesis or visit is saved or discarded (the
+        user decides), and the catalog's unsaved edits are saved first by the user."""
+        catalog = self.catalog_window
+        if catalog is not None and any(page.is_dirty() for page in catalog.pages()):
+            self.notices.error(
+                self.tr("The catalog has unsaved changes: save or revert them, then restore.")
+            )
+            return False
+        return self.may_leave_card()
+
+    def _hold_forms(self, held: bool) -> None:
+        """Nothing can be typed while the data are being replaced."""
+        for part in (self.splitter, self.toolbar, self.menuBar()):
+            part.setEnabled(not held)
+
+    def _data_replaced(self) -> None:
+        """Every record may have changed: close the open patient, reload the lists."""
+        self._open_card(None)
+        self.patient_list.refresh()
+        catalog = self.catalog_window
+        if catalog is not None:
+            catalog.refresh()
 
     def _connect(self) -> None:
         self.notices.posted.connect(self.notice_bar.show_notice)
@@ -749,6 +791,12 @@ class MainWindow(QMainWindow):
         settings.setValue("window/visitSplitter", self.visit_tab.splitter.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.backups is not None and self.backups.busy:
+            self.notices.info(
+                self.tr("A backup or a restore is under way; quit when it has finished.")
+            )
+            event.ignore()
+            return
         if not self.may_leave_card():
             event.ignore()
             return

@@ -67,7 +67,10 @@ def test_an_older_database_with_data_is_upgraded_and_a_copy_kept_beside_it(tmp_p
         names = connection.execute(text("SELECT last_name FROM patients")).scalars().all()
     database.close()
     assert names == ["Петрова"]
-    assert database.backup_path is not None and database.backup_path.parent == tmp_path
+    assert database.backup_path is not None
+    assert database.backup_path.parent == tmp_path / "backups"
+    assert database.backup_path.name.startswith("mesodesk-")
+    assert database.backup_path.name.endswith(f"-before-{revisions[-1]}.sqlite3")
     assert stat.S_IMODE(database.backup_path.stat().st_mode) == 0o600
     backup = sqlite3.connect(database.backup_path)
     assert backup.execute("SELECT last_name FROM patients").fetchall() == [("Петрова",)]
@@ -87,7 +90,7 @@ def test_a_database_from_a_newer_version_is_refused_and_left_untouched(tmp_path)
     with pytest.raises(DatabaseError, match="newer version of MesoDesk"):
         open_database(sqlite_url(path))
     assert _digest(path) == before
-    assert not list(tmp_path.glob("*.bak"))
+    assert not list(tmp_path.glob("*.bak")) and not (tmp_path / "backups").exists()
 
 
 def test_a_file_that_is_not_a_database_is_refused_and_not_modified(tmp_path):

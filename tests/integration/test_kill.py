@@ -114,7 +114,7 @@ def _assert_intact(path: Path) -> None:
 
 def _no_half_made_files(folder: Path) -> None:
     """Only finished files under visible names; a killed attempt's partial file is hidden."""
-    for entry in folder.iterdir():
+    for entry in folder.rglob("*"):
         assert not entry.name.endswith((".partial", ".creating")) or entry.name.startswith(".")
 
 
@@ -264,19 +264,24 @@ def test_killing_an_upgrade_of_an_sqlite_database_leaves_it_old_or_new_never_bet
         versions, tables = _revision_and_tables(path)
         assert (versions, tables) in ((["0001"], old_tables), ([head], set(Base.metadata.tables)))
         outcomes.add(versions[0])
-        assert len(list(folder.glob("*.bak"))) <= 1, "at most one copy per attempt"
+        assert len(_copies(folder)) <= 1, "at most one copy per attempt"
 
         database = open_database(sqlite_url(path), create=False)
         database.close()
         assert database.notice is None
         assert _revision_and_tables(path) == ([head], set(Base.metadata.tables))
         assert sqlite_patients(path) == patients
-        assert len(list(folder.glob("*.bak"))) <= 2
-        for copy in folder.glob("*.bak"):
+        assert len(_copies(folder)) <= 2
+        for copy in _copies(folder):
             assert _revision_and_tables(copy) == ([OLD], old_tables)
             assert sqlite_patients(copy) == patients
         _no_half_made_files(folder)
     print(f"upgrade takes {duration:.2f} s; killed rounds ended at {sorted(outcomes)}")
+
+
+def _copies(folder: Path) -> list[Path]:
+    """The copies of the database kept before upgrades, in its backups folder."""
+    return sorted(folder.glob("backups/*.sqlite3"))
 
 
 def _upgrade_duration(

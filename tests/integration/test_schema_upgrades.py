@@ -72,7 +72,9 @@ def _tables_at(revision: str) -> set[str]:
 
 
 def _backups(folder: Path) -> list[Path]:
-    return sorted(folder.glob("*.bak"))
+    """The copies kept of the database: in its backups folder, and beside it as earlier
+    versions kept them."""
+    return sorted([*folder.glob("backups/*.sqlite3"), *folder.glob("*.bak")])
 
 
 # --- all or nothing ------------------------------------------------------------------------

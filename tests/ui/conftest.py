@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 
 from mesodesk.domain.patient import PatientCard
 from mesodesk.domain.records import CocktailLineRecord, CocktailRecord, LotRecord, ProductRecord
+from mesodesk.services.backup import BackupService
 from mesodesk.services.registry import Services
 from mesodesk.ui.app import APPLICATION, ORGANIZATION
 from mesodesk.ui.main_window import DISCARD, MainWindow
@@ -22,7 +23,9 @@ def window(qtbot, sqlite_db, sqlite_services: Services, tmp_path) -> Iterator[Ma
     QCoreApplication.setApplicationName(APPLICATION)
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
     QSettings().clear()
-    main = MainWindow(sqlite_services, sqlite_db.location)
+    main = MainWindow(
+        sqlite_services, sqlite_db.location, backups=BackupService.for_database(sqlite_db)
+    )
     # pytest-qt closes the window after the test; never let that pop up a real question
     main.ask_unsaved_changes = lambda: DISCARD
     qtbot.addWidget(main)
