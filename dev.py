@@ -11,7 +11,9 @@
 `dist`          builds the sdist, the wheel and the one-folder desktop bundle dist/MesoDesk/;
                 `dist --check` then starts the bundle (--version, demo data, a screenshot).
 `lock`          refreshes constraints.txt, the exact versions every install here uses.
-`bench`         runs the benchmarks and writes benchmarks/results/.
+`bench`         measures start-up, search, a patient, the diagram, a PDF and the demo fill at
+                100,000 patients beside their floors, into benchmarks/results.json
+                (`bench --quick`: a tiny database, to check it runs).
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ from mesodesk import __version__
 
 if TYPE_CHECKING:
     from mesodesk.db import Database
-    from mesodesk.services.registry import Services
+    from mesodesk.ui.app import Opened
 
 DEMO_PATIENTS = 300
 MAX_DEMO_PATIENTS = 100_000
@@ -288,20 +288,25 @@ def _open(args: argparse.Namespace, read_only: bool = False) -> Database:
     return database
 
 
-def _open_for_window(args: argparse.Namespace) -> tuple[Database, Services]:
+def _open_for_window(args: argparse.Namespace, say: Callable[[str], None]) -> Opened:
+    """Runs in a worker while the window's frame is already on the screen."""
+    from mesodesk.services.backup import BackupService
     from mesodesk.services.demo import fill_demo
     from mesodesk.services.registry import build_services
+    from mesodesk.ui.app import Opened
 
     database = _open(args)
     try:
         services = build_services(database.sessions)
         services.catalog.ensure_starter_catalog()
         if args.demo and services.patients.count(include_archived=True) == 0:
+            say(f"Filling the demo database with {DEMO_PATIENTS} patients…")
             fill_demo(services, DEMO_PATIENTS, seed=1)
+        backups = BackupService.for_database(database)
     except BaseException:
         database.close()
         raise
-    return database, services
+    return Opened(database, services, backups)
 
 
 # --- output files ---------------------------------------------------------------------------
@@ -393,7 +398,7 @@ def _write_output(target: Path, content: bytes, force: bool) -> None:
 def _run_window(args: argparse.Namespace) -> int:
     from mesodesk.ui.app import run_window
 
-    return run_window(lambda: _open_for_window(args))
+    return run_window(lambda say: _open_for_window(args, say))
 
 
 def _run_demo(args: argparse.Namespace) -> int:
@@ -427,7 +432,7 @@ def _run_screenshot(args: argparse.Namespace) -> int:
     _check_output(args.file, args.force, args)
     from mesodesk.ui.app import save_screenshot
 
-    database, services = _open_for_window(args)
+    database, services, _backups = _open_for_window(args, lambda _words: None)
     try:
         if args.visit is not None:
             from mesodesk.ui.app import save_visit_screenshot

@@ -9,6 +9,7 @@ The same transaction holds a lock that makes every other workstation's upgrade w
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -16,12 +17,13 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, inspect, text
 from sqlalchemy.exc import DBAPIError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 FOLDER = Path(__file__).resolve().parent
 VERSION_TABLE = "alembic_version"
@@ -82,26 +84,47 @@ class SchemaChangeFailed(Exception):
 
 
 def config() -> Config:
+    from alembic.config import Config  # ~180 ms: only when the schema is changed
+
     cfg = Config()
     cfg.set_main_option("script_location", str(FOLDER))
     return cfg
 
 
+_REVISION = re.compile(r'^revision(?:: str)? = "([^"]+)"$', re.MULTILINE)
+_DOWN_REVISION = re.compile(r'^down_revision(?:: [^=]+)? = (?:"([^"]+)"|None)$', re.MULTILINE)
+
+
 @cache
-def _scripts() -> ScriptDirectory:
-    return ScriptDirectory.from_config(config())
-
-
 def revisions() -> tuple[str, ...]:
-    """Every revision, oldest first."""
-    return tuple(rev.revision for rev in reversed(list(_scripts().walk_revisions())))
+    """Every revision, oldest first, read from the version files' own `revision` and
+    `down_revision` lines: checking that a database is current at start then needs no Alembic
+    (a test holds this equal to Alembic's own walk)."""
+    parents: dict[str, str | None] = {}
+    for script in sorted((FOLDER / "versions").glob("*.py")):
+        source = script.read_text(encoding="utf-8")
+        revision, down = _REVISION.search(source), _DOWN_REVISION.search(source)
+        if revision is None or down is None:
+            raise SchemaChangeFailed(f"The migration {script.name} names no revision.")
+        parents[revision.group(1)] = down.group(1)
+    children = {parent: child for child, parent in parents.items()}
+    if len(children) != len(parents):
+        raise SchemaChangeFailed("MesoDesk's migrations branch; they must form one line.")
+    ordered: list[str] = []
+    current = children.get(None)
+    while current is not None:
+        ordered.append(current)
+        current = children.get(current)
+    if len(ordered) != len(parents):
+        raise SchemaChangeFailed("MesoDesk's migrations do not form one line.")
+    return tuple(ordered)
 
 
 def head_revision() -> str:
-    head = _scripts().get_current_head()
-    if head is None:  # pragma: no cover - the package always ships its migrations
+    names = revisions()
+    if not names:  # pragma: no cover - the package always ships its migrations
         raise SchemaChangeFailed("MesoDesk's migrations are missing from this installation.")
-    return head
+    return names[-1]
 
 
 @cache
@@ -305,12 +328,16 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 def downgrade(engine: Engine, revision: str) -> None:
     with schema_transaction(engine) as connection:
+        from alembic import command
+
         cfg = config()
         cfg.attributes["connection"] = connection
         command.downgrade(cfg, revision)
 
 
 def _run_alembic(connection: Connection, revision: str) -> None:
+    from alembic import command
+
     cfg = config()
     cfg.attributes["connection"] = connection
     command.upgrade(cfg, revision)

@@ -15,15 +15,8 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from mesodesk.documents import (
-    LayoutError,
-    build_aftercare,
-    build_consent,
-    build_mesoscooter_care,
-    build_visit_summary,
-    file_name,
-    load_texts,
-)
+from mesodesk import documents as builders
+from mesodesk.documents import file_name, load_texts
 from mesodesk.documents.model import (
     Addendum,
     AftercareInput,
@@ -107,7 +100,7 @@ def _built(build: Callable[[], bytes]) -> bytes:
     """The PDF, or a sentence for the user when the clinic's texts or the layout refuse it."""
     try:
         return build()
-    except LayoutError as error:
+    except builders.LayoutError as error:
         raise DocumentNotBuilt(f"The document could not be laid out: {error}") from error
     except ValueError as error:  # a clinic's wording file, named in the message
         raise DocumentNotBuilt(f"The document could not be built: {error}") from error
@@ -303,19 +296,23 @@ class DocumentService(Service):
                 "There is nothing to put on an aftercare sheet yet: this visit records no "
                 "area, technique, product or injection mark."
             )
-        return _built(lambda: build_aftercare(sheet, override_dir=clinic_texts_dir()))
+        return _built(lambda: builders.build_aftercare(sheet, override_dir=clinic_texts_dir()))
 
     def mesoscooter_pdf(self, visit_id: int, language: Language | None = None) -> bytes:
         care = self.mesoscooter_input(visit_id, language)
-        return _built(lambda: build_mesoscooter_care(care, override_dir=clinic_texts_dir()))
+        return _built(
+            lambda: builders.build_mesoscooter_care(care, override_dir=clinic_texts_dir())
+        )
 
     def consent_pdf(self, visit_id: int, language: Language | None = None) -> bytes:
         consent = self.consent_input(visit_id, language)
-        return _built(lambda: build_consent(consent, override_dir=clinic_texts_dir()))
+        return _built(lambda: builders.build_consent(consent, override_dir=clinic_texts_dir()))
 
     def visit_summary_pdf(self, visit_id: int, language: Language | None = None) -> bytes:
         summary = self.visit_summary_input(visit_id, language)
-        return _built(lambda: build_visit_summary(summary, override_dir=clinic_texts_dir()))
+        return _built(
+            lambda: builders.build_visit_summary(summary, override_dir=clinic_texts_dir())
+        )
 
     def pdf(self, kind: str, visit_id: int, language: Language | None = None) -> bytes:
         """The document of `kind` (one of `KINDS`), for callers that pick it by name."""

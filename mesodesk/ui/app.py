@@ -5,29 +5,32 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
     QCoreApplication,
+    QEvent,
     QEventLoop,
     QIODevice,
+    QObject,
     Qt,
     QTimer,
+    Signal,
 )
 from PySide6.QtGui import QGuiApplication, QImage, QImageWriter
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from mesodesk import __version__
 from mesodesk.paths import write_private_file
-from mesodesk.services.backup import BackupService
 from mesodesk.services.errors import ServiceError
 from mesodesk.ui.icons import app_icon
 from mesodesk.ui.main_window import MainWindow
 from mesodesk.ui.theme import apply_theme
 
 if TYPE_CHECKING:
+    from mesodesk.services.backup import BackupService
     from mesodesk.services.registry import Services
 
 ORGANIZATION = "MesoDesk"
@@ -69,33 +72,125 @@ def _name_the_process_for_the_windows_taskbar() -> None:
         ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(WINDOWS_APP_ID)
 
 
-def run_window(open_database: Callable[[], tuple[Any, Services]]) -> int:
-    """Open the database (migrating it), then show the window until the user quits."""
+class Opened(NamedTuple):
+    """What the worker that opens the database hands the window."""
+
+    database: Any
+    services: Services
+    backups: BackupService | None
+
+
+Opener = Callable[[Callable[[str], None]], Opened]
+"""Opens the database (migrating it, filling the demo), telling its progress in words."""
+
+
+class _Progress(QObject):
+    """Carries the opener's words from its worker thread to the window."""
+
+    said = Signal(str)
+
+
+def run_window(open_database: Opener) -> int:
+    """Show the window's frame at once, open the database in a worker, then fill the window.
+
+    Nothing the first paint does not need (SQLAlchemy, the upgrade check, the catalog, the
+    panes) is imported or built before the frame is on the screen. A database that cannot be
+    opened is explained in the window, which then only offers to quit.
+    """
     app = application()
-    try:
-        database, services = open_database()
-    except Exception as exc:
-        if not _is_user_error(exc):
-            raise
-        print(f"mesodesk: error: {exc}", file=sys.stderr)
-        QMessageBox.critical(None, app.tr("MesoDesk cannot open the database"), str(exc))
-        return 2
-    window = MainWindow(services, database.location, backups=BackupService.for_database(database))
-    if database.notice:
-        window.notices.warning(database.notice)
-    elif database.backup_path is not None:
-        window.notices.info(
-            app.tr("The database was upgraded; the previous copy is kept at {path}.").format(
-                path=database.backup_path
-            )
-        )
+    window = MainWindow(None, "")
+    trace = _StartupTrace.from_environment(window)
     window.show()
-    if window.backups is not None:
-        window.backups.start_automatic()
+    opened: list[Opened] = []
+    failed: list[str] = []
+    progress = _Progress(window)
+    progress.said.connect(window.opening_hint.setText)
+
+    def attach(result: object) -> None:
+        assert isinstance(result, Opened)
+        opened.append(result)
+        window.set_location(result.database.location)
+        window.attach(result.services, result.backups)
+        if trace is not None:
+            trace.follow(window)
+        database = result.database
+        if database.notice:
+            window.notices.warning(database.notice)
+        elif database.backup_path is not None:
+            window.notices.info(
+                app.tr("The database was upgraded; the previous copy is kept at {path}.").format(
+                    path=database.backup_path
+                )
+            )
+        if window.backups is not None:
+            window.backups.start_automatic()
+
+    def refuse(error: object) -> None:
+        if not isinstance(error, Exception) or not _is_user_error(error):
+            raise error if isinstance(error, BaseException) else RuntimeError(str(error))
+        print(f"mesodesk: error: {error}", file=sys.stderr)
+        failed.append(str(error))
+        window.show_opening_failed(
+            app.tr("MesoDesk cannot open the database.") + "\n\n" + str(error)
+        )
+
+    window.runner.submit(lambda: open_database(progress.said.emit), attach, refuse)
     try:
-        return app.exec()
+        code = app.exec()
     finally:
-        database.close()
+        window.runner.wait()
+        for result in opened:
+            result.database.close()
+    return 2 if failed else code
+
+
+class _StartupTrace:
+    """For the benchmark: with MESODESK_STARTUP_TRACE set to a file, the times (seconds since
+    the epoch) the window was first painted and the list's first page arrived are written
+    there, and the app quits once the list is ready."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        self.marks: list[str] = []
+
+    @classmethod
+    def from_environment(cls, window: MainWindow) -> _StartupTrace | None:
+        import os
+
+        where = os.environ.get("MESODESK_STARTUP_TRACE")
+        if not where:
+            return None
+        trace = cls(Path(where))
+        application().installEventFilter(_FirstPaint(window, lambda: trace.mark("window")))
+        return trace
+
+    def mark(self, what: str) -> None:
+        import time
+
+        self.marks.append(f"{what} {time.time():.6f}")
+        self.target.write_text("\n".join(self.marks) + "\n", encoding="utf-8")
+
+    def follow(self, window: MainWindow) -> None:
+        def ready(_count: int) -> None:
+            self.mark("ready")
+            QTimer.singleShot(0, lambda: QCoreApplication.exit(0))  # not refused by a window
+
+        window.patient_list.loaded.connect(ready)
+
+
+class _FirstPaint(QObject):
+    """Calls `then` at the first paint of anything in the application (as the Qt floor of the
+    benchmark does), then stops looking."""
+
+    def __init__(self, parent: QObject, then: Callable[[], None]) -> None:
+        super().__init__(parent)
+        self._then = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            application().removeEventFilter(self)
+            self._then()
+        return False
 
 
 def save_screenshot(
@@ -106,6 +201,8 @@ def save_screenshot(
     patient_id: int | None = None,
 ) -> None:
     """Render the window as a user would see it after the list has loaded, then save a PNG."""
+    from mesodesk.services.backup import BackupService
+
     application()
     window = MainWindow(
         services,

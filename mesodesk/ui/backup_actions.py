@@ -12,22 +12,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
 
 from mesodesk.domain.patient import format_date
-from mesodesk.services.backup import (
-    BackupMade,
-    BackupService,
-    BackupStatus,
-    RestoreCandidate,
-    RestoreDone,
-)
 from mesodesk.ui.backup_settings_dialog import BackupSettingsDialog
 from mesodesk.ui.state.notices import Notices
 from mesodesk.ui.workers import TaskRunner
+
+if TYPE_CHECKING:
+    from mesodesk.services.backup import (
+        BackupMade,
+        BackupService,
+        BackupStatus,
+        RestoreCandidate,
+        RestoreDone,
+    )
 
 CHECK_EVERY_MS = 60 * 60 * 1000
 """A window left open for days still makes its daily backup: it looks once an hour."""
@@ -36,7 +39,7 @@ QLabel#backupLabel { color: #475467; }
 QLabel#backupLabel[problem="true"] { color: #b42318; font-weight: 600; }
 """
 
-Outcome = tuple[BackupMade | None, str | None, BackupStatus]
+Outcome: TypeAlias = "tuple[BackupMade | None, str | None, BackupStatus]"
 """What a backup task reports: the backup made (None if none was due), why it failed, and
 the backups folder's status after it."""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -20,9 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from mesodesk.domain.backups import KEEP_MAX, KEEP_MIN, BackupPolicy
-from mesodesk.services.backup import BackupSettingsService
 from mesodesk.services.errors import ServiceError, ValidationFailed
 from mesodesk.ui.wheel_guard import SpinBox
+
+if TYPE_CHECKING:
+    from mesodesk.services.backup import BackupSettingsService
 
 
 class BackupSettingsDialog(QDialog):

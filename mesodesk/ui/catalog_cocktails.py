@@ -6,6 +6,7 @@ import contextlib
 from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -29,11 +30,13 @@ from mesodesk.domain import limits
 from mesodesk.domain.lots import format_amount
 from mesodesk.domain.records import CocktailLineRecord, CocktailRecord, ProductRecord
 from mesodesk.domain.vocabulary import Area, Indication
-from mesodesk.services.catalog import CatalogService
 from mesodesk.services.errors import ValidationFailed
 from mesodesk.ui.catalog_common import MUTED, CatalogPage, Column, source_text
 from mesodesk.ui.text import vocab
 from mesodesk.ui.wheel_guard import ComboBox
+
+if TYPE_CHECKING:
+    from mesodesk.services.catalog import CatalogService
 
 
 class CocktailPage(CatalogPage[CocktailRecord]):

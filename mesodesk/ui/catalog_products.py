@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -24,11 +25,13 @@ from PySide6.QtWidgets import (
 from mesodesk.domain import limits
 from mesodesk.domain.records import IngredientRecord, ProductIngredientRecord, ProductRecord
 from mesodesk.domain.vocabulary import IngredientGroup
-from mesodesk.services.catalog import CatalogService
 from mesodesk.services.errors import ValidationFailed
 from mesodesk.ui.catalog_common import MUTED, CatalogPage, Column, source_text
 from mesodesk.ui.text import vocab
 from mesodesk.ui.wheel_guard import ComboBox
+
+if TYPE_CHECKING:
+    from mesodesk.services.catalog import CatalogService
 
 
 class IngredientPage(CatalogPage[IngredientRecord]):

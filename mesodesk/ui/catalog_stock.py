@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QColor
@@ -24,7 +25,6 @@ from mesodesk.domain import limits
 from mesodesk.domain.catalog_records import RecallHit
 from mesodesk.domain.lots import NEAR_EXPIRY_DAYS, format_amount
 from mesodesk.domain.records import LotRecord
-from mesodesk.services.catalog import CatalogService
 from mesodesk.services.errors import ValidationFailed
 from mesodesk.ui.catalog_common import (
     CAUTION,
@@ -38,6 +38,9 @@ from mesodesk.ui.catalog_common import (
 from mesodesk.ui.text import show_date, vocab
 from mesodesk.ui.wheel_guard import ComboBox, DateEdit
 from mesodesk.ui.workers import TaskRunner
+
+if TYPE_CHECKING:
+    from mesodesk.services.catalog import CatalogService
 
 
 def expiry_colour(lot: LotRecord, today: date) -> QColor | None:

@@ -4,6 +4,7 @@ decides whether to book it. A dialog, because nothing is stored until they decid
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
@@ -24,10 +25,12 @@ from mesodesk.domain.findings import Finding, Severity
 from mesodesk.domain.patient import PatientCard
 from mesodesk.domain.records import CourseRecord
 from mesodesk.domain.vocabulary import Area, Indication
-from mesodesk.services.courses import CourseService
 from mesodesk.services.errors import ServiceError, ValidationFailed
 from mesodesk.ui.text import show_date, vocab
 from mesodesk.ui.wheel_guard import ComboBox, DateEdit, SpinBox
+
+if TYPE_CHECKING:
+    from mesodesk.services.courses import CourseService
 
 FINDING_STYLE = {
     Severity.BLOCK: "color: #b42318; background: #fef3f2; border: 1px solid #fecdca;",

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QByteArray, QFileInfo, QRect, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QLabel,
     QMainWindow,
     QMenu,
@@ -28,33 +27,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mesodesk.domain.findings import Finding, Severity
+from mesodesk.domain.findings import Severity
 from mesodesk.domain.patient import PatientCard
-from mesodesk.domain.safety_records import PatientAnamnesisRecord
 from mesodesk.services.errors import NotFound, ServiceError, StaleRecord, ValidationFailed
-from mesodesk.ui.about import AboutDialog
-from mesodesk.ui.anamnesis_pane import AnamnesisPane
-from mesodesk.ui.backup_actions import BackupActions
-from mesodesk.ui.catalog_window import CatalogWindow
-from mesodesk.ui.course_dialog import CourseDialog
-from mesodesk.ui.documents import DocumentActions
-from mesodesk.ui.duplicate_check import DuplicateCheck
 from mesodesk.ui.notice_bar import NoticeBar
-from mesodesk.ui.patient_form import PatientForm
-from mesodesk.ui.patient_list import PatientListPanel
-from mesodesk.ui.settings_dialog import ClinicSettingsDialog
 from mesodesk.ui.state.notices import Notices
-from mesodesk.ui.state.open_patient import OpenPatient
-from mesodesk.ui.state.open_visit import OpenVisit
 from mesodesk.ui.text import show_date
-from mesodesk.ui.timeline import TimelinePane
-from mesodesk.ui.visit_tab import VisitTab
-from mesodesk.ui.widgets import PatientHeader
 from mesodesk.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
+    from mesodesk.domain.findings import Finding
+    from mesodesk.domain.safety_records import PatientAnamnesisRecord
     from mesodesk.services.backup import BackupService
     from mesodesk.services.registry import Services
+    from mesodesk.ui.backup_actions import BackupActions
+    from mesodesk.ui.catalog_window import CatalogWindow
+    from mesodesk.ui.course_dialog import CourseDialog
+    from mesodesk.ui.settings_dialog import ClinicSettingsDialog
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 Keys = QKeySequence | QKeySequence.StandardKey | str
@@ -84,27 +73,53 @@ def initial_geometry(available: QRect, saved: QRect | None = None) -> QRect:
 
 
 class MainWindow(QMainWindow):
+    """Built in two steps so it shows at once: the frame (title, menus, toolbar, status bar and
+    a busy hint where the list will be) needs only Qt; `attach` then builds the panes once the
+    database is open, in the same window, without moving anything the user sees."""
+
     def __init__(
         self,
-        services: Services,
+        services: Services | None,
         location: str,
         parent: QWidget | None = None,
         remember_layout: bool = True,
         backups: BackupService | None = None,
     ) -> None:
         super().__init__(parent)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            self._remember_layout = remember_layout
+        self._remember_layout = remember_layout
         self._location = location
-        self._services = services
+        self._services: Services | None = None
         self._placed = False
+        self.backups: BackupActions | None = None
+        self.catalog_window: CatalogWindow | None = None
         self.setWindowTitle(self.tr("MesoDesk"))
         self.runner = TaskRunner(self)
         self.notices = Notices(self)
+        self._build_frame_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status_bar(location)
+        self._build_opening()
+        self.notices.posted.connect(self.notice_bar.show_notice)
+        self.notices.cleared.connect(self.notice_bar.clear)
+        if services is not None:
+            self.attach(services, backups)
+
+    def attach(self, services: Services, backups: BackupService | None = None) -> None:
+        """Build the panes over the open database and put them in the frame."""
+        from mesodesk.ui.anamnesis_pane import AnamnesisPane
+        from mesodesk.ui.documents import DocumentActions
+        from mesodesk.ui.patient_form import PatientForm
+        from mesodesk.ui.patient_list import PatientListPanel
+        from mesodesk.ui.state.open_patient import OpenPatient
+        from mesodesk.ui.state.open_visit import OpenVisit
+        from mesodesk.ui.timeline import TimelinePane
+        from mesodesk.ui.visit_tab import VisitTab
+        from mesodesk.ui.widgets import PatientHeader
+
+        self._services = services
         self.patient = OpenPatient(self)
         self.visit = OpenVisit(services, self.patient, self.runner, self.notices, self)
-
         patients = services.patients
         self.patient_list = PatientListPanel(
             lambda query, archived, after: patients.search(query, archived, after),
@@ -125,7 +140,6 @@ class MainWindow(QMainWindow):
         )
         self.visit_tab = VisitTab(self.visit, services, self.runner, self.notices, self)
         self.documents = DocumentActions(self.visit, services, self.runner, self.notices, self)
-        self.catalog_window: CatalogWindow | None = None
 
         self._build_card_pane()
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -134,17 +148,30 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.card_pane)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(self.splitter)
+        self.splitter.setSizes(self.opening.sizes())
+        self.setCentralWidget(self.splitter)  # the busy hint goes
 
-        self._build_actions()
-        self._build_status_bar(location)
+        self._build_pane_actions()
         self.backups = self._build_backups(backups) if backups is not None else None
         self._connect()
         self._open_card(None)
         self.patient_list.refresh()
+        if self._placed:
+            self._place_panes()
+
+    def show_opening_failed(self, message: str) -> None:
+        """The database could not be opened: say why where the list would be."""
+        self.opening_hint.setText(message)
+        self.opening_hint.setObjectName("openingFailed")
+        self.opening_hint.style().polish(self.opening_hint)
+
+    @property
+    def attached(self) -> bool:
+        return self._services is not None
 
     @property
     def services(self) -> Services:
+        assert self._services is not None, "the window has no database yet"
         return self._services
 
     @property
@@ -177,10 +204,12 @@ class MainWindow(QMainWindow):
         holder_layout.addWidget(self.form)
         scroll.setWidget(form_holder)
 
+        from mesodesk.ui.duplicate_check import DuplicateCheck
+
         self.duplicate_check = DuplicateCheck(
             [self.revert_button, self.save_button],
             self.form,
-            self._services.patients.likely_duplicates,
+            self.services.patients.likely_duplicates,
             self,
         )
         card = QWidget(self)
@@ -220,7 +249,9 @@ class MainWindow(QMainWindow):
         self.addAction(item)
         return item
 
-    def _build_actions(self) -> None:
+    def _build_frame_actions(self) -> None:
+        """The window's own commands; those that need a patient or the database wait, disabled,
+        until the panes are attached."""
         action = self._action
         self.new_action = action(self.tr("&New patient"), QKeySequence.StandardKey.New, self.new)
         self.save_action = action(self.tr("&Save"), QKeySequence.StandardKey.Save, self.save_pane)
@@ -241,10 +272,22 @@ class MainWindow(QMainWindow):
         self.settings_action = action(
             self.tr("Clinic &settings…"), "Ctrl+Alt+S", self.edit_settings
         )
-        self.start_visit_action = self.timeline.start_action
-        self.addAction(self.start_visit_action)
         self.about_action = action(self.tr("&About MesoDesk"), None, self._about)
+        self.waiting_actions = [
+            self.new_action,
+            self.save_action,
+            self.revert_action,
+            self.archive_action,
+            self.find_action,
+            self.show_archived_action,
+            self.course_action,
+            self.catalog_action,
+            self.settings_action,
+        ]
+        for waiting in self.waiting_actions:
+            waiting.setEnabled(False)
 
+    def _build_menus(self) -> None:
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
         file_menu.addActions([self.new_action, self.save_action, self.revert_action])
@@ -257,19 +300,67 @@ class MainWindow(QMainWindow):
         view_menu = menu.addMenu(self.tr("&View"))
         view_menu.addAction(self.show_archived_action)
         view_menu.addSeparator()
+        patient_menu = menu.addMenu(self.tr("&Patient"))
+        patient_menu.addAction(self.course_action)
+        visit_menu = menu.addMenu(self.tr("V&isit"))
+        tools_menu = menu.addMenu(self.tr("&Tools"))
+        tools_menu.addActions([self.catalog_action, self.settings_action])
+        help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+        self.menus: dict[str, QMenu] = {
+            "file": file_menu,
+            "edit": edit_menu,
+            "view": view_menu,
+            "patient": patient_menu,
+            "visit": visit_menu,
+            "tools": tools_menu,
+            "help": help_menu,
+        }
+
+    def _build_toolbar(self) -> None:
+        toolbar = self.toolbar = QToolBar(self.tr("Main"), self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addActions([self.new_action, self.save_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.find_action, self.archive_action])
+        toolbar.addSeparator()
+        self.addToolBar(toolbar)
+
+    def _build_opening(self) -> None:
+        """Where the list will be, a busy hint, at the width the list will have."""
+        self.opening = QSplitter(Qt.Orientation.Horizontal, self)
+        self.opening.setObjectName("mainSplitter")
+        self.opening_hint = QLabel(self.tr("Opening the database…"), self)
+        self.opening_hint.setObjectName("openingHint")
+        self.opening_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.opening_hint.setWordWrap(True)
+        self.opening_hint.setMargin(16)
+        self.opening.addWidget(self.opening_hint)
+        self.opening.addWidget(QWidget(self))
+        self.opening.setStretchFactor(0, 0)
+        self.opening.setStretchFactor(1, 1)
+        self.setCentralWidget(self.opening)
+
+    def _build_pane_actions(self) -> None:
+        """What the panes add to the frame's menus and toolbar once they exist."""
+        for waiting in self.waiting_actions:
+            waiting.setEnabled(True)
+        self.start_visit_action = self.timeline.start_action
+        self.addAction(self.start_visit_action)
+        view_menu = self.menus["view"]
         self.pane_actions = []
         for number in range(1, self.patient_tabs.count() + 1):
             title = self.patient_tabs.tabText(number - 1)
-            switch = action(
+            switch = self._action(
                 self.tr("&{number} {pane}").format(number=number, pane=title),
                 f"Ctrl+{number}",
                 lambda _=False, n=number: self._switch_tab(n - 1),
             )
             self.pane_actions.append(switch)
             view_menu.addAction(switch)
-        patient_menu = menu.addMenu(self.tr("&Patient"))
-        patient_menu.addAction(self.course_action)
-        visit_menu = menu.addMenu(self.tr("V&isit"))
+        visit_menu = self.menus["visit"]
         visit_menu.addAction(self.start_visit_action)
         visit_menu.addSeparator()
         for item in self.visit_tab.visit_actions.menu_actions:
@@ -283,46 +374,34 @@ class MainWindow(QMainWindow):
             diagram_menu.addSeparator()
         visit_menu.addSeparator()
         visit_menu.addActions(self.documents.actions)
-        tools_menu = menu.addMenu(self.tr("&Tools"))
-        tools_menu.addActions([self.catalog_action, self.settings_action])
-        help_menu = menu.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.about_action)
-        self.menus: dict[str, QMenu] = {
-            "file": file_menu,
-            "edit": edit_menu,
-            "view": view_menu,
-            "patient": patient_menu,
-            "visit": visit_menu,
-            "diagram": diagram_menu,
-            "tools": tools_menu,
-            "help": help_menu,
-        }
-
-        toolbar = self.toolbar = QToolBar(self.tr("Main"), self)
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addActions([self.new_action, self.save_action])
-        toolbar.addSeparator()
-        toolbar.addActions([self.find_action, self.archive_action])
-        toolbar.addSeparator()
-        toolbar.addActions([self.start_visit_action, self.documents.aftercare_action])
-        self.addToolBar(toolbar)
+        self.menus["diagram"] = diagram_menu
+        self.toolbar.addActions([self.start_visit_action, self.documents.aftercare_action])
 
     def _build_status_bar(self, location: str) -> None:
         self.notice_bar = NoticeBar(self)
         self.statusBar().addWidget(self.notice_bar, 1)
         self.statusBar().setSizeGripEnabled(False)
-        shown = location if "://" in location else QFileInfo(location).fileName()
-        self.location_label = QLabel(self.tr("Database: {where}").format(where=shown), self)
-        self.location_label.setToolTip(location)
+        self.location_label = QLabel(self)
         self.location_label.setObjectName("mutedLabel")
         self.location_label.setContentsMargins(0, 0, 8, 0)
         self.statusBar().addPermanentWidget(self.location_label)
+        self.set_location(location)
+
+    def set_location(self, location: str) -> None:
+        """The database's file name (or server and name) in the status bar, whole in its
+        tooltip."""
+        self._location = location
+        shown = location if "://" in location else QFileInfo(location).fileName()
+        self.location_label.setText(
+            self.tr("Database: {where}").format(where=shown) if location else ""
+        )
+        self.location_label.setToolTip(location)
 
     def _build_backups(self, service: BackupService) -> BackupActions:
         """File > Back up now, Restore from backup…, Backup settings…, and the last backup's
         time beside the database's name."""
+        from mesodesk.ui.backup_actions import BackupActions
+
         backups = BackupActions(service, self.runner, self.notices, self._may_replace_data, self)
         self.addActions(backups.actions)
         file_menu = self.menus["file"]
@@ -359,8 +438,6 @@ class MainWindow(QMainWindow):
             catalog.refresh()
 
     def _connect(self) -> None:
-        self.notices.posted.connect(self.notice_bar.show_notice)
-        self.notices.cleared.connect(self.notice_bar.clear)
         self.patient_list.patient_chosen.connect(self._choose)
         self.form.edited.connect(self._edited)
         self.save_button.clicked.connect(self.save)
@@ -448,7 +525,7 @@ class MainWindow(QMainWindow):
         if not self.duplicate_check.clears(card):
             return False
         try:
-            saved = self._services.patients.save(card, date.today())
+            saved = self.services.patients.save(card, date.today())
         except ValidationFailed as exc:
             self.form.show_errors(exc.errors)
             marked = self.form.errors_shown()
@@ -499,7 +576,7 @@ class MainWindow(QMainWindow):
         if card.id is None or not self.may_leave_card():
             return
         try:
-            changed = self._services.patients.set_archived(card.id, not card.archived, card.version)
+            changed = self.services.patients.set_archived(card.id, not card.archived, card.version)
         except ServiceError as exc:
             self.notices.error(str(exc))
             return
@@ -519,7 +596,7 @@ class MainWindow(QMainWindow):
 
     def open_patient(self, patient_id: int) -> None:
         try:
-            card = self._services.patients.get(patient_id)
+            card = self.services.patients.get(patient_id)
         except NotFound as exc:
             self.notices.error(str(exc))
             return
@@ -558,9 +635,11 @@ class MainWindow(QMainWindow):
     # --- tools ------------------------------------------------------------------------------
 
     def show_catalog(self) -> CatalogWindow:
+        from mesodesk.ui.catalog_window import CatalogWindow
+
         if self.catalog_window is None:
             self.catalog_window = CatalogWindow(
-                self._services.catalog, self.runner, self.open_patient_from_elsewhere, self
+                self.services.catalog, self.runner, self.open_patient_from_elsewhere, self
             )
         else:
             self.catalog_window.refresh()
@@ -571,7 +650,9 @@ class MainWindow(QMainWindow):
 
     def edit_settings(self) -> ClinicSettingsDialog:
         """Open the clinic settings over the main window (window-modal, not blocking)."""
-        dialog = ClinicSettingsDialog(self._services.settings, self)
+        from mesodesk.ui.settings_dialog import ClinicSettingsDialog
+
+        dialog = ClinicSettingsDialog(self.services.settings, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.notices.success(self.tr("Clinic settings saved.")))
         dialog.open()
@@ -579,10 +660,12 @@ class MainWindow(QMainWindow):
 
     def plan_course(self) -> CourseDialog | None:
         """Open the course planner for the open patient; booking refreshes their records."""
+        from mesodesk.ui.course_dialog import CourseDialog
+
         card = self.form.loaded_card()
         if card.id is None:
             return None
-        dialog = CourseDialog(self._services.courses, card, self)
+        dialog = CourseDialog(self.services.courses, card, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._course_created(card, dialog.created))
         dialog.open()
@@ -651,7 +734,7 @@ class MainWindow(QMainWindow):
 
     def _load_safety(self, card: PatientCard | None) -> None:
         """The anamnesis pane, the header's red alerts and the course reminders."""
-        services = self._services
+        services = self.services
         problems = [services.anamnesis.catalog().problem, services.anamnesis.medicines().problem]
         if any(problems):
             self.notices.error(" ".join(self.tr(p) for p in problems if p))
@@ -678,7 +761,7 @@ class MainWindow(QMainWindow):
         if self.anamnesis.record() is None:
             return
         facts, _problem = self.anamnesis.anamnesis()
-        alerts = self._services.anamnesis.alerts_for(facts)
+        alerts = self.services.anamnesis.alerts_for(facts)
         self.header.show_alerts([message.render() for message in alerts])
 
     def _anamnesis_saved(self, record: PatientAnamnesisRecord) -> None:
@@ -688,7 +771,7 @@ class MainWindow(QMainWindow):
     def _records_changed(self, patient_id: int) -> None:
         if patient_id == self.patient.patient_id:
             try:
-                self.header.show_alerts(self._services.anamnesis.alerts(patient_id))
+                self.header.show_alerts(self.services.anamnesis.alerts(patient_id))
             except ServiceError as exc:
                 self.notices.error(str(exc))
             self.visit.rescreen()
@@ -701,7 +784,7 @@ class MainWindow(QMainWindow):
         """Find the patients with an active absolute contraindication off the GUI thread."""
         model = self.patient_list.model
         ids = [model.row_at(row).id for row in range(model.rowCount())]
-        anamnesis = self._services.anamnesis
+        anamnesis = self.services.anamnesis
         self.runner.submit(
             lambda: anamnesis.patients_with_active_blocks(ids),
             model.set_flagged,
@@ -728,6 +811,8 @@ class MainWindow(QMainWindow):
         )
 
     def _about(self) -> None:
+        from mesodesk.ui.about import AboutDialog
+
         about = AboutDialog(self._location, self)
         about.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         about.open()
@@ -738,14 +823,15 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._placed:
             self._placed = True
+            self._fits = False
             if self._remember_layout:
                 self._place()
-            else:
-                self.share_widths()
+            self.opening.setSizes(self._list_share())
+            if self.attached:
+                self._place_panes()
 
     def _place(self) -> None:
-        """Open inside the screen: the saved place only when it still fits; then the saved
-        splitter positions (now that the window has its size), else the default shares."""
+        """Open inside the screen: the saved place only when it still fits."""
         screen = self.screen() or QGuiApplication.primaryScreen()
         available = screen.availableGeometry()
         settings = QSettings()
@@ -760,30 +846,45 @@ class MainWindow(QMainWindow):
         state = settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
+        self._fits = saved is not None and target == saved
+
+    def _place_panes(self) -> None:
+        """The saved splitter positions (now that the window has its size and its panes), else
+        the default shares."""
+        if not self._remember_layout:
+            self.share_widths()
+            return
+        settings = QSettings()
         main = settings.value("window/splitter")
         visit = settings.value("window/visitSplitter")
-        fits = saved is not None and target == saved
         self._restored_main_split = (
-            fits and isinstance(main, QByteArray) and self.splitter.restoreState(main)
+            self._fits and isinstance(main, QByteArray) and self.splitter.restoreState(main)
         )
         self._restored_visit_split = isinstance(visit, QByteArray) and (
             self.visit_tab.splitter.restoreState(visit)
         )
         self.share_widths(keep_restored=True)
 
+    def _list_share(self) -> list[int]:
+        """The patient list a fifth of the window (220-360 px), the rest for the card."""
+        list_width = max(220, min(360, self.width() // 5))
+        return [list_width, self.width() - list_width]
+
     def share_widths(self, keep_restored: bool = False) -> None:
-        """The patient list a fifth of the window (220-360 px); the notes and the diagram
-        their shares of the Visit tab."""
+        """The patient list its share of the window; the notes and the diagram their shares
+        of the Visit tab."""
         if not (keep_restored and self._restored_main_split):
-            list_width = max(220, min(360, self.width() // 5))
-            self.splitter.setSizes([list_width, self.width() - list_width])
+            self.splitter.setSizes(self._list_share())
         if not (keep_restored and self._restored_visit_split):
             QTimer.singleShot(0, self.visit_tab.share_width)
 
     _restored_main_split = False
     _restored_visit_split = False
+    _fits = False
 
     def save_layout(self) -> None:
+        if not self.attached:
+            return
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
@@ -797,7 +898,7 @@ class MainWindow(QMainWindow):
             )
             event.ignore()
             return
-        if not self.may_leave_card():
+        if self.attached and not self.may_leave_card():
             event.ignore()
             return
         if self._remember_layout:

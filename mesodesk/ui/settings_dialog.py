@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtGui import QPixmap
@@ -29,8 +30,10 @@ from PySide6.QtWidgets import (
 from mesodesk.domain import limits
 from mesodesk.domain.clinic import ClinicProfile, validate_profile
 from mesodesk.services.errors import ServiceError, ValidationFailed
-from mesodesk.services.settings import ClinicSettingsService
 from mesodesk.ui.wheel_guard import TimeEdit
+
+if TYPE_CHECKING:
+    from mesodesk.services.settings import ClinicSettingsService
 
 LOGO_PREVIEW = (220, 80)
 FIELD_OF_ERROR = {"logo_png": "logo", "show_logo": "logo", "opens_at": "closes_at"}

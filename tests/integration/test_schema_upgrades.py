@@ -355,3 +355,9 @@ def test_a_postgresql_url_with_a_bad_port_is_refused_in_words(url: str) -> None:
 def test_the_head_tables_are_the_models_tables() -> None:
     """The healthy-file check compares with the models; they must match the migrations."""
     assert _tables_at("head") == set(Base.metadata.tables)
+
+
+def test_the_revisions_read_from_the_version_files_are_alembics_own() -> None:
+    """The start-up check reads the revisions without Alembic; they must be Alembic's."""
+    assert list(migrations.revisions()) == revisions()
+    assert migrations.head_revision() == revisions()[-1]
