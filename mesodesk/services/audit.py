@@ -153,8 +153,8 @@ def _event(
     names: list[str],
     visit_patients: dict[int, int | None],
 ) -> AuditEvent:
-    identity = inspect(obj).identity
-    record_id = identity[0] if identity is not None and len(identity) == 1 else None
+    key = inspect(obj).mapper.primary_key_from_instance(obj)
+    record_id = key[0] if len(key) == 1 else None
     if isinstance(obj, User) and "password_hash" in names:
         names = ["password" if name == "password_hash" else name for name in names]
     return AuditEvent(
