@@ -16,12 +16,20 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mesodesk.domain.audit import AuditRecord
-from mesodesk.domain.users import Permission, Role, name_problem, password_problem
-from mesodesk.models import User
+from mesodesk.domain.users import (
+    DEFAULT_IDLE_MINUTES,
+    IDLE_MINUTES_RANGE,
+    Permission,
+    Role,
+    name_problem,
+    password_problem,
+)
+from mesodesk.models import ClinicSetting, User
 from mesodesk.services.access import SignedInUser
 from mesodesk.services.base import Service
 from mesodesk.services.errors import NotFound, ServiceError, ValidationFailed
 
+IDLE_LOCK_KEY = "idle_lock"
 WRONG_PASSWORD = "The name or the password is wrong."
 
 
@@ -110,6 +118,28 @@ class UserService(Service):
         except WrongPassword:
             return False
         return True
+
+    def idle_minutes(self) -> int:
+        """Minutes without input after which a signed-in window locks (clinic-wide)."""
+        with self._read(needs=None) as session:
+            row = session.get(ClinicSetting, IDLE_LOCK_KEY)
+        value = (
+            row.value.get("minutes") if row is not None and isinstance(row.value, dict) else None
+        )
+        low, high = IDLE_MINUTES_RANGE
+        return value if isinstance(value, int) and low <= value <= high else DEFAULT_IDLE_MINUTES
+
+    def set_idle_minutes(self, minutes: int) -> int:
+        low, high = IDLE_MINUTES_RANGE
+        if not low <= minutes <= high:
+            raise ValidationFailed({"minutes": f"The idle lock is from {low} to {high} minutes."})
+        with self._write(needs=Permission.CLINIC) as session:
+            row = session.get(ClinicSetting, IDLE_LOCK_KEY)
+            if row is None:
+                session.add(ClinicSetting(key=IDLE_LOCK_KEY, value={"minutes": minutes}))
+            else:
+                row.value = {"minutes": minutes}
+        return minutes
 
     def audit(self, patient_id: int | None = None) -> list[AuditRecord]:
         with self._read(needs=Permission.USERS) as session:

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     QTimer,
 )
 from PySide6.QtGui import QGuiApplication, QImage, QImageWriter
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from mesodesk import __version__
 from mesodesk.paths import write_private_file
@@ -25,6 +25,7 @@ from mesodesk.services.backup import BackupService
 from mesodesk.services.errors import ServiceError
 from mesodesk.ui.icons import app_icon
 from mesodesk.ui.main_window import MainWindow
+from mesodesk.ui.sign_in import SignInDialog
 from mesodesk.ui.theme import apply_theme
 
 if TYPE_CHECKING:
@@ -80,7 +81,17 @@ def run_window(open_database: Callable[[], tuple[Any, Services]]) -> int:
         print(f"mesodesk: error: {exc}", file=sys.stderr)
         QMessageBox.critical(None, app.tr("MesoDesk cannot open the database"), str(exc))
         return 2
-    window = MainWindow(services, database.location, backups=BackupService.for_database(database))
+    if (
+        services.users.any_users()
+        and SignInDialog(services.users).exec() != QDialog.DialogCode.Accepted
+    ):
+        database.close()
+        return 0
+    window = MainWindow(
+        services,
+        database.location,
+        backups=BackupService.for_database(database, access=services.access),
+    )
     if database.notice:
         window.notices.warning(database.notice)
     elif database.backup_path is not None:
