@@ -11,7 +11,7 @@ cause: a duplicate, a record deleted meanwhile, a missing value, a busy or read-
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import text
@@ -160,14 +160,31 @@ class Service:
             raise
 
     def _record(self, session: Session, event: AuditEvent) -> None:
-        """An audit entry for what the flush cannot see (a signature's meaning, a print)."""
+        """An audit entry for what the flush cannot see (rows written by one statement)."""
         self._audit.record(session, self._access.actor, event)
+
+    def _note(self, make: Callable[[Session], AuditEvent]) -> None:
+        """Record an action that changes no record (an export, a printed document) in a short
+        transaction of its own. A database opened read-only (a command reading a read-only
+        file) cannot hold an entry: there the action is not recorded."""
+        with self._read(needs=None) as session:
+            if _read_only(session):
+                return
+        with self._write(needs=None) as session:
+            self._record(session, make(session))
 
     @staticmethod
     def _check_version(stored: int, opened: int) -> None:
         """Refuse a save based on an older copy than the one stored now."""
         if stored != opened:
             raise StaleRecord(STALE_MESSAGE)
+
+
+def _read_only(session: Session) -> bool:
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        return False
+    return bool(connection.exec_driver_sql("PRAGMA query_only").scalar())
 
 
 def _integrity_error(exc: IntegrityError) -> ServiceError:

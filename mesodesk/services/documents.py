@@ -336,14 +336,12 @@ class DocumentService(Service):
         """Build the PDF, then record that it was made (the audit's "print"): a document that
         leaves the program is on the record, a failed one is not."""
         pdf = _built(build)
-        with self._write() as session:
-            row = session.get(Visit, visit_id)
-            if row is None:
-                raise NotFound(f"There is no visit number {visit_id}.")
-            self._record(
-                session,
-                AuditEvent(AuditAction.PRINT, "visits", visit_id, row.patient_id, (kind,)),
-            )
+
+        def printed(session: Session) -> AuditEvent:
+            patient_id = session.scalar(select(Visit.patient_id).where(Visit.id == visit_id))
+            return AuditEvent(AuditAction.PRINT, "visits", visit_id, patient_id, (kind,))
+
+        self._note(printed)
         return pdf
 
     def pdf(self, kind: str, visit_id: int, language: Language | None = None) -> bytes:

@@ -38,14 +38,17 @@ Json = dict[str, Any]
 
 class ExportService(Service):
     def export_patient(self, patient_id: int) -> Json:
-        """The card, anamnesis, courses and visits (lines, reactions, signature, addenda, marks)."""
-        with self._write() as session:
+        """The card, anamnesis, courses and visits (lines, reactions, signature, addenda, marks)
+        and the patient's audit trail, this export included (recorded first, so an export that
+        cannot be recorded is not made; on a database opened read-only it is not recorded)."""
+        with self._read() as session:
+            if session.get(Patient, patient_id) is None:
+                raise NotFound(f"There is no patient with id {patient_id}.")
+        self._note(lambda _: AuditEvent(AuditAction.EXPORT, "patients", patient_id, patient_id))
+        with self._read() as session:
             patient = session.get(Patient, patient_id)
             if patient is None:
                 raise NotFound(f"There is no patient with id {patient_id}.")
-            self._record(
-                session, AuditEvent(AuditAction.EXPORT, "patients", patient_id, patient_id)
-            )
             visits = session.scalars(
                 select(Visit)
                 .where(Visit.patient_id == patient_id)
