@@ -46,7 +46,12 @@ def add_user_commands(commands: argparse._SubParsersAction[cli._Parser]) -> None
     disable = actions.add_parser("disable", help="stop a user from signing in")
     disable.add_argument("name", metavar="NAME")
     listing = actions.add_parser("list", help="list users with their roles")
-    for parser in (add, passwd, disable, listing):
+    idle = actions.add_parser(
+        "lock-after",
+        help="lock signed-in windows after MINUTES without input (clinic-wide, default 10)",
+    )
+    idle.add_argument("minutes", type=cli._count(240), metavar="MINUTES")
+    for parser in (add, passwd, disable, listing, idle):
         cli._database_options(parser)
         parser.set_defaults(run=run_user)
     for parser in (add, passwd):
@@ -101,6 +106,9 @@ def run_user(args: argparse.Namespace) -> int:
         elif args.user_action == "passwd":
             changed = services.users.change_password(args.name, password)
             print(f"Changed the password of {changed.name}.")
+        elif args.user_action == "lock-after":
+            minutes = services.users.set_idle_minutes(args.minutes)
+            print(f"Signed-in windows lock after {minutes} minutes without input.")
         elif args.user_action == "disable":
             disabled = services.users.set_disabled(args.name)
             print(f"Disabled {disabled.name}; they can no longer sign in.")

@@ -60,6 +60,8 @@ def test_passwd_and_disable_change_who_can_sign_in(sqlite_db):
     build_services(sqlite_db.sessions).users.sign_in("anna", "another one 2")
     assert mesodesk("user", "disable", "anna", "--db", url).returncode == 0
     assert "(disabled)" in mesodesk("user", "list", "--db", url).stdout
+    assert mesodesk("user", "lock-after", "5", "--db", url).returncode == 0
+    assert build_services(sqlite_db.sessions).users.idle_minutes() == 5
 
 
 def test_a_short_password_is_refused_in_one_line(sqlite_db):
