@@ -48,7 +48,10 @@ REFUSALS: dict[Permission, str] = {
         "Your role (reception) sees the patient list, contact data and the schedule only; "
         "anamnesis, notes, marks, documents and exports are for practitioners."
     ),
-    Permission.CLINIC: "Only a practitioner or an administrator changes clinic settings.",
+    Permission.CLINIC: (
+        "Only a practitioner or an administrator changes clinic settings, the catalog or "
+        "restores a backup."
+    ),
     Permission.USERS: "Only an administrator manages users and reads the audit trail.",
 }
 

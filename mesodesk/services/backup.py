@@ -45,7 +45,7 @@ from mesodesk.domain.backups import (
     newest_first,
     validate_policy,
 )
-from mesodesk.domain.users import Permission
+from mesodesk.domain.users import REFUSALS, Permission, allows
 from mesodesk.migrations import SchemaKind, SchemaState
 from mesodesk.models import AuditEntry, ClinicSetting
 from mesodesk.services.access import Access
@@ -353,6 +353,9 @@ class BackupService:
         `create`: an SQLite database file that does not exist (a new disk after a failure)
         is made from the backup; otherwise it is refused.
         """
+        user = self._access.user
+        if user is not None and not allows(user.role, Permission.CLINIC):
+            raise RestoreRefused(f"{REFUSALS[Permission.CLINIC].rstrip('.')}; {NOTHING_RESTORED}.")
         candidate = self.check_restore(file)
         if self._file is not None:
             return self._restore_sqlite(candidate, self._file, create)

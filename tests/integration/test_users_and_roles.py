@@ -127,3 +127,14 @@ def test_signing_uses_the_signed_in_user_not_the_typed_name(database):
     done = practitioner.visits.mark_done(visit)
     signed = practitioner.visits.sign(replace(done, practitioner="someone else"))
     assert signed.signed_by == "anna"
+
+
+def test_reception_cannot_restore_a_backup(sqlite_db, tmp_path):
+    from mesodesk.services.backup import BackupService, RestoreRefused
+
+    _clinic(sqlite_db)
+    reception = _window(sqlite_db, "rita")
+    made = BackupService.for_database(sqlite_db, access=reception.access).backup_now()
+    restoring = BackupService.for_database(sqlite_db, access=reception.access)
+    with pytest.raises(RestoreRefused, match="nothing was restored"):
+        restoring.restore(made.path)
