@@ -24,6 +24,7 @@ from mesodesk import __version__
 
 if TYPE_CHECKING:
     from mesodesk.db import Database
+    from mesodesk.services.access import Access
     from mesodesk.ui.app import Opened
 
 DEMO_PATIENTS = 300
@@ -137,6 +138,9 @@ def build_parser() -> argparse.ArgumentParser:
     from mesodesk.cli_backup import add_backup_commands
 
     add_backup_commands(commands)
+    from mesodesk.cli_users import add_user_commands
+
+    add_user_commands(commands)
     return parser
 
 
@@ -288,8 +292,13 @@ def _open(args: argparse.Namespace, read_only: bool = False) -> Database:
     return database
 
 
-def _open_for_window(args: argparse.Namespace, say: Callable[[str], None]) -> Opened:
-    """Runs in a worker while the window's frame is already on the screen."""
+def _open_for_window(
+    args: argparse.Namespace, say: Callable[[str], None], trusted: bool = False
+) -> Opened:
+    """The database, its services and its backups for a window, opened in a worker while the
+    window's frame is already on the screen: nobody signed in yet (the window asks once the
+    practice has users), or the command line's own account (`trusted`)."""
+    from mesodesk.services.access import Access
     from mesodesk.services.backup import BackupService
     from mesodesk.services.demo import fill_demo
     from mesodesk.services.registry import build_services
@@ -297,16 +306,25 @@ def _open_for_window(args: argparse.Namespace, say: Callable[[str], None]) -> Op
 
     database = _open(args)
     try:
-        services = build_services(database.sessions)
+        access = Access.command_line() if trusted else Access()
+        services = build_services(database.sessions, access)
         services.catalog.ensure_starter_catalog()
         if args.demo and services.patients.count(include_archived=True) == 0:
             say(f"Filling the demo database with {DEMO_PATIENTS} patients…")
             fill_demo(services, DEMO_PATIENTS, seed=1)
-        backups = BackupService.for_database(database)
+        backups = BackupService.for_database(database, access=access)
     except BaseException:
         database.close()
         raise
     return Opened(database, services, backups)
+
+
+def _command_line() -> Access:
+    """The command line acts for whoever holds the database (its file or server password),
+    with every right, recorded in the audit trail as that operating-system account."""
+    from mesodesk.services.access import Access
+
+    return Access.command_line()
 
 
 # --- output files ---------------------------------------------------------------------------
@@ -407,7 +425,7 @@ def _run_demo(args: argparse.Namespace) -> int:
 
     database = _open(args)
     try:
-        services = build_services(database.sessions)
+        services = build_services(database.sessions, _command_line())
         services.catalog.ensure_starter_catalog()
         added = fill_demo(services, args.patients, args.seed)
     finally:
@@ -432,7 +450,7 @@ def _run_screenshot(args: argparse.Namespace) -> int:
     _check_output(args.file, args.force, args)
     from mesodesk.ui.app import save_screenshot
 
-    database, services, _backups = _open_for_window(args, lambda _words: None)
+    database, services, _backups = _open_for_window(args, lambda _words: None, trusted=True)
     try:
         if args.visit is not None:
             from mesodesk.ui.app import save_visit_screenshot
@@ -458,7 +476,9 @@ def _run_export(args: argparse.Namespace) -> int:
     _check_output(args.output, args.force, args)
     database = _open(args, read_only=True)
     try:
-        record = build_services(database.sessions).export.export_patient(args.patient)
+        record = build_services(database.sessions, _command_line()).export.export_patient(
+            args.patient
+        )
     finally:
         database.close()
     text = json.dumps(record, ensure_ascii=False, indent=2) + "\n"
@@ -504,7 +524,8 @@ def _run_document(args: argparse.Namespace) -> int:
     language = Language(args.lang) if args.lang else None
     database = _open(args, read_only=True)
     try:
-        pdf = build_services(database.sessions).documents.pdf(args.command, args.visit, language)
+        documents = build_services(database.sessions, _command_line()).documents
+        pdf = documents.pdf(args.command, args.visit, language)
     finally:
         database.close()
     _tell_override_problems()

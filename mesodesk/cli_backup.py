@@ -65,7 +65,7 @@ def _service(args: argparse.Namespace) -> tuple[BackupService, str]:
     url = parse_url(cli._target(args)[0])
     path = sqlite_path(url)
     shown = str(path) if path is not None else url.render_as_string(hide_password=True)
-    return BackupService(url, path), shown
+    return BackupService(url, path, access=cli._command_line()), shown
 
 
 def run_backup(args: argparse.Namespace) -> int:

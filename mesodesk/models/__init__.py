@@ -18,6 +18,7 @@ from mesodesk.models.catalog import (
 from mesodesk.models.marks import ChartTemplate, InjectionMark
 from mesodesk.models.patient import Patient, PatientSearchTerm
 from mesodesk.models.settings import ClinicSetting
+from mesodesk.models.users import AuditEntry, User
 from mesodesk.models.visit import (
     Course,
     Visit,
@@ -28,6 +29,7 @@ from mesodesk.models.visit import (
 )
 
 __all__ = [
+    "AuditEntry",
     "Base",
     "ChartTemplate",
     "ClinicSetting",
@@ -45,6 +47,7 @@ __all__ = [
     "PatientSearchTerm",
     "Product",
     "ProductIngredient",
+    "User",
     "Visit",
     "VisitAddendum",
     "VisitOverride",

@@ -21,12 +21,14 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy import inspect
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from mesodesk import backup, migrations
 from mesodesk.db import (
     SQLITE_HEADER,
+    WRITE_LOCK_OPTION,
     Database,
     DatabaseError,
     inspect_sqlite_file,
@@ -34,6 +36,7 @@ from mesodesk.db import (
     sqlite_url,
     upgrade_restored,
 )
+from mesodesk.domain.audit import AuditAction, AuditEvent
 from mesodesk.domain.backups import (
     STAMP_FORMAT,
     BackupPolicy,
@@ -42,8 +45,11 @@ from mesodesk.domain.backups import (
     newest_first,
     validate_policy,
 )
+from mesodesk.domain.users import REFUSALS, Permission, allows
 from mesodesk.migrations import SchemaKind, SchemaState
-from mesodesk.models import ClinicSetting
+from mesodesk.models import AuditEntry, ClinicSetting
+from mesodesk.services.access import Access
+from mesodesk.services.audit import AuditLog
 from mesodesk.services.base import Service
 from mesodesk.services.errors import ServiceError, ValidationFailed
 from mesodesk.services.settings import BACKUP_POLICY_KEY
@@ -105,7 +111,7 @@ class BackupSettingsService(Service):
     """The backup policy, stored with the clinic settings."""
 
     def policy(self) -> BackupPolicy:
-        with self._read() as session:
+        with self._read(needs=None) as session:
             row = session.get(ClinicSetting, BACKUP_POLICY_KEY)
             return BackupPolicy() if row is None else _policy(row.value, row.version)
 
@@ -114,7 +120,7 @@ class BackupSettingsService(Service):
         errors = validate_policy(policy)
         if errors:
             raise ValidationFailed(errors)
-        with self._write() as session:
+        with self._write(needs=Permission.CLINIC) as session:
             row = session.get(ClinicSetting, BACKUP_POLICY_KEY)
             if row is None:
                 row = ClinicSetting(key=BACKUP_POLICY_KEY)
@@ -158,7 +164,9 @@ class BackupService:
         sqlite_file: Path | None,
         settings: BackupSettingsService | None = None,
         clock: Callable[[], datetime] = datetime.now,
+        access: Access | None = None,
     ) -> None:
+        self._access = access if access is not None else Access()
         self._url = url
         self._file = sqlite_file
         self._settings = settings
@@ -167,9 +175,18 @@ class BackupService:
 
     @classmethod
     def for_database(
-        cls, database: Database, clock: Callable[[], datetime] = datetime.now
+        cls,
+        database: Database,
+        clock: Callable[[], datetime] = datetime.now,
+        access: Access | None = None,
     ) -> BackupService:
-        return cls(database.url, database.path, BackupSettingsService(database.sessions), clock)
+        return cls(
+            database.url,
+            database.path,
+            BackupSettingsService(database.sessions, access),
+            clock,
+            access,
+        )
 
     @property
     def folder(self) -> Path:
@@ -196,6 +213,7 @@ class BackupService:
         path = self._make(made_at)
         removed = self._prune(self._place.folder, policy.keep)
         copied_to, problem = self._copy_elsewhere(path, policy)
+        self._note(AuditAction.BACKUP, ("copied",) if copied_to is not None else ())
         return BackupMade(path, made_at, copied_to, problem, tuple(removed))
 
     def backup_if_due(self) -> BackupMade | None:
@@ -211,6 +229,29 @@ class BackupService:
             backup.write_backup(self._url, self._file, target, replace_existing)
         except backup.BackupError as exc:
             raise BackupFailed(f"No backup was made: {_clause(exc)}.") from exc
+        self._note(AuditAction.BACKUP, ())
+
+    def _note(self, action: str, fields: tuple[str, ...]) -> None:
+        """The backup or restore in the audit trail of the database itself.
+
+        A database of an older schema has no trail yet, and one that cannot be written just
+        now (read-only, busy) does not undo a backup or a restore that is made.
+        """
+        engine = make_engine(self._url)
+        try:
+            with engine.connect() as connection:
+                connection = connection.execution_options(**{WRITE_LOCK_OPTION: True})
+                with connection.begin():
+                    if inspect(connection).has_table(AuditEntry.__tablename__):
+                        AuditLog().record_all(
+                            connection,
+                            self._access.actor,
+                            [AuditEvent(action, "database", fields=fields)],
+                        )
+        except SQLAlchemyError:
+            pass
+        finally:
+            engine.dispose()
 
     def _make(self, made_at: datetime) -> Path:
         self._check_source()
@@ -312,6 +353,9 @@ class BackupService:
         `create`: an SQLite database file that does not exist (a new disk after a failure)
         is made from the backup; otherwise it is refused.
         """
+        user = self._access.user
+        if user is not None and not allows(user.role, Permission.CLINIC):
+            raise RestoreRefused(f"{REFUSALS[Permission.CLINIC].rstrip('.')}; {NOTHING_RESTORED}.")
         candidate = self.check_restore(file)
         if self._file is not None:
             return self._restore_sqlite(candidate, self._file, create)
@@ -359,6 +403,7 @@ class BackupService:
             raise RestoreRefused(f"{_clause(exc)}; {NOTHING_RESTORED}.") from exc
         except (OSError, sqlite3.Error) as exc:
             raise RestoreRefused(f"Cannot restore: {_reason(exc)}; {NOTHING_RESTORED}.") from exc
+        self._note(AuditAction.RESTORE, ())
         return RestoreDone(candidate, kept)
 
     def _check_replaceable_file(self, live: Path) -> None:
@@ -411,6 +456,7 @@ class BackupService:
                 f"The backup was restored but could not be upgraded: {exc} It is upgraded "
                 "the next time MesoDesk opens the database."
             ) from exc
+        self._note(AuditAction.RESTORE, ())
         return RestoreDone(candidate, kept)
 
     def _server_state(self) -> SchemaState:

@@ -11,7 +11,7 @@ cause: a duplicate, a record deleted meanwhile, a missing value, a busy or read-
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import text
@@ -20,6 +20,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from mesodesk.db import WRITE_LOCK_OPTION
+from mesodesk.domain.audit import AuditEvent
+from mesodesk.domain.users import Permission
+from mesodesk.services.access import Access
+from mesodesk.services.audit import AuditLog
 from mesodesk.services.errors import DuplicateRecord, MissingReference, ServiceError, StaleRecord
 
 STALE_MESSAGE = (
@@ -79,15 +83,33 @@ _SQLITE_CODES = {
 }
 
 
+CLINICAL = Permission.CLINICAL
+
+
 class Service:
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    """A service sees the database through `sessions` and acts as `access`'s current user.
+
+    Reads and writes are clinical unless the method says otherwise (`needs`), so a method
+    nobody thought about is closed to reception rather than open.
+    """
+
+    def __init__(self, sessions: sessionmaker[Session], access: Access | None = None) -> None:
         self._sessions = sessions
+        self._access = access if access is not None else Access()
+        self._audit = AuditLog()
+
+    @property
+    def access(self) -> Access:
+        return self._access
 
     @contextmanager
-    def _read(self) -> Iterator[Session]:
-        """A session for reading: one consistent snapshot of the database."""
+    def _read(self, needs: Permission | None = CLINICAL) -> Iterator[Session]:
+        """A session for reading: one consistent snapshot of the database, opened only for a
+        user whose role allows `needs` (None: anyone, like the clinic's letterhead)."""
         try:
             with self._sessions() as session:
+                if needs is not None:
+                    self._access.require(session, needs)
                 yield session
         except UnicodeEncodeError as exc:
             raise ServiceError(BROKEN_SEARCH_MESSAGE) from exc
@@ -97,9 +119,12 @@ class Service:
             raise ServiceError(UNREADABLE_MESSAGE) from exc
 
     @contextmanager
-    def _write(self, exclusive: str | None = None) -> Iterator[Session]:
+    def _write(
+        self, exclusive: str | None = None, needs: Permission | None = CLINICAL
+    ) -> Iterator[Session]:
         """A transaction holding the write lock, committed on success; a refusal by the
-        database becomes a `ServiceError` saying what happened.
+        database becomes a `ServiceError` saying what happened. The role check (`needs`) and
+        the audit entries of every row written are in this same transaction.
 
         `exclusive` names a one-time job (seeding the starter catalog) that must not run on
         two workstations at once: on PostgreSQL a lock of that name is held until the commit.
@@ -111,6 +136,9 @@ class Service:
                     connection.execute(
                         text("SELECT pg_advisory_xact_lock(hashtext(:name))"), {"name": exclusive}
                     )
+                if needs is not None:
+                    self._access.require(session, needs)
+                self._audit.watch(session, lambda: self._access.actor)
                 yield session
         except StaleDataError as exc:
             raise StaleRecord(STALE_MESSAGE) from exc
@@ -131,11 +159,32 @@ class Service:
                 raise ServiceError(BROKEN_TEXT_MESSAGE) from exc
             raise
 
+    def _record(self, session: Session, event: AuditEvent) -> None:
+        """An audit entry for what the flush cannot see (rows written by one statement)."""
+        self._audit.record(session, self._access.actor, event)
+
+    def _note(self, make: Callable[[Session], AuditEvent]) -> None:
+        """Record an action that changes no record (an export, a printed document) in a short
+        transaction of its own. A database opened read-only (a command reading a read-only
+        file) cannot hold an entry: there the action is not recorded."""
+        with self._read(needs=None) as session:
+            if _read_only(session):
+                return
+        with self._write(needs=None) as session:
+            self._record(session, make(session))
+
     @staticmethod
     def _check_version(stored: int, opened: int) -> None:
         """Refuse a save based on an older copy than the one stored now."""
         if stored != opened:
             raise StaleRecord(STALE_MESSAGE)
+
+
+def _read_only(session: Session) -> bool:
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        return False
+    return bool(connection.exec_driver_sql("PRAGMA query_only").scalar())
 
 
 def _integrity_error(exc: IntegrityError) -> ServiceError:

@@ -29,6 +29,7 @@ from mesodesk.domain.records import (
     ProductIngredientRecord,
     ProductRecord,
 )
+from mesodesk.domain.users import Permission
 from mesodesk.domain.vocabulary import Area, Indication, IngredientGroup, VisitStatus
 from mesodesk.models import (
     ClinicSetting,
@@ -44,6 +45,7 @@ from mesodesk.models import (
     VisitProductLine,
 )
 from mesodesk.models.base import utcnow
+from mesodesk.services.access import Access
 from mesodesk.services.base import Service
 from mesodesk.services.errors import NotFound, ValidationFailed
 
@@ -56,8 +58,10 @@ MAX_AMOUNT = limits.AMOUNT_MAX
 
 
 class CatalogService(Service):
-    def __init__(self, sessions: Any, starter: StarterCatalog | None = None) -> None:
-        super().__init__(sessions)
+    def __init__(
+        self, sessions: Any, starter: StarterCatalog | None = None, access: Access | None = None
+    ) -> None:
+        super().__init__(sessions, access)
         self._starter = starter
 
     # --- the starter catalog ----------------------------------------------------------------
@@ -67,11 +71,11 @@ class CatalogService(Service):
 
         Rows already present under the same name are left as the clinic edited them.
         """
-        with self._read() as session:
+        with self._read(needs=None) as session:
             if session.get(ClinicSetting, STARTER_KEY) is not None:
                 return False
         starter = self._starter or load_starter_catalog()
-        with self._write(exclusive=STARTER_KEY) as session:
+        with self._write(exclusive=STARTER_KEY, needs=None) as session:
             if session.get(ClinicSetting, STARTER_KEY) is not None:
                 return False  # another workstation loaded it at the same moment
             session.add(ClinicSetting(key=STARTER_KEY, value={"loaded_at": utcnow().isoformat()}))
@@ -82,7 +86,7 @@ class CatalogService(Service):
     # --- ingredients ------------------------------------------------------------------------
 
     def list_ingredients(self) -> list[IngredientRecord]:
-        with self._read() as session:
+        with self._read(needs=None) as session:
             rows = session.scalars(select(Ingredient).order_by(func.lower(Ingredient.name)))
             return [_ingredient(row) for row in rows]
 
@@ -94,7 +98,7 @@ class CatalogService(Service):
         if errors:
             raise ValidationFailed(errors)
         name = record.name.strip()
-        with self._write() as session:
+        with self._write(needs=Permission.CLINIC) as session:
             errors = _name_errors(session, Ingredient, name, record.id, "ingredient")
             if errors:
                 raise ValidationFailed(errors)
@@ -113,7 +117,7 @@ class CatalogService(Service):
 
     def delete_ingredient(self, ingredient_id: int, version: int) -> None:
         """Delete an ingredient no product contains; otherwise say which products do."""
-        with self._write() as session:
+        with self._write(needs=Permission.CLINIC) as session:
             row = _get(session, Ingredient, ingredient_id, "ingredient")
             self._check_version(row.version, version)
             users = _names_of(
@@ -134,14 +138,14 @@ class CatalogService(Service):
     # --- products ---------------------------------------------------------------------------
 
     def list_products(self) -> list[ProductRecord]:
-        with self._read() as session:
+        with self._read(needs=None) as session:
             rows = list(session.scalars(select(Product).order_by(func.lower(Product.name))))
             parts = _compositions(session, [row.id for row in rows])
             return [_product(row, parts.get(row.id, ())) for row in rows]
 
     def product_compositions(self, product_ids: Iterable[int]) -> dict[int, ProductRecord]:
         """The products asked for, with their ingredients (allergy screening reads these)."""
-        with self._read() as session:
+        with self._read(needs=None) as session:
             return product_compositions(session, product_ids)
 
     def save_product(self, record: ProductRecord) -> ProductRecord:
@@ -167,7 +171,7 @@ class CatalogService(Service):
             raise ValidationFailed(errors)
         name = record.name.strip()
         name_ru = record.name_ru.strip()
-        with self._write() as session:
+        with self._write(needs=Permission.CLINIC) as session:
             errors = _name_errors(session, Product, name, record.id, "product")
             if record.unit not in UNITS:
                 errors["unit"] = "Count the stock in millilitres or in units."
@@ -240,7 +244,7 @@ class CatalogService(Service):
 
     def delete_product(self, product_id: int, version: int) -> None:
         """Delete a product with no lots and in no cocktail; otherwise say what holds it."""
-        with self._write() as session:
+        with self._write(needs=Permission.CLINIC) as session:
             row = _get(session, Product, product_id, "product")
             self._check_version(row.version, version)
             lots = session.scalar(select(func.count(Lot.id)).where(Lot.product_id == product_id))
@@ -280,7 +284,7 @@ class CatalogService(Service):
         if product_id is not None:
             statement = statement.where(Lot.product_id == product_id)
         statement = statement.order_by(func.lower(Product.name), Lot.expires_on, Lot.id)
-        with self._read() as session:
+        with self._read(needs=None) as session:
             return [_lot(lot, name, unit) for lot, name, unit in session.execute(statement)]
 
     def receive_lot(self, record: LotRecord) -> LotRecord:
@@ -295,7 +299,7 @@ class CatalogService(Service):
 
     def delete_lot(self, lot_id: int, version: int) -> None:
         """Delete a lot entered by mistake; one used in a visit must stay for recalls."""
-        with self._write() as session:
+        with self._write(needs=Permission.CLINIC) as session:
             row = _get(session, Lot, lot_id, "lot")
             self._check_version(row.version, version)
             used = session.scalar(
@@ -336,7 +340,7 @@ class CatalogService(Service):
             errors["on_hand"] = f"Enter at most {MAX_AMOUNT}; larger numbers are a typing slip."
         elif (problem := limits.amount_problem(on_hand, allow_zero=True)) is not None:
             errors["on_hand"] = problem
-        with self._write() as session:
+        with self._write(needs=Permission.CLINIC) as session:
             product = session.get(Product, record.product_id)
             if product is None:
                 errors["product_id"] = "Choose the product this lot is of."
@@ -392,7 +396,7 @@ class CatalogService(Service):
     # --- cocktails --------------------------------------------------------------------------
 
     def list_cocktails(self) -> list[CocktailRecord]:
-        with self._read() as session:
+        with self._read(needs=None) as session:
             rows = list(session.scalars(select(Cocktail).order_by(func.lower(Cocktail.name))))
             lines = _cocktail_lines(session, [row.id for row in rows])
             return [_cocktail(row, lines.get(row.id, ())) for row in rows]
@@ -410,7 +414,7 @@ class CatalogService(Service):
         if errors:
             raise ValidationFailed(errors)
         name = record.name.strip()
-        with self._write() as session:
+        with self._write(needs=Permission.CLINIC) as session:
             errors = _name_errors(session, Cocktail, name, record.id, "cocktail")
             if not record.lines:
                 errors["lines"] = "Add at least one product to the recipe."
@@ -460,7 +464,7 @@ class CatalogService(Service):
 
     def delete_cocktail(self, cocktail_id: int, version: int) -> None:
         """Delete a recipe no visit has used; a used one stays so signed records stay whole."""
-        with self._write() as session:
+        with self._write(needs=Permission.CLINIC) as session:
             row = _get(session, Cocktail, cocktail_id, "cocktail")
             self._check_version(row.version, version)
             if _used_in_visits(
@@ -484,7 +488,7 @@ class CatalogService(Service):
         number = lot_number.strip()
         if not number:
             return []
-        with self._read() as session:
+        with self._read(needs=None) as session:
             # compared in Python: SQLite's lower() folds ASCII letters only
             lot_ids = [
                 lot_id
@@ -515,7 +519,7 @@ class CatalogService(Service):
             .where(Lot.id.in_(lot_ids))
             .order_by(Visit.starts_at, Visit.id, VisitProductLine.position)
         )
-        with self._read() as session:
+        with self._read(needs=None) as session:
             return [
                 RecallHit(
                     patient_id=r[0],

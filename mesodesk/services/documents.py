@@ -35,6 +35,7 @@ from mesodesk.documents.model import (
 from mesodesk.documents.texts import clinic_texts_dir
 from mesodesk.domain import limits
 from mesodesk.domain.anamnesis import Anamnesis, DayChecklist
+from mesodesk.domain.audit import AuditAction, AuditEvent
 from mesodesk.domain.clinic import ClinicProfile
 from mesodesk.domain.contraindications import (
     CatalogItem,
@@ -55,6 +56,7 @@ from mesodesk.domain.safety_records import (
 from mesodesk.domain.screening import ADULT_AGE, POSTPARTUM_WAIT_DAYS
 from mesodesk.domain.vocabulary import Area, Language, Method, VisitStatus
 from mesodesk.models import Lot, Patient, Product, Visit
+from mesodesk.services.access import Access
 from mesodesk.services.anamnesis import AnamnesisService
 from mesodesk.services.base import Service
 from mesodesk.services.errors import NotFound, ServiceError
@@ -152,9 +154,10 @@ class DocumentService(Service):
         screening: Callable[[int], VisitScreening],
         clinic_profile: Callable[[], ClinicProfile] | None = None,
         catalog: Callable[[], Sequence[CatalogItem]] | None = None,
+        access: Access | None = None,
     ) -> None:
-        super().__init__(sessions)
-        self._clinic_profile = clinic_profile or ClinicSettingsService(sessions).profile
+        super().__init__(sessions, access)
+        self._clinic_profile = clinic_profile or ClinicSettingsService(sessions, access).profile
         self._catalog = catalog or (lambda: load_clinic_catalog().items)
         self._marks = marks
         self._anamnesis = anamnesis
@@ -296,23 +299,47 @@ class DocumentService(Service):
                 "There is nothing to put on an aftercare sheet yet: this visit records no "
                 "area, technique, product or injection mark."
             )
-        return _built(lambda: builders.build_aftercare(sheet, override_dir=clinic_texts_dir()))
+        return self._printed(
+            AFTERCARE,
+            visit_id,
+            lambda: builders.build_aftercare(sheet, override_dir=clinic_texts_dir()),
+        )
 
     def mesoscooter_pdf(self, visit_id: int, language: Language | None = None) -> bytes:
         care = self.mesoscooter_input(visit_id, language)
-        return _built(
-            lambda: builders.build_mesoscooter_care(care, override_dir=clinic_texts_dir())
+        return self._printed(
+            MESOSCOOTER,
+            visit_id,
+            lambda: builders.build_mesoscooter_care(care, override_dir=clinic_texts_dir()),
         )
 
     def consent_pdf(self, visit_id: int, language: Language | None = None) -> bytes:
         consent = self.consent_input(visit_id, language)
-        return _built(lambda: builders.build_consent(consent, override_dir=clinic_texts_dir()))
+        return self._printed(
+            CONSENT,
+            visit_id,
+            lambda: builders.build_consent(consent, override_dir=clinic_texts_dir()),
+        )
 
     def visit_summary_pdf(self, visit_id: int, language: Language | None = None) -> bytes:
         summary = self.visit_summary_input(visit_id, language)
-        return _built(
-            lambda: builders.build_visit_summary(summary, override_dir=clinic_texts_dir())
+        return self._printed(
+            VISIT_SUMMARY,
+            visit_id,
+            lambda: builders.build_visit_summary(summary, override_dir=clinic_texts_dir()),
         )
+
+    def _printed(self, kind: str, visit_id: int, build: Callable[[], bytes]) -> bytes:
+        """Build the PDF, then record that it was made (the audit's "print"): a document that
+        leaves the program is on the record, a failed one is not."""
+        pdf = _built(build)
+
+        def printed(session: Session) -> AuditEvent:
+            patient_id = session.scalar(select(Visit.patient_id).where(Visit.id == visit_id))
+            return AuditEvent(AuditAction.PRINT, "visits", visit_id, patient_id, (kind,))
+
+        self._note(printed)
+        return pdf
 
     def pdf(self, kind: str, visit_id: int, language: Language | None = None) -> bytes:
         """The document of `kind` (one of `KINDS`), for callers that pick it by name."""

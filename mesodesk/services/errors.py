@@ -34,3 +34,7 @@ class DuplicateRecord(ServiceError):
 
 class MissingReference(ServiceError):
     """The record refers to one that no longer exists (deleted on another workstation)."""
+
+
+class AccessDenied(ServiceError):
+    """The signed-in user's role does not allow this, or nobody is signed in where users exist."""

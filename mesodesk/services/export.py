@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from mesodesk.domain.audit import AuditAction, AuditEvent, AuditRecord
 from mesodesk.domain.records import ProductLineRecord, VisitRecord
 from mesodesk.models import (
     Course,
@@ -37,7 +38,13 @@ Json = dict[str, Any]
 
 class ExportService(Service):
     def export_patient(self, patient_id: int) -> Json:
-        """The card, anamnesis, courses and visits (lines, reactions, signature, addenda, marks)."""
+        """The card, anamnesis, courses and visits (lines, reactions, signature, addenda, marks)
+        and the patient's audit trail, this export included (recorded first, so an export that
+        cannot be recorded is not made; on a database opened read-only it is not recorded)."""
+        with self._read() as session:
+            if session.get(Patient, patient_id) is None:
+                raise NotFound(f"There is no patient with id {patient_id}.")
+        self._note(lambda _: AuditEvent(AuditAction.EXPORT, "patients", patient_id, patient_id))
         with self._read() as session:
             patient = session.get(Patient, patient_id)
             if patient is None:
@@ -66,7 +73,21 @@ class ExportService(Service):
                     _visit(record, marks.get(record.id or 0, []))
                     for record in visit_records(session, visits)
                 ],
+                "audit": [_audit(entry) for entry in self._audit.entries(session, patient_id)],
             }
+
+
+def _audit(entry: AuditRecord) -> Json:
+    """Who did what to the record and when; field names only, as the trail holds them."""
+    return {
+        "seq": entry.seq,
+        "at": _iso(entry.at),
+        "actor": entry.actor,
+        "action": entry.action,
+        "record_type": entry.record_type,
+        "record_id": entry.record_id,
+        "fields": list(entry.fields),
+    }
 
 
 def _iso(value: date | datetime | None) -> str | None:

@@ -16,6 +16,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from mesodesk.domain import limits
+from mesodesk.domain.audit import AuditAction, AuditEvent
 from mesodesk.domain.chart import (
     ChartTemplateRecord,
     Injected,
@@ -39,6 +40,7 @@ from mesodesk.domain.vocabulary import Technique
 from mesodesk.models import Visit
 from mesodesk.models.catalog import Cocktail, Lot, Product
 from mesodesk.models.marks import ChartTemplate, InjectionMark
+from mesodesk.services.audit import visit_patient
 from mesodesk.services.base import Service
 from mesodesk.services.errors import NotFound, StaleRecord, ValidationFailed
 from mesodesk.services.visits import ensure_editable, lock_visit, previous_visit_id
@@ -136,6 +138,7 @@ class MarkService(Service):
             _editable_visits(session, {row.visit_id for row in rows.values()})
             removed = [_record(rows[mark_id]) for mark_id in wanted]
             session.execute(delete(InjectionMark).where(InjectionMark.id.in_(wanted)))
+            self._record_marks(session, AuditAction.DELETE, removed)
             return removed
 
     def restore(self, marks: Sequence[MarkRecord]) -> list[MarkRecord]:
@@ -169,7 +172,15 @@ class MarkService(Service):
                     }
                 )
             session.execute(insert(InjectionMark), values)
+            self._record_marks(session, AuditAction.CREATE, marks)
         return self._by_ids(ids)
+
+    def _record_marks(self, session: Session, action: str, marks: Sequence[MarkRecord]) -> None:
+        """Audit entries for marks written by one statement (the flush does not see them)."""
+        patients: dict[int, int | None] = {}
+        for mark in marks:
+            patient_id = visit_patient(session, mark.visit_id, patients)
+            self._record(session, AuditEvent(action, "injection_marks", mark.id, patient_id))
 
     def repeat_previous(self, visit_id: int) -> list[MarkRecord]:
         """Chart last visit's marks again on this visit, in one step (one transaction)."""

@@ -12,6 +12,7 @@ from mesodesk.domain import limits
 from mesodesk.domain import patient as rules
 from mesodesk.domain.anamnesis import Anamnesis, facts_naming, female_only_facts
 from mesodesk.domain.patient import PatientCard, PatientRow
+from mesodesk.domain.users import Permission
 from mesodesk.domain.vocabulary import Language, Sex, SkinType
 from mesodesk.models import Patient, PatientSearchTerm
 from mesodesk.models.anamnesis import PatientAnamnesis
@@ -49,7 +50,7 @@ class PatientService(Service):
                 tuple_(Patient.sort_key, Patient.id) > tuple_(after.sort_key, after.id)
             )
         statement = statement.order_by(Patient.sort_key, Patient.id).limit(limit)
-        with self._read() as session:
+        with self._read(needs=Permission.PATIENTS) as session:
             return [_row(r) for r in session.execute(statement)]
 
     def likely_duplicates(self, card: PatientCard) -> list[PatientRow]:
@@ -79,7 +80,7 @@ class PatientService(Service):
                 .where(PatientSearchTerm.term == phone[:120])
             )
         found: dict[int, PatientRow] = {}
-        with self._read() as session:
+        with self._read(needs=Permission.PATIENTS) as session:
             for statement in statements:
                 for r in session.execute(statement.limit(DUPLICATES_SHOWN * 4)):
                     row = _row(r)
@@ -92,11 +93,11 @@ class PatientService(Service):
         statement = select(func.count(Patient.id))
         if not include_archived:
             statement = statement.where(Patient.archived.is_(False))
-        with self._read() as session:
+        with self._read(needs=Permission.PATIENTS) as session:
             return session.execute(statement).scalar_one()
 
     def get(self, patient_id: int) -> PatientCard:
-        with self._read() as session:
+        with self._read(needs=Permission.PATIENTS) as session:
             return _card(_load(session, patient_id))
 
     def save(self, card: PatientCard, today: date | None = None) -> PatientCard:
@@ -105,7 +106,7 @@ class PatientService(Service):
         errors = rules.validate(card, today or date.today())
         if errors:
             raise ValidationFailed(errors)
-        with self._write() as session:
+        with self._write(needs=Permission.PATIENTS) as session:
             if card.id is None:
                 row = Patient(archived=False)
                 session.add(row)
@@ -128,7 +129,7 @@ class PatientService(Service):
             errors = rules.validate(card, today)
             if errors:
                 raise ValidationFailed(errors)
-        with self._write() as session:
+        with self._write(needs=Permission.PATIENTS) as session:
             rows = []
             for card in cards:
                 row = Patient(archived=card.archived)
@@ -148,7 +149,7 @@ class PatientService(Service):
 
     def set_archived(self, patient_id: int, archived: bool, version: int) -> PatientCard:
         """Archive (hide from the list, keep everything) or bring a patient back."""
-        with self._write() as session:
+        with self._write(needs=Permission.PATIENTS) as session:
             row = _load(session, patient_id)
             self._check_version(row.version, version)
             row.archived = archived

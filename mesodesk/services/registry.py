@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from mesodesk.services.access import Access
 from mesodesk.services.anamnesis import AnamnesisService
 from mesodesk.services.catalog import CatalogService
 from mesodesk.services.courses import CourseService
@@ -16,11 +17,13 @@ from mesodesk.services.patients import PatientService
 from mesodesk.services.screening import ScreeningService
 from mesodesk.services.settings import ClinicSettingsService
 from mesodesk.services.templates import ChartTemplateService
+from mesodesk.services.users import UserService
 from mesodesk.services.visits import VisitService
 
 
 @dataclass(frozen=True)
 class Services:
+    access: Access
     patients: PatientService
     documents: DocumentService
     marks: MarkService
@@ -32,26 +35,31 @@ class Services:
     anamnesis: AnamnesisService
     screening: ScreeningService
     templates: ChartTemplateService
+    users: UserService
 
 
-def build_services(sessions: sessionmaker[Session]) -> Services:
-    """Every service with its collaborators and the signing policy given at construction."""
-    settings = ClinicSettingsService(sessions)
-    anamnesis = AnamnesisService(sessions)
-    marks = MarkService(sessions)
-    screening = ScreeningService(sessions, chart=chart_findings)
+def build_services(sessions: sessionmaker[Session], access: Access | None = None) -> Services:
+    """Every service with its collaborators, the signing policy and one shared `access` (the
+    user signed in to this window or command; nobody by default)."""
+    access = access if access is not None else Access()
+    settings = ClinicSettingsService(sessions, access)
+    anamnesis = AnamnesisService(sessions, access)
+    marks = MarkService(sessions, access)
+    screening = ScreeningService(sessions, chart=chart_findings, access=access)
     return Services(
-        patients=PatientService(sessions),
+        access=access,
+        patients=PatientService(sessions, access),
         documents=DocumentService(
-            sessions, marks=marks, anamnesis=anamnesis, screening=screening.screening
+            sessions, marks=marks, anamnesis=anamnesis, screening=screening.screening, access=access
         ),
         marks=marks,
-        visits=VisitService(sessions, settings, go_ahead=screening.go_ahead),
-        export=ExportService(sessions),
-        catalog=CatalogService(sessions),
-        courses=CourseService(sessions),
+        visits=VisitService(sessions, settings, go_ahead=screening.go_ahead, access=access),
+        export=ExportService(sessions, access),
+        catalog=CatalogService(sessions, access=access),
+        courses=CourseService(sessions, access),
         settings=settings,
         anamnesis=anamnesis,
         screening=screening,
-        templates=ChartTemplateService(sessions),
+        templates=ChartTemplateService(sessions, access),
+        users=UserService(sessions, access),
     )

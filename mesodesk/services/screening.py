@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from mesodesk.domain import finding_texts as texts
 from mesodesk.domain import limits
 from mesodesk.domain.anamnesis import DayChecklist
+from mesodesk.domain.audit import AuditAction, AuditEvent
 from mesodesk.domain.courses import CoursePlan, check_plan
 from mesodesk.domain.findings import Finding, Joined, Message, Param, Severity
 from mesodesk.domain.records import (
@@ -59,6 +60,7 @@ from mesodesk.domain.vocabulary import (
 )
 from mesodesk.models import Lot, Patient, Visit
 from mesodesk.models.visit import Course, VisitOverride, VisitReaction
+from mesodesk.services.access import Access
 from mesodesk.services.anamnesis import anamnesis_of
 from mesodesk.services.base import Service
 from mesodesk.services.catalog import product_compositions
@@ -112,8 +114,9 @@ class ScreeningService(Service):
         catalog: Callable[[], ClinicCatalog] = load_clinic_catalog,
         chart: ChartFindings = no_chart_findings,
         medicines: Callable[[], ClinicMedicines] = load_clinic_medicines,
+        access: Access | None = None,
     ) -> None:
-        super().__init__(sessions)
+        super().__init__(sessions, access)
         self._catalog = catalog
         self._medicines = medicines
         self._chart = chart
@@ -191,6 +194,10 @@ class ScreeningService(Service):
                     .execution_options(synchronize_session=False)
                 ),
             )
+            self._record(
+                session,
+                AuditEvent(AuditAction.UPDATE, "visits", visit_id, row.patient_id, ("checklist",)),
+            )
             if written.rowcount == 0:  # signed on another workstation meanwhile
                 raise ReadOnlyRecord("This visit is signed; corrections go into an addendum.")
         return merged
@@ -228,7 +235,7 @@ class ScreeningService(Service):
                 finding_reason=finding.reason,
                 finding_reason_ru=finding.text("ru"),
                 reason=reason.strip(),
-                decided_by=decided_by.strip(),
+                decided_by=self._access.signer(decided_by.strip()),
             )
             session.add(row)
             session.flush()

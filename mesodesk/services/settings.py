@@ -19,6 +19,7 @@ from mesodesk.domain.clinic import (
     logo_problem,
     validate_profile,
 )
+from mesodesk.domain.users import Permission
 from mesodesk.models import ClinicSetting
 from mesodesk.services.base import Service
 from mesodesk.services.errors import ValidationFailed
@@ -31,7 +32,7 @@ BACKUP_POLICY_KEY = "backup_policy"
 class ClinicSettingsService(Service):
     def profile(self) -> ClinicProfile:
         """The stored profile, or an empty one (currency RUB) before the first save."""
-        with self._read() as session:
+        with self._read(needs=None) as session:
             return read_profile(session)
 
     def save_profile(self, profile: ClinicProfile) -> ClinicProfile:
@@ -52,7 +53,7 @@ class ClinicSettingsService(Service):
         errors = validate_profile(profile)
         if errors:
             raise ValidationFailed(errors)
-        with self._write() as session:
+        with self._write(needs=Permission.CLINIC) as session:
             row = session.get(ClinicSetting, PROFILE_KEY)
             if row is None:
                 row = ClinicSetting(key=PROFILE_KEY)

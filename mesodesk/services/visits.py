@@ -54,6 +54,7 @@ from mesodesk.models import (
 )
 from mesodesk.models.base import utcnow
 from mesodesk.models.marks import InjectionMark
+from mesodesk.services.access import Access
 from mesodesk.services.base import Service
 from mesodesk.services.courses import course_record
 from mesodesk.services.errors import NotFound, ReadOnlyRecord, ValidationFailed
@@ -91,8 +92,9 @@ class VisitService(Service):
         sessions: sessionmaker[Session],
         settings: ClinicSettingsService,
         go_ahead: GoAheadCheck,
+        access: Access | None = None,
     ) -> None:
-        super().__init__(sessions)
+        super().__init__(sessions, access)
         self._settings = settings
         self._go_ahead = go_ahead
 
@@ -209,7 +211,12 @@ class VisitService(Service):
 
     def sign(self, visit: VisitRecord) -> VisitRecord:
         """Store the edits and sign the done visit as its practitioner; from now on it is
-        read-only. The signing policy may refuse; then nothing at all is stored."""
+        read-only. The signing policy may refuse; then nothing at all is stored.
+
+        Where users sign in, the signature is the signed-in user's name, whatever was typed.
+        """
+        if isinstance(visit.practitioner, str):
+            visit = replace(visit, practitioner=self._access.signer(visit.practitioner))
         who = visit.practitioner.strip() if isinstance(visit.practitioner, str) else ""
         errors: dict[str, str] = {}
         limits.check_text(
@@ -249,7 +256,9 @@ class VisitService(Service):
             return visit_records(session, [row])[0]
 
     def add_addendum(self, visit_id: int, author: str, text: str) -> VisitRecord:
-        """A correction to a signed visit, kept with its time and author; the original stays."""
+        """A correction to a signed visit, kept with its time and author (the signed-in user
+        where users sign in); the original stays."""
+        author = self._access.signer(author)
         errors: dict[str, str] = {}
         limits.check_text(
             errors,

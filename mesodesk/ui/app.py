@@ -106,10 +106,25 @@ def run_window(open_database: Opener) -> int:
     progress = _Progress(window)
     progress.said.connect(window.opening_hint.setText)
 
-    def attach(result: object) -> None:
+    def signed_in(result: object) -> None:
+        """Once the practice has users, nobody sees a patient before signing in."""
         assert isinstance(result, Opened)
         opened.append(result)
         window.set_location(result.database.location)
+        users = result.services.users
+        if not users.any_users():
+            attach(result)
+            return
+
+        from mesodesk.ui.sign_in import SignInDialog
+
+        window.opening_hint.setText(app.tr("Sign in to open the patients."))
+        dialog = SignInDialog(users, window)
+        dialog.accepted.connect(lambda: attach(result))
+        dialog.rejected.connect(lambda: QCoreApplication.exit(0))
+        dialog.open()
+
+    def attach(result: Opened) -> None:
         window.attach(result.services, result.backups)
         if trace is not None:
             trace.follow(window)
@@ -134,7 +149,7 @@ def run_window(open_database: Opener) -> int:
             app.tr("MesoDesk cannot open the database.") + "\n\n" + str(error)
         )
 
-    window.runner.submit(lambda: open_database(progress.said.emit), attach, refuse)
+    window.runner.submit(lambda: open_database(progress.said.emit), signed_in, refuse)
     try:
         code = app.exec()
     finally:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from mesodesk.domain.findings import Severity
 from mesodesk.domain.patient import PatientCard
+from mesodesk.domain.users import Permission, allows
 from mesodesk.services.errors import NotFound, ServiceError, StaleRecord, ValidationFailed
 from mesodesk.ui.notice_bar import NoticeBar
 from mesodesk.ui.state.notices import Notices
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
     from mesodesk.ui.catalog_window import CatalogWindow
     from mesodesk.ui.course_dialog import CourseDialog
     from mesodesk.ui.settings_dialog import ClinicSettingsDialog
+    from mesodesk.ui.sign_in import IdleLock
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 Keys = QKeySequence | QKeySequence.StandardKey | str
@@ -91,6 +93,7 @@ class MainWindow(QMainWindow):
         self._services: Services | None = None
         self._placed = False
         self.backups: BackupActions | None = None
+        self.idle_lock: IdleLock | None = None
         self.catalog_window: CatalogWindow | None = None
         self.setWindowTitle(self.tr("MesoDesk"))
         self.runner = TaskRunner(self)
@@ -111,6 +114,7 @@ class MainWindow(QMainWindow):
         from mesodesk.ui.documents import DocumentActions
         from mesodesk.ui.patient_form import PatientForm
         from mesodesk.ui.patient_list import PatientListPanel
+        from mesodesk.ui.sign_in import LockPage
         from mesodesk.ui.state.open_patient import OpenPatient
         from mesodesk.ui.state.open_visit import OpenVisit
         from mesodesk.ui.timeline import TimelinePane
@@ -148,12 +152,20 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.card_pane)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
+        self.lock_page = LockPage(services.users, self)
+        central = QWidget(self)
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.addWidget(self.splitter)
+        central_layout.addWidget(self.lock_page)
         self.splitter.setSizes(self.opening.sizes())
-        self.setCentralWidget(self.splitter)  # the busy hint goes
+        self.setCentralWidget(central)  # the busy hint goes
 
         self._build_pane_actions()
         self.backups = self._build_backups(backups) if backups is not None else None
         self._connect()
+        self._limit_to_role()
+        self.idle_lock = self._build_idle_lock()
         self._open_card(None)
         self.patient_list.refresh()
         if self._placed:
@@ -173,6 +185,47 @@ class MainWindow(QMainWindow):
     def services(self) -> Services:
         assert self._services is not None, "the window has no database yet"
         return self._services
+
+    @property
+    def clinical(self) -> bool:
+        """Whether the signed-in user may see anamnesis, visits and documents (nobody signed
+        in: a practice without users, which has every right)."""
+        user = self.services.access.user
+        return user is None or allows(user.role, Permission.CLINICAL)
+
+    def _limit_to_role(self) -> None:
+        """Reception sees the list, the card and its contact data only. The services refuse
+        the rest anyway; this keeps the window from offering what would be refused."""
+        if self.clinical:
+            return
+        for pane in (self.anamnesis, self.timeline, self.visit_tab):
+            self.patient_tabs.setTabVisible(self.patient_tabs.indexOf(pane), False)
+        for item in (
+            *self.pane_actions[1:],
+            self.course_action,
+            self.start_visit_action,
+            *self.documents.actions,
+            *(a for a in self.visit_tab.visit_actions.menu_actions if a is not None),
+        ):
+            item.setEnabled(False)
+            item.setVisible(False)
+        for name in ("visit", "patient"):
+            self.menus[name].menuAction().setVisible(False)
+        self.timeline.set_available(False)
+
+    def _build_idle_lock(self) -> IdleLock | None:
+        """Only a signed-in window locks: without users there is no password to ask."""
+        from mesodesk.ui.sign_in import IdleLock
+
+        if self.services.access.user is None:
+            self.lock_page.hide()
+            return None
+        return IdleLock(
+            [self.splitter, self.toolbar, self.menuBar(), self.statusBar()],
+            self.lock_page,
+            self.services.users.idle_minutes(),
+            self,
+        )
 
     @property
     def visit_form(self) -> QWidget:
@@ -738,7 +791,7 @@ class MainWindow(QMainWindow):
         problems = [services.anamnesis.catalog().problem, services.anamnesis.medicines().problem]
         if any(problems):
             self.notices.error(" ".join(self.tr(p) for p in problems if p))
-        if card is None or card.id is None:
+        if card is None or card.id is None or not self.clinical:
             self.anamnesis.load(None)
             self.header.show_alerts([])
             return
@@ -769,7 +822,7 @@ class MainWindow(QMainWindow):
         self.patient.changed(record.patient_id)
 
     def _records_changed(self, patient_id: int) -> None:
-        if patient_id == self.patient.patient_id:
+        if patient_id == self.patient.patient_id and self.clinical:
             try:
                 self.header.show_alerts(self.services.anamnesis.alerts(patient_id))
             except ServiceError as exc:
@@ -782,6 +835,8 @@ class MainWindow(QMainWindow):
 
     def _mark_list(self) -> None:
         """Find the patients with an active absolute contraindication off the GUI thread."""
+        if not self.clinical:
+            return
         model = self.patient_list.model
         ids = [model.row_at(row).id for row in range(model.rowCount())]
         anamnesis = self.services.anamnesis
@@ -892,6 +947,9 @@ class MainWindow(QMainWindow):
         settings.setValue("window/visitSplitter", self.visit_tab.splitter.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.idle_lock is not None and self.idle_lock.locked:
+            event.ignore()  # unlock first: quitting may ask about unsaved work
+            return
         if self.backups is not None and self.backups.busy:
             self.notices.info(
                 self.tr("A backup or a restore is under way; quit when it has finished.")
@@ -904,4 +962,6 @@ class MainWindow(QMainWindow):
         if self._remember_layout:
             self.save_layout()
         self.runner.wait(5000)
+        if self.idle_lock is not None:
+            self.idle_lock.stop()
         event.accept()

@@ -268,6 +268,7 @@ class TimelinePane(QWidget):
     open_requested = Signal(int)
     start_requested = Signal()
     _loading = False
+    _available = True
 
     def __init__(
         self,
@@ -353,10 +354,14 @@ class TimelinePane(QWidget):
         if visit is not None and visit.id is not None:
             self.open_requested.emit(visit.id)
 
+    def set_available(self, available: bool) -> None:
+        """Off for a role that may not read visits: the list stays empty, nothing is asked."""
+        self._available = available
+
     def refresh(self) -> None:
         """Read the timeline off the GUI thread; a newer refresh supersedes an older one."""
         patient_id = self._patient.patient_id
-        if patient_id is None:
+        if patient_id is None or not self._available:
             self._show(Timeline())
             return
         visits = self._visits

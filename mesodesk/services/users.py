@@ -1,0 +1,178 @@
+"""Users of the clinic: adding them, their passwords, disabling them, and signing in.
+
+Passwords are hashed with argon2id (argon2-cffi's defaults) and never stored or logged in
+clear. Managing users needs the USERS permission, except the very first user of a practice,
+which whoever holds the database adds (there is nobody to sign in as yet).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from mesodesk.domain.audit import AuditRecord
+from mesodesk.domain.users import (
+    DEFAULT_IDLE_MINUTES,
+    IDLE_MINUTES_RANGE,
+    Permission,
+    Role,
+    name_problem,
+    password_problem,
+)
+from mesodesk.models import ClinicSetting, User
+from mesodesk.services.access import SignedInUser
+from mesodesk.services.base import Service
+from mesodesk.services.errors import NotFound, ServiceError, ValidationFailed
+
+IDLE_LOCK_KEY = "idle_lock"
+WRONG_PASSWORD = "The name or the password is wrong."
+
+
+class WrongPassword(ServiceError):
+    """Sign-in refused; the message never says which of name or password was wrong."""
+
+
+@dataclass(frozen=True)
+class UserRecord:
+    id: int
+    name: str
+    role: Role
+    disabled: bool
+    created_at: datetime
+
+
+class UserService(Service):
+    _hasher = PasswordHasher()
+
+    def any_users(self) -> bool:
+        """Whether sign-in is needed: an active user exists."""
+        with self._read(needs=None) as session:
+            return (
+                session.scalar(select(User.id).where(User.disabled.is_(False)).limit(1)) is not None
+            )
+
+    def list_users(self) -> list[UserRecord]:
+        with self._read(needs=Permission.USERS) as session:
+            return [_user(row) for row in session.scalars(select(User).order_by(User.name))]
+
+    def add(self, name: str, role: Role, password: str) -> UserRecord:
+        errors = _problems(name, password)
+        if errors:
+            raise ValidationFailed(errors)
+        with self._write(needs=None) as session:
+            self._require_manager(session)
+            row = User(
+                name=name.strip(), role=role.value, password_hash=self._hasher.hash(password)
+            )
+            session.add(row)
+            session.flush()
+            return _user(row)
+
+    def change_password(self, name: str, password: str) -> UserRecord:
+        problem = password_problem(password)
+        if problem is not None:
+            raise ValidationFailed({"password": problem})
+        with self._write(needs=None) as session:
+            row = _named(session, name)
+            own = self._access.user is not None and self._access.user.id == row.id
+            if not own:
+                self._access.require(session, Permission.USERS)
+            row.password_hash = self._hasher.hash(password)
+            session.flush()
+            return _user(row)
+
+    def set_disabled(self, name: str, disabled: bool = True) -> UserRecord:
+        with self._write(needs=Permission.USERS) as session:
+            row = _named(session, name)
+            row.disabled = disabled
+            session.flush()
+            return _user(row)
+
+    def sign_in(self, name: str, password: str) -> SignedInUser:
+        """Check the password and make this user the current one of every service."""
+        with self._read(needs=None) as session:
+            row = session.scalar(select(User).where(User.name == name.strip()))
+            if row is None or row.disabled:
+                self._hasher.hash(password)  # same time whether or not the name exists
+                raise WrongPassword(WRONG_PASSWORD)
+            try:
+                self._hasher.verify(row.password_hash, password)
+            except (VerificationError, InvalidHashError) as exc:
+                raise WrongPassword(WRONG_PASSWORD) from exc
+            user = SignedInUser(row.id, row.name, Role(row.role))
+        self._access.sign_in(user)
+        return user
+
+    def check_password(self, password: str) -> bool:
+        """Unlocking: is this the signed-in user's password (and the account still active)?"""
+        user = self._access.user
+        if user is None:
+            return True
+        try:
+            self.sign_in(user.name, password)
+        except WrongPassword:
+            return False
+        return True
+
+    def idle_minutes(self) -> int:
+        """Minutes without input after which a signed-in window locks (clinic-wide)."""
+        with self._read(needs=None) as session:
+            row = session.get(ClinicSetting, IDLE_LOCK_KEY)
+        value = (
+            row.value.get("minutes") if row is not None and isinstance(row.value, dict) else None
+        )
+        low, high = IDLE_MINUTES_RANGE
+        return value if isinstance(value, int) and low <= value <= high else DEFAULT_IDLE_MINUTES
+
+    def set_idle_minutes(self, minutes: int) -> int:
+        low, high = IDLE_MINUTES_RANGE
+        if not low <= minutes <= high:
+            raise ValidationFailed({"minutes": f"The idle lock is from {low} to {high} minutes."})
+        with self._write(needs=Permission.CLINIC) as session:
+            row = session.get(ClinicSetting, IDLE_LOCK_KEY)
+            if row is None:
+                session.add(ClinicSetting(key=IDLE_LOCK_KEY, value={"minutes": minutes}))
+            else:
+                row.value = {"minutes": minutes}
+        return minutes
+
+    def audit(self, patient_id: int | None = None) -> list[AuditRecord]:
+        with self._read(needs=Permission.USERS) as session:
+            return self._audit.entries(session, patient_id)
+
+    def audit_broken(self) -> tuple[int, str] | None:
+        """(entry number, why) of the first altered or removed entry; None when whole."""
+        with self._read(needs=Permission.USERS) as session:
+            return self._audit.first_broken(session)
+
+    def _require_manager(self, session: Session) -> None:
+        """Anyone adds the first user; later ones need an administrator."""
+        if session.scalar(select(func.count()).select_from(User)) or self._access.user:
+            self._access.require(session, Permission.USERS)
+
+
+def _problems(name: str, password: str) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    problem = name_problem(name)
+    if problem is not None:
+        errors["name"] = problem
+    problem = password_problem(password)
+    if problem is not None:
+        errors["password"] = problem
+    return errors
+
+
+def _named(session: Session, name: str) -> User:
+    row = session.scalar(select(User).where(User.name == name.strip()).with_for_update())
+    if row is None:
+        raise NotFound(f"There is no user named {name.strip()!r}.")
+    return row
+
+
+def _user(row: User) -> UserRecord:
+    return UserRecord(row.id, row.name, Role(row.role), row.disabled, row.created_at)

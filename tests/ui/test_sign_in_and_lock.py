@@ -1,0 +1,118 @@
+"""Signing in, and the idle lock that hides the window without losing what was typed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+
+from mesodesk.domain.patient import PatientCard
+from mesodesk.domain.users import Role
+from mesodesk.services.access import Access
+from mesodesk.services.registry import Services, build_services
+from mesodesk.ui.app import APPLICATION, ORGANIZATION
+from mesodesk.ui.main_window import DISCARD, MainWindow
+from mesodesk.ui.sign_in import SignInDialog
+from tests.ui.typing import type_text
+
+PASSWORD = "correct horse 1"
+CTRL = Qt.KeyboardModifier.ControlModifier
+TYPED = "Папулы рассосались за 20 минут."
+
+
+@pytest.fixture
+def users(sqlite_db) -> Services:
+    setup = build_services(sqlite_db.sessions, Access.command_line())
+    setup.users.add("anna", Role.PRACTITIONER, PASSWORD)
+    setup.users.add("rita", Role.RECEPTION, PASSWORD)
+    setup.patients.save(PatientCard(last_name="Иванова", first_name="Мария"))
+    return build_services(sqlite_db.sessions)
+
+
+def _window(qtbot, services: Services, location: str, tmp_path) -> MainWindow:
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
+    QSettings().clear()
+    main = MainWindow(services, location)
+    main.ask_unsaved_changes = lambda: DISCARD
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitUntil(lambda: not main.runner.busy)
+    return main
+
+
+@pytest.fixture
+def signed_in(qtbot, users: Services, sqlite_db, tmp_path) -> Iterator[MainWindow]:
+    users.users.sign_in("anna", PASSWORD)
+    main = _window(qtbot, users, sqlite_db.location, tmp_path)
+    yield main
+    if main.idle_lock is not None and main.idle_lock.locked:
+        main.idle_lock.unlock()
+    main.runner.wait()
+
+
+def test_a_wrong_password_is_said_in_the_dialog_and_the_right_one_signs_in(qtbot, users):
+    dialog = SignInDialog(users.users)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(dialog.name, "anna")
+    type_text(dialog.password, "not the password")
+    qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    assert dialog.error.isVisible() and "wrong" in dialog.error.text()
+    assert dialog.password.text() == "" and users.access.user is None
+    assert dialog.result() != SignInDialog.DialogCode.Accepted
+    type_text(dialog.password, PASSWORD)
+    qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == SignInDialog.DialogCode.Accepted
+    assert users.access.user is not None and users.access.user.name == "anna"
+
+
+def test_the_idle_lock_hides_the_window_and_keeps_unsaved_typing(qtbot, signed_in):
+    window = signed_in
+    patient_id = window.services.patients.search("Иван")[0].id
+    window.open_patient(patient_id)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_T, CTRL)
+    form = window.visit_tab.form
+    type_text(form.notes, TYPED)
+    assert window.visit.is_dirty()
+
+    lock = window.idle_lock
+    assert lock is not None
+    lock.set_interval_ms(20)  # as if ten minutes passed without a key or a click
+    qtbot.waitUntil(lambda: lock.locked)
+    assert not window.splitter.isVisible() and not window.toolbar.isVisible()
+    assert window.lock_page.isVisible() and "anna" in window.lock_page.title.text()
+    qtbot.keyClick(window, Qt.Key.Key_S, CTRL)  # shortcuts are held while locked
+    assert window.visit.is_dirty()
+
+    type_text(window.lock_page.password, "not the password")
+    qtbot.mouseClick(window.lock_page.unlock_button, Qt.MouseButton.LeftButton)
+    assert lock.locked and window.lock_page.error.isVisible()
+
+    type_text(window.lock_page.password, PASSWORD)
+    qtbot.keyClick(window.lock_page.password, Qt.Key.Key_Return)
+    assert not lock.locked and window.splitter.isVisible()
+    assert form.notes.toPlainText() == TYPED and window.visit.is_dirty()
+    record = window.visit.record
+    stored = window.services.visits.get(record.id).notes if record is not None else ""
+    assert stored != TYPED  # still unsaved: the lock saved nothing and lost nothing
+
+
+def test_reception_sees_the_card_but_no_clinical_pane(qtbot, users, sqlite_db, tmp_path):
+    users.users.sign_in("rita", PASSWORD)
+    window = _window(qtbot, users, sqlite_db.location, tmp_path)
+    posted: list[object] = []
+    window.notices.posted.connect(posted.append)
+    patient_id = users.patients.search("Иван")[0].id
+    window.open_patient(patient_id)
+    qtbot.waitUntil(lambda: not window.runner.busy)
+    tabs = window.patient_tabs
+    visible = [tabs.tabText(i) for i in range(tabs.count()) if tabs.isTabVisible(i)]
+    assert visible == ["Card"]
+    assert window.form.loaded_card().last_name == "Иванова"
+    assert not window.start_visit_action.isEnabled()
+    assert posted == []  # nothing was asked that the services would refuse
