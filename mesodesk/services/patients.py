@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
-from typing import Protocol
+from typing import Any, Protocol
 
-from sqlalchemy import ColumnElement, Select, and_, delete, func, insert, select, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    delete,
+    func,
+    insert,
+    not_,
+    or_,
+    select,
+    tuple_,
+)
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from mesodesk.domain import limits
 from mesodesk.domain import patient as rules
+from mesodesk.domain import search_terms
 from mesodesk.domain.anamnesis import Anamnesis, facts_naming, female_only_facts
 from mesodesk.domain.patient import PatientCard, PatientRow
 from mesodesk.domain.vocabulary import Language, Sex, SkinType
@@ -32,25 +45,31 @@ class PatientService(Service):
         after: PatientRow | None = None,
         limit: int = PAGE_SIZE,
     ) -> list[PatientRow]:
-        """A page of the list in alphabetical order, starting after the row `after`.
+        """A page of the list, starting after the row `after`: the patients every typed word
+        finds as typed (rank 0) in alphabetical order, then those found only by a spelling in
+        the other script or a run inside the phone (rank 1), alphabetical too.
 
-        Every word typed must start some search term of the patient.
-
-        Each word is an index range on the search terms, so the cost follows the matches,
-        not the number of patients.
+        A word finds a patient when it starts one of the patient's search terms (see
+        `mesodesk.domain.search_terms`). Each page is read by the cheaper of two plans, chosen
+        by how many terms the query's rarest word starts (`_Plan`): the patients that word
+        finds, sorted (a rare word), or the list in its order until the page is full (a broad
+        one). Either way the cost follows the matches, not the size of the clinic.
         """
-        statement = select(*_LIST_COLUMNS)
-        if not include_archived:
-            statement = statement.where(Patient.archived.is_(False))
-        for term in rules.query_terms(query):
-            statement = statement.where(Patient.id.in_(_starting_with(term)))
-        if after is not None:
-            statement = statement.where(
-                tuple_(Patient.sort_key, Patient.id) > tuple_(after.sort_key, after.id)
-            )
-        statement = statement.order_by(Patient.sort_key, Patient.id).limit(limit)
+        words = search_terms.query_words(query)
         with self._read() as session:
-            return [_row(r) for r in session.execute(statement)]
+            if not words:
+                statement = _page(select(*_LIST_COLUMNS), include_archived, after, limit)
+                return [_row(r) for r in session.execute(statement)]
+            plan = _Plan(session, words, limit)
+            rows: list[PatientRow] = []
+            for rank in (DIRECT, VARIANT):
+                if after is not None and after.rank > rank:
+                    continue
+                start = after if after is not None and after.rank == rank else None
+                rows += plan.rows(rank, include_archived, start, limit - len(rows))
+                if len(rows) >= limit:
+                    break
+            return rows
 
     def likely_duplicates(self, card: PatientCard) -> list[PatientRow]:
         """Stored patients who are probably the person on `card`, archived ones included.
@@ -157,8 +176,98 @@ class PatientService(Service):
             return _card(row)
 
 
-def _starting_with(term: str) -> Select[int]:
-    return select(PatientSearchTerm.patient_id).where(_starts_with(PatientSearchTerm.term, term))
+DIRECT = 0
+VARIANT = 1
+DRIVE_MIN = 2000
+"""A word starting at most this many terms is read from the term index, whatever the size."""
+
+
+class _Plan:
+    """How one query reads its pages: from the term index or along the list's order.
+
+    Reading from the index costs what the word's terms cost plus a sort of the patients found;
+    walking the list costs about `limit` times the share of patients that do not match. So a
+    word is read from the index when it starts fewer terms than about sqrt(limit x patients)
+    (at least `DRIVE_MIN`); counting stops there, so the count itself stays cheap.
+    """
+
+    def __init__(self, session: Session, words: list[search_terms.QueryWord], limit: int) -> None:
+        self._session = session
+        self._words = words
+        patients = session.execute(select(func.max(Patient.id))).scalar() or 0
+        self._cap = max(DRIVE_MIN, math.isqrt(max(limit, 1) * patients))
+        self._counts: dict[tuple[str, ...], int] = {}
+
+    def rows(
+        self, rank: int, include_archived: bool, after: PatientRow | None, limit: int
+    ) -> list[PatientRow]:
+        if rank == DIRECT:
+            found = and_(*(_has_term(w.direct) for w in self._words))
+            drivers = [w.direct for w in self._words]
+        else:
+            variants = tuple(v for w in self._words for v in w.variants)
+            if not variants:
+                return []
+            found = and_(
+                *(_has_term(w.prefixes) for w in self._words),
+                not_(and_(*(_has_term(w.direct) for w in self._words))),
+            )
+            drivers = [w.prefixes for w in self._words] + [variants]
+        driver = min(drivers, key=self._count)
+        statement = select(*_LIST_COLUMNS).where(found)
+        if self._count(driver) <= self._cap:
+            statement = statement.where(Patient.id.in_(_patients_with(driver)))
+        statement = _page(statement, include_archived, after, limit)
+        return [_row(r, rank) for r in self._session.execute(statement)]
+
+    def _count(self, prefixes: tuple[str, ...]) -> int:
+        """How many terms start with one of `prefixes`, counted up to just over the cap."""
+        if prefixes not in self._counts:
+            matching = (
+                select(PatientSearchTerm.patient_id)
+                .where(_any_prefix(PatientSearchTerm.term, prefixes))
+                .limit(self._cap + 1)
+                .subquery()
+            )
+            self._counts[prefixes] = self._session.execute(
+                select(func.count()).select_from(matching)
+            ).scalar_one()
+        return self._counts[prefixes]
+
+
+def _page(
+    statement: Select[Any], include_archived: bool, after: PatientRow | None, limit: int
+) -> Select[Any]:
+    if not include_archived:
+        statement = statement.where(Patient.archived.is_(False))
+    if after is not None:
+        statement = statement.where(
+            tuple_(Patient.sort_key, Patient.id) > tuple_(after.sort_key, after.id)
+        )
+    return statement.order_by(Patient.sort_key, Patient.id).limit(limit)
+
+
+def _patients_with(prefixes: tuple[str, ...]) -> Select[tuple[int]]:
+    return select(PatientSearchTerm.patient_id).where(
+        _any_prefix(PatientSearchTerm.term, prefixes)
+    )
+
+
+def _has_term(prefixes: tuple[str, ...]) -> ColumnElement[bool]:
+    """The listed patient has a term starting with one of `prefixes`: ranges in the index of
+    the patient's own terms."""
+    return (
+        select(PatientSearchTerm.term)
+        .where(
+            PatientSearchTerm.patient_id == Patient.id,
+            _any_prefix(PatientSearchTerm.term, prefixes),
+        )
+        .exists()
+    )
+
+
+def _any_prefix(column: InstrumentedAttribute[str], prefixes: tuple[str, ...]) -> ColumnElement[bool]:
+    return or_(*(_starts_with(column, prefix) for prefix in prefixes))
 
 
 def _starts_with(column: InstrumentedAttribute[str], prefix: str) -> ColumnElement[bool]:
@@ -225,7 +334,7 @@ class _ListColumns(Protocol):
     sort_key: str
 
 
-def _row(r: _ListColumns) -> PatientRow:
+def _row(r: _ListColumns, rank: int = DIRECT) -> PatientRow:
     return PatientRow(
         id=r.id,
         name=rules.full_name(r.last_name, r.first_name, r.middle_name),
@@ -234,6 +343,7 @@ def _row(r: _ListColumns) -> PatientRow:
         last_visit_on=r.last_visit_on,
         archived=r.archived,
         sort_key=r.sort_key,
+        rank=rank,
     )
 
 

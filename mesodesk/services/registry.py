@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from mesodesk.services.anamnesis import AnamnesisService
 from mesodesk.services.catalog import CatalogService
 from mesodesk.services.courses import CourseService
+from mesodesk.services.demo_scale import DemoClinicService
 from mesodesk.services.documents import DocumentService
 from mesodesk.services.export import ExportService
 from mesodesk.services.marks import MarkService, chart_findings
@@ -32,6 +33,7 @@ class Services:
     anamnesis: AnamnesisService
     screening: ScreeningService
     templates: ChartTemplateService
+    demo: DemoClinicService
 
 
 def build_services(sessions: sessionmaker[Session]) -> Services:
@@ -40,6 +42,7 @@ def build_services(sessions: sessionmaker[Session]) -> Services:
     anamnesis = AnamnesisService(sessions)
     marks = MarkService(sessions)
     screening = ScreeningService(sessions, chart=chart_findings)
+    catalog = CatalogService(sessions)
     return Services(
         patients=PatientService(sessions),
         documents=DocumentService(
@@ -48,10 +51,11 @@ def build_services(sessions: sessionmaker[Session]) -> Services:
         marks=marks,
         visits=VisitService(sessions, settings, go_ahead=screening.go_ahead),
         export=ExportService(sessions),
-        catalog=CatalogService(sessions),
+        catalog=catalog,
         courses=CourseService(sessions),
         settings=settings,
         anamnesis=anamnesis,
         screening=screening,
         templates=ChartTemplateService(sessions),
+        demo=DemoClinicService(sessions, catalog),
     )
