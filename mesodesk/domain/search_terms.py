@@ -43,10 +43,13 @@ _ROMAN = dict(
 """Cyrillic to Latin as Russian passports and most clinics romanise (ъ and ь are dropped)."""
 _UMLAUTS = {"ä": "ae", "ö": "oe", "ü": "ue"}
 _LIGATURES = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ł": "l", "ı": "i"})
+_SAME_SOUND = str.maketrans({"w": "v", "j": "y", "q": "k"})
 _VOWELS = frozenset("aeiouy")
 _KEEPS_H = frozenset("kszc")
 """After these, h is part of a digraph (kh, sh, zh, ch); elsewhere it stands for х (kh)."""
 _PHONE_LIKE = re.compile(r"[\d\s+()\-.]+")
+_TRUNK = re.compile(r"\s*8\s*[\s(\-.]")
+"""A number typed from the Russian trunk prefix: "8 916", "8(916)", "8-916"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,18 +86,11 @@ def spelling_key(word: str) -> str:
     Looks only backwards, so the key of a prefix is a prefix of the key.
     """
     latin = "".join(_ROMAN.get(char, char) for char in fold(word)).replace("-", "")
+    latin = latin.translate(_SAME_SOUND).replace("x", "ks")
     out: list[str] = []
     previous = ""
     for char in latin:
-        if char == "w":
-            piece = "v"
-        elif char == "j":
-            piece = "y"
-        elif char == "x":
-            piece = "ks"
-        elif char == "q":
-            piece = "k"
-        elif char == "h":
+        if char == "h":
             piece = "h" if previous in _KEEPS_H else "kh"
         elif char == "c" and previous == "s":
             piece = "hc"  # sch, shch: щ
@@ -102,16 +98,16 @@ def spelling_key(word: str) -> str:
             piece = "s"  # tz, ts: ц
         elif char == "y" and previous == "i":
             piece = ""  # iy, iya: -ий, -ия
-        elif char == "y" and previous and previous not in _VOWELS and previous.isalpha():
+        elif char == "y" and previous.isalpha() and previous not in _VOWELS:
             piece = "i"  # ya, ia after a consonant: Darya = Daria
         elif char == "i" and previous == "i":
             piece = ""  # Mariia = Maria
-        elif char == "i" and previous in _VOWELS and previous != "i":
+        elif char == "i" and previous in _VOWELS:
             piece = "y"  # ei, ai: Sergei = Sergey
         else:
             piece = char
         out.append(piece)
-        previous = char if char not in "jw" else {"j": "y", "w": "v"}[char]
+        previous = char
     return "".join(out)
 
 
@@ -165,7 +161,8 @@ def query_words(query: str) -> list[QueryWord]:
     query = "".join(ch if unicodedata.category(ch) not in ("Cc", "Cs") else " " for ch in query)
     digits = "".join(ch for ch in query if ch.isdigit())
     if _PHONE_LIKE.fullmatch(query) and digits:
-        return [_digits_word(digits)]
+        trunk = bool(_TRUNK.match(query)) or (len(digits) == 11 and digits[0] in "78")
+        return [_digits_word(digits, trunk)]
     words = []
     for raw in " ".join(query.split()).casefold().split():
         word = fold(raw)
@@ -184,9 +181,12 @@ def query_words(query: str) -> list[QueryWord]:
     return words
 
 
-def _digits_word(digits: str) -> QueryWord:
+def _digits_word(digits: str, trunk: bool = False) -> QueryWord:
+    """A phone's digits; with `trunk`, typed after the Russian 8 (or 7) that a stored number
+    may lack, so the digits after it are looked for too."""
+    direct = (digits, digits[1:]) if trunk and len(digits) > 1 else (digits,)
     variants = (VARIANT + digits[:TERM_MAX],) if len(digits) >= PHONE_RUN_MIN else ()
-    return QueryWord(direct=(digits[:TERM_MAX],), variants=variants)
+    return QueryWord(direct=tuple(d[:TERM_MAX] for d in direct), variants=variants)
 
 
 def _spelt_out(word: str) -> str:

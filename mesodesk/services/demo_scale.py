@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
@@ -88,8 +89,8 @@ class _Way:
     cocktail: CocktailRecord
     area: Area
     technique: Technique
-    charts: tuple[tuple[int, tuple[tuple[int, Decimal], ...]], ...]
-    """(chart number, (product id, volume) per line) for English and Russian patients."""
+    charts: tuple[tuple[int, tuple[tuple[int, str, Decimal], ...]], ...]
+    """(chart number, (product id, name, volume) per line), English and Russian by turns."""
 
 
 class DemoClinicService(Service):
@@ -142,11 +143,13 @@ class DemoClinicService(Service):
 
 
 def _fast_fill(connection: Connection, on: bool) -> None:
-    """While filling, SQLite keeps more pages in memory and does not wait for the disk at each
-    commit: a crash during the demo fill loses demo data only."""
+    """While filling, SQLite keeps more pages in memory, does not wait for the disk at each
+    commit and does not look up each new row's references (the fill makes them whole): a crash
+    during the demo fill loses demo data only."""
     raw = connection.connection.driver_connection
     assert raw is not None
     raw.execute(f"PRAGMA synchronous={'OFF' if on else 'NORMAL'}")
+    raw.execute(f"PRAGMA foreign_keys={'OFF' if on else 'ON'}")
     raw.execute(f"PRAGMA cache_size={-65536 if on else -2000}")
     raw.execute(f"PRAGMA temp_store={'MEMORY' if on else 'DEFAULT'}")
 
@@ -239,7 +242,7 @@ def _ways(
                         charted or Decimal(0), [part.volume_ml for part in cocktail.lines]
                     )
                     lines = tuple(
-                        (part.product_id, amount)
+                        (part.product_id, part.product_name, amount)
                         for part, amount in zip(cocktail.lines, amounts, strict=True)
                     )
                     charts.append((chart_id, lines))
@@ -278,6 +281,35 @@ def _history_lots(
         key: (start + i, row["lot_number"], row["expires_on"])
         for i, (key, row) in enumerate(zip(keys, rows, strict=True))
     }
+
+
+def _insert_many(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Many rows in one executemany of the driver, each value bound as its column's type binds
+    it: the per-row work of a Core insert of many rows, without its statement for each batch."""
+    if not rows:
+        return
+    dialect = connection.dialect
+    names = list(rows[0])
+    processors = [table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names]
+    mark = "?" if dialect.paramstyle == "qmark" else "%s"
+    statement = (
+        f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join([mark] * len(names))})"
+    )
+    converting: list[tuple[int, Callable[[Any], Any], dict[Any, Any]]]
+    converting = [(i, p, {}) for i, p in enumerate(processors) if p is not None]
+    values = []
+    for row in rows:
+        value = list(row.values())
+        for i, process, known in converting:
+            raw = value[i]
+            if isinstance(raw, dict):
+                value[i] = process(raw)
+            elif raw in known:
+                value[i] = known[raw]
+            else:
+                value[i] = known[raw] = process(raw)
+        values.append(tuple(value))
+    connection.exec_driver_sql(statement, values)
 
 
 def _next_id(connection: Connection, model: Any) -> int:
@@ -334,16 +366,15 @@ class _Chunk:
                 {"term": t, "patient_id": patient_id} for t in rules.search_terms(card)
             ]
         c = self.connection
-        c.execute(insert(Patient), self.patients)
-        c.execute(insert(PatientSearchTerm), self.terms)
-        if self.courses:
-            c.execute(insert(Course), self.courses)
-        if self.visits:
-            c.execute(insert(Visit), self.visits)
-        if self.lines:
-            c.execute(insert(VisitProductLine), self.lines)
-        if self.reactions:
-            c.execute(insert(VisitReaction), self.reactions)
+        for model, rows in (
+            (Patient, self.patients),
+            (PatientSearchTerm, self.terms),
+            (Course, self.courses),
+            (Visit, self.visits),
+            (VisitProductLine, self.lines),
+            (VisitReaction, self.reactions),
+        ):
+            _insert_many(c, model.__table__, rows)
         if self.charted:
             c.execute(insert(_CHARTED), self.charted)
             columns = [_CHART_MARKS.c[name] for name in _MARK_COLUMNS]
@@ -410,7 +441,7 @@ class _Chunk:
         course_id: int,
         way: _Way,
         chart: int,
-        lines: tuple[tuple[int, Decimal], ...],
+        lines: tuple[tuple[int, str, Decimal], ...],
         day: date,
         usual: time,
         done: bool,
@@ -419,7 +450,7 @@ class _Chunk:
         rnd = self.rnd
         visit_id = self.visit_id
         self.visit_id += 1
-        starts = datetime.combine(day, usual).astimezone().astimezone(UTC)
+        starts = _utc(day, usual)
         practitioner = DEMO_PRACTITIONER_RU if russian else DEMO_PRACTITIONER
         language = 1 if russian else 0
         row: dict[str, Any] = {
@@ -430,8 +461,8 @@ class _Chunk:
             "starts_at": starts,
             "practitioner": practitioner,
             "status": VisitStatus.PLANNED.value,
-            "areas": [way.area.value],
-            "techniques": [],
+            "areas": (way.area.value,),
+            "techniques": (),
             "method": None,
             "anaesthesia": "",
             "disinfection": "",
@@ -448,7 +479,7 @@ class _Chunk:
             signed = starts + timedelta(minutes=40)
             row.update(
                 status=VisitStatus.DONE.value,
-                techniques=[way.technique.value],
+                techniques=(way.technique.value,),
                 method=Method.MANUAL.value,
                 anaesthesia=rnd.choice(_ANAESTHESIA)[language],
                 disinfection=rnd.choice(_DISINFECTION)[language],
@@ -461,7 +492,7 @@ class _Chunk:
             )
             self.charted.append({"visit_id": visit_id, "chart": chart})
             period = (day - self.first_day).days // (LOT_MONTHS * 30)
-            for position, (product_id, volume) in enumerate(lines):
+            for position, (product_id, name, volume) in enumerate(lines):
                 lot_id, number, expires = self.lots[(product_id, period)]
                 self.lines.append(
                     {
@@ -470,7 +501,7 @@ class _Chunk:
                         "volume_ml": volume,
                         "cocktail_id": way.cocktail.id,
                         "position": position,
-                        "product_name": _product_name(way.cocktail, product_id),
+                        "product_name": name,
                         "lot_number": number,
                         "expires_on": expires,
                         "cocktail_name": way.cocktail.name,
@@ -489,6 +520,12 @@ class _Chunk:
 
 
 _CHECKLIST = checklist_to_json(DayChecklist())
+
+
+@lru_cache(maxsize=65536)
+def _utc(day: date, at: time) -> datetime:
+    """The clinic's local time on `day` in UTC (the offset of that day: summer time too)."""
+    return datetime.combine(day, at).astimezone().astimezone(UTC)
 
 
 def _session_days(
@@ -512,10 +549,6 @@ def _working(day: date) -> date:
     while day.weekday() not in _WORKING_DAYS:
         day += timedelta(days=1)
     return day
-
-
-def _product_name(cocktail: CocktailRecord, product_id: int) -> str:
-    return next(p.product_name for p in cocktail.lines if p.product_id == product_id)
 
 
 def _patient_row(

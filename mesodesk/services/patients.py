@@ -178,24 +178,31 @@ class PatientService(Service):
 
 DIRECT = 0
 VARIANT = 1
-DRIVE_MIN = 2000
+DRIVE_MIN = 100
 """A word starting at most this many terms is read from the term index, whatever the size."""
+
+
+def drive_limit(limit: int, patients: int) -> int:
+    """How many terms a word may start and still be read from the term index: about
+    sqrt(limit x patients), where sorting the word's patients costs what walking the list
+    until `limit` of them are found would cost if they were spread evenly."""
+    return max(DRIVE_MIN, math.isqrt(max(limit, 1) * patients))
 
 
 class _Plan:
     """How one query reads its pages: from the term index or along the list's order.
 
     Reading from the index costs what the word's terms cost plus a sort of the patients found;
-    walking the list costs about `limit` times the share of patients that do not match. So a
-    word is read from the index when it starts fewer terms than about sqrt(limit x patients)
-    (at least `DRIVE_MIN`); counting stops there, so the count itself stays cheap.
+    walking the list costs about `limit` divided by the share of patients that match. So a
+    word is read from the index when it starts fewer terms than `drive_limit`; counting stops
+    there, so the count itself stays cheap.
     """
 
     def __init__(self, session: Session, words: list[search_terms.QueryWord], limit: int) -> None:
         self._session = session
         self._words = words
         patients = session.execute(select(func.max(Patient.id))).scalar() or 0
-        self._cap = max(DRIVE_MIN, math.isqrt(max(limit, 1) * patients))
+        self._cap = drive_limit(limit, patients)
         self._counts: dict[tuple[str, ...], int] = {}
 
     def rows(
@@ -214,10 +221,18 @@ class _Plan:
             )
             drivers = [w.prefixes for w in self._words] + [variants]
         driver = min(drivers, key=self._count)
+        if self._count(driver) == 0:
+            return []
         statement = select(*_LIST_COLUMNS).where(found)
         if self._count(driver) <= self._cap:
+            # From the term index: the list's index must not be used to avoid the sort, so
+            # SQLite is not offered it (a function of `archived` is no index range).
             statement = statement.where(Patient.id.in_(_patients_with(driver)))
-        statement = _page(statement, include_archived, after, limit)
+            if not include_archived:
+                statement = statement.where(func.coalesce(Patient.archived, False).is_(False))
+            statement = _page(statement, True, after, limit)
+        else:
+            statement = _page(statement, include_archived, after, limit)
         return [_row(r, rank) for r in self._session.execute(statement)]
 
     def _count(self, prefixes: tuple[str, ...]) -> int:
