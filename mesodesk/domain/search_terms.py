@@ -33,10 +33,45 @@ PHONE_RUN_MIN = 3
 _ROMAN = dict(
     zip(
         "абвгдежзийклмнопрстуфхцчшщъыьэюяєіїґў",
-        (
-            "a b v g d e zh z i y k l m n o p r s t u f kh ts ch sh shch - y - e yu ya "
-            "ye i yi g u"
-        ).split(),
+        [
+            "a",
+            "b",
+            "v",
+            "g",
+            "d",
+            "e",
+            "zh",
+            "z",
+            "i",
+            "y",
+            "k",
+            "l",
+            "m",
+            "n",
+            "o",
+            "p",
+            "r",
+            "s",
+            "t",
+            "u",
+            "f",
+            "kh",
+            "ts",
+            "ch",
+            "sh",
+            "shch",
+            "-",
+            "y",
+            "-",
+            "e",
+            "yu",
+            "ya",
+            "ye",
+            "i",
+            "yi",
+            "g",
+            "u",
+        ],
         strict=True,
     )
 )
@@ -138,9 +173,7 @@ def phone_terms(digits: str, national: str) -> tuple[set[str], set[str]]:
     if not digits:
         return set(), set()
     direct = {digits, national}
-    variants = {
-        digits[start:] for start in range(1, len(digits) - PHONE_RUN_MIN + 1)
-    } - direct
+    variants = {digits[start:] for start in range(1, len(digits) - PHONE_RUN_MIN + 1)} - direct
     return direct, variants
 
 

@@ -25,11 +25,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     Column,
     Connection,
+    Engine,
     Integer,
     MetaData,
     Table,
@@ -112,7 +113,8 @@ class DemoClinicService(Service):
         cocktails = [c for c in self._catalog.list_cocktails() if c.lines and c.id is not None]
         products = {p.id: p.name for p in self._catalog.list_products() if p.id is not None}
         with self._sessions() as session:
-            engine = session.get_bind()
+            bind = session.get_bind()
+        engine = bind if isinstance(bind, Engine) else bind.engine
         with engine.connect() as connection:
             connection = connection.execution_options(**{WRITE_LOCK_OPTION: True})
             sqlite = connection.dialect.name == "sqlite"
@@ -215,7 +217,7 @@ def _ways(
             if area not in _CHARTED_AREAS[area.region]:
                 continue
             for technique in TECHNIQUES[area.region]:
-                charts = []
+                charts: list[tuple[int, tuple[tuple[int, str, Decimal], ...]]] = []
                 for number in range(CHARTS_PER_WAY * 2):
                     chart_id = sum(len(way.charts) for way in ways) + len(charts)
                     russian = number % 2 == 1
@@ -255,42 +257,48 @@ def _history_lots(
     connection: Connection, products: dict[int, str], rnd: random.Random, today: date
 ) -> dict[tuple[int, int], tuple[int, str, date]]:
     """A batch of every product received every `LOT_MONTHS` months of the history, used up by
-    now except the last: (product, half-year) -> (lot id, lot number, expiry)."""
+    now except the last two: (product, half-year) -> (lot id, lot number, expiry)."""
     first = today - timedelta(days=HISTORY_DAYS + 30)
     periods = HISTORY_DAYS // (LOT_MONTHS * 30) + 2
-    rows = []
-    keys = []
+    taken = {(p, n) for p, n in connection.execute(select(Lot.product_id, Lot.lot_number))}
+    start = _next_id(connection, Lot)
+    rows: list[dict[str, Any]] = []
+    lots: dict[tuple[int, int], tuple[int, str, date]] = {}
     for product_id, name in products.items():
         for period in range(periods):
             received = first + timedelta(days=period * LOT_MONTHS * 30)
             expires = received + timedelta(days=540)
+            number = lot_number(name, expires, rnd)
+            while (product_id, number) in taken:
+                number = lot_number(name, expires, rnd)
+            taken.add((product_id, number))
+            lots[(product_id, period)] = (start + len(rows), number, expires)
             rows.append(
                 {
+                    "id": start + len(rows),
                     "version": 1,
                     "product_id": product_id,
-                    "lot_number": lot_number(name, expires, rnd) + f"H{period:02}",
+                    "lot_number": number,
                     "expires_on": expires,
                     "on_hand": Decimal(rnd.randint(5, 40)) if period >= periods - 2 else Decimal(0),
                     "received_at": datetime.combine(received, time(9), UTC),
                 }
             )
-            keys.append((product_id, period))
-    start = _next_id(connection, Lot)
-    connection.execute(insert(Lot), [{"id": start + i, **row} for i, row in enumerate(rows)])
-    return {
-        key: (start + i, row["lot_number"], row["expires_on"])
-        for i, (key, row) in enumerate(zip(keys, rows, strict=True))
-    }
+    connection.execute(insert(Lot), rows)
+    return lots
 
 
 def _insert_many(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
     """Many rows in one executemany of the driver, each value bound as its column's type binds
-    it: the per-row work of a Core insert of many rows, without its statement for each batch."""
+    it: the per-row work of a Core insert of many rows without its statement per batch, and a
+    value that repeats (a day, a time, an area) converted once."""
     if not rows:
         return
     dialect = connection.dialect
     names = list(rows[0])
-    processors = [table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names]
+    processors = [
+        table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names
+    ]
     mark = "?" if dialect.paramstyle == "qmark" else "%s"
     statement = (
         f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join([mark] * len(names))})"
@@ -362,9 +370,7 @@ class _Chunk:
             self.patient_id += 1
             last_visit = self._history(patient_id, card.language is Language.RUSSIAN)
             self.patients.append(_patient_row(patient_id, card, last_visit, now))
-            self.terms += [
-                {"term": t, "patient_id": patient_id} for t in rules.search_terms(card)
-            ]
+            self.terms += [{"term": t, "patient_id": patient_id} for t in rules.search_terms(card)]
         c = self.connection
         for model, rows in (
             (Patient, self.patients),
@@ -374,7 +380,7 @@ class _Chunk:
             (VisitProductLine, self.lines),
             (VisitReaction, self.reactions),
         ):
-            _insert_many(c, model.__table__, rows)
+            _insert_many(c, cast(Table, model.__table__), rows)
         if self.charted:
             c.execute(insert(_CHARTED), self.charted)
             columns = [_CHART_MARKS.c[name] for name in _MARK_COLUMNS]
@@ -428,7 +434,9 @@ class _Chunk:
                 if session_day > self.today + timedelta(days=60):
                     break
                 done = session_day < self.today
-                self._visit(patient_id, course_id, way, chart, lines, session_day, usual, done, russian)
+                self._visit(
+                    patient_id, course_id, way, chart, lines, session_day, usual, done, russian
+                )
                 made += 1
                 if done:
                     last_done = session_day

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import (
     ColumnElement,
@@ -20,9 +20,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from mesodesk.domain import limits
+from mesodesk.domain import limits, search_terms
 from mesodesk.domain import patient as rules
-from mesodesk.domain import search_terms
 from mesodesk.domain.anamnesis import Anamnesis, facts_naming, female_only_facts
 from mesodesk.domain.patient import PatientCard, PatientRow
 from mesodesk.domain.vocabulary import Language, Sex, SkinType
@@ -178,6 +177,7 @@ class PatientService(Service):
 
 DIRECT = 0
 VARIANT = 1
+_Listed = TypeVar("_Listed", bound=Select[*tuple[Any, ...]])
 DRIVE_MIN = 100
 """A word starting at most this many terms is read from the term index, whatever the size."""
 
@@ -251,8 +251,8 @@ class _Plan:
 
 
 def _page(
-    statement: Select[Any], include_archived: bool, after: PatientRow | None, limit: int
-) -> Select[Any]:
+    statement: _Listed, include_archived: bool, after: PatientRow | None, limit: int
+) -> _Listed:
     if not include_archived:
         statement = statement.where(Patient.archived.is_(False))
     if after is not None:
@@ -262,10 +262,8 @@ def _page(
     return statement.order_by(Patient.sort_key, Patient.id).limit(limit)
 
 
-def _patients_with(prefixes: tuple[str, ...]) -> Select[tuple[int]]:
-    return select(PatientSearchTerm.patient_id).where(
-        _any_prefix(PatientSearchTerm.term, prefixes)
-    )
+def _patients_with(prefixes: tuple[str, ...]) -> Select[int]:
+    return select(PatientSearchTerm.patient_id).where(_any_prefix(PatientSearchTerm.term, prefixes))
 
 
 def _has_term(prefixes: tuple[str, ...]) -> ColumnElement[bool]:
@@ -281,7 +279,9 @@ def _has_term(prefixes: tuple[str, ...]) -> ColumnElement[bool]:
     )
 
 
-def _any_prefix(column: InstrumentedAttribute[str], prefixes: tuple[str, ...]) -> ColumnElement[bool]:
+def _any_prefix(
+    column: InstrumentedAttribute[str], prefixes: tuple[str, ...]
+) -> ColumnElement[bool]:
     return or_(*(_starts_with(column, prefix) for prefix in prefixes))
 
 

@@ -5,9 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from sqlalchemy import create_engine, text
 
+from mesodesk import migrations
+from mesodesk.db import open_database, sqlite_url
 from mesodesk.domain.patient import PatientCard
 from mesodesk.services import patients as patient_service
+from mesodesk.services.registry import build_services
 
 TODAY = date(2026, 11, 23)
 
@@ -17,9 +21,14 @@ def clinic(services):
     """A few patients whose names and phones staff may type in many ways."""
     cards = {
         "ivanova_ru": PatientCard(
-            last_name="Иванова", first_name="Мария", middle_name="Петровна", phone="+7 916 478-94-70"
+            last_name="Иванова",
+            first_name="Мария",
+            middle_name="Петровна",
+            phone="+7 916 478-94-70",
         ),
-        "ivanova_en": PatientCard(last_name="Ivanova", first_name="Maria", phone="+44 20 7946 0018"),
+        "ivanova_en": PatientCard(
+            last_name="Ivanova", first_name="Maria", phone="+44 20 7946 0018"
+        ),
         "mueller": PatientCard(last_name="Müller", first_name="Anna", phone="+49 30 1234567"),
         "fedorova": PatientCard(last_name="Фёдорова", first_name="Алёна", phone="8 903 555-01-02"),
         "smirnova": PatientCard(last_name="Смирнова", first_name="Юлия", phone="+7 921 000-11-22"),
@@ -102,7 +111,7 @@ def test_a_query_that_matches_nobody_finds_nobody(clinic):
 
 
 def test_pages_run_through_both_ranks_without_gaps_or_repeats(clinic):
-    services, ids = clinic
+    services, _ = clinic
     whole = _found(services, "иван")
     seen, after = [], None
     while True:
@@ -136,3 +145,82 @@ def test_archived_patients_are_found_only_when_asked_for(clinic):
     assert _found(services, "mueller") == []
     rows = services.patients.search("mueller", include_archived=True)
     assert [r.id for r in rows] == [ids["mueller"]] and rows[0].archived
+
+
+# --- the upgrade that makes the terms again -----------------------------------------------
+
+
+def _patients_of_0006(engine) -> None:
+    """Cards as an older version stored them, with the terms it made (name words as typed)."""
+    with engine.begin() as connection:
+        for pid, last, first, phone in (
+            (1, "Иванова", "Мария", "+7 916 478-94-70"),
+            (2, "Müller", "Anna", ""),
+        ):
+            connection.execute(
+                text(
+                    "INSERT INTO patients (id, version, last_name, first_name, middle_name, sex,"
+                    " phone, email, address, language, notes, archived, sort_key, created_at,"
+                    " updated_at) VALUES (:id, 1, :last, :first, '', 'female', :phone, '', '',"
+                    " 'ru', '', false, :key, '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+                ),
+                {"id": pid, "last": last, "first": first, "phone": phone, "key": last.lower()},
+            )
+            for term in (last.lower(), first.lower()):
+                connection.execute(
+                    text("INSERT INTO patient_search_terms VALUES (:term, :id)"),
+                    {"term": term, "id": pid},
+                )
+
+
+def _upgraded_search(url: str) -> dict[str, list[int]]:
+    database = open_database(url)
+    try:
+        services = build_services(database.sessions)
+        return {
+            query: [row.id for row in services.patients.search(query)]
+            for query in ("ivanova", "иванова мария", "mueller", "4789", "zzz")
+        }
+    finally:
+        database.close()
+
+
+UPGRADED = {"ivanova": [1], "иванова мария": [1], "mueller": [2], "4789": [1], "zzz": []}
+
+
+def test_an_sqlite_database_of_0006_finds_its_patients_the_new_ways_after_the_upgrade(tmp_path):
+    url = sqlite_url(tmp_path / "mesodesk.sqlite3")
+    engine = create_engine(url)
+    migrations.upgrade(engine, "0006")
+    _patients_of_0006(engine)
+    engine.dispose()
+    assert _upgraded_search(url) == UPGRADED
+
+
+def test_a_postgresql_database_of_0006_finds_its_patients_the_new_ways_after_the_upgrade(
+    postgres_url,
+):
+
+    engine = create_engine(postgres_url)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    migrations.upgrade(engine, "0006")
+    _patients_of_0006(engine)
+    engine.dispose()
+    assert _upgraded_search(postgres_url) == UPGRADED
+
+
+def test_a_downgrade_keeps_the_terms_as_typed(tmp_path):
+    url = sqlite_url(tmp_path / "mesodesk.sqlite3")
+    database = open_database(url)
+    build_services(database.sessions).patients.save(
+        PatientCard(last_name="Иванова", phone="+7 916 478-94-70"), TODAY
+    )
+    database.close()
+    engine = create_engine(url)
+    migrations.downgrade(engine, "0006")
+    with engine.connect() as connection:
+        terms = set(connection.execute(text("SELECT term FROM patient_search_terms")).scalars())
+    engine.dispose()
+    assert terms == {"иванова", "79164789470", "9164789470"}
