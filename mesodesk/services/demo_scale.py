@@ -369,8 +369,17 @@ class _Chunk:
             patient_id = self.patient_id
             self.patient_id += 1
             last_visit = self._history(patient_id, card.language is Language.RUSSIAN)
-            self.patients.append(_patient_row(patient_id, card, last_visit, now))
-            self.terms += [{"term": t, "patient_id": patient_id} for t in rules.search_terms(card)]
+            patient = _patient_row(patient_id, card, last_visit, now)
+            self.patients.append(patient)
+            self.terms += [
+                {
+                    "term": t,
+                    "patient_id": patient_id,
+                    "sort_key": patient["sort_key"],
+                    "archived": False,
+                }
+                for t in rules.search_terms(card)
+            ]
         c = self.connection
         for model, rows in (
             (Patient, self.patients),

@@ -9,6 +9,7 @@ from typing import Any, Protocol, TypeVar
 from sqlalchemy import (
     ColumnElement,
     Select,
+    SQLColumnExpression,
     and_,
     delete,
     func,
@@ -17,8 +18,9 @@ from sqlalchemy import (
     or_,
     select,
     tuple_,
+    update,
 )
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.orm import Session, aliased
 
 from mesodesk.domain import limits, search_terms
 from mesodesk.domain import patient as rules
@@ -135,7 +137,7 @@ class PatientService(Service):
                 row.updated_at = utcnow()
             _apply(row, card)
             session.flush()
-            _index_terms(session, row.id, card)
+            _index_terms(session, row, card)
             session.flush()
             return _card(row)
 
@@ -157,7 +159,7 @@ class PatientService(Service):
             session.execute(
                 insert(PatientSearchTerm),
                 [
-                    {"term": term, "patient_id": row.id}
+                    _term_row(term, row)
                     for row, card in zip(rows, cards, strict=True)
                     for term in rules.search_terms(card.cleaned())
                 ],
@@ -172,6 +174,11 @@ class PatientService(Service):
             row.archived = archived
             row.updated_at = utcnow()
             session.flush()
+            session.execute(
+                update(PatientSearchTerm)
+                .where(PatientSearchTerm.patient_id == patient_id)
+                .values(archived=archived)
+            )
             return _card(row)
 
 
@@ -180,22 +187,28 @@ VARIANT = 1
 _Listed = TypeVar("_Listed", bound=Select[*tuple[Any, ...]])
 DRIVE_MIN = 100
 """A word starting at most this many terms is read from the term index, whatever the size."""
+DRIVE_WEIGHT = 8
+"""About how many terms of a range cost what one patient checked along the list costs: the
+range is read in order from one index, the list's patients each need their own look-ups."""
 
 
 def drive_limit(limit: int, patients: int) -> int:
-    """How many terms a word may start and still be read from the term index: about
-    sqrt(limit x patients), where sorting the word's patients costs what walking the list
-    until `limit` of them are found would cost if they were spread evenly."""
-    return max(DRIVE_MIN, math.isqrt(max(limit, 1) * patients))
+    """How many terms a word may start and still be read from the term index.
+
+    Sorting a word's `n` terms costs about n; walking the list until `limit` of its patients
+    are found costs about `limit` x patients / n look-ups, each worth `DRIVE_WEIGHT` terms. The
+    two meet at sqrt(limit x patients x DRIVE_WEIGHT)."""
+    return max(DRIVE_MIN, math.isqrt(max(limit, 1) * patients * DRIVE_WEIGHT))
 
 
 class _Plan:
     """How one query reads its pages: from the term index or along the list's order.
 
-    Reading from the index costs what the word's terms cost plus a sort of the patients found;
-    walking the list costs about `limit` divided by the share of patients that match. So a
-    word is read from the index when it starts fewer terms than `drive_limit`; counting stops
-    there, so the count itself stays cheap.
+    From the term index, the rarest word's range of terms is read with each term's place in
+    the list, the other words are checked for those patients only, the patients are sorted and
+    only the page's rows are read from `patients`. Along the list, patients are read in order
+    and checked until the page is full. The rarest word picks the plan (`drive_limit`); its
+    terms are counted only up to that limit, so the count itself stays cheap.
     """
 
     def __init__(self, session: Session, words: list[search_terms.QueryWord], limit: int) -> None:
@@ -208,32 +221,62 @@ class _Plan:
     def rows(
         self, rank: int, include_archived: bool, after: PatientRow | None, limit: int
     ) -> list[PatientRow]:
+        words = self._words
         if rank == DIRECT:
-            found = and_(*(_has_term(w.direct) for w in self._words))
-            drivers = [w.direct for w in self._words]
+            drivers = [w.direct for w in words]
         else:
-            variants = tuple(v for w in self._words for v in w.variants)
+            variants = tuple(v for w in words for v in w.variants)
             if not variants:
                 return []
-            found = and_(
-                *(_has_term(w.prefixes) for w in self._words),
-                not_(and_(*(_has_term(w.direct) for w in self._words))),
-            )
-            drivers = [w.prefixes for w in self._words] + [variants]
+            drivers = [w.prefixes for w in words] + [variants]
         driver = min(drivers, key=self._count)
         if self._count(driver) == 0:
             return []
-        statement = select(*_LIST_COLUMNS).where(found)
         if self._count(driver) <= self._cap:
-            # From the term index: the list's index must not be used to avoid the sort, so
-            # SQLite is not offered it (a function of `archived` is no index range).
-            statement = statement.where(Patient.id.in_(_patients_with(driver)))
-            if not include_archived:
-                statement = statement.where(func.coalesce(Patient.archived, False).is_(False))
-            statement = _page(statement, True, after, limit)
-        else:
-            statement = _page(statement, include_archived, after, limit)
+            return self._from_terms(rank, driver, include_archived, after, limit)
+        owner = Patient.id
+        statement = select(*_LIST_COLUMNS).where(self._found(rank, owner))
+        statement = _page(statement, include_archived, after, limit)
         return [_row(r, rank) for r in self._session.execute(statement)]
+
+    def _found(self, rank: int, owner: SQLColumnExpression[int]) -> ColumnElement[bool]:
+        """The patient `owner` is found at `rank`: by every word as typed (0), or by every
+        word only with the variants of some (1)."""
+        direct = and_(*(_has_term(w.direct, owner) for w in self._words))
+        if rank == DIRECT:
+            return direct
+        return and_(*(_has_term(w.prefixes, owner) for w in self._words), not_(direct))
+
+    def _from_terms(
+        self,
+        rank: int,
+        driver: tuple[str, ...],
+        include_archived: bool,
+        after: PatientRow | None,
+        limit: int,
+    ) -> list[PatientRow]:
+        term = aliased(PatientSearchTerm, name="found")
+        page = (
+            select(term.sort_key, term.patient_id)
+            .where(_any_prefix(term.term, driver), self._found(rank, term.patient_id))
+            .distinct()
+            .order_by(term.sort_key, term.patient_id)
+            .limit(limit)
+        )
+        if not include_archived:
+            page = page.where(term.archived.is_(False))
+        if after is not None:
+            page = page.where(
+                tuple_(term.sort_key, term.patient_id) > tuple_(after.sort_key, after.id)
+            )
+        ids = [patient_id for _, patient_id in self._session.execute(page)]
+        if not ids:
+            return []
+        found = {
+            r.id: _row(r, rank)
+            for r in self._session.execute(select(*_LIST_COLUMNS).where(Patient.id.in_(ids)))
+        }
+        return [found[patient_id] for patient_id in ids if patient_id in found]
 
     def _count(self, prefixes: tuple[str, ...]) -> int:
         """How many terms start with one of `prefixes`, counted up to just over the cap."""
@@ -262,30 +305,24 @@ def _page(
     return statement.order_by(Patient.sort_key, Patient.id).limit(limit)
 
 
-def _patients_with(prefixes: tuple[str, ...]) -> Select[int]:
-    return select(PatientSearchTerm.patient_id).where(_any_prefix(PatientSearchTerm.term, prefixes))
-
-
-def _has_term(prefixes: tuple[str, ...]) -> ColumnElement[bool]:
-    """The listed patient has a term starting with one of `prefixes`: ranges in the index of
-    the patient's own terms."""
+def _has_term(prefixes: tuple[str, ...], owner: SQLColumnExpression[int]) -> ColumnElement[bool]:
+    """The patient `owner` has a term starting with one of `prefixes`: ranges in the index
+    of the patient's own terms."""
     return (
         select(PatientSearchTerm.term)
         .where(
-            PatientSearchTerm.patient_id == Patient.id,
+            PatientSearchTerm.patient_id == owner,
             _any_prefix(PatientSearchTerm.term, prefixes),
         )
         .exists()
     )
 
 
-def _any_prefix(
-    column: InstrumentedAttribute[str], prefixes: tuple[str, ...]
-) -> ColumnElement[bool]:
+def _any_prefix(column: SQLColumnExpression[str], prefixes: tuple[str, ...]) -> ColumnElement[bool]:
     return or_(*(_starts_with(column, prefix) for prefix in prefixes))
 
 
-def _starts_with(column: InstrumentedAttribute[str], prefix: str) -> ColumnElement[bool]:
+def _starts_with(column: SQLColumnExpression[str], prefix: str) -> ColumnElement[bool]:
     """`column` starts with `prefix`, as an index range."""
     bound = rules.prefix_upper_bound(prefix)
     if bound is None:
@@ -377,14 +414,16 @@ def _apply(row: Patient, card: PatientCard) -> None:
     row.sort_key = rules.sort_key(card)
 
 
-def _index_terms(session: Session, patient_id: int, card: PatientCard) -> None:
-    session.execute(delete(PatientSearchTerm).where(PatientSearchTerm.patient_id == patient_id))
+def _index_terms(session: Session, row: Patient, card: PatientCard) -> None:
+    session.execute(delete(PatientSearchTerm).where(PatientSearchTerm.patient_id == row.id))
     terms = rules.search_terms(card)
     if terms:
-        session.execute(
-            insert(PatientSearchTerm),
-            [{"term": term, "patient_id": patient_id} for term in sorted(terms)],
-        )
+        session.execute(insert(PatientSearchTerm), [_term_row(term, row) for term in sorted(terms)])
+
+
+def _term_row(term: str, row: Patient) -> dict[str, object]:
+    """A term as stored, with its patient's place in the list and whether it is archived."""
+    return {"term": term, "patient_id": row.id, "sort_key": row.sort_key, "archived": row.archived}
 
 
 def _card(row: Patient) -> PatientCard:

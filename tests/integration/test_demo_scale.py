@@ -131,7 +131,7 @@ def test_the_large_demo_on_postgresql_leaves_the_ids_ready_for_new_records(postg
 
 
 def _plans(database: Database, services: Services, query: str) -> list[str]:
-    """The query plans of the statements one search runs that read the patient list."""
+    """The query plans of the statements of one search that sort what they read."""
     statements: list[tuple[str, object]] = []
 
     def grab(_conn, _cursor, statement, parameters, _context, _many) -> None:
@@ -157,9 +157,8 @@ def test_a_rare_query_is_read_from_the_term_index_not_along_the_patients(demo, q
     plans = _plans(demo, services, query)
     assert plans
     for plan in plans:
-        assert plan.startswith("SEARCH patients USING INTEGER PRIMARY KEY"), plan
-        assert "SCAN patients" not in plan and "ix_patients_archived_sort" not in plan
-        assert "SEARCH patient_search_terms USING COVERING INDEX" in plan
+        assert re.search(r"SEARCH found USING PRIMARY KEY \(term>\? AND term<\?\)", plan), plan
+        assert "SCAN" not in plan and "patients" not in plan.replace("patient_search_terms", "")
 
 
 def test_a_query_that_matches_nobody_never_reads_the_patients(demo):
@@ -168,7 +167,7 @@ def test_a_query_that_matches_nobody_never_reads_the_patients(demo):
     assert services.patients.search("zzz") == []
 
 
-@pytest.mark.parametrize("query", ["а", "9", "+7 9"])
+@pytest.mark.parametrize("query", ["9", "+7 9", "8 9"])
 def test_a_broad_query_walks_the_list_in_order_and_stops_at_the_page(demo, query):
     services = build_services(demo.sessions)
     plans = _plans(demo, services, query)
