@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from mesodesk.ui.app import Opened
 
 DEMO_PATIENTS = 300
-MAX_DEMO_PATIENTS = 100_000
+MAX_DEMO_PATIENTS = 1_000_000
 MAX_ID = 2_147_483_647
 PROG = "mesodesk"
 MIN_SIZE = (320, 240)

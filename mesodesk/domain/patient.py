@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
 
 from mesodesk.domain import limits
+from mesodesk.domain import search_terms as terms
 from mesodesk.domain.vocabulary import Language, Sex, SkinType
 
 NAME_MAX = limits.PERSON_NAME
 SORT_KEY_MAX = 250
 """What the sort key column holds; a casefolded name can be longer than the name ("ß" -> "ss")."""
-TERM_MAX = 120
 PHONE_DIGITS_MIN = 5
 PHONE_DIGITS_MAX = 15
 """The international maximum (E.164) and the shortest local extension a clinic may note."""
-_PHONE_LIKE = re.compile(r"[\d\s+()\-.]+")
 _PHONE_CHARACTERS = re.compile(r"[0-9 +()\-.]+")
 _KEY_SEPARATOR = "\x1f"
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
@@ -83,6 +81,9 @@ class PatientRow:
     archived: bool
     sort_key: str
     alerts: tuple[str, ...] = field(default=())
+    rank: int = 0
+    """0 when the query's words as typed found the patient, 1 when only a spelling in the other
+    script or a run from the middle of the phone did: the list shows rank 0 first."""
 
 
 def full_name(last: str, first: str, middle: str) -> str:
@@ -237,38 +238,17 @@ def sort_key(card: PatientCard) -> str:
 
 
 def search_terms(card: PatientCard) -> set[str]:
-    """The words a type-ahead query may start with: each name word and the phone's digits.
-
-    The phone adds its national number too (without the 7/8 trunk or country prefix), so typing
-    "916" finds "+7 916 ...".
-    """
-    terms: set[str] = set()
+    """The terms a patient is found by, as stored (see `mesodesk.domain.search_terms`): each
+    name word folded and by its spelling key in either script, and the phone's digits, with and
+    without the 7/8 trunk prefix, and from the middle."""
+    direct: set[str] = set()
+    variants: set[str] = set()
     for name in (card.last_name, card.first_name, card.middle_name):
-        words = normalise(name).replace("-", " ").split()
-        terms.update(words)
-        if len(words) > 1:
-            terms.add(" ".join(words))
-    digits = phone_digits(card.phone)
-    if digits:
-        terms.add(digits)
-        terms.add(national_number(card.phone))
-    return {t[:TERM_MAX] for t in terms if t}
-
-
-def query_terms(query: str) -> list[str]:
-    """The typed query as search terms: a phone number typed with spaces or dashes becomes one
-    digits-only term; otherwise each word, normalised and cut to the length terms are kept at.
-
-    Control characters and broken ones (lone surrogates) are dropped: no term holds one, and
-    the databases refuse them."""
-    query = "".join(ch if unicodedata.category(ch) not in ("Cc", "Cs") else " " for ch in query)
-    if _PHONE_LIKE.fullmatch(query) and phone_digits(query):
-        return [phone_digits(query)[:TERM_MAX]]
-    out: list[str] = []
-    for word in normalise(query).split():
-        digits = phone_digits(word)
-        out.append((digits if digits and len(digits) * 2 >= len(word) else word)[:TERM_MAX])
-    return out
+        words, keys = terms.name_terms(name)
+        direct |= words
+        variants |= keys
+    numbers, runs = terms.phone_terms(phone_digits(card.phone), national_number(card.phone))
+    return terms.marked(direct | numbers, variants | runs)
 
 
 LAST_CODE_POINT = chr(0x10FFFF)

@@ -40,12 +40,27 @@ class PatientSearchTerm(Base):
     """One word a patient can be found by (name word or phone digits), normalised.
 
     A prefix query becomes an index range on `term`, which stays fast at 100,000 patients and
-    works for Cyrillic, unlike SQLite's ASCII-only LIKE and lower().
+    works for Cyrillic, unlike SQLite's ASCII-only LIKE and lower(). Spelling variants and
+    runs inside a phone are stored behind a mark (see `mesodesk.domain.search_terms`).
+
+    Each term carries its patient's place in the list (`sort_key`) and `archived`, copied from
+    the card when it is saved or archived: the patients a rare word finds are then sorted from
+    the range of terms alone, which SQLite keeps in the table's own key order (WITHOUT ROWID),
+    and only the page's rows are read from `patients`.
     """
 
     __tablename__ = "patient_search_terms"
 
     term: Mapped[str] = mapped_column(binary_text(120), primary_key=True)
     patient_id: Mapped[int] = mapped_column(
-        ForeignKey("patients.id", ondelete="CASCADE"), primary_key=True, index=True
+        ForeignKey("patients.id", ondelete="CASCADE"), primary_key=True
     )
+    sort_key: Mapped[str] = mapped_column(binary_text(250), nullable=False)
+    archived: Mapped[bool] = mapped_column(Boolean, nullable=False)
+
+    __table_args__ = (
+        Index("ix_patient_search_terms_patient_term", "patient_id", "term"),
+        {"sqlite_with_rowid": False},
+    )
+    """A patient's own terms in order: checking whether a listed patient has a word is a
+    range in this index, read without touching the table."""

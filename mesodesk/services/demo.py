@@ -22,6 +22,9 @@ from mesodesk.services.demo_visits import (
 from mesodesk.services.registry import Services
 
 BATCH = 2000
+SCALE_FROM = 1000
+"""From this many patients on, the demo is written by bulk inserts (`demo_scale`): a large
+clinic in minutes rather than hours, every patient with a history."""
 
 __all__ = ["fill_demo", "fill_demo_catalog"]
 
@@ -31,10 +34,14 @@ def fill_demo(services: Services, patients: int = 300, seed: int = 1) -> int:
 
     Only the patients added here get demo anamneses and visits, never patients already in the
     database. Dates are counted from today: the same seed on the same day gives the same data.
+    From `SCALE_FROM` patients on, every patient gets a history of about five visits, written
+    in bulk.
     """
     today = date.today()
     _fill_demo_letterhead(services)
     fill_demo_catalog(services, random.Random(seed), today)
+    if patients >= SCALE_FROM:
+        return services.demo.fill(patients, seed, today)
     cards = demo_cards(patients, seed)
     added: list[int] = []
     for start in range(0, len(cards), BATCH):

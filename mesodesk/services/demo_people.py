@@ -110,10 +110,11 @@ REFERENCE_DAY = date(2026, 1, 1)
 
 def demo_cards(count: int, seed: int) -> list[PatientCard]:
     rnd = random.Random(seed)
-    return [_person(rnd) for _ in range(count)]
+    return [person(rnd) for _ in range(count)]
 
 
-def _person(rnd: random.Random) -> PatientCard:
+def person(rnd: random.Random) -> PatientCard:
+    """One made-up patient, drawn from `rnd`."""
     russian = rnd.random() < 0.8
     female = rnd.random() < 0.85
     if russian:

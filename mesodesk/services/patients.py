@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
-from typing import Protocol
+from typing import Any, Protocol, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, delete, func, insert, select, tuple_
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    SQLColumnExpression,
+    and_,
+    delete,
+    func,
+    insert,
+    not_,
+    or_,
+    select,
+    tuple_,
+    update,
+)
+from sqlalchemy.orm import Session, aliased
 
-from mesodesk.domain import limits
+from mesodesk.domain import limits, search_terms
 from mesodesk.domain import patient as rules
 from mesodesk.domain.anamnesis import Anamnesis, facts_naming, female_only_facts
 from mesodesk.domain.patient import PatientCard, PatientRow
@@ -33,25 +47,31 @@ class PatientService(Service):
         after: PatientRow | None = None,
         limit: int = PAGE_SIZE,
     ) -> list[PatientRow]:
-        """A page of the list in alphabetical order, starting after the row `after`.
+        """A page of the list, starting after the row `after`: the patients every typed word
+        finds as typed (rank 0) in alphabetical order, then those found only by a spelling in
+        the other script or a run inside the phone (rank 1), alphabetical too.
 
-        Every word typed must start some search term of the patient.
-
-        Each word is an index range on the search terms, so the cost follows the matches,
-        not the number of patients.
+        A word finds a patient when it starts one of the patient's search terms (see
+        `mesodesk.domain.search_terms`). Each page is read by the cheaper of two plans, chosen
+        by how many terms the query's rarest word starts (`_Plan`): the patients that word
+        finds, sorted (a rare word), or the list in its order until the page is full (a broad
+        one). Either way the cost follows the matches, not the size of the clinic.
         """
-        statement = select(*_LIST_COLUMNS)
-        if not include_archived:
-            statement = statement.where(Patient.archived.is_(False))
-        for term in rules.query_terms(query):
-            statement = statement.where(Patient.id.in_(_starting_with(term)))
-        if after is not None:
-            statement = statement.where(
-                tuple_(Patient.sort_key, Patient.id) > tuple_(after.sort_key, after.id)
-            )
-        statement = statement.order_by(Patient.sort_key, Patient.id).limit(limit)
+        words = search_terms.query_words(query)
         with self._read(needs=Permission.PATIENTS) as session:
-            return [_row(r) for r in session.execute(statement)]
+            if not words:
+                statement = _page(select(*_LIST_COLUMNS), include_archived, after, limit)
+                return [_row(r) for r in session.execute(statement)]
+            plan = _Plan(session, words, limit)
+            rows: list[PatientRow] = []
+            for rank in (DIRECT, VARIANT):
+                if after is not None and after.rank > rank:
+                    continue
+                start = after if after is not None and after.rank == rank else None
+                rows += plan.rows(rank, include_archived, start, limit - len(rows))
+                if len(rows) >= limit:
+                    break
+            return rows
 
     def likely_duplicates(self, card: PatientCard) -> list[PatientRow]:
         """Stored patients who are probably the person on `card`, archived ones included.
@@ -118,7 +138,7 @@ class PatientService(Service):
                 row.updated_at = utcnow()
             _apply(row, card)
             session.flush()
-            _index_terms(session, row.id, card)
+            _index_terms(session, row, card)
             session.flush()
             return _card(row)
 
@@ -140,7 +160,7 @@ class PatientService(Service):
             session.execute(
                 insert(PatientSearchTerm),
                 [
-                    {"term": term, "patient_id": row.id}
+                    _term_row(term, row)
                     for row, card in zip(rows, cards, strict=True)
                     for term in rules.search_terms(card.cleaned())
                 ],
@@ -155,14 +175,155 @@ class PatientService(Service):
             row.archived = archived
             row.updated_at = utcnow()
             session.flush()
+            session.execute(
+                update(PatientSearchTerm)
+                .where(PatientSearchTerm.patient_id == patient_id)
+                .values(archived=archived)
+            )
             return _card(row)
 
 
-def _starting_with(term: str) -> Select[int]:
-    return select(PatientSearchTerm.patient_id).where(_starts_with(PatientSearchTerm.term, term))
+DIRECT = 0
+VARIANT = 1
+_Listed = TypeVar("_Listed", bound=Select[*tuple[Any, ...]])
+DRIVE_MIN = 100
+"""A word starting at most this many terms is read from the term index, whatever the size."""
+DRIVE_WEIGHT = 8
+"""About how many terms of a range cost what one patient checked along the list costs: the
+range is read in order from one index, the list's patients each need their own look-ups."""
 
 
-def _starts_with(column: InstrumentedAttribute[str], prefix: str) -> ColumnElement[bool]:
+def drive_limit(limit: int, patients: int) -> int:
+    """How many terms a word may start and still be read from the term index.
+
+    Sorting a word's `n` terms costs about n; walking the list until `limit` of its patients
+    are found costs about `limit` x patients / n look-ups, each worth `DRIVE_WEIGHT` terms. The
+    two meet at sqrt(limit x patients x DRIVE_WEIGHT)."""
+    return max(DRIVE_MIN, math.isqrt(max(limit, 1) * patients * DRIVE_WEIGHT))
+
+
+class _Plan:
+    """How one query reads its pages: from the term index or along the list's order.
+
+    From the term index, the rarest word's range of terms is read with each term's place in
+    the list, the other words are checked for those patients only, the patients are sorted and
+    only the page's rows are read from `patients`. Along the list, patients are read in order
+    and checked until the page is full. The rarest word picks the plan (`drive_limit`); its
+    terms are counted only up to that limit, so the count itself stays cheap.
+    """
+
+    def __init__(self, session: Session, words: list[search_terms.QueryWord], limit: int) -> None:
+        self._session = session
+        self._words = words
+        patients = session.execute(select(func.max(Patient.id))).scalar() or 0
+        self._cap = drive_limit(limit, patients)
+        self._counts: dict[tuple[str, ...], int] = {}
+
+    def rows(
+        self, rank: int, include_archived: bool, after: PatientRow | None, limit: int
+    ) -> list[PatientRow]:
+        words = self._words
+        if rank == DIRECT:
+            drivers = [w.direct for w in words]
+        else:
+            variants = tuple(v for w in words for v in w.variants)
+            if not variants:
+                return []
+            drivers = [w.prefixes for w in words] + [variants]
+        driver = min(drivers, key=self._count)
+        if self._count(driver) == 0:
+            return []
+        if self._count(driver) <= self._cap:
+            return self._from_terms(rank, driver, include_archived, after, limit)
+        owner = Patient.id
+        statement = select(*_LIST_COLUMNS).where(self._found(rank, owner))
+        statement = _page(statement, include_archived, after, limit)
+        return [_row(r, rank) for r in self._session.execute(statement)]
+
+    def _found(self, rank: int, owner: SQLColumnExpression[int]) -> ColumnElement[bool]:
+        """The patient `owner` is found at `rank`: by every word as typed (0), or by every
+        word only with the variants of some (1)."""
+        direct = and_(*(_has_term(w.direct, owner) for w in self._words))
+        if rank == DIRECT:
+            return direct
+        return and_(*(_has_term(w.prefixes, owner) for w in self._words), not_(direct))
+
+    def _from_terms(
+        self,
+        rank: int,
+        driver: tuple[str, ...],
+        include_archived: bool,
+        after: PatientRow | None,
+        limit: int,
+    ) -> list[PatientRow]:
+        term = aliased(PatientSearchTerm, name="found")
+        page = (
+            select(term.sort_key, term.patient_id)
+            .where(_any_prefix(term.term, driver), self._found(rank, term.patient_id))
+            .distinct()
+            .order_by(term.sort_key, term.patient_id)
+            .limit(limit)
+        )
+        if not include_archived:
+            page = page.where(term.archived.is_(False))
+        if after is not None:
+            page = page.where(
+                tuple_(term.sort_key, term.patient_id) > tuple_(after.sort_key, after.id)
+            )
+        ids = [patient_id for _, patient_id in self._session.execute(page)]
+        if not ids:
+            return []
+        found = {
+            r.id: _row(r, rank)
+            for r in self._session.execute(select(*_LIST_COLUMNS).where(Patient.id.in_(ids)))
+        }
+        return [found[patient_id] for patient_id in ids if patient_id in found]
+
+    def _count(self, prefixes: tuple[str, ...]) -> int:
+        """How many terms start with one of `prefixes`, counted up to just over the cap."""
+        if prefixes not in self._counts:
+            matching = (
+                select(PatientSearchTerm.patient_id)
+                .where(_any_prefix(PatientSearchTerm.term, prefixes))
+                .limit(self._cap + 1)
+                .subquery()
+            )
+            self._counts[prefixes] = self._session.execute(
+                select(func.count()).select_from(matching)
+            ).scalar_one()
+        return self._counts[prefixes]
+
+
+def _page(
+    statement: _Listed, include_archived: bool, after: PatientRow | None, limit: int
+) -> _Listed:
+    if not include_archived:
+        statement = statement.where(Patient.archived.is_(False))
+    if after is not None:
+        statement = statement.where(
+            tuple_(Patient.sort_key, Patient.id) > tuple_(after.sort_key, after.id)
+        )
+    return statement.order_by(Patient.sort_key, Patient.id).limit(limit)
+
+
+def _has_term(prefixes: tuple[str, ...], owner: SQLColumnExpression[int]) -> ColumnElement[bool]:
+    """The patient `owner` has a term starting with one of `prefixes`: ranges in the index
+    of the patient's own terms."""
+    return (
+        select(PatientSearchTerm.term)
+        .where(
+            PatientSearchTerm.patient_id == owner,
+            _any_prefix(PatientSearchTerm.term, prefixes),
+        )
+        .exists()
+    )
+
+
+def _any_prefix(column: SQLColumnExpression[str], prefixes: tuple[str, ...]) -> ColumnElement[bool]:
+    return or_(*(_starts_with(column, prefix) for prefix in prefixes))
+
+
+def _starts_with(column: SQLColumnExpression[str], prefix: str) -> ColumnElement[bool]:
     """`column` starts with `prefix`, as an index range."""
     bound = rules.prefix_upper_bound(prefix)
     if bound is None:
@@ -226,7 +387,7 @@ class _ListColumns(Protocol):
     sort_key: str
 
 
-def _row(r: _ListColumns) -> PatientRow:
+def _row(r: _ListColumns, rank: int = DIRECT) -> PatientRow:
     return PatientRow(
         id=r.id,
         name=rules.full_name(r.last_name, r.first_name, r.middle_name),
@@ -235,6 +396,7 @@ def _row(r: _ListColumns) -> PatientRow:
         last_visit_on=r.last_visit_on,
         archived=r.archived,
         sort_key=r.sort_key,
+        rank=rank,
     )
 
 
@@ -253,14 +415,16 @@ def _apply(row: Patient, card: PatientCard) -> None:
     row.sort_key = rules.sort_key(card)
 
 
-def _index_terms(session: Session, patient_id: int, card: PatientCard) -> None:
-    session.execute(delete(PatientSearchTerm).where(PatientSearchTerm.patient_id == patient_id))
+def _index_terms(session: Session, row: Patient, card: PatientCard) -> None:
+    session.execute(delete(PatientSearchTerm).where(PatientSearchTerm.patient_id == row.id))
     terms = rules.search_terms(card)
     if terms:
-        session.execute(
-            insert(PatientSearchTerm),
-            [{"term": term, "patient_id": patient_id} for term in sorted(terms)],
-        )
+        session.execute(insert(PatientSearchTerm), [_term_row(term, row) for term in sorted(terms)])
+
+
+def _term_row(term: str, row: Patient) -> dict[str, object]:
+    """A term as stored, with its patient's place in the list and whether it is archived."""
+    return {"term": term, "patient_id": row.id, "sort_key": row.sort_key, "archived": row.archived}
 
 
 def _card(row: Patient) -> PatientCard:

@@ -10,6 +10,7 @@ from mesodesk.services.access import Access
 from mesodesk.services.anamnesis import AnamnesisService
 from mesodesk.services.catalog import CatalogService
 from mesodesk.services.courses import CourseService
+from mesodesk.services.demo_scale import DemoClinicService
 from mesodesk.services.documents import DocumentService
 from mesodesk.services.export import ExportService
 from mesodesk.services.marks import MarkService, chart_findings
@@ -36,6 +37,7 @@ class Services:
     screening: ScreeningService
     templates: ChartTemplateService
     users: UserService
+    demo: DemoClinicService
 
 
 def build_services(sessions: sessionmaker[Session], access: Access | None = None) -> Services:
@@ -46,6 +48,7 @@ def build_services(sessions: sessionmaker[Session], access: Access | None = None
     anamnesis = AnamnesisService(sessions, access)
     marks = MarkService(sessions, access)
     screening = ScreeningService(sessions, chart=chart_findings, access=access)
+    catalog = CatalogService(sessions, access=access)
     return Services(
         access=access,
         patients=PatientService(sessions, access),
@@ -55,11 +58,12 @@ def build_services(sessions: sessionmaker[Session], access: Access | None = None
         marks=marks,
         visits=VisitService(sessions, settings, go_ahead=screening.go_ahead, access=access),
         export=ExportService(sessions, access),
-        catalog=CatalogService(sessions, access=access),
+        catalog=catalog,
         courses=CourseService(sessions, access),
         settings=settings,
         anamnesis=anamnesis,
         screening=screening,
         templates=ChartTemplateService(sessions, access),
         users=UserService(sessions, access),
+        demo=DemoClinicService(sessions, catalog),
     )

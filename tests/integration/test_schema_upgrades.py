@@ -187,7 +187,12 @@ def test_a_batch_migration_that_copies_a_parent_table_keeps_the_rows_that_point_
                 " 'ru', '', false, 'иванова', '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
             )
         )
-        connection.execute(text("INSERT INTO patient_search_terms VALUES ('иванова', 1)"))
+        connection.execute(
+            text(
+                "INSERT INTO patient_search_terms (term, patient_id, sort_key, archived)"
+                " VALUES ('иванова', 1, 'иванова', false)"
+            )
+        )
 
     with migrations.schema_transaction(database.engine) as connection:
         operations = Operations(MigrationContext.configure(connection))

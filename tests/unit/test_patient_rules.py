@@ -18,7 +18,6 @@ from mesodesk.domain.patient import (
     normalise,
     parse_birth_date,
     prefix_upper_bound,
-    query_terms,
     search_terms,
     sort_key,
     validate,
@@ -99,21 +98,11 @@ def test_search_terms_hold_each_name_word_and_the_phone_with_and_without_its_pre
     assert {"римская", "корсакова", "алена", "79161234567", "9161234567"} <= terms
 
 
-def test_a_query_word_of_digits_becomes_a_phone_term():
-    assert query_terms("Иван  +7-916") == ["иван", "7916"]
-    assert query_terms("+7 (916) 12") == ["791612"]
-
-
 def test_the_prefix_bound_is_just_above_every_word_with_that_start():
     bound = prefix_upper_bound("иван")
     assert bound == "ивао"
     assert bound > "иван" and bound > "ивановa" and bound > "иванюк"
     assert not bound > "ивао"
-
-
-def test_a_query_drops_control_and_broken_characters_but_keeps_direction_marks():
-    assert query_terms("Ива\x00нова \ud800") == ["ива", "нова"]
-    assert query_terms("\u200fשלום") == ["\u200fשלום"]
 
 
 def test_a_prefix_ending_in_the_last_code_point_is_bounded_by_its_stem_or_not_at_all():

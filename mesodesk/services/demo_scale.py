@@ -1,0 +1,593 @@
+"""A large demo clinic in a minute or two: years of courses, signed visits, charts and lots.
+
+The small demo records each visit through the services, as at the chair; that takes a few
+milliseconds a visit, hours for a clinic of 100,000 patients. This fill writes the same kind of
+records straight into the tables instead, many rows per statement and one transaction per chunk
+of patients, so its memory stays the same for any count:
+
+- the people of the small demo (`demo_people`), their sort keys and search terms;
+- on average about five visits each over up to five years, in courses planned from the usual
+  course of the indication, on the clinic's working days at the patient's usual time; the
+  visits of the past done and signed, the next ones of a running course booked;
+- each done visit charted as the small demo charts its course (`course_chart`, about 40 marks
+  on average), its zones computed, the products of the chart on its lines from the lot on the
+  shelf at the time (one batch per product every half year), sometimes a reaction.
+
+The charts are made once and copied to each visit by the database (INSERT ... SELECT from a
+temporary table), the heaviest part of the fill.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any, cast
+
+from sqlalchemy import (
+    Column,
+    Connection,
+    Engine,
+    Integer,
+    MetaData,
+    Table,
+    func,
+    insert,
+    literal,
+    select,
+    text,
+)
+from sqlalchemy.orm import Session, sessionmaker
+
+from mesodesk.db import WRITE_LOCK_OPTION
+from mesodesk.domain import patient as rules
+from mesodesk.domain.anamnesis import DayChecklist
+from mesodesk.domain.chart import Injected, charted_volumes, marks_for_visit, split_volume
+from mesodesk.domain.courses import default_plan
+from mesodesk.domain.diagram.totals import mark_zone
+from mesodesk.domain.records import CocktailRecord
+from mesodesk.domain.safety_records import checklist_to_json
+from mesodesk.domain.vocabulary import Area, Language, Method, Technique, VisitStatus
+from mesodesk.models import Patient, PatientSearchTerm
+from mesodesk.models.catalog import Lot
+from mesodesk.models.marks import InjectionMark
+from mesodesk.models.visit import Course, Visit, VisitProductLine, VisitReaction
+from mesodesk.services.base import Service
+from mesodesk.services.catalog import CatalogService
+from mesodesk.services.demo_catalog import lot_number
+from mesodesk.services.demo_marks import TECHNIQUES, course_chart
+from mesodesk.services.demo_people import person
+from mesodesk.services.demo_visits import (
+    _CHARTED_AREAS,
+    _DISINFECTION,
+    _NOTES,
+    _PRICES,
+    _REACTIONS,
+    DEMO_PRACTITIONER,
+    DEMO_PRACTITIONER_RU,
+    MAX_SESSIONS,
+)
+
+CHUNK = 2000
+"""Patients written per transaction: big enough for fast statements, small for memory."""
+HISTORY_DAYS = 5 * 365
+VISITS_PER_PATIENT = (0, 1, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 8, 9, 12)
+"""How many visits a patient has had or booked: about five on average, some none."""
+CHARTS_PER_WAY = 3
+"""Charts made per cocktail, area and technique (and language): variety without cost."""
+LOT_MONTHS = 6
+_WORKING_DAYS = frozenset(range(6))
+_ANAESTHESIA = (("", ""), ("Lidocaine cream 5%, 30 minutes", "Крем с лидокаином 5%, 30 минут"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Way:
+    """One way a demo course is done: the cocktail, the area and technique, and its charts."""
+
+    cocktail: CocktailRecord
+    area: Area
+    technique: Technique
+    charts: tuple[tuple[int, tuple[tuple[int, str, Decimal], ...]], ...]
+    """(chart number, (product id, name, volume) per line), English and Russian by turns."""
+
+
+class DemoClinicService(Service):
+    """Writes a large demo clinic by bulk inserts; see the module's docstring."""
+
+    def __init__(self, sessions: sessionmaker[Session], catalog: CatalogService) -> None:
+        super().__init__(sessions)
+        self._catalog = catalog
+
+    def fill(
+        self,
+        patients: int,
+        seed: int,
+        today: date,
+        progress: Callable[[int], None] | None = None,
+    ) -> int:
+        """Add `patients` demo patients with their history; returns how many were added."""
+        rnd = random.Random(f"{seed}:scale")
+        cocktails = [c for c in self._catalog.list_cocktails() if c.lines and c.id is not None]
+        products = {p.id: p.name for p in self._catalog.list_products() if p.id is not None}
+        with self._sessions() as session:
+            bind = session.get_bind()
+        engine = bind if isinstance(bind, Engine) else bind.engine
+        with engine.connect() as connection:
+            connection = connection.execution_options(**{WRITE_LOCK_OPTION: True})
+            sqlite = connection.dialect.name == "sqlite"
+            if sqlite:
+                _fast_fill(connection, on=True)
+            try:
+                with connection.begin():
+                    ways = _ways(connection, rnd, cocktails, products)
+                    lots = _history_lots(connection, products, rnd, today)
+                added = 0
+                people = random.Random(seed)
+                while added < patients:
+                    count = min(CHUNK, patients - added)
+                    with connection.begin():
+                        _Chunk(connection, rnd, ways, lots, today).write(
+                            [person(people) for _ in range(count)]
+                        )
+                    added += count
+                    if progress is not None:
+                        progress(added)
+                if not sqlite:
+                    with connection.begin():
+                        _move_sequences(connection)
+            finally:
+                if sqlite:
+                    _fast_fill(connection, on=False)
+        return patients
+
+
+def _fast_fill(connection: Connection, on: bool) -> None:
+    """While filling, SQLite keeps more pages in memory, does not wait for the disk at each
+    commit and does not look up each new row's references (the fill makes them whole): a crash
+    during the demo fill loses demo data only."""
+    raw = connection.connection.driver_connection
+    assert raw is not None
+    raw.execute(f"PRAGMA synchronous={'OFF' if on else 'NORMAL'}")
+    raw.execute(f"PRAGMA foreign_keys={'OFF' if on else 'ON'}")
+    raw.execute(f"PRAGMA cache_size={-65536 if on else -2000}")
+    raw.execute(f"PRAGMA temp_store={'MEMORY' if on else 'DEFAULT'}")
+
+
+_TEMP = MetaData()
+_CHART_MARKS = Table(
+    "demo_chart_marks",
+    _TEMP,
+    Column("id", Integer, primary_key=True),
+    Column("chart", Integer, nullable=False, index=True),
+    *(
+        InjectionMark.__table__.c[name]._copy()
+        for name in (
+            "diagram",
+            "shape",
+            "points",
+            "technique",
+            "depth_mm",
+            "volume_ml",
+            "needle",
+            "cocktail_id",
+            "zone",
+        )
+    ),
+    prefixes=["TEMPORARY"],
+)
+_CHARTED = Table(
+    "demo_charted_visits",
+    _TEMP,
+    Column("visit_id", Integer, nullable=False),
+    Column("chart", Integer, nullable=False),
+    prefixes=["TEMPORARY"],
+)
+_MARK_COLUMNS = (
+    "diagram",
+    "shape",
+    "points",
+    "technique",
+    "depth_mm",
+    "volume_ml",
+    "needle",
+    "cocktail_id",
+    "zone",
+)
+
+
+def _ways(
+    connection: Connection,
+    rnd: random.Random,
+    cocktails: Sequence[CocktailRecord],
+    products: dict[int, str],
+) -> list[_Way]:
+    """Every cocktail, area and technique a demo course can use, with charts made for each."""
+    _CHART_MARKS.create(connection, checkfirst=True)
+    _CHARTED.create(connection, checkfirst=True)
+    connection.execute(_CHART_MARKS.delete())
+    ways: list[_Way] = []
+    rows: list[dict[str, Any]] = []
+    for cocktail in cocktails:
+        if not cocktail.indications or any(p.product_id not in products for p in cocktail.lines):
+            continue
+        for area in cocktail.areas:
+            if area not in _CHARTED_AREAS[area.region]:
+                continue
+            for technique in TECHNIQUES[area.region]:
+                charts: list[tuple[int, tuple[tuple[int, str, Decimal], ...]]] = []
+                for number in range(CHARTS_PER_WAY * 2):
+                    chart_id = sum(len(way.charts) for way in ways) + len(charts)
+                    russian = number % 2 == 1
+                    marks = marks_for_visit(
+                        course_chart(area, technique, rnd, russian), 0, cocktail.id
+                    )
+                    for mark in marks:
+                        rows.append(
+                            {
+                                "chart": chart_id,
+                                "diagram": mark.diagram.value,
+                                "shape": mark.shape.value,
+                                "points": [[p.x, p.y] for p in mark.points],
+                                "technique": mark.technique.value if mark.technique else None,
+                                "depth_mm": mark.depth_mm,
+                                "volume_ml": mark.volume_ml,
+                                "needle": mark.needle,
+                                "cocktail_id": cocktail.id,
+                                "zone": mark_zone(mark.geometry()),
+                            }
+                        )
+                    charted = charted_volumes(marks).get(Injected(cocktail_id=cocktail.id))
+                    amounts = split_volume(
+                        charted or Decimal(0), [part.volume_ml for part in cocktail.lines]
+                    )
+                    lines = tuple(
+                        (part.product_id, part.product_name, amount)
+                        for part, amount in zip(cocktail.lines, amounts, strict=True)
+                    )
+                    charts.append((chart_id, lines))
+                ways.append(_Way(cocktail, area, technique, tuple(charts)))
+    connection.execute(insert(_CHART_MARKS), rows)
+    return ways
+
+
+def _history_lots(
+    connection: Connection, products: dict[int, str], rnd: random.Random, today: date
+) -> dict[tuple[int, int], tuple[int, str, date]]:
+    """A batch of every product received every `LOT_MONTHS` months of the history, used up by
+    now except the last two: (product, half-year) -> (lot id, lot number, expiry)."""
+    first = today - timedelta(days=HISTORY_DAYS + 30)
+    periods = HISTORY_DAYS // (LOT_MONTHS * 30) + 2
+    taken = {(p, n) for p, n in connection.execute(select(Lot.product_id, Lot.lot_number))}
+    start = _next_id(connection, Lot)
+    rows: list[dict[str, Any]] = []
+    lots: dict[tuple[int, int], tuple[int, str, date]] = {}
+    for product_id, name in products.items():
+        for period in range(periods):
+            received = first + timedelta(days=period * LOT_MONTHS * 30)
+            expires = received + timedelta(days=540)
+            number = lot_number(name, expires, rnd)
+            while (product_id, number) in taken:
+                number = lot_number(name, expires, rnd)
+            taken.add((product_id, number))
+            lots[(product_id, period)] = (start + len(rows), number, expires)
+            rows.append(
+                {
+                    "id": start + len(rows),
+                    "version": 1,
+                    "product_id": product_id,
+                    "lot_number": number,
+                    "expires_on": expires,
+                    "on_hand": Decimal(rnd.randint(5, 40)) if period >= periods - 2 else Decimal(0),
+                    "received_at": datetime.combine(received, time(9), UTC),
+                }
+            )
+    connection.execute(insert(Lot), rows)
+    return lots
+
+
+def _insert_many(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Many rows in one executemany of the driver, each value bound as its column's type binds
+    it: the per-row work of a Core insert of many rows without its statement per batch, and a
+    value that repeats (a day, a time, an area) converted once."""
+    if not rows:
+        return
+    dialect = connection.dialect
+    names = list(rows[0])
+    processors = [
+        table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names
+    ]
+    mark = "?" if dialect.paramstyle == "qmark" else "%s"
+    statement = (
+        f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join([mark] * len(names))})"
+    )
+    converting: list[tuple[int, Callable[[Any], Any], dict[Any, Any]]]
+    converting = [(i, p, {}) for i, p in enumerate(processors) if p is not None]
+    values = []
+    for row in rows:
+        value = list(row.values())
+        for i, process, known in converting:
+            raw = value[i]
+            if isinstance(raw, dict):
+                value[i] = process(raw)
+            elif raw in known:
+                value[i] = known[raw]
+            else:
+                value[i] = known[raw] = process(raw)
+        values.append(tuple(value))
+    connection.exec_driver_sql(statement, values)
+
+
+def _next_id(connection: Connection, model: Any) -> int:
+    return int(connection.execute(select(func.max(model.id))).scalar() or 0) + 1
+
+
+def _move_sequences(connection: Connection) -> None:
+    """On PostgreSQL, rows written with their ids leave the id sequences behind: move them."""
+    for table in ("patients", "courses", "visits", "lots"):
+        connection.execute(
+            text(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"
+            )
+        )
+
+
+class _Chunk:
+    """One transaction's patients and everything recorded for them."""
+
+    def __init__(
+        self,
+        connection: Connection,
+        rnd: random.Random,
+        ways: Sequence[_Way],
+        lots: dict[tuple[int, int], tuple[int, str, date]],
+        today: date,
+    ) -> None:
+        self.connection = connection
+        self.rnd = rnd
+        self.ways = ways
+        self.lots = lots
+        self.today = today
+        self.first_day = today - timedelta(days=HISTORY_DAYS + 30)
+        self.patient_id = _next_id(connection, Patient)
+        self.course_id = _next_id(connection, Course)
+        self.visit_id = _next_id(connection, Visit)
+        self.patients: list[dict[str, Any]] = []
+        self.terms: list[dict[str, Any]] = []
+        self.courses: list[dict[str, Any]] = []
+        self.visits: list[dict[str, Any]] = []
+        self.charted: list[dict[str, int]] = []
+        self.lines: list[dict[str, Any]] = []
+        self.reactions: list[dict[str, Any]] = []
+
+    def write(self, cards: Sequence[rules.PatientCard]) -> None:
+        now = datetime.now(UTC)
+        for card in cards:
+            patient_id = self.patient_id
+            self.patient_id += 1
+            last_visit = self._history(patient_id, card.language is Language.RUSSIAN)
+            patient = _patient_row(patient_id, card, last_visit, now)
+            self.patients.append(patient)
+            self.terms += [
+                {
+                    "term": t,
+                    "patient_id": patient_id,
+                    "sort_key": patient["sort_key"],
+                    "archived": False,
+                }
+                for t in rules.search_terms(card)
+            ]
+        c = self.connection
+        for model, rows in (
+            (Patient, self.patients),
+            (PatientSearchTerm, self.terms),
+            (Course, self.courses),
+            (Visit, self.visits),
+            (VisitProductLine, self.lines),
+            (VisitReaction, self.reactions),
+        ):
+            _insert_many(c, cast(Table, model.__table__), rows)
+        if self.charted:
+            c.execute(insert(_CHARTED), self.charted)
+            columns = [_CHART_MARKS.c[name] for name in _MARK_COLUMNS]
+            c.execute(
+                insert(InjectionMark).from_select(
+                    ["version", "visit_id", *_MARK_COLUMNS, "note"],
+                    select(literal(1), _CHARTED.c.visit_id, *columns, literal(""))
+                    .select_from(
+                        _CHARTED.join(_CHART_MARKS, _CHARTED.c.chart == _CHART_MARKS.c.chart)
+                    )
+                    .order_by(_CHARTED.c.visit_id, _CHART_MARKS.c.id),
+                )
+            )
+            c.execute(_CHARTED.delete())
+
+    def _history(self, patient_id: int, russian: bool) -> date | None:
+        """The patient's courses and visits; returns the day of the last done visit."""
+        rnd = self.rnd
+        wanted = rnd.choice(VISITS_PER_PATIENT)
+        if not wanted:
+            return None
+        day = self.first_day + timedelta(days=rnd.randint(0, HISTORY_DAYS))
+        usual = time(rnd.randint(10, 18), rnd.choice((0, 30)))
+        last_done: date | None = None
+        made = 0
+        while made < wanted and day < self.today + timedelta(days=10):
+            way = rnd.choice(self.ways)
+            indication = rnd.choice(way.cocktail.indications)
+            plan = default_plan(indication, way.area, day)
+            sessions = max(1, min(plan.sessions, MAX_SESSIONS, wanted - made))
+            course_id = self.course_id
+            self.course_id += 1
+            days = _session_days(day, sessions, plan.interval_min_days, plan.interval_max_days, rnd)
+            self.courses.append(
+                {
+                    "id": course_id,
+                    "version": 1,
+                    "patient_id": patient_id,
+                    "indication": indication.value,
+                    "area": way.area.value,
+                    "sessions": sessions,
+                    "interval_min_days": plan.interval_min_days,
+                    "interval_max_days": plan.interval_max_days,
+                    "start_on": days[0],
+                    "notes": "",
+                    "created_at": datetime.combine(days[0], time(9), UTC),
+                }
+            )
+            chart, lines = way.charts[rnd.randrange(CHARTS_PER_WAY) * 2 + russian]
+            for session_day in days:
+                if session_day > self.today + timedelta(days=60):
+                    break
+                done = session_day < self.today
+                self._visit(
+                    patient_id, course_id, way, chart, lines, session_day, usual, done, russian
+                )
+                made += 1
+                if done:
+                    last_done = session_day
+            day = days[-1] + timedelta(days=rnd.randint(60, 400))
+        return last_done
+
+    def _visit(
+        self,
+        patient_id: int,
+        course_id: int,
+        way: _Way,
+        chart: int,
+        lines: tuple[tuple[int, str, Decimal], ...],
+        day: date,
+        usual: time,
+        done: bool,
+        russian: bool,
+    ) -> None:
+        rnd = self.rnd
+        visit_id = self.visit_id
+        self.visit_id += 1
+        starts = _utc(day, usual)
+        practitioner = DEMO_PRACTITIONER_RU if russian else DEMO_PRACTITIONER
+        language = 1 if russian else 0
+        row: dict[str, Any] = {
+            "id": visit_id,
+            "version": 1,
+            "patient_id": patient_id,
+            "course_id": course_id,
+            "starts_at": starts,
+            "practitioner": practitioner,
+            "status": VisitStatus.PLANNED.value,
+            "areas": (way.area.value,),
+            "techniques": (),
+            "method": None,
+            "anaesthesia": "",
+            "disinfection": "",
+            "notes": "",
+            "price_minor": None,
+            "currency": "RUB",
+            "checklist": None,
+            "signed_at": None,
+            "signed_by": None,
+            "created_at": starts - timedelta(days=7),
+            "updated_at": starts - timedelta(days=7),
+        }
+        if done:
+            signed = starts + timedelta(minutes=40)
+            row.update(
+                status=VisitStatus.DONE.value,
+                techniques=(way.technique.value,),
+                method=Method.MANUAL.value,
+                anaesthesia=rnd.choice(_ANAESTHESIA)[language],
+                disinfection=rnd.choice(_DISINFECTION)[language],
+                notes=rnd.choice(_NOTES)[language],
+                price_minor=rnd.choice(_PRICES[way.area.region]) * 100,
+                checklist=_CHECKLIST,
+                signed_at=signed,
+                signed_by=practitioner,
+                updated_at=signed,
+            )
+            self.charted.append({"visit_id": visit_id, "chart": chart})
+            period = (day - self.first_day).days // (LOT_MONTHS * 30)
+            for position, (product_id, name, volume) in enumerate(lines):
+                lot_id, number, expires = self.lots[(product_id, period)]
+                self.lines.append(
+                    {
+                        "visit_id": visit_id,
+                        "lot_id": lot_id,
+                        "volume_ml": volume,
+                        "cocktail_id": way.cocktail.id,
+                        "position": position,
+                        "product_name": name,
+                        "lot_number": number,
+                        "expires_on": expires,
+                        "cocktail_name": way.cocktail.name,
+                    }
+                )
+            for reaction, severity, note in rnd.sample(_REACTIONS, rnd.choice((0, 0, 1, 1, 2))):
+                self.reactions.append(
+                    {
+                        "visit_id": visit_id,
+                        "reaction": reaction.value,
+                        "severity": severity.value,
+                        "note": note[language],
+                    }
+                )
+        self.visits.append(row)
+
+
+_CHECKLIST = checklist_to_json(DayChecklist())
+
+
+@lru_cache(maxsize=65536)
+def _utc(day: date, at: time) -> datetime:
+    """The clinic's local time on `day` in UTC (the offset of that day: summer time too)."""
+    return datetime.combine(day, at).astimezone().astimezone(UTC)
+
+
+def _session_days(
+    start: date, sessions: int, gap_min: int, gap_max: int, rnd: random.Random
+) -> list[date]:
+    """Session days from `start`, each gap inside the course's interval, on working days."""
+    days = [_working(start)]
+    for _ in range(sessions - 1):
+        candidates = [
+            days[-1] + timedelta(days=gap)
+            for gap in range(gap_min, gap_max + 1)
+            if (days[-1] + timedelta(days=gap)).weekday() in _WORKING_DAYS
+        ]
+        if not candidates:
+            break
+        days.append(rnd.choice(candidates))
+    return days
+
+
+def _working(day: date) -> date:
+    while day.weekday() not in _WORKING_DAYS:
+        day += timedelta(days=1)
+    return day
+
+
+def _patient_row(
+    patient_id: int, card: rules.PatientCard, last_visit: date | None, now: datetime
+) -> dict[str, Any]:
+    return {
+        "id": patient_id,
+        "version": 1,
+        "last_name": card.last_name,
+        "first_name": card.first_name,
+        "middle_name": card.middle_name,
+        "birth_date": card.birth_date,
+        "sex": card.sex.value,
+        "phone": card.phone,
+        "email": card.email,
+        "address": card.address,
+        "skin_type": card.skin_type.value if card.skin_type else None,
+        "language": card.language.value,
+        "notes": card.notes,
+        "archived": False,
+        "last_visit_on": last_visit,
+        "sort_key": rules.sort_key(card),
+        "created_at": now,
+        "updated_at": now,
+    }

@@ -1,0 +1,177 @@
+"""A large demo clinic written in bulk: every patient with years of history, and the plans the
+patient search reads it by."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import event, text
+
+from mesodesk.db import Database, open_database, sqlite_url
+from mesodesk.domain.patient import PatientCard
+from mesodesk.services.demo import fill_demo
+from mesodesk.services.registry import Services, build_services
+
+PATIENTS = 2000
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`mesodesk demo --patients 2000` as a user runs it."""
+    path = tmp_path_factory.mktemp("scale") / "demo.sqlite3"
+    result = subprocess.run(
+        [sys.executable, "-m", "mesodesk", "demo", "--db", str(path), "--patients", str(PATIENTS)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=dict(os.environ),
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"Added {PATIENTS} demo patients" in result.stdout
+    return path
+
+
+@pytest.fixture
+def demo(demo_file: Path) -> Iterator[Database]:
+    database = open_database(sqlite_url(demo_file))
+    yield database
+    database.close()
+
+
+def _check_history(database: Database, services: Services) -> None:
+    """About five visits a patient over years, the done ones signed, charted and drawn from
+    lots on the shelf at the time; the booked ones ahead."""
+    today = date.today()
+    with database.engine.connect() as c:
+        patients = c.execute(text("SELECT count(*) FROM patients")).scalar_one()
+        visits = c.execute(text("SELECT count(*) FROM visits")).scalar_one()
+        done = c.execute(text("SELECT count(*) FROM visits WHERE status = 'done'")).scalar_one()
+        marks = c.execute(text("SELECT count(*) FROM injection_marks")).scalar_one()
+        unsigned_done = c.execute(
+            text("SELECT count(*) FROM visits WHERE status = 'done' AND signed_at IS NULL")
+        ).scalar_one()
+        uncharted = c.execute(
+            text(
+                "SELECT count(*) FROM visits v WHERE status = 'done' AND NOT EXISTS"
+                " (SELECT 1 FROM injection_marks m WHERE m.visit_id = v.id)"
+            )
+        ).scalar_one()
+        without_lines = c.execute(
+            text(
+                "SELECT count(*) FROM visits v WHERE status = 'done' AND NOT EXISTS"
+                " (SELECT 1 FROM visit_product_lines l WHERE l.visit_id = v.id)"
+            )
+        ).scalar_one()
+        stale_lots = c.execute(
+            text(
+                "SELECT count(*) FROM visit_product_lines l JOIN visits v ON v.id = l.visit_id"
+                " JOIN lots ON lots.id = l.lot_id WHERE lots.expires_on < v.starts_at"
+                " OR lots.received_at > v.starts_at OR l.lot_number <> lots.lot_number"
+            )
+        ).scalar_one()
+        planned_past = c.execute(
+            text("SELECT count(*) FROM visits WHERE status = 'planned' AND starts_at < :today"),
+            {"today": today},
+        ).scalar_one()
+        years = c.execute(
+            text("SELECT count(DISTINCT substr(CAST(starts_at AS TEXT), 1, 4)) FROM visits")
+        ).scalar_one()
+        reactions = c.execute(text("SELECT count(*) FROM visit_reactions")).scalar_one()
+        courses = c.execute(text("SELECT count(*) FROM courses")).scalar_one()
+        wrong_last_visit = c.execute(
+            text(
+                "SELECT count(*) FROM patients p WHERE p.last_visit_on IS NOT"
+                " (SELECT max(date(v.starts_at)) FROM visits v"
+                "  WHERE v.patient_id = p.id AND v.status = 'done')"
+            )
+            if database.engine.dialect.name == "sqlite"
+            else text(
+                "SELECT count(*) FROM patients p WHERE p.last_visit_on IS DISTINCT FROM"
+                " (SELECT max(CAST(v.starts_at AS DATE)) FROM visits v"
+                "  WHERE v.patient_id = p.id AND v.status = 'done')"
+            )
+        ).scalar_one()
+    assert patients == PATIENTS
+    assert 4.0 <= visits / patients <= 6.0
+    assert 30 <= marks / done <= 60
+    assert unsigned_done == uncharted == without_lines == stale_lots == planned_past == 0
+    assert years >= 4 and reactions > done / 10 and courses > patients
+    assert wrong_last_visit == 0
+    first = services.patients.search("", limit=1)[0]
+    assert services.patients.get(first.id).last_name
+
+
+def test_a_demo_of_thousands_gives_every_patient_years_of_charted_signed_visits(demo):
+    services = build_services(demo.sessions)
+    _check_history(demo, services)
+    visit = next(
+        v
+        for row in services.patients.search("", limit=50)
+        for v in services.visits.list_for_patient(row.id)
+        if v.signed
+    )
+    assert visit.product_lines and len(services.marks.list_for_visit(visit.id)) >= 1
+
+
+def test_the_large_demo_on_postgresql_leaves_the_ids_ready_for_new_records(postgresql_db):
+    services = build_services(postgresql_db.sessions)
+    services.catalog.ensure_starter_catalog()
+    assert fill_demo(services, PATIENTS, seed=2) == PATIENTS
+    _check_history(postgresql_db, services)
+    card = services.patients.save(PatientCard(last_name="Цыплакова"), date(2026, 11, 23))
+    assert card.id == PATIENTS + 1
+    assert [row.id for row in services.patients.search("tsyplakova")] == [card.id]
+
+
+def _plans(database: Database, services: Services, query: str) -> list[str]:
+    """The query plans of the statements of one search that sort what they read."""
+    statements: list[tuple[str, object]] = []
+
+    def grab(_conn, _cursor, statement, parameters, _context, _many) -> None:
+        statements.append((statement, parameters))
+
+    event.listen(database.engine, "before_cursor_execute", grab)
+    try:
+        services.patients.search(query)
+    finally:
+        event.remove(database.engine, "before_cursor_execute", grab)
+    plans = []
+    with database.engine.connect() as connection:
+        for statement, parameters in statements:
+            if "ORDER BY" in statement:
+                rows = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)
+                plans.append(" | ".join(row[-1] for row in rows))
+    return plans
+
+
+@pytest.mark.parametrize("query", ["смирнова мария", "воробьёва ксения", "4789", "iwanowa"])
+def test_a_rare_query_is_read_from_the_term_index_not_along_the_patients(demo, query):
+    services = build_services(demo.sessions)
+    plans = _plans(demo, services, query)
+    assert plans
+    for plan in plans:
+        assert re.search(r"SEARCH found USING PRIMARY KEY \(term>\? AND term<\?\)", plan), plan
+        assert "SCAN" not in plan and "patients" not in plan.replace("patient_search_terms", "")
+
+
+def test_a_query_that_matches_nobody_never_reads_the_patients(demo):
+    services = build_services(demo.sessions)
+    assert _plans(demo, services, "zzz") == []
+    assert services.patients.search("zzz") == []
+
+
+@pytest.mark.parametrize("query", ["9", "+7 9", "8 9"])
+def test_a_broad_query_walks_the_list_in_order_and_stops_at_the_page(demo, query):
+    services = build_services(demo.sessions)
+    plans = _plans(demo, services, query)
+    assert len(plans) == 1, "the first rank fills the page"
+    assert re.match(r"SEARCH patients USING (COVERING )?INDEX ix_patients_archived_sort", plans[0])
+    assert "TEMP B-TREE" not in plans[0]
+    assert len(services.patients.search(query)) == 200
