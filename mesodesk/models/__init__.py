@@ -17,6 +17,7 @@ from mesodesk.models.catalog import (
 )
 from mesodesk.models.marks import ChartTemplate, InjectionMark
 from mesodesk.models.patient import Patient, PatientSearchTerm
+from mesodesk.models.rules import ClinicRule
 from mesodesk.models.settings import ClinicSetting
 from mesodesk.models.visit import (
     Course,
@@ -30,6 +31,7 @@ from mesodesk.models.visit import (
 __all__ = [
     "Base",
     "ChartTemplate",
+    "ClinicRule",
     "ClinicSetting",
     "Cocktail",
     "CocktailLine",

@@ -39,7 +39,7 @@ from mesodesk.documents.model import (
     QuestionGroup,
     VisitSummaryInput,
 )
-from mesodesk.documents.texts import clinic_texts_dir
+from mesodesk.documents.texts import TextOverrides, clinic_texts_dir
 from mesodesk.domain import limits
 from mesodesk.domain.anamnesis import Anamnesis, DayChecklist
 from mesodesk.domain.clinic import ClinicProfile
@@ -159,10 +159,12 @@ class DocumentService(Service):
         screening: Callable[[int], VisitScreening],
         clinic_profile: Callable[[], ClinicProfile] | None = None,
         catalog: Callable[[], Sequence[CatalogItem]] | None = None,
+        texts: Callable[[], TextOverrides] = clinic_texts_dir,
     ) -> None:
         super().__init__(sessions)
         self._clinic_profile = clinic_profile or ClinicSettingsService(sessions).profile
         self._catalog = catalog or (lambda: load_clinic_catalog().items)
+        self._texts = texts
         self._marks = marks
         self._anamnesis = anamnesis
         self._screening = screening
@@ -287,7 +289,7 @@ class DocumentService(Service):
         facts = self._facts(visit_id)
         texts_kind = {AFTERCARE: "aftercare", CONSENT: "consent", VISIT_SUMMARY: "visit_summary"}
         try:
-            texts = load_texts(texts_kind.get(kind, "aftercare"), language, clinic_texts_dir())
+            texts = load_texts(texts_kind.get(kind, "aftercare"), language, self._texts())
         except ValueError:  # the clinic's file is refused when the document is built
             texts = load_texts(texts_kind.get(kind, "aftercare"), language)
         stem = texts["mesoscooter"]["file_stem"] if kind == MESOSCOOTER else texts["file_stem"]
@@ -303,19 +305,19 @@ class DocumentService(Service):
                 "There is nothing to put on an aftercare sheet yet: this visit records no "
                 "area, technique, product or injection mark."
             )
-        return _built(lambda: build_aftercare(sheet, override_dir=clinic_texts_dir()))
+        return _built(lambda: build_aftercare(sheet, override_dir=self._texts()))
 
     def mesoscooter_pdf(self, visit_id: int, language: Language | None = None) -> bytes:
         care = self.mesoscooter_input(visit_id, language)
-        return _built(lambda: build_mesoscooter_care(care, override_dir=clinic_texts_dir()))
+        return _built(lambda: build_mesoscooter_care(care, override_dir=self._texts()))
 
     def consent_pdf(self, visit_id: int, language: Language | None = None) -> bytes:
         consent = self.consent_input(visit_id, language)
-        return _built(lambda: build_consent(consent, override_dir=clinic_texts_dir()))
+        return _built(lambda: build_consent(consent, override_dir=self._texts()))
 
     def visit_summary_pdf(self, visit_id: int, language: Language | None = None) -> bytes:
         summary = self.visit_summary_input(visit_id, language)
-        return _built(lambda: build_visit_summary(summary, override_dir=clinic_texts_dir()))
+        return _built(lambda: build_visit_summary(summary, override_dir=self._texts()))
 
     def pdf(self, kind: str, visit_id: int, language: Language | None = None) -> bytes:
         """The document of `kind` (one of `KINDS`), for callers that pick it by name."""

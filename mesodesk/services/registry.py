@@ -13,6 +13,7 @@ from mesodesk.services.documents import DocumentService
 from mesodesk.services.export import ExportService
 from mesodesk.services.marks import MarkService, chart_findings
 from mesodesk.services.patients import PatientService
+from mesodesk.services.rules import ClinicRulesService
 from mesodesk.services.screening import ScreeningService
 from mesodesk.services.settings import ClinicSettingsService
 from mesodesk.services.templates import ChartTemplateService
@@ -32,18 +33,27 @@ class Services:
     anamnesis: AnamnesisService
     screening: ScreeningService
     templates: ChartTemplateService
+    rules: ClinicRulesService
 
 
 def build_services(sessions: sessionmaker[Session]) -> Services:
     """Every service with its collaborators and the signing policy given at construction."""
     settings = ClinicSettingsService(sessions)
-    anamnesis = AnamnesisService(sessions)
+    rules = ClinicRulesService(sessions)
+    anamnesis = AnamnesisService(sessions, catalog=rules.catalog, medicines=rules.medicines)
     marks = MarkService(sessions)
-    screening = ScreeningService(sessions, chart=chart_findings)
+    screening = ScreeningService(
+        sessions, catalog=rules.catalog, chart=chart_findings, medicines=rules.medicines
+    )
     return Services(
         patients=PatientService(sessions),
         documents=DocumentService(
-            sessions, marks=marks, anamnesis=anamnesis, screening=screening.screening
+            sessions,
+            marks=marks,
+            anamnesis=anamnesis,
+            screening=screening.screening,
+            catalog=lambda: rules.catalog().items,
+            texts=rules.text_overrides,
         ),
         marks=marks,
         visits=VisitService(sessions, settings, go_ahead=screening.go_ahead),
@@ -54,4 +64,5 @@ def build_services(sessions: sessionmaker[Session]) -> Services:
         anamnesis=anamnesis,
         screening=screening,
         templates=ChartTemplateService(sessions),
+        rules=rules,
     )
