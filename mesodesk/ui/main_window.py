@@ -42,6 +42,7 @@ from mesodesk.ui.duplicate_check import DuplicateCheck
 from mesodesk.ui.notice_bar import NoticeBar
 from mesodesk.ui.patient_form import PatientForm
 from mesodesk.ui.patient_list import PatientListPanel
+from mesodesk.ui.rules_window import ClinicRulesWindow
 from mesodesk.ui.settings_dialog import ClinicSettingsDialog
 from mesodesk.ui.state.notices import Notices
 from mesodesk.ui.state.open_patient import OpenPatient
@@ -126,6 +127,7 @@ class MainWindow(QMainWindow):
         self.visit_tab = VisitTab(self.visit, services, self.runner, self.notices, self)
         self.documents = DocumentActions(self.visit, services, self.runner, self.notices, self)
         self.catalog_window: CatalogWindow | None = None
+        self.rules_window: ClinicRulesWindow | None = None
 
         self._build_card_pane()
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -241,6 +243,9 @@ class MainWindow(QMainWindow):
         self.settings_action = action(
             self.tr("Clinic &settings…"), "Ctrl+Alt+S", self.edit_settings
         )
+        self.rules_action = action(
+            self.tr("Clinic &rules…"), "Ctrl+Alt+Shift+C", self.show_clinic_rules
+        )
         self.start_visit_action = self.timeline.start_action
         self.addAction(self.start_visit_action)
         self.about_action = action(self.tr("&About MesoDesk"), None, self._about)
@@ -284,7 +289,7 @@ class MainWindow(QMainWindow):
         visit_menu.addSeparator()
         visit_menu.addActions(self.documents.actions)
         tools_menu = menu.addMenu(self.tr("&Tools"))
-        tools_menu.addActions([self.catalog_action, self.settings_action])
+        tools_menu.addActions([self.catalog_action, self.settings_action, self.rules_action])
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
         self.menus: dict[str, QMenu] = {
@@ -568,6 +573,22 @@ class MainWindow(QMainWindow):
         self.catalog_window.raise_()
         self.catalog_window.activateWindow()
         return self.catalog_window
+
+    def show_clinic_rules(self) -> ClinicRulesWindow:
+        """The clinic's catalog, medicine dictionary and document texts, in a window of its own."""
+        if self.rules_window is None:
+            self.rules_window = ClinicRulesWindow(self._services.rules, self)
+            self.rules_window.saved.connect(
+                lambda _name: self.notices.success(
+                    self.tr("Clinic rules saved: every workstation now works from them.")
+                )
+            )
+        else:
+            self.rules_window.refresh()
+        self.rules_window.show()
+        self.rules_window.raise_()
+        self.rules_window.activateWindow()
+        return self.rules_window
 
     def edit_settings(self) -> ClinicSettingsDialog:
         """Open the clinic settings over the main window (window-modal, not blocking)."""
