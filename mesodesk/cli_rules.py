@@ -1,8 +1,9 @@
 """`mesodesk rules export` and `mesodesk rules import`, registered by `cli.build_parser`.
 
-The clinic's rules (contraindication catalog, medicine dictionary, document texts) live in the
-database; these commands move them to and from files in the formats a clinic has always
-edited, laid out as in the data folder (`contraindications.json`, `texts/consent.ru.json`).
+The clinic's rules (contraindication catalog, medicine dictionary, document texts, charting
+templates) live in the database; these commands move them to and from files in the formats a
+clinic has always edited, laid out as in the data folder (`contraindications.json`,
+`texts/consent.ru.json`), the templates as `templates.json`.
 An import checks every file first: one the app could not use refuses the whole import with
 one line on stderr, and nothing stored changes.
 """
@@ -21,10 +22,12 @@ def add_rules_commands(commands: argparse._SubParsersAction[cli._Parser]) -> Non
     rules = commands.add_parser(
         "rules",
         help="export or import the clinic's rules (contraindication catalog, medicine "
-        "dictionary, document texts) kept in the database",
+        "dictionary, document texts, charting templates) kept in the database",
         description="The clinic's rules are kept in the database, so every workstation "
         "screens and prints alike. Files use the formats of the shipped ones: "
-        "contraindications.json, medicines.json and texts/<kind>.<language>.json.",
+        "contraindications.json, medicines.json and texts/<kind>.<language>.json; the charting "
+        "templates as templates.json (importing it makes the templates exactly those of the "
+        "file).",
     )
     actions = rules.add_subparsers(
         dest="rules_action", metavar="ACTION", required=True, parser_class=cli._Parser

@@ -2,9 +2,11 @@
 
 A clinic edits its contraindication catalog (`contraindications.json`), its medicine
 dictionary (`medicines.json`) and the wording of its documents (`texts/aftercare.ru.json`,
-...) in the formats it always has. They used to be files in each workstation's data folder,
-so two workstations on one PostgreSQL database could screen the same patient differently; now
-each is one row of `clinic_rules`, named by its path in the data folder.
+...) in the formats it always has; its charting templates, already in the database, move as
+one more file, `templates.json` (see services/templates.py). The others used to be files in
+each workstation's data folder, so two workstations on one PostgreSQL database could screen
+the same patient differently; now each is one row of `clinic_rules`, named by its path in the
+data folder.
 
 The first time MesoDesk opens a database (`import_workstation_files`), the files of that
 workstation are taken in, once, so nothing a clinic edited is lost; until then (a database
@@ -14,6 +16,7 @@ one transaction, so a role check has one place to go.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -46,6 +49,12 @@ from mesodesk.services.safety_catalog import (
     parse_catalog_text,
     parse_medicines_text,
 )
+from mesodesk.services.templates import (
+    TEMPLATES_FILE,
+    parse_templates_file,
+    replace_templates_in,
+    templates_file,
+)
 
 TEXTS_FOLDER = "texts"
 IMPORTED_KEY = "clinic_rules_imported"
@@ -54,14 +63,20 @@ IMPORTED_KEY = "clinic_rules_imported"
 
 def rule_names() -> list[str]:
     """Every rule a clinic may keep, by its path in the data folder."""
-    return [CATALOG_FILE, MEDICINES_FILE, *(f"{TEXTS_FOLDER}/{n}" for n in text_file_names())]
+    texts = [f"{TEXTS_FOLDER}/{name}" for name in text_file_names()]
+    return [CATALOG_FILE, MEDICINES_FILE, *texts, TEMPLATES_FILE]
+
+
+def _file_rules() -> list[str]:
+    """The rules that were files in a workstation's data folder (templates never were)."""
+    return [name for name in rule_names() if name != TEMPLATES_FILE]
 
 
 def rule_name(file_name: str) -> str | None:
     """The rule a file holds, from its name as a clinic has it (`consent.ru.json` or
     `texts/consent.ru.json`); None when it is none of them."""
     name = file_name.replace("\\", "/").rsplit("/", 1)[-1]
-    if name in (CATALOG_FILE, MEDICINES_FILE):
+    if name in (CATALOG_FILE, MEDICINES_FILE, TEMPLATES_FILE):
         return name
     if name in text_file_names():
         return f"{TEXTS_FOLDER}/{name}"
@@ -79,6 +94,8 @@ def check_rule(name: str, content: str) -> None:
             parse_catalog_text(content)
         elif name == MEDICINES_FILE:
             parse_medicines_text(content)
+        elif name == TEMPLATES_FILE:
+            parse_templates_file(content)
         else:
             check_text_override(name.removeprefix(f"{TEXTS_FOLDER}/"), content)
     except RecursionError as error:
@@ -91,6 +108,8 @@ def shipped_rule(name: str) -> str:
     """The file shipped with MesoDesk that a rule changes: where a clinic starts editing."""
     if name not in rule_names():
         raise ValueError(f"{name}: not a clinic rules file; expected one of {_known()}")
+    if name == TEMPLATES_FILE:
+        return '{\n  "templates": []\n}\n'
     return paths.resource_path(*name.split("/")).read_text(encoding="utf-8")
 
 
@@ -104,7 +123,8 @@ class ClinicRuleRecord:
     content: str | None
     """The clinic's file as given; None when it keeps none and the shipped one is in force."""
     revision: int = 0
-    """Saves so far (0: none); a save names the revision it was edited from."""
+    """Saves so far (0: none); a save names the revision it was edited from. For the
+    templates, a fingerprint of the set that changes whenever one of them does."""
     updated_at: datetime | None = None
 
 
@@ -165,14 +185,14 @@ class ClinicRulesService(Service):
     def rules(self) -> list[ClinicRuleRecord]:
         """Every rule a clinic may keep, stored or not, in `rule_names` order."""
         with self._read() as session:
+            templates = _templates_record(session)
             if session.get(ClinicSetting, IMPORTED_KEY) is None:
                 files = _read_files(self._folder())[0]
-                return [ClinicRuleRecord(name, files.get(name)) for name in rule_names()]
-            rows = {row.name: row for row in session.scalars(select(ClinicRule))}
-        return [
-            _record(rows[name]) if name in rows else ClinicRuleRecord(name, None)
-            for name in rule_names()
-        ]
+                kept = {name: ClinicRuleRecord(name, content) for name, content in files.items()}
+            else:
+                kept = {row.name: _record(row) for row in session.scalars(select(ClinicRule))}
+        kept[TEMPLATES_FILE] = templates
+        return [kept.get(name, ClinicRuleRecord(name, None)) for name in rule_names()]
 
     def export_rules(self) -> dict[str, str]:
         """The clinic's files, by path in the data folder: only the rules it keeps."""
@@ -186,6 +206,11 @@ class ClinicRulesService(Service):
         _check_all({name: content})
         with self._write(exclusive=IMPORTED_KEY) as session:
             taken_in = self._take_in_files(session)
+            if name == TEMPLATES_FILE:
+                if _templates_record(session).revision != revision:
+                    raise StaleRecord(STALE_MESSAGE)
+                replace_templates_in(session, parse_templates_file(content))
+                return _templates_record(session)
             row = session.get(ClinicRule, name)
             stored = 0 if row is None or name in taken_in else row.revision
             if stored != revision:
@@ -195,8 +220,10 @@ class ClinicRulesService(Service):
 
     def reset_rule(self, name: str, revision: int) -> ClinicRuleRecord:
         """Drop the clinic's version of a rule: the one shipped with MesoDesk is in force."""
-        if name not in rule_names():
-            raise ValidationFailed({name: f"{name}: not a clinic rules file"})
+        if name not in _file_rules():
+            raise ValidationFailed(
+                {name: f"{name}: has no shipped version to go back to; edit it instead"}
+            )
         with self._write(exclusive=IMPORTED_KEY) as session:
             taken_in = self._take_in_files(session)
             row = session.get(ClinicRule, name)
@@ -217,6 +244,10 @@ class ClinicRulesService(Service):
             self._take_in_files(session)
             records = []
             for name, content in files.items():
+                if name == TEMPLATES_FILE:
+                    replace_templates_in(session, parse_templates_file(content))
+                    records.append(_templates_record(session))
+                    continue
                 row = _put(session, session.get(ClinicRule, name), name, content)
                 records.append(_record(row))
             return records
@@ -291,6 +322,14 @@ def _put(session: Session, row: ClinicRule | None, name: str, content: str) -> C
     return row
 
 
+def _templates_record(session: Session) -> ClinicRuleRecord:
+    content = templates_file(session)
+    if content is None:
+        return ClinicRuleRecord(TEMPLATES_FILE, None)
+    fingerprint = zlib.crc32(content.encode("utf-8")) & 0x7FFFFFFF
+    return ClinicRuleRecord(TEMPLATES_FILE, content, max(fingerprint, 1))
+
+
 def _record(row: ClinicRule) -> ClinicRuleRecord:
     return ClinicRuleRecord(row.name, row.content, row.revision, row.updated_at)
 
@@ -299,7 +338,7 @@ def _read_files(folder: Path) -> tuple[dict[str, str], list[str]]:
     """The rule files a data folder holds, and a line for each that cannot be taken in."""
     files: dict[str, str] = {}
     skipped: list[str] = []
-    for name in rule_names():
+    for name in _file_rules():
         path = folder.joinpath(*name.split("/"))
         try:
             if not path.is_file():

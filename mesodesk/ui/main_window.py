@@ -32,6 +32,7 @@ from mesodesk.domain.findings import Finding, Severity
 from mesodesk.domain.patient import PatientCard
 from mesodesk.domain.safety_records import PatientAnamnesisRecord
 from mesodesk.services.errors import NotFound, ServiceError, StaleRecord, ValidationFailed
+from mesodesk.services.templates import TEMPLATES_FILE
 from mesodesk.ui.about import AboutDialog
 from mesodesk.ui.anamnesis_pane import AnamnesisPane
 from mesodesk.ui.backup_actions import BackupActions
@@ -578,17 +579,18 @@ class MainWindow(QMainWindow):
         """The clinic's catalog, medicine dictionary and document texts, in a window of its own."""
         if self.rules_window is None:
             self.rules_window = ClinicRulesWindow(self._services.rules, self)
-            self.rules_window.saved.connect(
-                lambda _name: self.notices.success(
-                    self.tr("Clinic rules saved: every workstation now works from them.")
-                )
-            )
+            self.rules_window.saved.connect(self._clinic_rules_saved)
         else:
             self.rules_window.refresh()
         self.rules_window.show()
         self.rules_window.raise_()
         self.rules_window.activateWindow()
         return self.rules_window
+
+    def _clinic_rules_saved(self, name: str) -> None:
+        if name == TEMPLATES_FILE:
+            self.visit.reload_templates()
+        self.notices.success(self.tr("Clinic rules saved: every workstation now works from them."))
 
     def edit_settings(self) -> ClinicSettingsDialog:
         """Open the clinic settings over the main window (window-modal, not blocking)."""

@@ -34,6 +34,7 @@ from mesodesk.services.rules import (
     rule_name,
     shipped_rule,
 )
+from mesodesk.services.templates import TEMPLATES_FILE
 from mesodesk.ui.text import show_date
 
 ERROR_STYLE = "color: #b42318;"
@@ -312,7 +313,8 @@ class ClinicRulesWindow(QWidget):
         stored = name is not None and self._records[name].content is not None
         self.save_button.setEnabled(dirty)
         self.discard_button.setEnabled(dirty)
-        self.reset_button.setEnabled(stored and not dirty)
+        shipped = name is not None and name != TEMPLATES_FILE  # templates have no shipped set
+        self.reset_button.setEnabled(stored and shipped and not dirty)
 
     def _decorate(self) -> None:
         """A mark beside each rule: the clinic's own (●), edited and not saved (*)."""
@@ -348,6 +350,8 @@ class ClinicRulesWindow(QWidget):
             return self.tr("Contraindication catalog")
         if name.endswith("medicines.json"):
             return self.tr("Medicine dictionary")
+        if name.endswith("templates.json"):
+            return self.tr("Charting templates")
         kind, _, language = name.rsplit("/", 1)[-1].removesuffix(".json").rpartition(".")
         kinds = {
             "common": self.tr("Wording common to documents"),

@@ -208,3 +208,63 @@ def test_use_shipped_drops_the_clinics_version(sqlite_services: Services) -> Non
     rules.reset_rule("contraindications.json", saved.revision)
     assert rules.catalog().by_code()["diabetes"].kind == "absolute"
     assert _stored(sqlite_services) == {}
+
+
+def _templates_file(*names: str) -> str:
+    mark = {
+        "diagram": "back",
+        "shape": "line",
+        "points": [[100.0, 150.0], [120.0, 150.0]],
+        "technique": "linear",
+        "depth_mm": "2",
+        "volume_ml": "0.05",
+        "needle": "30G 4 mm",
+    }
+    content = {"templates": [{"name": name, "marks": [mark]} for name in names]}
+    return json.dumps(content, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_the_charting_templates_move_between_databases_as_one_file(
+    services: Services, tmp_path: Path
+) -> None:
+    services.rules.import_rules({"templates.json": _templates_file("Лоб", "Neck rows")})
+    exported = services.rules.export_rules()
+    assert exported == {"templates.json": _templates_file("Neck rows", "Лоб")}
+    assert [t.name for t in services.templates.list_templates()] == ["Neck rows", "Лоб"]
+
+    other = open_database(sqlite_url(tmp_path / "other.sqlite3"), create=True)
+    try:
+        build_services(other.sessions).rules.import_rules(exported)
+        assert build_services(other.sessions).rules.export_rules() == exported
+    finally:
+        other.close()
+
+    # saving the edited file keeps, changes and drops templates by name
+    (record,) = [r for r in services.rules.rules() if r.name == "templates.json"]
+    services.rules.save_rule("templates.json", _templates_file("лоб", "Chin"), record.revision)
+    assert [t.name for t in services.templates.list_templates()] == ["Chin", "лоб"]
+    with pytest.raises(StaleRecord):  # edited from the copy before that save
+        services.rules.save_rule("templates.json", _templates_file("Chin"), record.revision)
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        ('{"templates": {}}', 'list "templates"'),
+        (_templates_file("Twice", "twice"), "comes twice"),
+        (_templates_file(""), "template 1"),
+        (_templates_file("Off the map").replace("150.0", "99999.0"), "on the diagram"),
+        (_templates_file("Bad shape").replace('"line"', '"circle"'), "mark 1"),
+    ],
+)
+def test_an_unusable_templates_file_is_refused_and_the_templates_kept(
+    sqlite_services: Services, content: str, says: str
+) -> None:
+    sqlite_services.rules.import_rules({"templates.json": _templates_file("Kept")})
+    with pytest.raises(ValidationFailed) as refused:
+        sqlite_services.rules.import_rules(
+            {"texts/consent.en.json": '{"title": "Ours"}', "templates.json": content}
+        )
+    assert says in str(refused.value)
+    assert [t.name for t in sqlite_services.templates.list_templates()] == ["Kept"]
+    assert sqlite_services.rules.export_rules() == {"templates.json": _templates_file("Kept")}

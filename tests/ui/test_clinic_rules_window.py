@@ -109,3 +109,18 @@ def test_an_unusable_file_is_refused_on_import_and_nothing_saved(
     assert "Not saved" in rules.message.text() and "medicines" in rules.message.text()
     assert window.services.rules.export_rules() == {}
     assert window.services.anamnesis.medicines().problem is None
+
+
+def test_templates_saved_here_reach_the_open_visits_templates_menu(qtbot, window) -> None:
+    rules = _open(window)
+    rules.choose("templates.json")
+    assert not rules.reset_button.isEnabled()
+    mark = {"diagram": "face", "shape": "point", "points": [[80.0, 60.0]], "technique": None}
+    rules.editor.setPlainText(json.dumps({"templates": [{"name": "Cheek point", "marks": [mark]}]}))
+
+    with qtbot.waitSignal(window.visit.templates_changed):
+        qtbot.mouseClick(rules.save_button, Qt.MouseButton.LeftButton)
+
+    assert [t.name for t in window.visit.templates] == ["Cheek point"]
+    assert '"Cheek point"' in rules.editor.toPlainText()
+    assert rules.unsaved() == []
