@@ -163,3 +163,12 @@ def test_export_never_writes_over_a_folder_that_holds_files(tmp_path: Path) -> N
     line = _one_line_error(run("rules", "export", "--db", url, "-o", str(tmp_path / "out")))
     assert "not empty" in line
     assert _read(tmp_path / "out") == {}
+
+
+def test_the_first_open_takes_in_the_data_folders_files(data_folder: Path, tmp_path: Path) -> None:
+    _write(data_folder, CLINIC_FILES)
+    url = sqlite_url(tmp_path / "clinic.sqlite3")
+    assert run("demo", "--db", url, "--patients", "1").returncode == 0
+    (data_folder / "texts" / "consent.en.json").write_text('{"title": "Later"}', "utf-8")
+
+    assert _stored(url) == CLINIC_FILES
