@@ -14,6 +14,7 @@ from mesodesk.documents.texts import load_texts
 from mesodesk.domain.vocabulary import Language
 from mesodesk.ui.main_window import MainWindow
 from mesodesk.ui.rules_window import ClinicRulesWindow
+from tests.ui.screens import clipped
 
 AFTERCARE = "texts/aftercare.en.json"
 
@@ -124,3 +125,11 @@ def test_templates_saved_here_reach_the_open_visits_templates_menu(qtbot, window
     assert [t.name for t in window.visit.templates] == ["Cheek point"]
     assert '"Cheek point"' in rules.editor.toPlainText()
     assert rules.unsaved() == []
+
+
+def test_the_window_fits_the_smallest_screen_and_cuts_nothing_short(qtbot, window) -> None:
+    rules = _open(window)
+    qtbot.waitExposed(rules)
+    frame = rules.frameGeometry()
+    assert frame.width() <= 1280 and frame.height() <= 800
+    assert clipped(rules) == []
