@@ -25,6 +25,7 @@ from mesodesk import __version__
 if TYPE_CHECKING:
     from mesodesk.db import Database
     from mesodesk.services.access import Access
+    from mesodesk.services.registry import Services
     from mesodesk.ui.app import Opened
 
 DEMO_PATIENTS = 300
@@ -136,11 +137,13 @@ def build_parser() -> argparse.ArgumentParser:
     _force_option(export)
     _add_document_commands(commands)
     from mesodesk.cli_backup import add_backup_commands
+    from mesodesk.cli_rules import add_rules_commands
 
     add_backup_commands(commands)
     from mesodesk.cli_users import add_user_commands
 
     add_user_commands(commands)
+    add_rules_commands(commands)
     return parser
 
 
@@ -309,6 +312,7 @@ def _open_for_window(
         access = Access.command_line() if trusted else Access()
         services = build_services(database.sessions, access)
         services.catalog.ensure_starter_catalog()
+        _take_in_rule_files(services)
         if args.demo and services.patients.count(include_archived=True) == 0:
             say(f"Filling the demo database with {DEMO_PATIENTS} patients…")
             fill_demo(services, DEMO_PATIENTS, seed=1)
@@ -427,6 +431,7 @@ def _run_demo(args: argparse.Namespace) -> int:
     try:
         services = build_services(database.sessions, _command_line())
         services.catalog.ensure_starter_catalog()
+        _take_in_rule_files(services)
         added = fill_demo(services, args.patients, args.seed)
     finally:
         database.close()
@@ -524,25 +529,22 @@ def _run_document(args: argparse.Namespace) -> int:
     language = Language(args.lang) if args.lang else None
     database = _open(args, read_only=True)
     try:
-        documents = build_services(database.sessions, _command_line()).documents
-        pdf = documents.pdf(args.command, args.visit, language)
+        services = build_services(database.sessions, _command_line())
+        pdf = services.documents.pdf(args.command, args.visit, language)
+        problems = services.rules.problems()
     finally:
         database.close()
-    _tell_override_problems()
+    for problem in problems:  # a clinic rule left out (the shipped one used instead)
+        _say("note", problem)
     _write_output(args.output, pdf, args.force)
     return 0
 
 
-def _tell_override_problems() -> None:
-    """A clinic file that was left out (shipped texts or catalog used instead), one line each."""
-    from mesodesk.documents.texts import clinic_texts_dir, text_override_problems
-    from mesodesk.services.safety_catalog import load_clinic_catalog
-
-    for problem in text_override_problems(clinic_texts_dir()):
-        _say("note", problem)
-    catalog_problem = load_clinic_catalog().problem
-    if catalog_problem:
-        _say("note", catalog_problem)
+def _take_in_rule_files(services: Services) -> None:
+    """A database opened for the first time takes in this workstation's rule files, once."""
+    taken = services.rules.import_workstation_files()
+    for problem in taken.skipped:
+        _say("note", f"{problem}; this file was not taken into the database")
 
 
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {

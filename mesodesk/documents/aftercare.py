@@ -8,8 +8,6 @@ second page under a running header, never shrunk below the family's smallest siz
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
@@ -48,7 +46,7 @@ from mesodesk.documents.layout import (
 )
 from mesodesk.documents.model import AftercareInput, MesoscooterCareInput
 from mesodesk.documents.text import Text
-from mesodesk.documents.texts import Texts, applies, load_texts
+from mesodesk.documents.texts import TextOverrides, Texts, applies, load_texts
 
 RIGHT_WIDTH = 81 * mm
 """The right column holds the injection map, which is never narrower than 80 mm."""
@@ -63,7 +61,7 @@ MAP_MIN_HEIGHT = 30 * mm
 FULL_MAP_HEIGHT = 100 * mm
 
 
-def build_aftercare(inp: AftercareInput, override_dir: Path | None = None) -> bytes:
+def build_aftercare(inp: AftercareInput, override_dir: TextOverrides = None) -> bytes:
     """The sheet for the visit; a mesoscooter care page follows when one was handed out.
 
     Raises ValueError for a visit with nothing recorded (the service refuses it first with a
@@ -94,7 +92,7 @@ def build_aftercare(inp: AftercareInput, override_dir: Path | None = None) -> by
     )
 
 
-def build_mesoscooter_care(inp: MesoscooterCareInput, override_dir: Path | None = None) -> bytes:
+def build_mesoscooter_care(inp: MesoscooterCareInput, override_dir: TextOverrides = None) -> bytes:
     """The home mesoscooter care sheet on its own, for a patient who bought a roller."""
     wording = Wording(load_texts("common", inp.language, override_dir))
     texts = load_texts("aftercare", inp.language, override_dir)

@@ -7,8 +7,6 @@ left as boxes to fill in by hand, so the signed paper shows every question and e
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
@@ -39,7 +37,7 @@ from mesodesk.documents.layout import (
 )
 from mesodesk.documents.model import Answer, ConsentInput, HealthQuestion, QuestionGroup
 from mesodesk.documents.text import Text
-from mesodesk.documents.texts import Texts, applies
+from mesodesk.documents.texts import TextOverrides, Texts, applies
 
 GAP = 7 * mm
 BOX_WIDTH = 13 * mm
@@ -47,7 +45,7 @@ TICKED = "\u2612"
 EMPTY = "\u2610"
 
 
-def build_consent(inp: ConsentInput, override_dir: Path | None = None) -> bytes:
+def build_consent(inp: ConsentInput, override_dir: TextOverrides = None) -> bytes:
     """The consent form in the patient's language, usually two A4 pages."""
     return patient_form("consent", inp, _story, override_dir)
 

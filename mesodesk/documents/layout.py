@@ -39,7 +39,7 @@ from reportlab.platypus import (
 
 from mesodesk.documents.model import ClinicLetterhead
 from mesodesk.documents.text import Text, markup
-from mesodesk.documents.texts import Texts, load_texts
+from mesodesk.documents.texts import TextOverrides, Texts, load_texts
 from mesodesk.domain.vocabulary import Area, Language, Method, Reaction, ReactionSeverity, Technique
 from mesodesk.paths import resource_path
 
@@ -683,7 +683,7 @@ def patient_form(
     kind: str,
     inp: Any,
     story: Callable[[Any, Texts, Wording], list[Flowable]],
-    override_dir: Path | None,
+    override_dir: TextOverrides,
 ) -> bytes:
     """A document about one patient in the patient's language, their name atop later pages."""
     wording = Wording(load_texts("common", inp.language, override_dir))

@@ -7,6 +7,9 @@ drops an item. An advice-like item is scoped by "areas" (face, neck, decollete, 
 body, vascular), or by the older, coarser "regions" (face, body, vascular), and by
 "techniques". Overrides are checked against the shipped shape so a typo fails loudly with the
 file's name instead of printing a half-empty sheet.
+
+The clinic's files are kept in the database (services/rules.py) and handed to the builders as
+`TextOverrides`: file name to file text. A folder of files is still read the same way.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import contextlib
 import copy
 import json
 import string
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, overload
 
@@ -42,9 +45,12 @@ _ADVICE_AREA = {
 }
 
 Texts = dict[str, Any]
+TextOverrides = Path | Mapping[str, str] | None
+"""Where a clinic's wording comes from: a folder of override files, or the files' texts by
+file name (`aftercare.ru.json`) as the database keeps them; None for the shipped wording only."""
 
 
-def load_texts(kind: str, language: Language, override_dir: Path | None = None) -> Texts:
+def load_texts(kind: str, language: Language, override_dir: TextOverrides = None) -> Texts:
     """The shipped texts of `kind` in `language`, with the clinic's override file merged in.
 
     An override file that cannot be used (not JSON, nested too deeply, a typo in a key) is
@@ -54,27 +60,27 @@ def load_texts(kind: str, language: Language, override_dir: Path | None = None) 
     if kind not in KINDS:
         raise ValueError(f"unknown kind of texts {kind!r}; expected one of {', '.join(KINDS)}")
     texts = _shipped_texts(kind, language)
-    override_path = _override_path(kind, language, override_dir)
-    if override_path is not None:
+    override = _override(kind, language, override_dir)
+    if override is not None:
         # an unusable override leaves the shipped texts, as text_override_problems reports
         with contextlib.suppress(ValueError, RecursionError):
-            texts = _with_override(texts, override_path)
+            texts = _with_override(texts, *override)
     shown: Texts = _without_hidden(texts)
     return shown
 
 
-def text_override_problems(override_dir: Path | None) -> list[str]:
+def text_override_problems(override_dir: TextOverrides) -> list[str]:
     """One line per override file in `override_dir` that cannot be used, naming the file."""
     problems: list[str] = []
     for kind in KINDS:
         for language in Language:
-            path = _override_path(kind, language, override_dir)
-            if path is None:
+            override = _override(kind, language, override_dir)
+            if override is None:
                 continue
             try:
-                _with_override(_shipped_texts(kind, language), path)
+                _with_override(_shipped_texts(kind, language), *override)
             except RecursionError:
-                problems.append(f"{path}: is nested too deeply; {_SHIPPED_USED}")
+                problems.append(f"{override[0]}: is nested too deeply; {_SHIPPED_USED}")
             except ValueError as error:
                 problems.append(f"{' '.join(str(error).split())}; {_SHIPPED_USED}")
     return problems
@@ -83,24 +89,57 @@ def text_override_problems(override_dir: Path | None) -> list[str]:
 _SHIPPED_USED = "the texts shipped with MesoDesk are printed instead"
 
 
+def text_file_names() -> list[str]:
+    """The name of every override file a clinic may write: `<kind>.<language>.json`."""
+    return [text_file_name(kind, language) for kind in KINDS for language in Language]
+
+
+def text_file_name(kind: str, language: Language) -> str:
+    return f"{kind}.{language.value}.json"
+
+
+def check_text_override(name: str, content: str) -> None:
+    """Refuse (ValueError, one line naming `name`) an override the builders could not use."""
+    stem = name.removesuffix(".json")
+    kind, _, code = stem.rpartition(".")
+    languages = {language.value: language for language in Language}
+    if not name.endswith(".json") or kind not in KINDS or code not in languages:
+        known = ", ".join(text_file_names())
+        raise ValueError(f"{name}: not a texts file; expected one of {known}")
+    try:
+        _with_override(_shipped_texts(kind, languages[code]), name, content)
+    except RecursionError as error:
+        raise ValueError(f"{name}: is nested too deeply") from error
+
+
 def _shipped_texts(kind: str, language: Language) -> Texts:
-    shipped_path = resource_path("texts", f"{kind}.{language.value}.json")
+    shipped_path = resource_path("texts", text_file_name(kind, language))
     shipped = _read_json(shipped_path)
     _check_items(shipped, shipped_path, "")
     return shipped
 
 
-def _override_path(kind: str, language: Language, override_dir: Path | None) -> Path | None:
-    if override_dir is None:
+def _override(
+    kind: str, language: Language, overrides: TextOverrides
+) -> tuple[str, str | Path] | None:
+    """(the name errors give, the override's text or file), if the clinic has one."""
+    name = text_file_name(kind, language)
+    if overrides is None:
         return None
-    path = Path(override_dir) / f"{kind}.{language.value}.json"
-    return path if path.is_file() else None
+    if isinstance(overrides, Path):
+        path = overrides / name
+        return (str(path), path) if path.is_file() else None
+    content = overrides.get(name)
+    return None if content is None else (name, content)
 
 
-def _with_override(shipped: Texts, override_path: Path) -> Texts:
-    override = _read_json(override_path)
-    merged: Texts = _merge(shipped, override, override_path, "")
-    _check_items(merged, override_path, "")
+def _with_override(shipped: Texts, label: str, override_text: str | Path) -> Texts:
+    if isinstance(override_text, Path):
+        override = _read_json(override_text)
+    else:
+        override = _parse_json(override_text, label)
+    merged: Texts = _merge(shipped, override, label, "")
+    _check_items(merged, label, "")
     return merged
 
 
@@ -140,11 +179,17 @@ def applies(item: Texts, areas: Iterable[Area], techniques: Iterable[Technique])
 
 def _read_json(path: Path) -> Texts:
     try:
-        content = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise ValueError(f"{path}: cannot be read ({error.strerror})") from error
     except UnicodeDecodeError as error:
         raise ValueError(f"{path}: is not UTF-8 text") from error
+    return _parse_json(text, path)
+
+
+def _parse_json(text: str, path: str | Path) -> Texts:
+    try:
+        content = json.loads(text)
     except json.JSONDecodeError as error:
         raise ValueError(
             f"{path}: is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
@@ -154,7 +199,7 @@ def _read_json(path: Path) -> Texts:
     return content
 
 
-def _merge(shipped: Any, override: Any, path: Path, where: str) -> Any:
+def _merge(shipped: Any, override: Any, path: str | Path, where: str) -> Any:
     """`override` laid over `shipped`, refusing what the shipped file has no slot for."""
     here = where or "top level"
     if isinstance(shipped, dict):
@@ -182,7 +227,9 @@ def _merge(shipped: Any, override: Any, path: Path, where: str) -> Any:
     raise ValueError(f"{path}: {here} cannot be overridden")
 
 
-def _merge_items(shipped: list[Texts], override: list[Any], path: Path, where: str) -> list[Texts]:
+def _merge_items(
+    shipped: list[Texts], override: list[Any], path: str | Path, where: str
+) -> list[Texts]:
     """Items matched by id: replace fields of a shipped item, or append a new complete one."""
     merged = copy.deepcopy(shipped)
     by_id = {item["id"]: item for item in merged}
@@ -213,7 +260,7 @@ def _merge_items(shipped: list[Texts], override: list[Any], path: Path, where: s
     return merged
 
 
-def _new_value(template: Any, value: Any, path: Path, where: str) -> Any:
+def _new_value(template: Any, value: Any, path: str | Path, where: str) -> Any:
     """A field of a clinic-added item, shaped like the shipped one but not inheriting its items."""
     merged = _merge(template, value, path, where)
     if isinstance(merged, list) and isinstance(value, list) and merged is not value:
@@ -222,7 +269,7 @@ def _new_value(template: Any, value: Any, path: Path, where: str) -> Any:
     return merged
 
 
-def _check_placeholders(shipped: str, override: str, path: Path, where: str) -> None:
+def _check_placeholders(shipped: str, override: str, path: str | Path, where: str) -> None:
     """A clinic may drop a {placeholder} but not invent one the builder cannot fill."""
     allowed = _placeholders(shipped, path, where)
     unknown = _placeholders(override, path, where) - allowed
@@ -232,14 +279,14 @@ def _check_placeholders(shipped: str, override: str, path: Path, where: str) -> 
         raise ValueError(f"{path}: {where} uses {names}; allowed placeholders: {hint}")
 
 
-def _placeholders(text: str, path: Path, where: str) -> set[str]:
+def _placeholders(text: str, path: str | Path, where: str) -> set[str]:
     try:
         return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
     except ValueError as error:
         raise ValueError(f"{path}: {where} has unbalanced braces ({error})") from error
 
 
-def _check_items(node: Any, path: Path, where: str) -> None:
+def _check_items(node: Any, path: str | Path, where: str) -> None:
     """Region, technique and advice codes of id'd items must be ones the builders know."""
     if isinstance(node, dict) and "id" in node:
         if "regions" in node:
@@ -263,7 +310,7 @@ def _check_items(node: Any, path: Path, where: str) -> None:
             _check_items(item, path, f"{where}[id={item['id']}]" if has_id else where)
 
 
-def _check_codes(value: Any, known: frozenset[str], path: Path, where: str) -> None:
+def _check_codes(value: Any, known: frozenset[str], path: str | Path, where: str) -> None:
     if not isinstance(value, list) or not all(isinstance(code, str) for code in value):
         raise ValueError(f"{path}: {where} must be a list of codes")
     unknown = sorted(set(value) - known)

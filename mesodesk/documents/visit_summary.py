@@ -13,7 +13,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
@@ -42,7 +41,7 @@ from mesodesk.documents.layout import (
 )
 from mesodesk.documents.model import FindingLine, VisitSummaryInput
 from mesodesk.documents.text import Text
-from mesodesk.documents.texts import Texts
+from mesodesk.documents.texts import TextOverrides, Texts
 from mesodesk.domain.diagram import DiagramName, injection_count, load_diagram
 from mesodesk.domain.findings import Severity
 from mesodesk.domain.mark_records import MarkRecord
@@ -100,7 +99,7 @@ def zone_rows(marks: Sequence[MarkRecord]) -> list[ZoneRow]:
     return [rows[key] for key in sorted(rows, key=order)]
 
 
-def build_visit_summary(inp: VisitSummaryInput, override_dir: Path | None = None) -> bytes:
+def build_visit_summary(inp: VisitSummaryInput, override_dir: TextOverrides = None) -> bytes:
     """The visit protocol in the language asked for (the `language` field)."""
     return patient_form("visit_summary", inp, _story, override_dir)
 

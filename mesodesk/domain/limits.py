@@ -54,6 +54,8 @@ CLINIC_NAME = 120
 CLINIC_ADDRESS = 300
 CLINIC_PHONE = 60
 """Room for two numbers on the letterhead, not for a paragraph."""
+CLINIC_RULE_FILE = 2_000_000
+"""One of the clinic's rule files (catalog, medicines, a texts file): a generous ceiling."""
 
 # --- how many of a kind one record holds -------------------------------------------------------
 

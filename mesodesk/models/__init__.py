@@ -17,6 +17,7 @@ from mesodesk.models.catalog import (
 )
 from mesodesk.models.marks import ChartTemplate, InjectionMark
 from mesodesk.models.patient import Patient, PatientSearchTerm
+from mesodesk.models.rules import ClinicRule
 from mesodesk.models.settings import ClinicSetting
 from mesodesk.models.users import AuditEntry, User
 from mesodesk.models.visit import (
@@ -32,6 +33,7 @@ __all__ = [
     "AuditEntry",
     "Base",
     "ChartTemplate",
+    "ClinicRule",
     "ClinicSetting",
     "Cocktail",
     "CocktailLine",

@@ -7,12 +7,12 @@ anticoagulant.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import CompoundSelect, Select, delete, or_, select, union
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.attributes import flag_modified
 
 from mesodesk.domain import limits
@@ -36,6 +36,7 @@ from mesodesk.models.anamnesis import (
     PatientCondition,
     PatientMedication,
 )
+from mesodesk.services.access import Access
 from mesodesk.services.base import STALE_MESSAGE, Service
 from mesodesk.services.errors import NotFound, StaleRecord, ValidationFailed
 from mesodesk.services.safety_catalog import (
@@ -50,13 +51,24 @@ CHUNK = 500
 
 
 class AnamnesisService(Service):
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        catalog: Callable[[], ClinicCatalog] = load_clinic_catalog,
+        medicines: Callable[[], ClinicMedicines] = load_clinic_medicines,
+        access: Access | None = None,
+    ) -> None:
+        super().__init__(sessions, access)
+        self._catalog = catalog
+        self._medicines = medicines
+
     def catalog(self) -> ClinicCatalog:
-        """The contraindication catalog in force (the clinic's file, else the shipped one)."""
-        return load_clinic_catalog()
+        """The contraindication catalog in force (the clinic's, else the shipped one)."""
+        return self._catalog()
 
     def medicines(self) -> ClinicMedicines:
-        """The medicine dictionary in force (the clinic's file, else the shipped one)."""
-        return load_clinic_medicines()
+        """The medicine dictionary in force (the clinic's, else the shipped one)."""
+        return self._medicines()
 
     def get(self, patient_id: int) -> PatientAnamnesisRecord:
         """The stored anamnesis, each medication with the flags its name implies ticked."""

@@ -32,7 +32,7 @@ from mesodesk.documents.model import (
     QuestionGroup,
     VisitSummaryInput,
 )
-from mesodesk.documents.texts import clinic_texts_dir
+from mesodesk.documents.texts import TextOverrides, clinic_texts_dir
 from mesodesk.domain import limits
 from mesodesk.domain.anamnesis import Anamnesis, DayChecklist
 from mesodesk.domain.audit import AuditAction, AuditEvent
@@ -155,10 +155,12 @@ class DocumentService(Service):
         clinic_profile: Callable[[], ClinicProfile] | None = None,
         catalog: Callable[[], Sequence[CatalogItem]] | None = None,
         access: Access | None = None,
+        texts: Callable[[], TextOverrides] = clinic_texts_dir,
     ) -> None:
         super().__init__(sessions, access)
         self._clinic_profile = clinic_profile or ClinicSettingsService(sessions, access).profile
         self._catalog = catalog or (lambda: load_clinic_catalog().items)
+        self._texts = texts
         self._marks = marks
         self._anamnesis = anamnesis
         self._screening = screening
@@ -283,7 +285,7 @@ class DocumentService(Service):
         facts = self._facts(visit_id)
         texts_kind = {AFTERCARE: "aftercare", CONSENT: "consent", VISIT_SUMMARY: "visit_summary"}
         try:
-            texts = load_texts(texts_kind.get(kind, "aftercare"), language, clinic_texts_dir())
+            texts = load_texts(texts_kind.get(kind, "aftercare"), language, self._texts())
         except ValueError:  # the clinic's file is refused when the document is built
             texts = load_texts(texts_kind.get(kind, "aftercare"), language)
         stem = texts["mesoscooter"]["file_stem"] if kind == MESOSCOOTER else texts["file_stem"]
@@ -302,7 +304,7 @@ class DocumentService(Service):
         return self._printed(
             AFTERCARE,
             visit_id,
-            lambda: builders.build_aftercare(sheet, override_dir=clinic_texts_dir()),
+            lambda: builders.build_aftercare(sheet, override_dir=self._texts()),
         )
 
     def mesoscooter_pdf(self, visit_id: int, language: Language | None = None) -> bytes:
@@ -310,7 +312,7 @@ class DocumentService(Service):
         return self._printed(
             MESOSCOOTER,
             visit_id,
-            lambda: builders.build_mesoscooter_care(care, override_dir=clinic_texts_dir()),
+            lambda: builders.build_mesoscooter_care(care, override_dir=self._texts()),
         )
 
     def consent_pdf(self, visit_id: int, language: Language | None = None) -> bytes:
@@ -318,7 +320,7 @@ class DocumentService(Service):
         return self._printed(
             CONSENT,
             visit_id,
-            lambda: builders.build_consent(consent, override_dir=clinic_texts_dir()),
+            lambda: builders.build_consent(consent, override_dir=self._texts()),
         )
 
     def visit_summary_pdf(self, visit_id: int, language: Language | None = None) -> bytes:
@@ -326,7 +328,7 @@ class DocumentService(Service):
         return self._printed(
             VISIT_SUMMARY,
             visit_id,
-            lambda: builders.build_visit_summary(summary, override_dir=clinic_texts_dir()),
+            lambda: builders.build_visit_summary(summary, override_dir=self._texts()),
         )
 
     def _printed(self, kind: str, visit_id: int, build: Callable[[], bytes]) -> bytes:

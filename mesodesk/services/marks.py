@@ -275,12 +275,14 @@ def template_of(row: ChartTemplate) -> ChartTemplateRecord:
     return ChartTemplateRecord(
         id=row.id,
         name=row.name,
-        marks=tuple(_template_mark(item) for item in row.marks),
+        marks=tuple(stored_mark_of(item) for item in row.marks),
         version=row.version,
     )
 
 
-def _template_mark(item: dict[str, object]) -> TemplateMark:
+def stored_mark_of(item: dict[str, object]) -> TemplateMark:
+    """A template's mark from its stored JSON; KeyError, ValueError or TypeError if malformed."""
+
     def number(key: str) -> Decimal | None:
         value = item.get(key)
         return None if value is None else Decimal(str(value))

@@ -15,6 +15,7 @@ from mesodesk.services.documents import DocumentService
 from mesodesk.services.export import ExportService
 from mesodesk.services.marks import MarkService, chart_findings
 from mesodesk.services.patients import PatientService
+from mesodesk.services.rules import ClinicRulesService
 from mesodesk.services.screening import ScreeningService
 from mesodesk.services.settings import ClinicSettingsService
 from mesodesk.services.templates import ChartTemplateService
@@ -38,6 +39,7 @@ class Services:
     templates: ChartTemplateService
     users: UserService
     demo: DemoClinicService
+    rules: ClinicRulesService
 
 
 def build_services(sessions: sessionmaker[Session], access: Access | None = None) -> Services:
@@ -45,15 +47,30 @@ def build_services(sessions: sessionmaker[Session], access: Access | None = None
     user signed in to this window or command; nobody by default)."""
     access = access if access is not None else Access()
     settings = ClinicSettingsService(sessions, access)
-    anamnesis = AnamnesisService(sessions, access)
+    rules = ClinicRulesService(sessions, access=access)
+    anamnesis = AnamnesisService(
+        sessions, catalog=rules.catalog, medicines=rules.medicines, access=access
+    )
     marks = MarkService(sessions, access)
-    screening = ScreeningService(sessions, chart=chart_findings, access=access)
+    screening = ScreeningService(
+        sessions,
+        catalog=rules.catalog,
+        chart=chart_findings,
+        medicines=rules.medicines,
+        access=access,
+    )
     catalog = CatalogService(sessions, access=access)
     return Services(
         access=access,
         patients=PatientService(sessions, access),
         documents=DocumentService(
-            sessions, marks=marks, anamnesis=anamnesis, screening=screening.screening, access=access
+            sessions,
+            marks=marks,
+            anamnesis=anamnesis,
+            screening=screening.screening,
+            catalog=lambda: rules.catalog().items,
+            texts=rules.text_overrides,
+            access=access,
         ),
         marks=marks,
         visits=VisitService(sessions, settings, go_ahead=screening.go_ahead, access=access),
@@ -66,4 +83,5 @@ def build_services(sessions: sessionmaker[Session], access: Access | None = None
         templates=ChartTemplateService(sessions, access),
         users=UserService(sessions, access),
         demo=DemoClinicService(sessions, catalog),
+        rules=rules,
     )

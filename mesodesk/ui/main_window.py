@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from mesodesk.ui.backup_actions import BackupActions
     from mesodesk.ui.catalog_window import CatalogWindow
     from mesodesk.ui.course_dialog import CourseDialog
+    from mesodesk.ui.rules_window import ClinicRulesWindow
     from mesodesk.ui.settings_dialog import ClinicSettingsDialog
     from mesodesk.ui.sign_in import IdleLock
 
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self.backups: BackupActions | None = None
         self.idle_lock: IdleLock | None = None
         self.catalog_window: CatalogWindow | None = None
+        self.rules_window: ClinicRulesWindow | None = None
         self.setWindowTitle(self.tr("MesoDesk"))
         self.runner = TaskRunner(self)
         self.notices = Notices(self)
@@ -325,6 +327,9 @@ class MainWindow(QMainWindow):
         self.settings_action = action(
             self.tr("Clinic &settings…"), "Ctrl+Alt+S", self.edit_settings
         )
+        self.rules_action = action(
+            self.tr("Clinic &rules…"), "Ctrl+Alt+Shift+C", self.show_clinic_rules
+        )
         self.about_action = action(self.tr("&About MesoDesk"), None, self._about)
         self.waiting_actions = [
             self.new_action,
@@ -336,6 +341,7 @@ class MainWindow(QMainWindow):
             self.course_action,
             self.catalog_action,
             self.settings_action,
+            self.rules_action,
         ]
         for waiting in self.waiting_actions:
             waiting.setEnabled(False)
@@ -357,7 +363,7 @@ class MainWindow(QMainWindow):
         patient_menu.addAction(self.course_action)
         visit_menu = menu.addMenu(self.tr("V&isit"))
         tools_menu = menu.addMenu(self.tr("&Tools"))
-        tools_menu.addActions([self.catalog_action, self.settings_action])
+        tools_menu.addActions([self.catalog_action, self.settings_action, self.rules_action])
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
         self.menus: dict[str, QMenu] = {
@@ -700,6 +706,27 @@ class MainWindow(QMainWindow):
         self.catalog_window.raise_()
         self.catalog_window.activateWindow()
         return self.catalog_window
+
+    def show_clinic_rules(self) -> ClinicRulesWindow:
+        """The clinic's catalog, medicine dictionary and document texts, in a window of its own."""
+        from mesodesk.ui.rules_window import ClinicRulesWindow
+
+        if self.rules_window is None:
+            self.rules_window = ClinicRulesWindow(self.services.rules, self)
+            self.rules_window.saved.connect(self._clinic_rules_saved)
+        else:
+            self.rules_window.refresh()
+        self.rules_window.show()
+        self.rules_window.raise_()
+        self.rules_window.activateWindow()
+        return self.rules_window
+
+    def _clinic_rules_saved(self, name: str) -> None:
+        from mesodesk.services.templates import TEMPLATES_FILE
+
+        if name == TEMPLATES_FILE:
+            self.visit.reload_templates()
+        self.notices.success(self.tr("Clinic rules saved: every workstation now works from them."))
 
     def edit_settings(self) -> ClinicSettingsDialog:
         """Open the clinic settings over the main window (window-modal, not blocking)."""

@@ -23,7 +23,7 @@ from mesodesk.domain.patient import PatientCard, search_terms
 from mesodesk.domain.search_terms import VARIANT
 
 revision: str = "0009"
-down_revision: str | None = "0007"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

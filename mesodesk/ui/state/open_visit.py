@@ -463,6 +463,15 @@ class OpenVisit(QObject):
         self.templates_changed.emit(self._templates)
         return saved
 
+    def reload_templates(self) -> None:
+        """The templates were changed elsewhere (the clinic rules window): read them again."""
+        try:
+            self._templates = tuple(self._services.templates.list_templates())
+        except ServiceError as error:
+            self._notices.error(str(error))
+            return
+        self.templates_changed.emit(self._templates)
+
     def delete_template(self, template_id: int) -> None:
         try:
             self._services.templates.delete_template(template_id)
