@@ -17,6 +17,7 @@ from mesodesk.models.catalog import (
 )
 from mesodesk.models.marks import ChartTemplate, InjectionMark
 from mesodesk.models.patient import Patient, PatientSearchTerm
+from mesodesk.models.photos import PatientPhotoConsent, VisitPhoto
 from mesodesk.models.settings import ClinicSetting
 from mesodesk.models.visit import (
     Course,
@@ -42,12 +43,14 @@ __all__ = [
     "PatientAnamnesis",
     "PatientCondition",
     "PatientMedication",
+    "PatientPhotoConsent",
     "PatientSearchTerm",
     "Product",
     "ProductIngredient",
     "Visit",
     "VisitAddendum",
     "VisitOverride",
+    "VisitPhoto",
     "VisitProductLine",
     "VisitReaction",
 ]

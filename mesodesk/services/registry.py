@@ -13,6 +13,7 @@ from mesodesk.services.documents import DocumentService
 from mesodesk.services.export import ExportService
 from mesodesk.services.marks import MarkService, chart_findings
 from mesodesk.services.patients import PatientService
+from mesodesk.services.photos import PhotoService
 from mesodesk.services.screening import ScreeningService
 from mesodesk.services.settings import ClinicSettingsService
 from mesodesk.services.templates import ChartTemplateService
@@ -32,6 +33,7 @@ class Services:
     anamnesis: AnamnesisService
     screening: ScreeningService
     templates: ChartTemplateService
+    photos: PhotoService
 
 
 def build_services(sessions: sessionmaker[Session]) -> Services:
@@ -40,6 +42,7 @@ def build_services(sessions: sessionmaker[Session]) -> Services:
     anamnesis = AnamnesisService(sessions)
     marks = MarkService(sessions)
     screening = ScreeningService(sessions, chart=chart_findings)
+    photos = PhotoService(sessions)
     return Services(
         patients=PatientService(sessions),
         documents=DocumentService(
@@ -54,4 +57,5 @@ def build_services(sessions: sessionmaker[Session]) -> Services:
         anamnesis=anamnesis,
         screening=screening,
         templates=ChartTemplateService(sessions),
+        photos=photos,
     )
