@@ -35,6 +35,7 @@ from mesodesk.documents.model import (
     HealthQuestion,
     MesoscooterCareInput,
     ObservedReaction,
+    PrintedPhoto,
     ProductUse,
     QuestionGroup,
     VisitSummaryInput,
@@ -66,6 +67,7 @@ from mesodesk.services.anamnesis import AnamnesisService
 from mesodesk.services.base import Service
 from mesodesk.services.errors import NotFound, ServiceError
 from mesodesk.services.marks import MarkService
+from mesodesk.services.photos import PhotoService
 from mesodesk.services.safety_catalog import load_clinic_catalog
 from mesodesk.services.settings import ClinicSettingsService
 from mesodesk.services.visits import visit_records
@@ -159,8 +161,10 @@ class DocumentService(Service):
         screening: Callable[[int], VisitScreening],
         clinic_profile: Callable[[], ClinicProfile] | None = None,
         catalog: Callable[[], Sequence[CatalogItem]] | None = None,
+        photos: PhotoService | None = None,
     ) -> None:
         super().__init__(sessions)
+        self._photos = photos or PhotoService(sessions)
         self._clinic_profile = clinic_profile or ClinicSettingsService(sessions).profile
         self._catalog = catalog or (lambda: load_clinic_catalog().items)
         self._marks = marks
@@ -238,10 +242,26 @@ class DocumentService(Service):
         )
 
     def visit_summary_input(
-        self, visit_id: int, language: Language | None = None
+        self, visit_id: int, language: Language | None = None, with_photos: bool = False
     ) -> VisitSummaryInput:
-        """The protocol for the practitioner's file: marks per zone, lots, findings, addenda."""
+        """The protocol for the practitioner's file: marks per zone, lots, findings, addenda,
+        and the visit's photos when asked for and the patient's photo consent allows."""
         facts = self._facts(visit_id)
+        printed: list[PrintedPhoto] = []
+        if with_photos:
+            files = self._photos.for_output(
+                self._photos.for_visit(visit_id), facts.visit.patient_id
+            )
+            printed = [
+                PrintedPhoto(
+                    item.path,
+                    item.photo.kind,
+                    item.photo.view,
+                    _local(item.photo.taken_at),
+                    item.photo.note,
+                )
+                for item in files
+            ]
         visit = facts.visit
         chosen = language or facts.language
         profile = self._clinic_profile()
@@ -267,6 +287,7 @@ class DocumentService(Service):
             signed_by=visit.signed_by,
             signed_at=_local(visit.signed_at) if visit.signed_at else None,
             addenda=[Addendum(_local(a.written_at), a.author, a.text) for a in visit.addenda],
+            photos=printed,
         )
 
     def language_for(self, visit_id: int) -> Language:
@@ -313,12 +334,27 @@ class DocumentService(Service):
         consent = self.consent_input(visit_id, language)
         return _built(lambda: build_consent(consent, override_dir=clinic_texts_dir()))
 
-    def visit_summary_pdf(self, visit_id: int, language: Language | None = None) -> bytes:
-        summary = self.visit_summary_input(visit_id, language)
+    def visit_summary_pdf(
+        self, visit_id: int, language: Language | None = None, with_photos: bool = False
+    ) -> bytes:
+        """The protocol; with the visit's photos only when the patient's consent allows
+        (refused otherwise with `PhotoConsentMissing`, nothing printed)."""
+        summary = self.visit_summary_input(visit_id, language, with_photos)
         return _built(lambda: build_visit_summary(summary, override_dir=clinic_texts_dir()))
 
-    def pdf(self, kind: str, visit_id: int, language: Language | None = None) -> bytes:
-        """The document of `kind` (one of `KINDS`), for callers that pick it by name."""
+    def pdf(
+        self,
+        kind: str,
+        visit_id: int,
+        language: Language | None = None,
+        with_photos: bool = False,
+    ) -> bytes:
+        """The document of `kind` (one of `KINDS`), for callers that pick it by name; only the
+        visit summary carries photos."""
+        if with_photos:
+            if kind != VISIT_SUMMARY:
+                raise ServiceError("Only the visit summary can carry the visit's photos.")
+            return self.visit_summary_pdf(visit_id, language, with_photos=True)
         build = {
             AFTERCARE: self.aftercare_pdf,
             CONSENT: self.consent_pdf,

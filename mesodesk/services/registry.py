@@ -46,11 +46,15 @@ def build_services(sessions: sessionmaker[Session]) -> Services:
     return Services(
         patients=PatientService(sessions),
         documents=DocumentService(
-            sessions, marks=marks, anamnesis=anamnesis, screening=screening.screening
+            sessions,
+            marks=marks,
+            anamnesis=anamnesis,
+            screening=screening.screening,
+            photos=photos,
         ),
         marks=marks,
         visits=VisitService(sessions, settings, go_ahead=screening.go_ahead),
-        export=ExportService(sessions),
+        export=ExportService(sessions, photos),
         catalog=CatalogService(sessions),
         courses=CourseService(sessions),
         settings=settings,
