@@ -42,6 +42,7 @@ from mesodesk.ui.duplicate_check import DuplicateCheck
 from mesodesk.ui.notice_bar import NoticeBar
 from mesodesk.ui.patient_form import PatientForm
 from mesodesk.ui.patient_list import PatientListPanel
+from mesodesk.ui.photos.consent import PhotoConsentBox
 from mesodesk.ui.settings_dialog import ClinicSettingsDialog
 from mesodesk.ui.state.notices import Notices
 from mesodesk.ui.state.open_patient import OpenPatient
@@ -175,6 +176,10 @@ class MainWindow(QMainWindow):
         holder_layout = QVBoxLayout(form_holder)
         holder_layout.setContentsMargins(0, 0, 4, 0)
         holder_layout.addWidget(self.form)
+        self.photo_consent = PhotoConsentBox(
+            self.patient, self._services.photos, self.runner, self.notices, self
+        )
+        holder_layout.addWidget(self.photo_consent)
         scroll.setWidget(form_holder)
 
         self.duplicate_check = DuplicateCheck(
