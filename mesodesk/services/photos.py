@@ -91,10 +91,13 @@ class PhotoService(Service):
         cleaned = [clean_photo(Path(path)) for path in files]
         written = [photo.file_name for photo in cleaned if self.store.keep(photo)]
         try:
-            return self._record(visit_id, kind, view, cleaned, note, taken_at)
+            added = self._record(visit_id, kind, view, cleaned, note, taken_at)
         except BaseException:
             self._forget_unused(written)
             raise
+        for photo in cleaned:  # made now, in the importing worker, so the strip opens at once
+            self.store.thumbnail(photo.file_name)
+        return added
 
     def _record(
         self,

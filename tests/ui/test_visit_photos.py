@@ -187,3 +187,29 @@ def test_photo_consent_is_recorded_on_the_card(qtbot, window, clinic) -> None:
     stored = window.services.photos.consent(clinic["patient"])
     assert stored is not None and stored.level is PhotoConsent.SHOW_PATIENT
     assert stored.given_on == date.today()
+
+
+def test_visit_summary_preview_adds_photos_only_with_consent(
+    qtbot, window, clinic, tmp_path
+) -> None:
+    visit_id = _open_visit(qtbot, window, clinic["patient"])
+    window.services.photos.add(
+        visit_id, PhotoKind.BEFORE, PhotoView.FRONT, [camera_jpeg(tmp_path / "a.jpg")]
+    )
+    preview = window.documents.open_document("visit-summary")
+    assert preview is not None
+    qtbot.waitUntil(lambda: preview.document is not None and not window.runner.busy)
+    images_without = preview.document.pdf.count(b"/Subtype /Image")
+    assert preview.photos_box.isVisible()
+
+    preview.photos_box.setChecked(True)
+    qtbot.waitUntil(lambda: "photo consent" in preview.status.text(), timeout=10_000)
+    assert "not printed" in preview.status.text()
+
+    window.services.photos.set_consent(clinic["patient"], PhotoConsent.SHOW_PATIENT, date.today())
+    preview.photos_box.setChecked(False)
+    qtbot.waitUntil(lambda: not window.runner.busy)
+    with qtbot.waitSignal(window.runner.idle, timeout=20_000):
+        preview.photos_box.setChecked(True)
+    assert preview.document is not None and "consent" not in preview.status.text()
+    assert preview.document.pdf.count(b"/Subtype /Image") > images_without
