@@ -106,7 +106,7 @@ def _course_of_two(window: MainWindow, patient_id: int, tmp_path: Path) -> tuple
             patient_id, datetime(2026, 3, day, 9, tzinfo=UTC), "Dr Ivanova"
         )
         assert visit.id is not None
-        (photo,) = photos.add(
+        (_photo,) = photos.add(
             visit.id,
             PhotoKind.BEFORE,
             PhotoView.FRONT,
@@ -119,7 +119,7 @@ def _course_of_two(window: MainWindow, patient_id: int, tmp_path: Path) -> tuple
 def test_compare_shows_first_and_last_session_locked_together(
     qtbot, window, clinic, tmp_path
 ) -> None:
-    first, last = _course_of_two(window, clinic["patient"], tmp_path)
+    _first, last = _course_of_two(window, clinic["patient"], tmp_path)
     window.open_visit(last)
     qtbot.waitUntil(lambda: window.visit.record is not None and window.visit.record.id == last)
 
@@ -153,7 +153,7 @@ def test_compare_shows_first_and_last_session_locked_together(
 def test_slider_overlay_shows_the_later_photo_left_of_the_slider(
     qtbot, window, clinic, tmp_path
 ) -> None:
-    first, last = _course_of_two(window, clinic["patient"], tmp_path)
+    _first, last = _course_of_two(window, clinic["patient"], tmp_path)
     window.open_visit(last)
     qtbot.waitUntil(lambda: window.visit.record is not None and window.visit.record.id == last)
     compare = window.visit_tab.compare_photos()
