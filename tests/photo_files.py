@@ -50,3 +50,13 @@ def _saved(image: Image.Image, kind: str, **options: object) -> bytes:
     out = BytesIO()
     image.save(out, kind, **options)
     return out.getvalue()
+
+
+def camera_heic(path: Path, size: tuple[int, int] = (64, 48)) -> Path:
+    """A HEIC as an iPhone writes it (GPS, orientation 6); needs pillow-heif."""
+    image = Image.new("RGB", size, (10, 200, 10))
+    exif = image.getexif()
+    exif[ORIENTATION] = 6
+    exif.get_ifd(GPS_IFD).update({1: "N", 2: (55.0, 45.0, 20.0), 3: "E", 4: (37.0, 37.0, 4.0)})
+    image.save(path, "HEIF", exif=exif.tobytes())
+    return path

@@ -23,6 +23,7 @@ from tests.photo_files import (
     EXIF_IFD,
     GPS_IFD,
     MAKE,
+    camera_heic,
     camera_jpeg,
     plain_png,
     truncated_jpeg,
@@ -199,3 +200,19 @@ def test_course_strip_is_in_date_order(
         (20, PhotoKind.BEFORE),
         (20, PhotoKind.AFTER),
     ]
+
+
+def test_heic_from_a_phone_is_stored_upright_as_jpeg_without_location(
+    services: Services, photos: PhotoService, tmp_path: Path
+) -> None:
+    pytest.importorskip("pillow_heif")
+    visit_id = _visit(services)
+    (photo,) = photos.add(
+        visit_id, PhotoKind.PROGRESS, PhotoView.RIGHT_90, [camera_heic(tmp_path / "IMG_7.HEIC")]
+    )
+    stored = photos.image_path(photo.id)
+    assert stored.suffix == ".jpg"
+    with Image.open(stored) as image:
+        assert image.format == "JPEG"
+        assert not image.getexif().get_ifd(GPS_IFD)
+        assert image.size == (48, 64)
