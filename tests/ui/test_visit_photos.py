@@ -213,3 +213,27 @@ def test_visit_summary_preview_adds_photos_only_with_consent(
         preview.photos_box.setChecked(True)
     assert preview.document is not None and "consent" not in preview.status.text()
     assert preview.document.pdf.count(b"/Subtype /Image") > images_without
+
+
+def test_a_photo_is_removed_from_an_open_visit_but_not_from_a_signed_one(
+    qtbot, window, clinic, tmp_path
+) -> None:
+    visit_id = _open_visit(qtbot, window, clinic["patient"])
+    pane = window.visit_tab.photos
+    pane.ask_remove = lambda record: True
+    with qtbot.waitSignal(pane.loaded, timeout=10_000):
+        pane.add_files(
+            [camera_jpeg(tmp_path / "a.jpg"), camera_jpeg(tmp_path / "b.jpg", colour=RED)]
+        )
+    pane.strip.setCurrentRow(0)
+    with qtbot.waitSignal(pane.loaded, timeout=10_000):
+        pane.remove_current()
+    assert pane.strip.count() == 1
+    assert len(window.services.photos.for_visit(visit_id)) == 1
+
+    visits = window.services.visits
+    visits.sign(visits.mark_done(visits.get(visit_id)))
+    pane.strip.setCurrentRow(0)
+    pane.remove_current()
+    qtbot.waitUntil(lambda: "signed visit" in pane.status.text(), timeout=10_000)
+    assert len(window.services.photos.for_visit(visit_id)) == 1

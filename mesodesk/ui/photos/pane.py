@@ -12,13 +12,22 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QSize, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QImage, QPixmap
+from PySide6.QtGui import (
+    QAction,
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QImage,
+    QKeySequence,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -48,8 +57,16 @@ def dropped_files(mime: QMimeData) -> list[Path]:
 
 
 def load_thumbnails(photos: PhotoService, records: Sequence[PhotoRecord]) -> Thumbs:
-    """Thumbnails made (or read from the cache) off the GUI thread; QImage is thread-safe."""
-    return [(record, QImage(str(photos.thumbnail(record)))) for record in records]
+    """Thumbnails made (or read from the cache) off the GUI thread; QImage is thread-safe.
+    A photo whose file is missing here (imported on another workstation, a damaged data
+    folder) gets an empty picture rather than hiding the others."""
+    thumbs: Thumbs = []
+    for record in records:
+        try:
+            thumbs.append((record, QImage(str(photos.thumbnail(record)))))
+        except ServiceError:
+            thumbs.append((record, QImage()))
+    return thumbs
 
 
 class VisitPhotos(QWidget):
@@ -98,6 +115,12 @@ class VisitPhotos(QWidget):
         self.strip.setFixedHeight(THUMB + 48)
         self.strip.setAcceptDrops(False)
         self.strip.itemDoubleClicked.connect(lambda _item: self._compare())
+        self.strip.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.remove_action = QAction(self.tr("Remove from the visit"), self.strip)
+        self.remove_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.remove_action.triggered.connect(self.remove_current)
+        self.strip.addAction(self.remove_action)
         self.status = QLabel(self)
         self.status.setObjectName("photoStatus")
         self.status.setWordWrap(True)
@@ -229,10 +252,40 @@ class VisitPhotos(QWidget):
                 ),
             )
             item.setData(Qt.ItemDataRole.UserRole, record.id)
-            item.setToolTip(record.note or record.taken_at.astimezone().strftime("%Y-%m-%d %H:%M"))
+            tip = self.tr("Taken {when}").format(
+                when=record.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            )
+            if record.added_after_signing:
+                tip += "\n" + self.tr("Added after the visit was signed")
+            if image.isNull():
+                tip += "\n" + self.tr("The photo's file is not in this computer's data folder")
+            if record.note:
+                tip += "\n" + record.note
+            item.setToolTip(tip)
             self.strip.addItem(item)
         self.compare_button.setEnabled(bool(self._records))
         self.loaded.emit()
+
+    def ask_remove(self, record: PhotoRecord) -> bool:
+        """Asks before a photo leaves the visit; replaced in tests."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove photo"),
+            self.tr("Remove this {kind} photo from the visit?").format(
+                kind=kind_label(record.kind).lower()
+            ),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def remove_current(self) -> None:
+        """Take the selected photo off the visit (a photo signed with the visit stays)."""
+        row = self.strip.currentRow()
+        if not 0 <= row < len(self._records) or not self.ask_remove(self._records[row]):
+            return
+        photo_id = self._records[row].id
+        self._runner.submit(
+            lambda: self._photos.remove(photo_id), lambda _none: self.reload(), self._refused
+        )
 
     def _compare(self) -> None:
         row = self.strip.currentRow()
