@@ -237,3 +237,32 @@ def test_a_photo_is_removed_from_an_open_visit_but_not_from_a_signed_one(
     pane.remove_current()
     qtbot.waitUntil(lambda: "signed visit" in pane.status.text(), timeout=10_000)
     assert len(window.services.photos.for_visit(visit_id)) == 1
+
+
+def test_thumbnails_are_made_in_the_worker_and_kept_for_next_time(
+    qtbot, window, clinic, tmp_path
+) -> None:
+    photos = window.services.photos
+    visit = window.services.visits.start_visit(
+        clinic["patient"], datetime(2026, 3, 2, 9, tzinfo=UTC), "Dr Ivanova"
+    )
+    assert visit.id is not None
+    files = [camera_jpeg(tmp_path / f"{n}.jpg", size=(100 + n, 80)) for n in range(40)]
+    photos.add(visit.id, PhotoKind.PROGRESS, PhotoView.FRONT, files)
+    thumbnails = photos.store.root / "thumbnails"
+    for made in thumbnails.iterdir():  # as after restoring a database into a new data folder
+        made.unlink()
+
+    pane = window.visit_tab.photos
+    with qtbot.waitSignal(pane.loaded, timeout=20_000):
+        window.open_visit(visit.id)
+        assert pane.strip.count() == 0  # the window did not wait for the thumbnails
+        assert window.runner.busy
+
+    assert pane.strip.count() == 40
+    kept = sorted(thumbnails.iterdir())
+    assert len(kept) == 40
+    stamps = [path.stat().st_mtime_ns for path in kept]
+    with qtbot.waitSignal(pane.loaded, timeout=20_000):
+        pane.reload()
+    assert [path.stat().st_mtime_ns for path in sorted(thumbnails.iterdir())] == stamps
