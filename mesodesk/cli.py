@@ -124,19 +124,33 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser(
         "export",
-        help="write one patient's whole record as JSON (the patient's right of access)",
+        help="write one patient's whole record as JSON, or a ZIP with the photos (the "
+        "patient's right of access)",
         description="Write the card, anamnesis, courses, visits, products and lots, reactions, "
-        "signatures, addenda and injection marks of one patient to a JSON file readable by "
-        "you only; the format is described in docs/export-format.md.",
+        "signatures, addenda, injection marks and photos of one patient to a file readable by "
+        "you only; the format is described in docs/export-format.md. A patient with photos "
+        "needs FILE.zip (the JSON record plus the image files), unless --without-photos; "
+        "photos go in only when the patient's photo consent allows them to be shown.",
     )
     _database_options(export)
     export.add_argument("--patient", type=_positive, required=True, metavar="ID")
     export.add_argument(
-        "-o", "--output", type=Path, required=True, metavar="FILE.json", help="file to write"
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="FILE.json|FILE.zip",
+        help="file to write",
+    )
+    export.add_argument(
+        "--without-photos",
+        action="store_true",
+        help="write the JSON record only (the photos are listed without their files)",
     )
     _force_option(export)
     _add_document_commands(commands)
     from mesodesk.cli_backup import add_backup_commands
+    from mesodesk.cli_photos import add_photo_commands
     from mesodesk.cli_rules import add_rules_commands
 
     add_backup_commands(commands)
@@ -144,6 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_user_commands(commands)
     add_rules_commands(commands)
+    add_photo_commands(commands)
     return parser
 
 
@@ -474,21 +489,9 @@ def _run_screenshot(args: argparse.Namespace) -> int:
 
 def _run_export(args: argparse.Namespace) -> int:
     """Read everything first, so an unknown patient leaves no file behind."""
-    import json
+    from mesodesk.cli_photos import run_export
 
-    from mesodesk.services.registry import build_services
-
-    _check_output(args.output, args.force, args)
-    database = _open(args, read_only=True)
-    try:
-        record = build_services(database.sessions, _command_line()).export.export_patient(
-            args.patient
-        )
-    finally:
-        database.close()
-    text = json.dumps(record, ensure_ascii=False, indent=2) + "\n"
-    _write_output(args.output, text.encode("utf-8"), args.force)
-    return 0
+    return run_export(args)
 
 
 DOCUMENT_COMMANDS = {
@@ -510,6 +513,12 @@ def _add_document_commands(commands: argparse._SubParsersAction[_Parser]) -> Non
         _database_options(command)
         command.add_argument("--visit", type=_positive, required=True, metavar="ID")
         command.add_argument("--lang", choices=("ru", "en"), help="print in Russian or English")
+        if name == "visit-summary":
+            command.add_argument(
+                "--photos",
+                action="store_true",
+                help="add the visit's photos (only with the patient's photo consent)",
+            )
         command.add_argument(
             "-o", "--output", type=Path, required=True, metavar="FILE.pdf", help="file to write"
         )
@@ -530,7 +539,9 @@ def _run_document(args: argparse.Namespace) -> int:
     database = _open(args, read_only=True)
     try:
         services = build_services(database.sessions, _command_line())
-        pdf = services.documents.pdf(args.command, args.visit, language)
+        pdf = services.documents.pdf(
+            args.command, args.visit, language, with_photos=getattr(args, "photos", False)
+        )
         problems = services.rules.problems()
     finally:
         database.close()

@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
+from pathlib import Path
 
 from mesodesk.domain.contraindications import ContraindicationKind
 from mesodesk.domain.findings import Severity
 from mesodesk.domain.mark_records import MarkRecord
+from mesodesk.domain.photos import PhotoKind, PhotoView
 from mesodesk.domain.vocabulary import (
     Area,
     Language,
@@ -185,6 +187,17 @@ class FindingLine:
 
 
 @dataclass(frozen=True, slots=True)
+class PrintedPhoto:
+    """A visit photo the patient's consent lets go on paper: its cleaned file and caption facts."""
+
+    path: Path
+    kind: PhotoKind
+    view: PhotoView
+    taken_at: datetime
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class VisitSummaryInput:
     """The visit protocol for the practitioner's file: every clinical fact of the visit."""
 
@@ -208,3 +221,4 @@ class VisitSummaryInput:
     signed_by: str | None = None
     signed_at: datetime | None = None
     addenda: list[Addendum] = field(default_factory=list)
+    photos: list[PrintedPhoto] = field(default_factory=list)

@@ -25,11 +25,13 @@ from mesodesk.documents.layout import (
     MUTED,
     STYLES,
     Wording,
+    columns,
     data_table,
     esc,
     facts,
     heading,
     hex_of,
+    image,
     labelled,
     letterhead,
     para,
@@ -145,6 +147,8 @@ def _story(inp: VisitSummaryInput, texts: Texts, wording: Wording) -> list[Flowa
     for index, panel in enumerate(panels):
         block: list[Flowable] = [*heading(head["diagram"])] if index == 0 else [Spacer(1, 4 * mm)]
         story.append(KeepTogether([*block, panel]))
+    if inp.photos:
+        story += [*heading(head["photos"]), *_photos(inp, texts, wording)]
     story.append(section(head["signature"], _signature(inp, texts, wording)))
     if inp.addenda:
         story += heading(head["addenda"])
@@ -155,6 +159,33 @@ def _story(inp: VisitSummaryInput, texts: Texts, wording: Wording) -> list[Flowa
                 para(addendum.text, style("addendum", STYLES.body, spaceAfter=6)),
             ]
     return story
+
+
+PHOTO_HEIGHT = 70 * mm
+
+
+def _photos(inp: VisitSummaryInput, texts: Texts, wording: Wording) -> list[Flowable]:
+    """Two photos a row, each with its kind, view and time under it; a row stays whole."""
+    width = (CONTENT_WIDTH - 6 * mm) / 2
+    cells: list[list[Flowable]] = []
+    for photo in inp.photos:
+        caption = texts["photo_caption"].format(
+            kind=texts["photo_kinds"][photo.kind.value],
+            view=texts["photo_views"][photo.view.value],
+            when=wording.datetime(photo.taken_at),
+        )
+        cell: list[Flowable] = [
+            image(photo.path, width, PHOTO_HEIGHT),
+            para(caption, STYLES.label),
+        ]
+        if photo.note.strip():
+            cell.append(para(photo.note, STYLES.body))
+        cells.append(cell)
+    rows: list[Flowable] = []
+    for start in range(0, len(cells), 2):
+        pair = cells[start : start + 2]
+        rows.append(KeepTogether([columns(pair, [width, width][: len(pair)]), Spacer(1, 4 * mm)]))
+    return rows
 
 
 def _procedure(inp: VisitSummaryInput, texts: Texts, wording: Wording) -> list[Flowable]:

@@ -17,6 +17,7 @@ from mesodesk.models.catalog import (
 )
 from mesodesk.models.marks import ChartTemplate, InjectionMark
 from mesodesk.models.patient import Patient, PatientSearchTerm
+from mesodesk.models.photos import PatientPhotoConsent, VisitPhoto
 from mesodesk.models.rules import ClinicRule
 from mesodesk.models.settings import ClinicSetting
 from mesodesk.models.users import AuditEntry, User
@@ -46,6 +47,7 @@ __all__ = [
     "PatientAnamnesis",
     "PatientCondition",
     "PatientMedication",
+    "PatientPhotoConsent",
     "PatientSearchTerm",
     "Product",
     "ProductIngredient",
@@ -53,6 +55,7 @@ __all__ = [
     "Visit",
     "VisitAddendum",
     "VisitOverride",
+    "VisitPhoto",
     "VisitProductLine",
     "VisitReaction",
 ]

@@ -28,6 +28,7 @@ from mesodesk.documents.model import (
     HealthQuestion,
     MesoscooterCareInput,
     ObservedReaction,
+    PrintedPhoto,
     ProductUse,
     QuestionGroup,
     VisitSummaryInput,
@@ -61,6 +62,7 @@ from mesodesk.services.anamnesis import AnamnesisService
 from mesodesk.services.base import Service
 from mesodesk.services.errors import NotFound, ServiceError
 from mesodesk.services.marks import MarkService
+from mesodesk.services.photos import PhotoService
 from mesodesk.services.safety_catalog import load_clinic_catalog
 from mesodesk.services.settings import ClinicSettingsService
 from mesodesk.services.visits import visit_records
@@ -156,8 +158,10 @@ class DocumentService(Service):
         catalog: Callable[[], Sequence[CatalogItem]] | None = None,
         access: Access | None = None,
         texts: Callable[[], TextOverrides] = clinic_texts_dir,
+        photos: PhotoService | None = None,
     ) -> None:
         super().__init__(sessions, access)
+        self._photos = photos or PhotoService(sessions, access)
         self._clinic_profile = clinic_profile or ClinicSettingsService(sessions, access).profile
         self._catalog = catalog or (lambda: load_clinic_catalog().items)
         self._texts = texts
@@ -236,10 +240,26 @@ class DocumentService(Service):
         )
 
     def visit_summary_input(
-        self, visit_id: int, language: Language | None = None
+        self, visit_id: int, language: Language | None = None, with_photos: bool = False
     ) -> VisitSummaryInput:
-        """The protocol for the practitioner's file: marks per zone, lots, findings, addenda."""
+        """The protocol for the practitioner's file: marks per zone, lots, findings, addenda,
+        and the visit's photos when asked for and the patient's photo consent allows."""
         facts = self._facts(visit_id)
+        printed: list[PrintedPhoto] = []
+        if with_photos:
+            files = self._photos.for_output(
+                self._photos.for_visit(visit_id), facts.visit.patient_id
+            )
+            printed = [
+                PrintedPhoto(
+                    item.path,
+                    item.photo.kind,
+                    item.photo.view,
+                    _local(item.photo.taken_at),
+                    item.photo.note,
+                )
+                for item in files
+            ]
         visit = facts.visit
         chosen = language or facts.language
         profile = self._clinic_profile()
@@ -265,6 +285,7 @@ class DocumentService(Service):
             signed_by=visit.signed_by,
             signed_at=_local(visit.signed_at) if visit.signed_at else None,
             addenda=[Addendum(_local(a.written_at), a.author, a.text) for a in visit.addenda],
+            photos=printed,
         )
 
     def language_for(self, visit_id: int) -> Language:
@@ -323,8 +344,12 @@ class DocumentService(Service):
             lambda: builders.build_consent(consent, override_dir=self._texts()),
         )
 
-    def visit_summary_pdf(self, visit_id: int, language: Language | None = None) -> bytes:
-        summary = self.visit_summary_input(visit_id, language)
+    def visit_summary_pdf(
+        self, visit_id: int, language: Language | None = None, with_photos: bool = False
+    ) -> bytes:
+        """The protocol; with the visit's photos only when the patient's consent allows
+        (refused otherwise with `PhotoConsentMissing`, nothing printed)."""
+        summary = self.visit_summary_input(visit_id, language, with_photos)
         return self._printed(
             VISIT_SUMMARY,
             visit_id,
@@ -343,8 +368,19 @@ class DocumentService(Service):
         self._note(printed)
         return pdf
 
-    def pdf(self, kind: str, visit_id: int, language: Language | None = None) -> bytes:
-        """The document of `kind` (one of `KINDS`), for callers that pick it by name."""
+    def pdf(
+        self,
+        kind: str,
+        visit_id: int,
+        language: Language | None = None,
+        with_photos: bool = False,
+    ) -> bytes:
+        """The document of `kind` (one of `KINDS`), for callers that pick it by name; only the
+        visit summary carries photos."""
+        if with_photos:
+            if kind != VISIT_SUMMARY:
+                raise ServiceError("Only the visit summary can carry the visit's photos.")
+            return self.visit_summary_pdf(visit_id, language, with_photos=True)
         build = {
             AFTERCARE: self.aftercare_pdf,
             CONSENT: self.consent_pdf,

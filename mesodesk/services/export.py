@@ -6,14 +6,16 @@ shape is documented field by field in docs/export-format.md and versioned by `ve
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from mesodesk.domain.audit import AuditAction, AuditEvent, AuditRecord
+from mesodesk.domain.photos import PhotoRecord
 from mesodesk.domain.records import ProductLineRecord, VisitRecord
 from mesodesk.models import (
     Course,
@@ -26,8 +28,10 @@ from mesodesk.models import (
     Visit,
 )
 from mesodesk.models.base import utcnow
+from mesodesk.services.access import Access
 from mesodesk.services.base import Service
 from mesodesk.services.errors import NotFound
+from mesodesk.services.photos import PhotoConsentMissing, PhotoFile, PhotoService
 from mesodesk.services.visits import visit_records
 
 FORMAT = "mesodesk-patient-export"
@@ -36,7 +40,47 @@ VERSION = 1
 Json = dict[str, Any]
 
 
+PHOTO_FOLDER = "photos"
+
+
+@dataclass(frozen=True, slots=True)
+class ExportPackage:
+    """The record and the photo files that go with it.
+
+    `photos` is empty when the patient has none or has not consented to photos leaving the
+    clinical record; `left_out` then says why, and the record lists the photos without files.
+    """
+
+    record: Json
+    photos: list[PhotoFile]
+    left_out: str | None = None
+
+
 class ExportService(Service):
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        access: Access | None = None,
+        photos: PhotoService | None = None,
+    ) -> None:
+        super().__init__(sessions, access)
+        self._photos = photos or PhotoService(sessions, access)
+
+    def export_package(self, patient_id: int, with_photos: bool = True) -> ExportPackage:
+        """The record with the patient's photos as files, as far as the photo consent allows."""
+        record = self.export_patient(patient_id)
+        taken = self._photos.for_patient(patient_id)
+        files: list[PhotoFile] = []
+        left_out: str | None = None
+        if taken and with_photos:
+            try:
+                files = self._photos.for_output(taken, patient_id)
+            except PhotoConsentMissing as refused:
+                left_out = str(refused)
+        in_package = {item.photo.id for item in files}
+        record["photos"] = [_photo(photo, photo.id in in_package) for photo in taken]
+        return ExportPackage(record, files, left_out)
+
     def export_patient(self, patient_id: int) -> Json:
         """The card, anamnesis, courses and visits (lines, reactions, signature, addenda, marks)
         and the patient's audit trail, this export included (recorded first, so an export that
@@ -87,6 +131,21 @@ def _audit(entry: AuditRecord) -> Json:
         "record_type": entry.record_type,
         "record_id": entry.record_id,
         "fields": list(entry.fields),
+    }
+
+
+def _photo(photo: PhotoRecord, with_file: bool) -> Json:
+    return {
+        "id": photo.id,
+        "visit_id": photo.visit_id,
+        "kind": photo.kind.value,
+        "view": photo.view.value,
+        "taken_at": _iso(photo.taken_at),
+        "note": photo.note,
+        "width": photo.width,
+        "height": photo.height,
+        "added_after_signing": photo.added_after_signing,
+        "file": f"{PHOTO_FOLDER}/{photo.file_name}" if with_file else None,
     }
 
 

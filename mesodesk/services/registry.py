@@ -15,6 +15,7 @@ from mesodesk.services.documents import DocumentService
 from mesodesk.services.export import ExportService
 from mesodesk.services.marks import MarkService, chart_findings
 from mesodesk.services.patients import PatientService
+from mesodesk.services.photos import PhotoService
 from mesodesk.services.rules import ClinicRulesService
 from mesodesk.services.screening import ScreeningService
 from mesodesk.services.settings import ClinicSettingsService
@@ -40,6 +41,7 @@ class Services:
     users: UserService
     demo: DemoClinicService
     rules: ClinicRulesService
+    photos: PhotoService
 
 
 def build_services(sessions: sessionmaker[Session], access: Access | None = None) -> Services:
@@ -60,6 +62,7 @@ def build_services(sessions: sessionmaker[Session], access: Access | None = None
         access=access,
     )
     catalog = CatalogService(sessions, access=access)
+    photos = PhotoService(sessions, access)
     return Services(
         access=access,
         patients=PatientService(sessions, access),
@@ -71,10 +74,11 @@ def build_services(sessions: sessionmaker[Session], access: Access | None = None
             catalog=lambda: rules.catalog().items,
             texts=rules.text_overrides,
             access=access,
+            photos=photos,
         ),
         marks=marks,
         visits=VisitService(sessions, settings, go_ahead=screening.go_ahead, access=access),
-        export=ExportService(sessions, access),
+        export=ExportService(sessions, access, photos),
         catalog=catalog,
         courses=CourseService(sessions, access),
         settings=settings,
@@ -84,4 +88,5 @@ def build_services(sessions: sessionmaker[Session], access: Access | None = None
         users=UserService(sessions, access),
         demo=DemoClinicService(sessions, catalog),
         rules=rules,
+        photos=photos,
     )

@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, QRectF, QSize, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -101,12 +102,16 @@ def render_pages(pdf: bytes, scale: float) -> list[QImage]:
 
 
 def build_document(
-    services: Services, kind: str, visit_id: int, language: Language | None
+    services: Services,
+    kind: str,
+    visit_id: int,
+    language: Language | None,
+    with_photos: bool = False,
 ) -> BuiltDocument:
     """The worker's part: the PDF, its preview pages and its file name, no widgets touched."""
     documents = services.documents
     language = language or documents.language_for(visit_id)
-    pdf = documents.pdf(kind, visit_id, language)
+    pdf = documents.pdf(kind, visit_id, language, with_photos=with_photos)
     name = documents.suggested_file_name(kind, visit_id, language)
     return BuiltDocument(kind, visit_id, language, pdf, render_pages(pdf, PREVIEW_SCALE), name)
 
@@ -149,6 +154,12 @@ class DocumentPreview(QWidget):
         for language in Language:
             self.language.addItem(vocab(language), language.value)
         self.language.activated.connect(self._language_chosen)
+        self.photos_box = QCheckBox(self.tr("With photos"), self)
+        self.photos_box.setToolTip(
+            self.tr("Add the visit's photos (only with the patient's photo consent)")
+        )
+        self.photos_box.setVisible(file_stem == VISIT_SUMMARY)
+        self.photos_box.toggled.connect(self._photos_toggled)
         self.print_button = self._button(self.tr("Print…"), QKeySequence.StandardKey.Print, None)
         self.print_button.clicked.connect(self.print_document)
         self.save_button = self._button(self.tr("Save PDF…"), "Ctrl+Shift+S", self.save_pdf)
@@ -180,6 +191,7 @@ class DocumentPreview(QWidget):
         bar.addStretch(1)
         bar.addWidget(QLabel(self.tr("Language:"), self))
         bar.addWidget(self.language)
+        bar.addWidget(self.photos_box)
         bar.addSpacing(12)
         bar.addWidget(self.print_button)
         bar.addWidget(self.save_button)
@@ -304,6 +316,16 @@ class DocumentPreview(QWidget):
     def _language_chosen(self, index: int) -> None:
         language = Language(self.language.itemData(index))
         if self.document is not None and language != self.document.language:
+            self.show_building()
+            self._rebuild(self, language)
+
+    @property
+    def photos_wanted(self) -> bool:
+        return not self.photos_box.isHidden() and self.photos_box.isChecked()
+
+    def _photos_toggled(self, _checked: bool) -> None:
+        language = self.document.language if self.document is not None else None
+        if language is not None:
             self.show_building()
             self._rebuild(self, language)
 
@@ -479,8 +501,9 @@ class DocumentActions(QObject):
                 self.tr("The document could not be built: {reason}").format(reason=message)
             )
 
+        with_photos = preview.photos_wanted if _alive(preview) else False
         self._runner.submit(
-            lambda: build_document(services, kind, visit_id, language), done, failed
+            lambda: build_document(services, kind, visit_id, language, with_photos), done, failed
         )
 
 

@@ -257,6 +257,14 @@ class MainWindow(QMainWindow):
         holder_layout = QVBoxLayout(form_holder)
         holder_layout.setContentsMargins(0, 0, 4, 0)
         holder_layout.addWidget(self.form)
+        if self.clinical:  # photos are clinical: reception never reads their consent either
+            from mesodesk.ui.photos.consent import PhotoConsentBox
+
+            consent = PhotoConsentBox(
+                self.patient, self.services.photos, self.runner, self.notices, self
+            )
+            holder_layout.addWidget(consent)
+            self.photo_consent = consent
         scroll.setWidget(form_holder)
 
         from mesodesk.ui.duplicate_check import DuplicateCheck

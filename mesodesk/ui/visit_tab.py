@@ -10,10 +10,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
+from mesodesk.domain.photos import PhotoRecord
 from mesodesk.domain.records import VisitRecord
 from mesodesk.ui.diagram.panel import DiagramPanel
+from mesodesk.ui.photos.compare import PhotoCompare
+from mesodesk.ui.photos.pane import VisitPhotos
 from mesodesk.ui.state.notices import Notices
 from mesodesk.ui.state.open_visit import OpenVisit
 from mesodesk.ui.visit.actions import VisitActionBar, VisitActions
@@ -42,6 +46,11 @@ class VisitTab(QWidget):
         self.visit = visit
         self.strip = SafetyStrip(visit, self)
         self.form = VisitForm(visit, self)
+        self.photos = VisitPhotos(visit, services.photos, runner, notices, self)
+        self.photos.compare_asked.connect(self.compare_photos)
+        self._services = services
+        self._runner = runner
+        self.compare: PhotoCompare | None = None
         self.diagram = DiagramPanel(visit, services, runner, notices, self)
         self.bar = VisitActionBar(self)
         self.visit_actions = VisitActions(visit, self.form, self.strip, self.bar, self)
@@ -51,7 +60,14 @@ class VisitTab(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("visitSplitter")
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.form)
+        self.notes_column = QSplitter(Qt.Orientation.Vertical, self)
+        self.notes_column.setObjectName("visitNotesSplitter")
+        self.notes_column.setChildrenCollapsible(False)
+        self.notes_column.addWidget(self.form)
+        self.notes_column.addWidget(self.photos)
+        self.notes_column.setStretchFactor(0, 1)
+        self.notes_column.setStretchFactor(1, 0)
+        self.splitter.addWidget(self.notes_column)
         self.splitter.addWidget(self.diagram)
         self.splitter.setStretchFactor(0, FORM_SHARE)
         self.splitter.setStretchFactor(1, 100 - FORM_SHARE)
@@ -80,6 +96,26 @@ class VisitTab(QWidget):
         layout.addWidget(self.stack)
         visit.record_changed.connect(self._record_changed)
         self._record_changed(None)
+        self.setAcceptDrops(True)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Photo files dropped anywhere on the visit go to its photos."""
+        self.photos.dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.photos.dropEvent(event)
+
+    def compare_photos(self, around: PhotoRecord | None = None) -> PhotoCompare | None:
+        """The comparison window over the visit's course (or all the patient's photos)."""
+        record = self.visit.record
+        if record is None:
+            return None
+        if self.compare is None:
+            self.compare = PhotoCompare(self._services.photos, self._runner, self)
+        self.compare.show_patient(record.patient_id, record.course_id, around)
+        self.compare.show()
+        self.compare.raise_()
+        return self.compare
 
     def _record_changed(self, record: VisitRecord | None) -> None:
         self.stack.setCurrentIndex(0 if record is None else 1)

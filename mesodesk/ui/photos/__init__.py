@@ -1,0 +1,1 @@
+"""Visit photos: the strip on the Visit tab, the comparison window, the consent box."""
