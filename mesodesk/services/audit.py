@@ -32,6 +32,8 @@ UNRECORDED_TABLES = frozenset({"audit_entries", "patient_search_terms"})
 """The log itself, and a search index derived from the card (its changes are the card's)."""
 UNRECORDED_FIELDS = frozenset({"version", "updated_at"})
 _ACTOR_LIMIT = 120
+AUDIT_LOCK = "mesodesk-audit"
+"""PostgreSQL advisory lock held while an entry is chained (SQLite's write lock does this)."""
 
 
 class AuditLog:
@@ -55,7 +57,9 @@ class AuditLog:
 
     def record_all(self, connection: Connection, actor: str, events: Sequence[AuditEvent]) -> None:
         if connection.dialect.name == "postgresql":
-            connection.execute(text("SELECT pg_advisory_xact_lock(hashtext('mesodesk-audit'))"))
+            connection.execute(
+                text("SELECT pg_advisory_xact_lock(hashtext(:name))"), {"name": AUDIT_LOCK}
+            )
         last = connection.execute(
             select(AuditEntry.seq, AuditEntry.entry_hash).order_by(AuditEntry.seq.desc()).limit(1)
         ).first()

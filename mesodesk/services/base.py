@@ -23,7 +23,7 @@ from mesodesk.db import WRITE_LOCK_OPTION
 from mesodesk.domain.audit import AuditEvent
 from mesodesk.domain.users import Permission
 from mesodesk.services.access import Access
-from mesodesk.services.audit import AuditLog
+from mesodesk.services.audit import AUDIT_LOCK, AuditLog
 from mesodesk.services.errors import DuplicateRecord, MissingReference, ServiceError, StaleRecord
 
 STALE_MESSAGE = (
@@ -132,10 +132,16 @@ class Service:
         try:
             with self._sessions.begin() as session:
                 connection = session.connection(execution_options={WRITE_LOCK_OPTION: True})
-                if exclusive is not None and connection.dialect.name == "postgresql":
-                    connection.execute(
-                        text("SELECT pg_advisory_xact_lock(hashtext(:name))"), {"name": exclusive}
-                    )
+                if connection.dialect.name == "postgresql":
+                    # the one-time job's lock, then the audit trail's, always in this order:
+                    # taking the trail's lock first thing (not at the first flush, after row
+                    # locks) keeps two writers from waiting on each other
+                    for name in (exclusive, AUDIT_LOCK):
+                        if name is not None:
+                            connection.execute(
+                                text("SELECT pg_advisory_xact_lock(hashtext(:name))"),
+                                {"name": name},
+                            )
                 if needs is not None:
                     self._access.require(session, needs)
                 self._audit.watch(session, lambda: self._access.actor)
