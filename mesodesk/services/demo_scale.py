@@ -93,6 +93,11 @@ class _Way:
     charts: tuple[tuple[int, tuple[tuple[int, str, Decimal], ...]], ...]
     """(chart number, (product id, name, volume) per line), English and Russian by turns."""
 
+    areas: tuple[str, ...]
+    techniques: tuple[str, ...]
+    prices: tuple[int, ...]
+    """As a visit row stores them, converted once."""
+
 
 class DemoClinicService(Service):
     """Writes a large demo clinic by bulk inserts; see the module's docstring."""
@@ -248,7 +253,17 @@ def _ways(
                         for part, amount in zip(cocktail.lines, amounts, strict=True)
                     )
                     charts.append((chart_id, lines))
-                ways.append(_Way(cocktail, area, technique, tuple(charts)))
+                ways.append(
+                    _Way(
+                        cocktail,
+                        area,
+                        technique,
+                        tuple(charts),
+                        (area.value,),
+                        (technique.value,),
+                        _PRICES[area.region],
+                    )
+                )
     connection.execute(insert(_CHART_MARKS), rows)
     return ways
 
@@ -311,7 +326,9 @@ def _insert_many(connection: Connection, table: Table, rows: Sequence[dict[str, 
         for i, process, known in converting:
             raw = value[i]
             if isinstance(raw, dict):
-                value[i] = process(raw)
+                value[i] = (
+                    known[id(raw)] if id(raw) in known else known.setdefault(id(raw), process(raw))
+                )
             elif raw in known:
                 value[i] = known[raw]
             else:
@@ -477,8 +494,8 @@ class _Chunk:
             "course_id": course_id,
             "starts_at": starts,
             "practitioner": practitioner,
-            "status": VisitStatus.PLANNED.value,
-            "areas": (way.area.value,),
+            "status": _PLANNED,
+            "areas": way.areas,
             "techniques": (),
             "method": None,
             "anaesthesia": "",
@@ -495,13 +512,13 @@ class _Chunk:
         if done:
             signed = starts + timedelta(minutes=40)
             row.update(
-                status=VisitStatus.DONE.value,
-                techniques=(way.technique.value,),
-                method=Method.MANUAL.value,
+                status=_DONE,
+                techniques=way.techniques,
+                method=_MANUAL,
                 anaesthesia=rnd.choice(_ANAESTHESIA)[language],
                 disinfection=rnd.choice(_DISINFECTION)[language],
                 notes=rnd.choice(_NOTES)[language],
-                price_minor=rnd.choice(_PRICES[way.area.region]) * 100,
+                price_minor=rnd.choice(way.prices) * 100,
                 checklist=_CHECKLIST,
                 signed_at=signed,
                 signed_by=practitioner,
@@ -524,12 +541,12 @@ class _Chunk:
                         "cocktail_name": way.cocktail.name,
                     }
                 )
-            for reaction, severity, note in rnd.sample(_REACTIONS, rnd.choice((0, 0, 1, 1, 2))):
+            for reaction, severity, note in rnd.sample(_REACTION_ROWS, rnd.choice((0, 0, 1, 1, 2))):
                 self.reactions.append(
                     {
                         "visit_id": visit_id,
-                        "reaction": reaction.value,
-                        "severity": severity.value,
+                        "reaction": reaction,
+                        "severity": severity,
                         "note": note[language],
                     }
                 )
@@ -537,6 +554,10 @@ class _Chunk:
 
 
 _CHECKLIST = checklist_to_json(DayChecklist())
+_REACTION_ROWS = [(reaction.value, severity.value, note) for reaction, severity, note in _REACTIONS]
+_DONE = VisitStatus.DONE.value
+_PLANNED = VisitStatus.PLANNED.value
+_MANUAL = Method.MANUAL.value
 
 
 @lru_cache(maxsize=65536)

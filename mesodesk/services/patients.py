@@ -217,7 +217,8 @@ class _Plan:
         self._words = words
         patients = session.execute(select(func.max(Patient.id))).scalar() or 0
         self._cap = drive_limit(limit, patients)
-        self._counts: dict[tuple[str, ...], int] = {}
+        self._counts: dict[str, tuple[int, bool]] = {}
+        """prefix -> (terms counted, whether that is all of them)"""
 
     def rows(
         self, rank: int, include_archived: bool, after: PatientRow | None, limit: int
@@ -230,23 +231,27 @@ class _Plan:
             if not variants:
                 return []
             drivers = [w.prefixes for w in words] + [variants]
-        driver = min(drivers, key=self._count)
-        if self._count(driver) == 0:
+        driver, count = self._rarest(drivers)
+        if count == 0:
             return []
-        if self._count(driver) <= self._cap:
+        if driver is not None:
             return self._from_terms(rank, driver, include_archived, after, limit)
         owner = Patient.id
         statement = select(*_LIST_COLUMNS).where(self._found(rank, owner))
         statement = _page(statement, include_archived, after, limit)
         return [_row(r, rank) for r in self._session.execute(statement)]
 
-    def _found(self, rank: int, owner: SQLColumnExpression[int]) -> ColumnElement[bool]:
+    def _found(
+        self, rank: int, owner: SQLColumnExpression[int], given: tuple[str, ...] = ()
+    ) -> ColumnElement[bool]:
         """The patient `owner` is found at `rank`: by every word as typed (0), or by every
-        word only with the variants of some (1)."""
+        word only with the variants of some (1); a word whose prefixes are `given` (the range
+        the patients were read from) is not checked again."""
         direct = and_(*(_has_term(w.direct, owner) for w in self._words))
         if rank == DIRECT:
-            return direct
-        return and_(*(_has_term(w.prefixes, owner) for w in self._words), not_(direct))
+            return and_(*(_has_term(w.direct, owner) for w in self._words if w.direct != given))
+        found = (_has_term(w.prefixes, owner) for w in self._words if w.prefixes != given)
+        return and_(*found, not_(direct))
 
     def _from_terms(
         self,
@@ -259,7 +264,7 @@ class _Plan:
         term = aliased(PatientSearchTerm, name="found")
         page = (
             select(term.sort_key, term.patient_id)
-            .where(_any_prefix(term.term, driver), self._found(rank, term.patient_id))
+            .where(_any_prefix(term.term, driver), self._found(rank, term.patient_id, driver))
             .distinct()
             .order_by(term.sort_key, term.patient_id)
             .limit(limit)
@@ -279,19 +284,42 @@ class _Plan:
         }
         return [found[patient_id] for patient_id in ids if patient_id in found]
 
-    def _count(self, prefixes: tuple[str, ...]) -> int:
-        """How many terms start with one of `prefixes`, counted up to just over the cap."""
-        if prefixes not in self._counts:
-            matching = (
-                select(PatientSearchTerm.patient_id)
-                .where(_any_prefix(PatientSearchTerm.term, prefixes))
-                .limit(self._cap + 1)
-                .subquery()
-            )
-            self._counts[prefixes] = self._session.execute(
-                select(func.count()).select_from(matching)
-            ).scalar_one()
-        return self._counts[prefixes]
+    def _rarest(self, drivers: list[tuple[str, ...]]) -> tuple[tuple[str, ...] | None, int]:
+        """The set of prefixes that starts the fewest terms, if it starts at most the cap, and
+        how many (over the cap: more). Longer prefixes are counted first, as they are likely
+        rarer, and each count stops where it cannot win, so a broad word costs little."""
+        best: tuple[str, ...] | None = None
+        fewest = self._cap + 1
+        for prefixes in sorted(drivers, key=lambda d: -min(len(p) for p in d)):
+            count = self._count(prefixes, fewest - 1)
+            if count < fewest:
+                best, fewest = prefixes, count
+            if fewest == 0:
+                break
+        return best, fewest
+
+    def _count(self, prefixes: tuple[str, ...], bound: int) -> int:
+        """How many terms start with one of `prefixes`, counted up to just over `bound`."""
+        total = 0
+        for prefix in prefixes:
+            total += self._count_one(prefix, bound - total)
+            if total > bound:
+                break
+        return total
+
+    def _count_one(self, prefix: str, bound: int) -> int:
+        known = self._counts.get(prefix)
+        if known is not None and (known[1] or known[0] > bound):
+            return known[0]
+        matching = (
+            select(PatientSearchTerm.patient_id)
+            .where(_starts_with(PatientSearchTerm.term, prefix))
+            .limit(max(bound, 0) + 1)
+            .subquery()
+        )
+        count = self._session.execute(select(func.count()).select_from(matching)).scalar_one()
+        self._counts[prefix] = (count, count <= bound)
+        return count
 
 
 def _page(
