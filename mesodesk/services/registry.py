@@ -11,6 +11,7 @@ from mesodesk.services.catalog import CatalogService
 from mesodesk.services.courses import CourseService
 from mesodesk.services.documents import DocumentService
 from mesodesk.services.export import ExportService
+from mesodesk.services.first_run import FirstRunService
 from mesodesk.services.marks import MarkService, chart_findings
 from mesodesk.services.patients import PatientService
 from mesodesk.services.screening import ScreeningService
@@ -32,6 +33,7 @@ class Services:
     anamnesis: AnamnesisService
     screening: ScreeningService
     templates: ChartTemplateService
+    first_run: FirstRunService
 
 
 def build_services(sessions: sessionmaker[Session]) -> Services:
@@ -54,4 +56,5 @@ def build_services(sessions: sessionmaker[Session]) -> Services:
         anamnesis=anamnesis,
         screening=screening,
         templates=ChartTemplateService(sessions),
+        first_run=FirstRunService(sessions),
     )

@@ -23,6 +23,7 @@ from mesodesk import __version__
 from mesodesk.paths import write_private_file
 from mesodesk.services.backup import BackupService
 from mesodesk.services.errors import ServiceError
+from mesodesk.ui.first_run_wizard import FirstRunWizard
 from mesodesk.ui.icons import app_icon
 from mesodesk.ui.main_window import MainWindow
 from mesodesk.ui.theme import apply_theme
@@ -69,8 +70,9 @@ def _name_the_process_for_the_windows_taskbar() -> None:
         ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(WINDOWS_APP_ID)
 
 
-def run_window(open_database: Callable[[], tuple[Any, Services]]) -> int:
-    """Open the database (migrating it), then show the window until the user quits."""
+def run_window(open_database: Callable[[], tuple[Any, Services]], offer_setup: bool = True) -> int:
+    """Open the database (migrating it), offer the set-up on a new one (`offer_setup` is
+    False for the demo), then show the window until the user quits."""
     app = application()
     try:
         database, services = open_database()
@@ -80,7 +82,11 @@ def run_window(open_database: Callable[[], tuple[Any, Services]]) -> int:
         print(f"mesodesk: error: {exc}", file=sys.stderr)
         QMessageBox.critical(None, app.tr("MesoDesk cannot open the database"), str(exc))
         return 2
-    window = MainWindow(services, database.location, backups=BackupService.for_database(database))
+    backups = BackupService.for_database(database)
+    wizard = first_run_wizard(services, backups.folder) if offer_setup else None
+    if wizard is not None:
+        wizard.exec()  # the one question before the window: the user decides, or skips
+    window = MainWindow(services, database.location, backups=backups)
     if database.notice:
         window.notices.warning(database.notice)
     elif database.backup_path is not None:
@@ -96,6 +102,18 @@ def run_window(open_database: Callable[[], tuple[Any, Services]]) -> int:
         return app.exec()
     finally:
         database.close()
+
+
+def first_run_wizard(services: Services, backups_folder: Path) -> FirstRunWizard | None:
+    """The set-up wizard for a database nobody has used yet, shown before the window fills;
+    None when it is not due (patients or clinic settings stored, set up or skipped before)."""
+    try:
+        due = services.first_run.is_due()
+    except ServiceError:
+        return None  # the window opens and says what is wrong with the database
+    if not due:
+        return None
+    return FirstRunWizard(services.first_run, backups_folder)
 
 
 def save_screenshot(
