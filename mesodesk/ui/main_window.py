@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QByteArray, QFileInfo, QRect, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QFileInfo, QLocale, QRect, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -39,6 +39,7 @@ from mesodesk.ui.catalog_window import CatalogWindow
 from mesodesk.ui.course_dialog import CourseDialog
 from mesodesk.ui.documents import DocumentActions
 from mesodesk.ui.duplicate_check import DuplicateCheck
+from mesodesk.ui.guide import GuideWindow, guide_language
 from mesodesk.ui.notice_bar import NoticeBar
 from mesodesk.ui.patient_form import PatientForm
 from mesodesk.ui.patient_list import PatientListPanel
@@ -126,6 +127,7 @@ class MainWindow(QMainWindow):
         self.visit_tab = VisitTab(self.visit, services, self.runner, self.notices, self)
         self.documents = DocumentActions(self.visit, services, self.runner, self.notices, self)
         self.catalog_window: CatalogWindow | None = None
+        self.guide_window: GuideWindow | None = None
 
         self._build_card_pane()
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -243,6 +245,7 @@ class MainWindow(QMainWindow):
         )
         self.start_visit_action = self.timeline.start_action
         self.addAction(self.start_visit_action)
+        self.guide_action = action(self.tr("&User guide"), "F1", self.show_guide)
         self.about_action = action(self.tr("&About MesoDesk"), None, self._about)
 
         menu = self.menuBar()
@@ -286,6 +289,8 @@ class MainWindow(QMainWindow):
         tools_menu = menu.addMenu(self.tr("&Tools"))
         tools_menu.addActions([self.catalog_action, self.settings_action])
         help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.guide_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
         self.menus: dict[str, QMenu] = {
             "file": file_menu,
@@ -576,6 +581,22 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: self.notices.success(self.tr("Clinic settings saved.")))
         dialog.open()
         return dialog
+
+    def show_guide(self) -> GuideWindow:
+        """F1: the user guide in the interface's language, in its own window."""
+        try:
+            setting = self._services.settings.language()
+        except ServiceError:
+            setting = ""  # the computer's language; the guide opens whatever the database says
+        language = guide_language(setting, QLocale.system())
+        if self.guide_window is None:
+            self.guide_window = GuideWindow(language, self)
+        else:
+            self.guide_window.show_language(language)
+        self.guide_window.show()
+        self.guide_window.raise_()
+        self.guide_window.activateWindow()
+        return self.guide_window
 
     def plan_course(self) -> CourseDialog | None:
         """Open the course planner for the open patient; booking refreshes their records."""
