@@ -51,7 +51,9 @@ class GuideWindow(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.browser, 1)
         close = QAction(self.tr("Close"), self)
-        close.setShortcuts([QKeySequence(Qt.Key.Key_Escape), QKeySequence.StandardKey.Close])
+        close.setShortcuts(
+            [QKeySequence(Qt.Key.Key_Escape), QKeySequence(QKeySequence.StandardKey.Close)]
+        )
         close.triggered.connect(self.close)
         self.addAction(close)
         self.back_button.clicked.connect(self.browser.backward)
