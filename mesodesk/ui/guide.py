@@ -37,8 +37,6 @@ class GuideWindow(QWidget):
         self.setObjectName("userGuide")
         self.language = ""
         self.browser = QTextBrowser(self)
-        self.browser.setOpenExternalLinks(False)
-        self.browser.setOpenLinks(True)
         self.browser.setAccessibleName(self.tr("User guide"))
         self.back_button = QPushButton(self.tr("&Back"), self)
         self.back_button.setEnabled(False)

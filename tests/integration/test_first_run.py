@@ -88,3 +88,14 @@ def test_the_default_currency_is_the_locales_and_rub_without_one():
     assert default_currency("eur") == "EUR"
     assert default_currency("") == "RUB"
     assert default_currency("¤") == "RUB"
+
+
+def test_the_interface_language_is_one_of_english_russian_or_the_computers(services):
+    assert services.settings.language() == ""
+    services.settings.save_language("ru")
+    assert services.settings.language() == "ru"
+    with pytest.raises(ValidationFailed) as refused:
+        services.settings.save_language("de")
+    assert set(refused.value.errors) == {"language"}
+    services.settings.save_language("")
+    assert services.settings.language() == ""
