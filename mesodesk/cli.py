@@ -435,7 +435,7 @@ def _write_output(target: Path, content: bytes, force: bool) -> None:
 def _run_window(args: argparse.Namespace) -> int:
     from mesodesk.ui.app import run_window
 
-    return run_window(lambda say: _open_for_window(args, say))
+    return run_window(lambda say: _open_for_window(args, say), offer_setup=not args.demo)
 
 
 def _run_demo(args: argparse.Namespace) -> int:

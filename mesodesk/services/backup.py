@@ -24,6 +24,7 @@ from pathlib import Path
 from sqlalchemy import inspect
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from mesodesk import backup, migrations
 from mesodesk.db import (
@@ -116,20 +117,31 @@ class BackupSettingsService(Service):
             return BackupPolicy() if row is None else _policy(row.value, row.version)
 
     def save_policy(self, policy: BackupPolicy) -> BackupPolicy:
-        policy = replace(policy, copy_folder=policy.copy_folder.strip())
-        errors = validate_policy(policy)
-        if errors:
-            raise ValidationFailed(errors)
+        policy = checked_policy(policy)
         with self._write(needs=Permission.CLINIC) as session:
-            row = session.get(ClinicSetting, BACKUP_POLICY_KEY)
-            if row is None:
-                row = ClinicSetting(key=BACKUP_POLICY_KEY)
-                session.add(row)
-            else:
-                self._check_version(row.version, policy.version)
-            row.value = {"keep": policy.keep, "copy_folder": policy.copy_folder}
-            session.flush()
-            return replace(policy, version=row.version)
+            return store_policy(session, policy)
+
+
+def checked_policy(policy: BackupPolicy) -> BackupPolicy:
+    """The policy trimmed as it is stored; `ValidationFailed` for what cannot be saved."""
+    policy = replace(policy, copy_folder=policy.copy_folder.strip())
+    errors = validate_policy(policy)
+    if errors:
+        raise ValidationFailed(errors)
+    return policy
+
+
+def store_policy(session: Session, policy: BackupPolicy) -> BackupPolicy:
+    """Write a checked policy in the caller's transaction; refuses a stale copy."""
+    row = session.get(ClinicSetting, BACKUP_POLICY_KEY)
+    if row is None:
+        row = ClinicSetting(key=BACKUP_POLICY_KEY)
+        session.add(row)
+    else:
+        Service._check_version(row.version, policy.version)
+    row.value = {"keep": policy.keep, "copy_folder": policy.copy_folder}
+    session.flush()
+    return replace(policy, version=row.version)
 
 
 def _policy(value: object, version: int) -> BackupPolicy:

@@ -13,6 +13,7 @@ from mesodesk.services.courses import CourseService
 from mesodesk.services.demo_scale import DemoClinicService
 from mesodesk.services.documents import DocumentService
 from mesodesk.services.export import ExportService
+from mesodesk.services.first_run import FirstRunService
 from mesodesk.services.marks import MarkService, chart_findings
 from mesodesk.services.patients import PatientService
 from mesodesk.services.photos import PhotoService
@@ -42,6 +43,7 @@ class Services:
     demo: DemoClinicService
     rules: ClinicRulesService
     photos: PhotoService
+    first_run: FirstRunService
 
 
 def build_services(sessions: sessionmaker[Session], access: Access | None = None) -> Services:
@@ -89,4 +91,5 @@ def build_services(sessions: sessionmaker[Session], access: Access | None = None
         demo=DemoClinicService(sessions, catalog),
         rules=rules,
         photos=photos,
+        first_run=FirstRunService(sessions, access),
     )

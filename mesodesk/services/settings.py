@@ -19,6 +19,7 @@ from mesodesk.domain.clinic import (
     logo_problem,
     validate_profile,
 )
+from mesodesk.domain.first_run import validate_language
 from mesodesk.domain.users import Permission
 from mesodesk.models import ClinicSetting
 from mesodesk.services.base import Service
@@ -27,6 +28,8 @@ from mesodesk.services.errors import ValidationFailed
 PROFILE_KEY = "clinic_profile"
 BACKUP_POLICY_KEY = "backup_policy"
 """How many backups are kept and where they are also copied (see services/backup.py)."""
+LANGUAGE_KEY = "language"
+"""The interface language, "en", "ru" or "" for the computer's (domain/first_run.py)."""
 
 
 class ClinicSettingsService(Service):
@@ -37,32 +40,73 @@ class ClinicSettingsService(Service):
 
     def save_profile(self, profile: ClinicProfile) -> ClinicProfile:
         """Store the profile; refuses bad input and a copy older than the stored one."""
-        errors = validate_profile(profile)  # the text as given: a NUL is refused, not kept
-        if errors:
-            raise ValidationFailed(errors)
-        profile = replace(
-            profile,
-            name=profile.name.strip(),
-            address=profile.address.strip(),
-            phone=profile.phone.strip(),
-            currency=profile.currency.strip().upper(),
-            practitioner=profile.practitioner.strip(),
-            opens_at=_minutes(profile.opens_at),
-            closes_at=_minutes(profile.closes_at),
-        )
-        errors = validate_profile(profile)
+        profile = checked_profile(profile)
+        with self._write(needs=Permission.CLINIC) as session:
+            return store_profile(session, profile)
+
+    def language(self) -> str:
+        """The interface language: "en", "ru", or "" to follow the computer's language."""
+        with self._read(needs=None) as session:
+            return read_language(session)
+
+    def save_language(self, code: str) -> str:
+        """Store the interface language for every workstation of the clinic."""
+        errors = validate_language(code)
         if errors:
             raise ValidationFailed(errors)
         with self._write(needs=Permission.CLINIC) as session:
-            row = session.get(ClinicSetting, PROFILE_KEY)
-            if row is None:
-                row = ClinicSetting(key=PROFILE_KEY)
-                session.add(row)
-            else:
-                self._check_version(row.version, profile.version)
-            row.value = _stored(profile)
-            session.flush()
-            return replace(profile, version=row.version)
+            store_language(session, code)
+        return code
+
+
+def checked_profile(profile: ClinicProfile) -> ClinicProfile:
+    """The profile trimmed as it is stored; `ValidationFailed` for what cannot be saved."""
+    errors = validate_profile(profile)  # the text as given: a NUL is refused, not kept
+    if errors:
+        raise ValidationFailed(errors)
+    profile = replace(
+        profile,
+        name=profile.name.strip(),
+        address=profile.address.strip(),
+        phone=profile.phone.strip(),
+        currency=profile.currency.strip().upper(),
+        practitioner=profile.practitioner.strip(),
+        opens_at=_minutes(profile.opens_at),
+        closes_at=_minutes(profile.closes_at),
+    )
+    errors = validate_profile(profile)
+    if errors:
+        raise ValidationFailed(errors)
+    return profile
+
+
+def store_profile(session: Session, profile: ClinicProfile) -> ClinicProfile:
+    """Write a checked profile in the caller's transaction; refuses a stale copy."""
+    row = session.get(ClinicSetting, PROFILE_KEY)
+    if row is None:
+        row = ClinicSetting(key=PROFILE_KEY)
+        session.add(row)
+    else:
+        Service._check_version(row.version, profile.version)
+    row.value = _stored(profile)
+    session.flush()
+    return replace(profile, version=row.version)
+
+
+def read_language(session: Session) -> str:
+    """The stored interface language; "" (the computer's) before one is chosen or when the
+    stored value is not one MesoDesk knows."""
+    row = session.get(ClinicSetting, LANGUAGE_KEY)
+    value = None if row is None else row.value
+    return value if isinstance(value, str) and not validate_language(value) else ""
+
+
+def store_language(session: Session, code: str) -> None:
+    row = session.get(ClinicSetting, LANGUAGE_KEY)
+    if row is None:
+        session.add(ClinicSetting(key=LANGUAGE_KEY, value=code))
+    else:
+        row.value = code
 
 
 def _stored(profile: ClinicProfile) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QGuiApplication, QImage, QImageWriter
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from mesodesk import __version__
 from mesodesk.paths import write_private_file
@@ -32,6 +32,7 @@ from mesodesk.ui.theme import apply_theme
 if TYPE_CHECKING:
     from mesodesk.services.backup import BackupService
     from mesodesk.services.registry import Services
+    from mesodesk.ui.first_run_wizard import FirstRunWizard
 
 ORGANIZATION = "MesoDesk"
 APPLICATION = "MesoDesk"
@@ -90,8 +91,11 @@ class _Progress(QObject):
     said = Signal(str)
 
 
-def run_window(open_database: Opener) -> int:
+def run_window(open_database: Opener, offer_setup: bool = True) -> int:
     """Show the window's frame at once, open the database in a worker, then fill the window.
+
+    A new database is set up first with the first-run wizard (`offer_setup` is False for the
+    demo); once the practice has users, nobody sees a patient before signing in.
 
     Nothing the first paint does not need (SQLAlchemy, the upgrade check, the catalog, the
     panes) is imported or built before the frame is on the screen. A database that cannot be
@@ -113,16 +117,27 @@ def run_window(open_database: Opener) -> int:
         window.set_location(result.database.location)
         users = result.services.users
         if not users.any_users():
-            attach(result)
+            set_up(result)
             return
 
         from mesodesk.ui.sign_in import SignInDialog
 
         window.opening_hint.setText(app.tr("Sign in to open the patients."))
         dialog = SignInDialog(users, window)
-        dialog.accepted.connect(lambda: attach(result))
+        dialog.accepted.connect(lambda: set_up(result))
         dialog.rejected.connect(lambda: QCoreApplication.exit(0))
         dialog.open()
+
+    def set_up(result: Opened) -> None:
+        """The one question before a new database's window fills: the user decides, or skips."""
+        folder = result.backups.folder if result.backups is not None else None
+        wizard = first_run_wizard(result.services, folder, window) if offer_setup else None
+        if wizard is None:
+            attach(result)
+            return
+        window.opening_hint.setText(app.tr("Setting up the clinic…"))
+        wizard.finished.connect(lambda _code: attach(result))
+        wizard.open()
 
     def attach(result: Opened) -> None:
         window.attach(result.services, result.backups)
@@ -157,6 +172,22 @@ def run_window(open_database: Opener) -> int:
         for result in opened:
             result.database.close()
     return 2 if failed else code
+
+
+def first_run_wizard(
+    services: Services, backups_folder: Path | None, parent: QWidget | None = None
+) -> FirstRunWizard | None:
+    """The set-up wizard for a database nobody has used yet, shown before the window fills;
+    None when it is not due (patients or clinic settings stored, set up or skipped before)."""
+    from mesodesk.ui.first_run_wizard import FirstRunWizard
+
+    try:
+        due = services.first_run.is_due()
+    except ServiceError:
+        return None  # the window opens and says what is wrong with the database
+    if not due:
+        return None
+    return FirstRunWizard(services.first_run, backups_folder, parent=parent)
 
 
 class _StartupTrace:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QByteArray, QFileInfo, QRect, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QFileInfo, QLocale, QRect, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from mesodesk.ui.backup_actions import BackupActions
     from mesodesk.ui.catalog_window import CatalogWindow
     from mesodesk.ui.course_dialog import CourseDialog
+    from mesodesk.ui.guide import GuideWindow
     from mesodesk.ui.rules_window import ClinicRulesWindow
     from mesodesk.ui.settings_dialog import ClinicSettingsDialog
     from mesodesk.ui.sign_in import IdleLock
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.idle_lock: IdleLock | None = None
         self.catalog_window: CatalogWindow | None = None
         self.rules_window: ClinicRulesWindow | None = None
+        self.guide_window: GuideWindow | None = None
         self.setWindowTitle(self.tr("MesoDesk"))
         self.runner = TaskRunner(self)
         self.notices = Notices(self)
@@ -338,6 +340,7 @@ class MainWindow(QMainWindow):
         self.rules_action = action(
             self.tr("Clinic &rules…"), "Ctrl+Alt+Shift+C", self.show_clinic_rules
         )
+        self.guide_action = action(self.tr("&User guide"), "F1", self.show_guide)
         self.about_action = action(self.tr("&About MesoDesk"), None, self._about)
         self.waiting_actions = [
             self.new_action,
@@ -373,6 +376,8 @@ class MainWindow(QMainWindow):
         tools_menu = menu.addMenu(self.tr("&Tools"))
         tools_menu.addActions([self.catalog_action, self.settings_action, self.rules_action])
         help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.guide_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
         self.menus: dict[str, QMenu] = {
             "file": file_menu,
@@ -745,6 +750,25 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: self.notices.success(self.tr("Clinic settings saved.")))
         dialog.open()
         return dialog
+
+    def show_guide(self) -> GuideWindow:
+        """F1: the user guide in the interface's language, in its own window (also while the
+        database is still opening)."""
+        from mesodesk.ui.guide import GuideWindow, guide_language
+
+        try:
+            setting = self.services.settings.language() if self.attached else ""
+        except ServiceError:
+            setting = ""  # the computer's language; the guide opens whatever the database says
+        language = guide_language(setting, QLocale.system())
+        if self.guide_window is None:
+            self.guide_window = GuideWindow(language, self)
+        else:
+            self.guide_window.show_language(language)
+        self.guide_window.show()
+        self.guide_window.raise_()
+        self.guide_window.activateWindow()
+        return self.guide_window
 
     def plan_course(self) -> CourseDialog | None:
         """Open the course planner for the open patient; booking refreshes their records."""

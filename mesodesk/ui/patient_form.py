@@ -233,6 +233,7 @@ class PatientForm(QWidget):
             error.setWordWrap(True)
             error.hide()
             error.setBuddy(widget)
+            (widget.focusProxy() or widget).setAccessibleName(text.rstrip(" *"))
             self._errors[field] = error
             column = QVBoxLayout()
             column.setSpacing(2)

@@ -159,6 +159,7 @@ class PatientListPanel(QWidget):
         self.search.setObjectName("patientSearch")
         self.search.setPlaceholderText(self.tr("Search by name or phone  (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search patients"))
         self.show_archived = QCheckBox(self.tr("Show archived"), self)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("mutedLabel")
@@ -173,6 +174,8 @@ class PatientListPanel(QWidget):
         self.view.setShowGrid(False)
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
+        self.view.setAccessibleName(self.tr("Patients"))
+        self.view.setTabKeyNavigation(False)  # Tab goes on to the card; arrows move in the list
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(PatientListModel.NAME, QHeaderView.ResizeMode.Stretch)
         for column in (PatientListModel.AGE, PatientListModel.LAST_VISIT):

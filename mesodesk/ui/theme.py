@@ -8,6 +8,20 @@ from PySide6.QtWidgets import QApplication
 ACCENT = "#0f766e"
 DANGER = "#b42318"
 
+FOCUS_TINT = "#e6f4f1"
+FOCUS = f"""
+QPushButton:focus {{ border: 1px solid {ACCENT}; background: {FOCUS_TINT}; }}
+QPushButton#primary:focus {{ border: 1px solid #053d39; background: #0b5f58; }}
+QToolButton:focus {{ border: 1px solid {ACCENT}; border-radius: 4px; background: {FOCUS_TINT}; }}
+QCheckBox:focus, QRadioButton:focus {{ background: {FOCUS_TINT}; border-radius: 3px; }}
+QTableView:focus, QListView:focus, QTreeView:focus {{ border: 1px solid {ACCENT}; }}
+QGraphicsView {{ border: 1px solid transparent; }}
+QGraphicsView:focus {{ border: 1px solid {ACCENT}; }}
+QTextBrowser:focus {{ border: 1px solid {ACCENT}; }}
+"""
+"""Where the keyboard is: every control that takes focus shows it in the accent colour, with
+the same border width as without focus, so nothing moves as Tab goes through the panes."""
+
 STYLE = f"""
 QMainWindow, QWidget#cardPane {{ background: #f6f7f9; }}
 QToolBar {{ background: #ffffff; border: none; border-bottom: 1px solid #e3e6ea; spacing: 4px;
@@ -59,7 +73,7 @@ QLabel#chartCheck[agrees="no"] {{ color: #b54708; font-weight: 600; }}
 QLabel#signatureNote {{ background: #e6f4f1; border: 1px solid {ACCENT}; border-radius: 6px;
                        padding: 6px 10px; color: #0b4f4a; }}
 ElidedLabel#visitTitle {{ font-size: 11pt; font-weight: 600; color: #101828; }}
-"""
+{FOCUS}"""
 
 
 def apply_theme(app: QApplication) -> None:

@@ -223,6 +223,7 @@ class DiagramPanel(QWidget):
         self.undo_stack = QUndoStack(self)
         self.scene = DiagramScene(self)
         self.view = DiagramView(self.scene, self)
+        self.view.setAccessibleName(self.tr("Injection diagram"))
         self.editor = AttributeEditor(self)
         self.editor.depth_check = self._depth_warning
         self.totals = TotalsTable(self)

@@ -111,6 +111,7 @@ class VisitForm(QScrollArea):
         self.disinfection.setPlaceholderText(self.tr("e.g. chlorhexidine 0.05%"))
         self.price = QLineEdit(self)
         self.price.setPlaceholderText("3500")
+        self.price.setAccessibleName(self.tr("Price"))
         self.currency = QLabel(self)
         self.price_error = QLabel(self)
         self.price_error.setObjectName("fieldError")
