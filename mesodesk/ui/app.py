@@ -24,6 +24,7 @@ from mesodesk.paths import write_private_file
 from mesodesk.services.backup import BackupService
 from mesodesk.services.errors import ServiceError
 from mesodesk.ui.icons import app_icon
+from mesodesk.ui.language import install_language
 from mesodesk.ui.main_window import MainWindow
 from mesodesk.ui.theme import apply_theme
 
@@ -57,6 +58,7 @@ def application() -> QApplication:
     app = QApplication(sys.argv[:1])
     app.setWindowIcon(app_icon())
     apply_theme(app)
+    install_language()
     return app
 
 
@@ -78,16 +80,20 @@ def run_window(open_database: Callable[[], tuple[Any, Services]]) -> int:
         if not _is_user_error(exc):
             raise
         print(f"mesodesk: error: {exc}", file=sys.stderr)
-        QMessageBox.critical(None, app.tr("MesoDesk cannot open the database"), str(exc))
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("MesoDesk", "MesoDesk cannot open the database"),
+            str(exc),
+        )
         return 2
     window = MainWindow(services, database.location, backups=BackupService.for_database(database))
     if database.notice:
         window.notices.warning(database.notice)
     elif database.backup_path is not None:
         window.notices.info(
-            app.tr("The database was upgraded; the previous copy is kept at {path}.").format(
-                path=database.backup_path
-            )
+            QCoreApplication.translate(
+                "MesoDesk", "The database was upgraded; the previous copy is kept at {path}."
+            ).format(path=database.backup_path)
         )
     window.show()
     if window.backups is not None:
@@ -104,9 +110,15 @@ def save_screenshot(
     target: Path,
     size: tuple[int, int],
     patient_id: int | None = None,
+    language: str | None = None,
 ) -> None:
-    """Render the window as a user would see it after the list has loaded, then save a PNG."""
+    """Render the window as a user would see it after the list has loaded, then save a PNG.
+
+    `language` ("en", "ru") shows it in that language rather than the chosen or system one.
+    """
     application()
+    if language is not None:
+        install_language(language)
     window = MainWindow(
         services,
         database.location,
@@ -128,11 +140,18 @@ def save_screenshot(
 
 
 def save_visit_screenshot(
-    database: Any, services: Services, target: Path, size: tuple[int, int], visit_id: int
+    database: Any,
+    services: Services,
+    target: Path,
+    size: tuple[int, int],
+    visit_id: int,
+    language: str | None = None,
 ) -> None:
     """Open the visit's patient, then the visit on its Visit tab, and save the window as PNG."""
     visit = services.visits.get(visit_id)
     application()
+    if language is not None:
+        install_language(language)
     window = MainWindow(services, database.location, remember_layout=False)
     window.resize(*size)
     window.show()

@@ -35,7 +35,7 @@ from mesodesk.ui.catalog_common import (
     fit_columns,
     record_table,
 )
-from mesodesk.ui.text import show_date, vocab
+from mesodesk.ui.text import show_date, show_date_time, vocab
 from mesodesk.ui.wheel_guard import ComboBox, DateEdit
 from mesodesk.ui.workers import TaskRunner
 
@@ -321,4 +321,4 @@ class RecallPage(QWidget):
 
 def _visit_time(hit: RecallHit) -> str:
     local = hit.visit_at.astimezone()
-    return f"{show_date(local.date())} {local:%H:%M}"
+    return show_date_time(local)

@@ -26,7 +26,7 @@ from mesodesk.domain.records import CourseRecord
 from mesodesk.domain.vocabulary import Area, Indication
 from mesodesk.services.courses import CourseService
 from mesodesk.services.errors import ServiceError, ValidationFailed
-from mesodesk.ui.text import show_date, vocab
+from mesodesk.ui.text import core_message, finding_text, show_date, show_time, source_tooltip, vocab
 from mesodesk.ui.wheel_guard import ComboBox, DateEdit, SpinBox
 
 FINDING_STYLE = {
@@ -214,7 +214,7 @@ class CourseDialog(QDialog):
                 for message in exc.errors.values()
             ]
         except ServiceError as exc:
-            self._findings = [Finding("course.error", Severity.BLOCK, str(exc))]
+            self._findings = [Finding("course.error", Severity.BLOCK, core_message(str(exc)))]
         sessions = self._proposal.sessions if self._proposal is not None else ()
         self._dates = [session.day for session in sessions]
         self.dates.clear()
@@ -232,7 +232,7 @@ class CourseDialog(QDialog):
             number=session.number,
             date=show_date(day),
             weekday=QDate(day.year, day.month, day.day).toString("dddd"),
-            time=session.starts_at.astimezone().strftime("%H:%M"),
+            time=show_time(session.starts_at.astimezone()),
         )
         if session.visit_id is None:
             return text
@@ -245,7 +245,7 @@ class CourseDialog(QDialog):
         proposal = self._proposal
         if proposal is None:
             return ""
-        at = proposal.starts_at.strftime("%H:%M")
+        at = show_time(proposal.starts_at)
         if proposal.time_source is rules.BookedTime.USUAL:
             note = self.tr("New visits are booked at {time}, the patient's usual time.")
         elif proposal.time_source is rules.BookedTime.USUAL_MOVED_INTO_HOURS:
@@ -268,7 +268,8 @@ class CourseDialog(QDialog):
             label.deleteLater()
         self._finding_labels = []
         for finding in self._findings:
-            label = QLabel(finding.reason, self)
+            label = QLabel(finding_text(finding), self)
+            label.setToolTip(source_tooltip(finding))
             label.setWordWrap(True)
             label.setProperty("severity", finding.severity.value)
             label.setStyleSheet(
@@ -290,7 +291,9 @@ class CourseDialog(QDialog):
             )
         except ServiceError as exc:
             message = (
-                "\n".join(exc.errors.values()) if isinstance(exc, ValidationFailed) else str(exc)
+                "\n".join(map(core_message, exc.errors.values()))
+                if isinstance(exc, ValidationFailed)
+                else core_message(str(exc))
             )
             self.refresh()
             self._findings.insert(0, Finding("course.not_saved", Severity.BLOCK, message))

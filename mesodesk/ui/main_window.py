@@ -46,7 +46,7 @@ from mesodesk.ui.settings_dialog import ClinicSettingsDialog
 from mesodesk.ui.state.notices import Notices
 from mesodesk.ui.state.open_patient import OpenPatient
 from mesodesk.ui.state.open_visit import OpenVisit
-from mesodesk.ui.text import show_date
+from mesodesk.ui.text import core_message, core_messages, finding_text, message_text, show_date
 from mesodesk.ui.timeline import TimelinePane
 from mesodesk.ui.visit_tab import VisitTab
 from mesodesk.ui.widgets import PatientHeader
@@ -461,10 +461,10 @@ class MainWindow(QMainWindow):
                 self.notices.warning(self.tr("Not saved: check the marked fields."))
             return False
         except StaleRecord as exc:
-            self.notices.error(str(exc), (self.tr("Reload"), self._reload))
+            self.notices.error(core_message(str(exc)), (self.tr("Reload"), self._reload))
             return False
         except ServiceError as exc:
-            self.notices.error(str(exc))
+            self.notices.error(core_message(str(exc)))
             return False
         self._open_card(saved)
         self.patient_list.refresh(select_id=saved.id)
@@ -501,7 +501,7 @@ class MainWindow(QMainWindow):
         try:
             changed = self._services.patients.set_archived(card.id, not card.archived, card.version)
         except ServiceError as exc:
-            self.notices.error(str(exc))
+            self.notices.error(core_message(str(exc)))
             return
         self._open_card(changed)
         self.patient_list.refresh(select_id=changed.id)
@@ -521,7 +521,7 @@ class MainWindow(QMainWindow):
         try:
             card = self._services.patients.get(patient_id)
         except NotFound as exc:
-            self.notices.error(str(exc))
+            self.notices.error(core_message(str(exc)))
             return
         self._open_card(card)
 
@@ -605,7 +605,7 @@ class MainWindow(QMainWindow):
         """A repeat or maintenance reminder, unless something else is being said."""
         if not findings or self.patient.patient_id != patient_id or self.notice_bar.is_showing():
             return
-        text = findings[0].reason
+        text = finding_text(findings[0])
         if len(findings) > 1:
             text += " " + self.tr("({count} more reminders in the course plan.)").format(
                 count=len(findings) - 1
@@ -654,17 +654,19 @@ class MainWindow(QMainWindow):
         services = self._services
         problems = [services.anamnesis.catalog().problem, services.anamnesis.medicines().problem]
         if any(problems):
-            self.notices.error(" ".join(self.tr(p) for p in problems if p))
+            self.notices.error(core_messages(p for p in problems if p))
         if card is None or card.id is None:
             self.anamnesis.load(None)
             self.header.show_alerts([])
             return
         try:
             self.anamnesis.load(services.anamnesis.get(card.id))
-            self.header.show_alerts(services.anamnesis.alerts(card.id))
+            self.header.show_alerts(
+                [message_text(m) for m in services.anamnesis.alert_messages(card.id)]
+            )
         except ServiceError as exc:
             self.anamnesis.load(None)
-            self.notices.error(str(exc))
+            self.notices.error(core_message(str(exc)))
         patient_id, courses = card.id, services.courses
         self.runner.submit(
             lambda: courses.reminders(patient_id, date.today()),
@@ -679,7 +681,7 @@ class MainWindow(QMainWindow):
             return
         facts, _problem = self.anamnesis.anamnesis()
         alerts = self._services.anamnesis.alerts_for(facts)
-        self.header.show_alerts([message.render() for message in alerts])
+        self.header.show_alerts([message_text(message) for message in alerts])
 
     def _anamnesis_saved(self, record: PatientAnamnesisRecord) -> None:
         self.notices.success(self.tr("Anamnesis saved."))
@@ -688,9 +690,11 @@ class MainWindow(QMainWindow):
     def _records_changed(self, patient_id: int) -> None:
         if patient_id == self.patient.patient_id:
             try:
-                self.header.show_alerts(self._services.anamnesis.alerts(patient_id))
+                self.header.show_alerts(
+                    [message_text(m) for m in self._services.anamnesis.alert_messages(patient_id)]
+                )
             except ServiceError as exc:
-                self.notices.error(str(exc))
+                self.notices.error(core_message(str(exc)))
             self.visit.rescreen()
             self._mark_list()
         catalog = self.catalog_window
@@ -705,7 +709,7 @@ class MainWindow(QMainWindow):
         self.runner.submit(
             lambda: anamnesis.patients_with_active_blocks(ids),
             model.set_flagged,
-            lambda exc: self.notices.error(str(exc)),
+            lambda exc: self.notices.error(core_message(str(exc))),
             kind="list-marks",
         )
 

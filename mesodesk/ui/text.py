@@ -1,24 +1,139 @@
-"""Translatable labels for the domain's vocabulary and the date format the clinic reads."""
+"""How the interface writes what the core hands it: vocabulary, rule sentences, dates, sums.
+
+Everything follows the interface language (`language.interface_language`) and its QLocale,
+set once at start: Russian shows 25.09.2026 and 3 500,50 ₽, English 25/09/2026 and 3,500.50.
+The core's sentences (findings, course reasons) are templates with parameters; they are shown
+in the interface language from the core's own Russian table, with dates in the locale's
+format, so a banner never mixes two date styles.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Iterable
+from datetime import date, datetime
+from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, QTime
 
-from mesodesk.domain.patient import format_date
+from mesodesk.domain.findings import Finding, Message
+from mesodesk.domain.sources import source_titles
+from mesodesk.ui.core_messages import CORE_MESSAGES_CONTEXT
+from mesodesk.ui.language import interface_language, locale_for
+from mesodesk.ui.vocabulary_texts import VOCABULARY_CONTEXT
 
 
 def vocab(member: object) -> str:
     """The shown label of an enum from `mesodesk.domain.vocabulary`, translated."""
-    return QCoreApplication.translate("Vocabulary", member.label())  # type: ignore[attr-defined]
+    return QCoreApplication.translate(VOCABULARY_CONTEXT, member.label())  # type: ignore[attr-defined]
+
+
+def ui_locale() -> QLocale:
+    """The locale of the interface language (not the process default, which tests leave be)."""
+    return locale_for(interface_language())
+
+
+def date_format() -> str:
+    """The locale's short date with a four-digit year (dd.MM.yyyy, dd/MM/yyyy)."""
+    pattern = ui_locale().dateFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in pattern:
+        pattern = pattern.replace("yy", "yyyy")
+    return pattern
 
 
 def show_date(value: date | None) -> str:
-    return format_date(value)
+    if value is None:
+        return ""
+    return ui_locale().toString(QDate(value.year, value.month, value.day), date_format())
+
+
+def show_time(value: datetime) -> str:
+    """Hours and minutes as the locale writes them (14:05)."""
+    locale = ui_locale()
+    return locale.toString(
+        QTime(value.hour, value.minute), locale.timeFormat(QLocale.FormatType.ShortFormat)
+    )
+
+
+def show_date_time(value: datetime) -> str:
+    return f"{show_date(value.date())} {show_time(value)}"
+
+
+def show_number(value: Decimal | int | float, decimals: int = 2) -> str:
+    """A number with the locale's decimal mark and groups; trailing zeros of a whole sum off."""
+    number = float(value)
+    if number == int(number):
+        return ui_locale().toString(int(number))
+    return ui_locale().toString(number, "f", decimals)
+
+
+def currency_sign(code: str) -> str:
+    """The sign the interface writes after a sum: ₽ for roubles, the code for anything else."""
+    if code.upper() == "RUB":
+        return QLocale("ru_RU").currencySymbol()
+    return code
+
+
+def show_money(minor: int | None, code: str) -> str:
+    """A price kept in minor units as the locale writes money ('3 500,50 ₽', '₽3,500.50')."""
+    if minor is None:
+        return ""
+    return ui_locale().toCurrencyString(minor / 100, currency_sign(code))
+
+
+def message_text(message: Message) -> str:
+    """A core sentence in the interface language, dates in the locale's format."""
+    return message.render(interface_language(), show_date)
+
+
+def finding_text(finding: Finding) -> str:
+    return finding.text(interface_language(), show_date)
+
+
+def source_tooltip(finding: Finding) -> str:
+    """ "Source: <title>" for the tooltip of a finding, never a file number; empty for none."""
+    titles = source_titles(finding.source, interface_language())
+    if not titles:
+        return ""
+    return QCoreApplication.translate("Sources", "Source: {titles}").format(titles=titles)
+
+
+class Counted(QObject):
+    """Texts with a count, in the language's plural forms (1 год, 2 года, 5 лет).
+
+    lupdate marks a text as having plural forms only when it is a QObject's `self.tr(text, "",
+    n)`, so the texts counted outside a widget live here.
+    """
+
+    def years(self, age: int) -> str:
+        return self.tr("%n years", "", age)
+
+    def add_marks(self, count: int) -> str:
+        return self.tr("Add %n mark(s)", "", count)
+
+    def delete_marks(self, count: int) -> str:
+        return self.tr("Delete %n mark(s)", "", count)
+
+    def move_marks(self, count: int) -> str:
+        return self.tr("Move %n mark(s)", "", count)
+
+    def edit_marks(self, count: int) -> str:
+        return self.tr("Edit %n mark(s)", "", count)
 
 
 def years(age: int | None) -> str:
     if age is None:
         return ""
-    return QCoreApplication.translate("Age", "%n years", "", age)
+    return Counted().years(age)
+
+
+def core_message(text: str) -> str:
+    """A fixed message of the core (a validation message, a refusal) in the interface language.
+
+    Its translation comes from the list in core_messages.py, which `dev.py i18n` regenerates
+    from the core's code; a message built with values is shown as the core wrote it.
+    """
+    return QCoreApplication.translate(CORE_MESSAGES_CONTEXT, text)
+
+
+def core_messages(texts: Iterable[str]) -> str:
+    return " ".join(core_message(text) for text in texts if text)

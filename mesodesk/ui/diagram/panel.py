@@ -64,7 +64,7 @@ from mesodesk.ui.diagram.view import DiagramView, Tool
 from mesodesk.ui.elided import ElidedLabel
 from mesodesk.ui.state.notices import Notices
 from mesodesk.ui.state.open_visit import OpenVisit
-from mesodesk.ui.text import vocab
+from mesodesk.ui.text import finding_text, vocab
 from mesodesk.ui.wheel_guard import ComboBox
 from mesodesk.ui.workers import TaskRunner
 
@@ -870,7 +870,7 @@ class DiagramPanel(QWidget):
             findings = check_depth(area, technique or Technique.PINPOINT, depth)
         findings.sort(key=lambda f: -f.severity.rank)
         shown = [f for f in findings if f.severity is not Severity.INFO]
-        return shown[0].reason if shown else ""
+        return finding_text(shown[0]) if shown else ""
 
     def _select_all(self) -> None:
         self.scene.select_ids(self.scene.mark_ids())

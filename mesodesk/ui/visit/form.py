@@ -38,7 +38,7 @@ from mesodesk.domain.vocabulary import (
     VisitStatus,
 )
 from mesodesk.ui.state.open_visit import OpenVisit
-from mesodesk.ui.text import show_date, vocab
+from mesodesk.ui.text import show_date_time, vocab
 from mesodesk.ui.visit.chips import ChoiceChips
 from mesodesk.ui.visit.lines import (
     GrowingTable,
@@ -55,7 +55,7 @@ MAX_PRICE = Decimal(limits.PRICE_MAX_MINOR + 1) / 100
 
 def when(moment: datetime) -> str:
     local = moment.astimezone()
-    return f"{show_date(local.date())} {local:%H:%M}"
+    return show_date_time(local)
 
 
 class VisitForm(QScrollArea):
