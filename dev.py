@@ -12,6 +12,9 @@
                 `dist --check` then starts the bundle (--version, demo data, a screenshot).
 `lock`          refreshes constraints.txt, the exact versions every install here uses.
 `bench`         runs the benchmarks and writes benchmarks/results/.
+`i18n`          brings the Russian translation in line with the code: lists the core's fixed
+                messages, runs pyside6-lupdate on resources/i18n/mesodesk_ru.ts (new texts arrive
+                unfinished, old translations kept) and compiles it to the shipped .qm.
 """
 
 from __future__ import annotations
@@ -78,6 +81,9 @@ def main(argv: list[str]) -> int:
         return dist(check="--check" in rest)
     if command == "lock" and not rest:
         return lock()
+    if command == "i18n" and not rest:
+        ensure_venv()
+        return subprocess.call([str(python_path(VENV)), str(ROOT / "tools" / "i18n.py")], cwd=ROOT)
     if command == "bench":
         ensure_venv()
         return subprocess.call(

@@ -58,12 +58,13 @@ def show_date_time(value: datetime) -> str:
     return f"{show_date(value.date())} {show_time(value)}"
 
 
-def show_number(value: Decimal | int | float, decimals: int = 2) -> str:
-    """A number with the locale's decimal mark and groups; trailing zeros of a whole sum off."""
-    number = float(value)
-    if number == int(number):
-        return ui_locale().toString(int(number))
-    return ui_locale().toString(number, "f", decimals)
+def show_number(value: Decimal | int) -> str:
+    """A number with the locale's decimal mark and groups, its own decimals only (2,5; 1 234)."""
+    if isinstance(value, int):
+        return ui_locale().toString(value)
+    exponent = value.normalize().as_tuple().exponent
+    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return ui_locale().toString(float(value), "f", decimals)
 
 
 def currency_sign(code: str) -> str:
