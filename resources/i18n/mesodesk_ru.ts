@@ -567,7 +567,7 @@
     </message>
     <message>
         <source>Chronic disease flare</source>
-        <translation>Обострение хронического заболевания</translation>
+        <translation>Обострение хр. заболевания</translation>
     </message>
     <message>
         <source>Acne flare</source>
@@ -1295,7 +1295,7 @@
     </message>
     <message>
         <source>&amp;Repeat last visit&apos;s chart</source>
-        <translation>&amp;Повторить схему прошлого визита</translation>
+        <translation>&amp;Повторить прошлую схему</translation>
     </message>
     <message>
         <source>Save selection as &amp;template…</source>
@@ -1347,7 +1347,7 @@
     </message>
     <message>
         <source>Export PNG…</source>
-        <translation>Экспорт PNG…</translation>
+        <translation>В PNG…</translation>
     </message>
     <message>
         <source>Show more of the left side</source>
@@ -1463,7 +1463,7 @@
     </message>
     <message>
         <source>Repeat last visit&apos;s chart</source>
-        <translation>Повторить схему прошлого визита</translation>
+        <translation>Повторить прошлую схему</translation>
     </message>
     <message>
         <source>Template {name}</source>
@@ -1504,9 +1504,9 @@
     <message numerus="yes">
         <source>%n mark(s)</source>
         <translation>
-            <numerusform>%n отметка</numerusform>
-            <numerusform>%n отметки</numerusform>
-            <numerusform>%n отметок</numerusform>
+            <numerusform>%n отм.</numerusform>
+            <numerusform>%n отм.</numerusform>
+            <numerusform>%n отм.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2271,11 +2271,11 @@ Write why the procedure goes ahead anyway. The reason, who decided and when are 
     </message>
     <message>
         <source>Age</source>
-        <translation>Возраст</translation>
+        <translation>Возр.</translation>
     </message>
     <message>
         <source>Last visit</source>
-        <translation>Последний визит</translation>
+        <translation>Посл. визит</translation>
     </message>
     <message>
         <source> (archived)</source>
@@ -2294,7 +2294,7 @@ Write why the procedure goes ahead anyway. The reason, who decided and when are 
     <name>PatientListPanel</name>
     <message>
         <source>Search by name or phone  (Ctrl+F)</source>
-        <translation>Поиск по ФИО или телефону  (Ctrl+F)</translation>
+        <translation>ФИО или телефон  (Ctrl+F)</translation>
     </message>
     <message>
         <source>Show archived</source>

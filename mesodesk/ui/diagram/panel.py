@@ -501,8 +501,16 @@ class DiagramPanel(QWidget):
         """The side column takes its share of a wide panel, so zone names in the totals and
         the marks form are not cut short on a large screen; never narrower than `SIDE_WIDTH`."""
         share = int(event.size().width() * SIDE_SHARE)
-        self.side.setFixedWidth(max(SIDE_WIDTH, min(SIDE_WIDTH_MAX, share)))
+        self.side.setFixedWidth(
+            max(SIDE_WIDTH, min(SIDE_WIDTH_MAX, max(share, self._side_needs())))
+        )
         super().resizeEvent(event)
+
+    def _side_needs(self) -> int:
+        """The width the side column's texts need (longer in Russian), its scroll bar included."""
+        content = self.side.widget()
+        scroll_bar = self.side.verticalScrollBar().sizeHint().width()
+        return (content.minimumSizeHint().width() if content else 0) + scroll_bar
 
     def _command_button(self, action: QAction, parent: QWidget) -> QToolButton:
         button = QToolButton(parent)
