@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPen
+from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -39,7 +39,7 @@ from mesodesk.domain.vocabulary import VisitStatus
 from mesodesk.ui.state.notices import Notices
 from mesodesk.ui.state.open_patient import OpenPatient
 from mesodesk.ui.state.open_visit import OpenVisit
-from mesodesk.ui.text import show_date, show_date_time, show_time, vocab
+from mesodesk.ui.text import show_date, show_date_time, show_number, show_time, vocab
 from mesodesk.ui.theme import ACCENT
 from mesodesk.ui.workers import TaskRunner
 
@@ -102,7 +102,7 @@ def products_text(visit: VisitRecord) -> str:
         return ""
     parts = [
         QCoreApplication.translate("Timeline", "{product} {volume} ml (lot {lot})").format(
-            product=line.product_name, volume=f"{line.volume_ml.normalize():f}", lot=line.lot_number
+            product=line.product_name, volume=show_number(line.volume_ml), lot=line.lot_number
         )
         for line in visit.product_lines
     ]
@@ -215,7 +215,7 @@ class TimelineDelegate(QStyledItemDelegate):
         painter.setPen(QColor(ink))
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
 
-        text_left = left + 104
+        text_left = left + max(104, _badge_column(painter.fontMetrics()))
         width = rect.right() - text_left - self.PAD
         painter.setFont(bold if entry.is_next else base)
         painter.setPen(QColor("#101828"))
@@ -247,6 +247,17 @@ class TimelineDelegate(QStyledItemDelegate):
                 )
                 line_top += self.ROW
         painter.restore()
+
+
+def _badge_column(metrics: QFontMetrics) -> int:
+    """The widest badge of any entry and a gap, so every title starts at one place after it
+    whatever the language ("Запланирован" is longer than "Planned")."""
+    texts = [vocab(status) for status in VisitStatus]
+    texts += [
+        QCoreApplication.translate("Timeline", "Course"),
+        QCoreApplication.translate("Timeline", "Signed"),
+    ]
+    return max(metrics.horizontalAdvance(text) for text in texts) + 16 + 8
 
 
 def _badge_colours(entry: TimelineEntry) -> tuple[str, str]:

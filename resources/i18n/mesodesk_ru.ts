@@ -2070,6 +2070,17 @@
     </message>
 </context>
 <context>
+    <name>MarkTooltip</name>
+    <message>
+        <source>{depth} mm</source>
+        <translation>{depth} мм</translation>
+    </message>
+    <message>
+        <source>{volume} ml</source>
+        <translation>{volume} мл</translation>
+    </message>
+</context>
+<context>
     <name>MesoDesk</name>
     <message>
         <source>MesoDesk cannot open the database</source>

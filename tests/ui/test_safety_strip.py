@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from mesodesk.domain.anamnesis import Anamnesis
-from mesodesk.ui.text import show_date
 from mesodesk.domain.vocabulary import VisitStatus
 from mesodesk.ui.main_window import MainWindow
+from mesodesk.ui.text import show_date
 from mesodesk.ui.visit.safety import STRIP_HEIGHT, FindingRow, SafetyStrip
 from tests.integration.safety_helpers import add_lot, add_patient, add_visit, allergic_to
 from tests.ui.typing import type_text

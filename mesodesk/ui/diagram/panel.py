@@ -64,7 +64,7 @@ from mesodesk.ui.diagram.view import DiagramView, Tool
 from mesodesk.ui.elided import ElidedLabel
 from mesodesk.ui.state.notices import Notices
 from mesodesk.ui.state.open_visit import OpenVisit
-from mesodesk.ui.text import finding_text, vocab
+from mesodesk.ui.text import finding_text, show_number, vocab
 from mesodesk.ui.wheel_guard import ComboBox
 from mesodesk.ui.workers import TaskRunner
 
@@ -106,7 +106,7 @@ TURNS: tuple[DiagramName | None, ...] = (
 
 
 def _volume(value: Decimal) -> str:
-    return f"{value.normalize():f}" if value else "—"
+    return show_number(value) if value else "—"
 
 
 class Legend(QWidget):
