@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -26,7 +26,17 @@ from mesodesk.domain.records import CourseRecord
 from mesodesk.domain.vocabulary import Area, Indication
 from mesodesk.services.courses import CourseService
 from mesodesk.services.errors import ServiceError, ValidationFailed
-from mesodesk.ui.text import core_message, finding_text, show_date, show_time, source_tooltip, vocab
+from mesodesk.ui.language import interface_language
+from mesodesk.ui.text import (
+    core_message,
+    finding_text,
+    show_date,
+    show_time,
+    source_tooltip,
+    ui_locale,
+    vocab,
+    weekday_name,
+)
 from mesodesk.ui.wheel_guard import ComboBox, DateEdit, SpinBox
 
 FINDING_STYLE = {
@@ -194,11 +204,14 @@ class CourseDialog(QDialog):
             blocker = box.blockSignals(True)
             box.setValue(value)
             box.blockSignals(blocker)
+        language = interface_language()
         hint = self.tr("Usual course: {count} sessions, every {low}-{high} days.").format(
-            count=usual.sessions_text, low=usual.interval_min_days, high=usual.interval_max_days
+            count=usual.sessions_words.text(language),
+            low=usual.interval_min_days,
+            high=usual.interval_max_days,
         )
         if usual.note:
-            hint += " " + usual.note
+            hint += " " + usual.note_words.text(language)
         self.usual.setText(hint)
         self.refresh()
 
@@ -231,7 +244,7 @@ class CourseDialog(QDialog):
         text = self.tr("{number}.  {date}, {weekday}, {time}").format(
             number=session.number,
             date=show_date(day),
-            weekday=QDate(day.year, day.month, day.day).toString("dddd"),
+            weekday=weekday_name(day),
             time=show_time(session.starts_at.astimezone()),
         )
         if session.visit_id is None:
@@ -258,7 +271,7 @@ class CourseDialog(QDialog):
         note = note.format(time=at)
         closed = [day for day in range(7) if day not in proposal.working_days]
         if closed:
-            names = ", ".join(QLocale().dayName(day + 1) for day in closed)
+            names = ", ".join(ui_locale().dayName(day + 1) for day in closed)
             note += " " + self.tr("The clinic is closed on: {days}.").format(days=names)
         return note
 

@@ -16,6 +16,7 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, QTime
 
 from mesodesk.domain.findings import Finding, Message
+from mesodesk.domain.lots import amount_words
 from mesodesk.domain.sources import source_titles
 from mesodesk.ui.core_messages import CORE_MESSAGES_CONTEXT
 from mesodesk.ui.language import interface_language, locale_for
@@ -46,6 +47,11 @@ def show_date(value: date | None) -> str:
     return ui_locale().toString(QDate(value.year, value.month, value.day), date_format())
 
 
+def weekday_name(day: date) -> str:
+    """The day of the week in the interface language ("среда", "Wednesday")."""
+    return ui_locale().dayName(day.isoweekday())
+
+
 def show_time(value: datetime) -> str:
     """Hours and minutes as the locale writes them (14:05)."""
     locale = ui_locale()
@@ -58,13 +64,19 @@ def show_date_time(value: datetime) -> str:
     return f"{show_date(value.date())} {show_time(value)}"
 
 
-def show_number(value: Decimal | int) -> str:
-    """A number with the locale's decimal mark and groups, its own decimals only (2,5; 1 234)."""
+def show_number(value: Decimal | int, groups: bool = True) -> str:
+    """A number with the locale's decimal mark and groups, its own decimals only (2,5; 1 234).
+
+    Without `groups` for a field to edit, whose reader takes either decimal mark but no groups.
+    """
+    locale = ui_locale()
+    if not groups:
+        locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
     if isinstance(value, int):
-        return ui_locale().toString(value)
+        return locale.toString(value)
     exponent = value.normalize().as_tuple().exponent
     decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    return ui_locale().toString(float(value), "f", decimals)
+    return locale.toString(float(value), "f", decimals)
 
 
 def currency_sign(code: str) -> str:
@@ -79,6 +91,11 @@ def show_money(minor: int | None, code: str) -> str:
     if minor is None:
         return ""
     return ui_locale().toCurrencyString(minor / 100, currency_sign(code))
+
+
+def amount_text(value: Decimal, unit: str) -> str:
+    """Stock as each language writes it: '2.5 ml' / '2,5 мл', '3 units' / '3 ед.'."""
+    return amount_words(value, unit).text(interface_language())
 
 
 def message_text(message: Message) -> str:

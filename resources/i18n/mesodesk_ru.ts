@@ -1835,7 +1835,7 @@
     </message>
     <message>
         <source>lot {number} of {product}</source>
-        <translation>серию {number} препарата {product}</translation>
+        <translation>серия {number} препарата {product}</translation>
     </message>
     <message>
         <source>expired</source>
