@@ -538,7 +538,7 @@ class AnamnesisPane(QWidget):
 
     def _date(self) -> QLineEdit:
         line = QLineEdit(self)
-        line.setPlaceholderText(self.tr("dd.mm.yyyy"))
+        line.setPlaceholderText(self.tr("dd/mm/yyyy"))
         line.setMaxLength(10)
         line.setFixedWidth(110)
         line.textChanged.connect(self._changed)

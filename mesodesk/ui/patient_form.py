@@ -44,7 +44,7 @@ class PatientForm(QWidget):
         self.first_name = self._line("firstName", limits.PERSON_NAME)
         self.middle_name = self._line("middleName", limits.PERSON_NAME)
         self.birth_date = self._line("birthDate", 10)
-        self.birth_date.setPlaceholderText(self.tr("dd.mm.yyyy"))
+        self.birth_date.setPlaceholderText(self.tr("dd/mm/yyyy"))
         self.age = QLabel(self)
         self.age.setObjectName("mutedLabel")
         self.sex = self._combo("sex", [(vocab(s), s) for s in Sex])

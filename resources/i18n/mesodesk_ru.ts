@@ -191,7 +191,7 @@
         <translation>Удалить выбранную строку (Delete)</translation>
     </message>
     <message>
-        <source>dd.mm.yyyy</source>
+        <source>dd/mm/yyyy</source>
         <translation>дд.мм.гггг</translation>
     </message>
 </context>
@@ -567,7 +567,7 @@
     </message>
     <message>
         <source>Chronic disease flare</source>
-        <translation>Обострение хр. заболевания</translation>
+        <translation>Обострение хр. болезни</translation>
     </message>
     <message>
         <source>Acne flare</source>
@@ -598,7 +598,7 @@
         <translation>Сегодня пациент ответил «нет» на все вопросы</translation>
     </message>
     <message>
-        <source>dd.mm.yyyy</source>
+        <source>dd/mm/yyyy</source>
         <translation>дд.мм.гггг</translation>
     </message>
 </context>
@@ -2179,7 +2179,7 @@ Write why the procedure goes ahead anyway. The reason, who decided and when are 
 <context>
     <name>PatientForm</name>
     <message>
-        <source>dd.mm.yyyy</source>
+        <source>dd/mm/yyyy</source>
         <translation>дд.мм.гггг</translation>
     </message>
     <message>

@@ -206,7 +206,7 @@ class ChecklistPanel(QWidget):
 
     def _date_field(self) -> QLineEdit:
         line = QLineEdit(self)
-        line.setPlaceholderText(self.tr("dd.mm.yyyy"))
+        line.setPlaceholderText(self.tr("dd/mm/yyyy"))
         line.setMaxLength(10)
         line.editingFinished.connect(self._answered)
         return line
