@@ -10,7 +10,7 @@ format, so a banner never mixes two date styles.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, QTime
@@ -52,7 +52,7 @@ def weekday_name(day: date) -> str:
     return ui_locale().dayName(day.isoweekday())
 
 
-def show_time(value: datetime) -> str:
+def show_time(value: datetime | time) -> str:
     """Hours and minutes as the locale writes them (14:05)."""
     locale = ui_locale()
     return locale.toString(
