@@ -14,6 +14,10 @@ CORE_MESSAGES_CONTEXT = "CoreMessages"
 CORE_MESSAGES = (
     QT_TRANSLATE_NOOP(
         "CoreMessages",
+        "Keep from {KEEP_MIN} to {KEEP_MAX} backups.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
         "The folder path is too long.",
     ),
     QT_TRANSLATE_NOOP(
@@ -62,6 +66,10 @@ CORE_MESSAGES = (
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
+        "A name can be at most {NAME_MAX} characters.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
         "The date of birth cannot be in the future.",
     ),
     QT_TRANSLATE_NOOP(
@@ -71,6 +79,14 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP(
         "CoreMessages",
         "Check the year of birth.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "A phone number needs at least {PHONE_DIGITS_MIN} digits.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "A phone number has at most {PHONE_DIGITS_MAX} digits.",
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
@@ -87,6 +103,30 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP(
         "CoreMessages",
         "This patient no longer exists; the list has been refreshed.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "At most {ANAMNESIS_ENTRIES} entries can be kept here.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{value0} is not a MesoDesk database with data to back up: {value2}.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "No backup was made: {value1}.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "No backup was made in {folder}: {value3}.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{value0}; no backup was made.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "The current database could not be backed up first ({exc}). If it is damaged, move the file aside and restore with --create",
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
@@ -138,6 +178,10 @@ CORE_MESSAGES = (
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
+        "A product can list at most {INGREDIENTS_PER_PRODUCT} ingredients.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
         "Enter the lot number printed on the pack.",
     ),
     QT_TRANSLATE_NOOP(
@@ -147,6 +191,14 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP(
         "CoreMessages",
         "Enter the quantity on hand as a number.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "A recipe can hold at most {COCKTAIL_LINES} products.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "This {kind} is no longer in the catalog; it was deleted meanwhile.",
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
@@ -166,6 +218,10 @@ CORE_MESSAGES = (
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
+        "{name} is listed twice; list it once.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
         "An ingredient of this product was deleted meanwhile; reload the catalog and choose again.",
     ),
     QT_TRANSLATE_NOOP(
@@ -174,7 +230,55 @@ CORE_MESSAGES = (
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
+        "Enter at most {MAX_AMOUNT}; larger numbers are a typing slip.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{name} is counted in whole units.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "Lot {number} of {name} is already on record; edit that lot instead.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "The volume of {product_name}: {problem}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
         "A product of this recipe was deleted meanwhile; reload the catalog and choose again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{name} is an ingredient of {users}. Remove it from those products first.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{name} has {lots} lot{value4} on record, which visits may refer to; it cannot be deleted.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{name} is used in the cocktail {cocktails}. Remove it from the recipe first.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "Lot {lot_number} was used in {used} visit{value5}; it is kept so a recall can find the patients.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{name} is recorded in visits; it is kept so those records stay complete.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{name} is recorded in visits; its names and unit stay as recorded there (a missing Russian name may still be added). Add a new product instead.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "Lot {lot_number} is recorded in visits; its product, number and expiry stay as recorded. Only the quantity on hand can change.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "There is no patient with id {patient_id}.",
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
@@ -198,7 +302,23 @@ CORE_MESSAGES = (
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
+        "There is no visit number {visit_id}.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "The patient of visit number {visit_id} no longer exists.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
         "Every point of a mark must lie on the diagram.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{product} (lot {number})",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "There is no visit with id {visit_id}.",
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
@@ -210,11 +330,31 @@ CORE_MESSAGES = (
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
+        "The depth: {problem}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "The volume per injection: {problem}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "The needle may have at most {NEEDLE_LIMIT} characters.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
         "A mark is injected with a cocktail or with one product, not both.",
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
+        "At most {MARKS_PER_ACTION} marks can be changed in one step.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
         "This cocktail is no longer in the catalog; choose another.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "A mark can have at most {MARK_POINTS} points.",
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
@@ -242,6 +382,10 @@ CORE_MESSAGES = (
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
+        "The anamnesis records {value1}, which a male patient cannot have. Correct the anamnesis first, or keep the sex as it is.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
         "This answer was changed on another workstation after you opened the questions, to another value; nothing was saved. The answers as stored now are shown: check them, then answer again.",
     ),
     QT_TRANSLATE_NOOP(
@@ -258,11 +402,27 @@ CORE_MESSAGES = (
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
+        "A template can hold at most {MAX_TEMPLATE_MARKS} marks.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
         "This template was already deleted.",
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
+        "A mark of the selection cannot be kept: {value1}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "A template called “{cleaned}” exists already.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
         "This visit is signed and can no longer be changed; write an addendum to correct it.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "The practitioner's name is longer than {NAME_LIMIT} characters.",
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
@@ -275,6 +435,10 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP(
         "CoreMessages",
         "Start the visit before recording it.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "There is no course with id {course_id} for this patient.",
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
@@ -291,6 +455,10 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP(
         "CoreMessages",
         "Only a planned visit can be moved.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "Lot {lot_id} is not in the catalog.",
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",

@@ -9,16 +9,19 @@ format, so a banner never mixes two date styles.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date, datetime, time
 from decimal import Decimal
+from functools import cache
+from string import Formatter
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, QTime
 
 from mesodesk.domain.findings import Finding, Message
 from mesodesk.domain.lots import amount_words
 from mesodesk.domain.sources import source_titles
-from mesodesk.ui.core_messages import CORE_MESSAGES_CONTEXT
+from mesodesk.ui.core_messages import CORE_MESSAGES, CORE_MESSAGES_CONTEXT
 from mesodesk.ui.language import interface_language, locale_for
 from mesodesk.ui.vocabulary_texts import VOCABULARY_CONTEXT
 
@@ -145,12 +148,49 @@ def years(age: int | None) -> str:
 
 
 def core_message(text: str) -> str:
-    """A fixed message of the core (a validation message, a refusal) in the interface language.
+    """A message of the core (a validation message, a refusal) in the interface language.
 
     Its translation comes from the list in core_messages.py, which `dev.py i18n` regenerates
-    from the core's code; a message built with values is shown as the core wrote it.
+    from the core's code. A message the core built with values ("A name can be at most 100
+    characters.") is matched against the list's templates, and its values are put into the
+    translated template, each translated in turn when it is a message itself.
     """
-    return QCoreApplication.translate(CORE_MESSAGES_CONTEXT, text)
+    translated = QCoreApplication.translate(CORE_MESSAGES_CONTEXT, text)
+    if translated != text or interface_language() == "en":
+        return translated
+    for template, pattern in _core_templates():
+        match = pattern.fullmatch(text)
+        if match is not None:
+            values = {name: core_message(value) for name, value in match.groupdict().items()}
+            return QCoreApplication.translate(CORE_MESSAGES_CONTEXT, template).format_map(
+                _Blank(values)
+            )
+    return text
+
+
+class _Blank(dict[str, str]):
+    """Format values where a placeholder the message did not capture stays empty."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+@cache
+def _core_templates() -> list[tuple[str, re.Pattern[str]]]:
+    """The core's message templates as patterns, the most specific (longest text) first."""
+    found: list[tuple[str, re.Pattern[str]]] = []
+    for template in map(str, CORE_MESSAGES):
+        pattern: list[str] = []
+        named: set[str] = set()
+        for literal, name, _spec, _conversion in Formatter().parse(template):
+            pattern.append(re.escape(literal))
+            if name is None:
+                continue
+            pattern.append(f"(?P={name})" if name in named else f"(?P<{name}>.+?)")
+            named.add(name)
+        if named:
+            found.append((template, re.compile("".join(pattern), re.DOTALL)))
+    return sorted(found, key=lambda item: -len(re.sub(r"\{[^}]*\}", "", item[0])))
 
 
 def core_messages(texts: Iterable[str]) -> str:

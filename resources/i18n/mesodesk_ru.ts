@@ -833,6 +833,10 @@
 <context>
     <name>CoreMessages</name>
     <message>
+        <source>Keep from {KEEP_MIN} to {KEEP_MAX} backups.</source>
+        <translation>Храните от {KEEP_MIN} до {KEEP_MAX} резервных копий.</translation>
+    </message>
+    <message>
         <source>The folder path is too long.</source>
         <translation>Слишком длинный путь к папке.</translation>
     </message>
@@ -881,6 +885,10 @@
         <translation>Введите дату в формате дд.мм.гггг, например 07.03.1985.</translation>
     </message>
     <message>
+        <source>A name can be at most {NAME_MAX} characters.</source>
+        <translation>Имя может содержать не более {NAME_MAX} символов.</translation>
+    </message>
+    <message>
         <source>The date of birth cannot be in the future.</source>
         <translation>Дата рождения не может быть в будущем.</translation>
     </message>
@@ -891,6 +899,14 @@
     <message>
         <source>Check the year of birth.</source>
         <translation>Проверьте год рождения.</translation>
+    </message>
+    <message>
+        <source>A phone number needs at least {PHONE_DIGITS_MIN} digits.</source>
+        <translation>В номере телефона должно быть не меньше {PHONE_DIGITS_MIN} цифр.</translation>
+    </message>
+    <message>
+        <source>A phone number has at most {PHONE_DIGITS_MAX} digits.</source>
+        <translation>В номере телефона может быть не больше {PHONE_DIGITS_MAX} цифр.</translation>
     </message>
     <message>
         <source>Name the substance or the group for every allergy.</source>
@@ -907,6 +923,30 @@
     <message>
         <source>This patient no longer exists; the list has been refreshed.</source>
         <translation>Этого пациента больше нет; список обновлён.</translation>
+    </message>
+    <message>
+        <source>At most {ANAMNESIS_ENTRIES} entries can be kept here.</source>
+        <translation>Здесь можно хранить не более {ANAMNESIS_ENTRIES} записей.</translation>
+    </message>
+    <message>
+        <source>{value0} is not a MesoDesk database with data to back up: {value2}.</source>
+        <translation>{value0} — не база данных MesoDesk с данными для резервного копирования: {value2}.</translation>
+    </message>
+    <message>
+        <source>No backup was made: {value1}.</source>
+        <translation>Резервная копия не создана: {value1}.</translation>
+    </message>
+    <message>
+        <source>No backup was made in {folder}: {value3}.</source>
+        <translation>Резервная копия в папке {folder} не создана: {value3}.</translation>
+    </message>
+    <message>
+        <source>{value0}; no backup was made.</source>
+        <translation>{value0}; резервная копия не создана.</translation>
+    </message>
+    <message>
+        <source>The current database could not be backed up first ({exc}). If it is damaged, move the file aside and restore with --create</source>
+        <translation>Не удалось сначала сохранить копию текущей базы данных ({exc}). Если база повреждена, переместите файл в другое место и восстановите данные с параметром --create</translation>
     </message>
     <message>
         <source>This record was changed on another workstation after you opened it. Reload it to see the changes, then edit again.</source>
@@ -957,6 +997,10 @@
         <translation>В тексте есть повреждённый символ (часто после неудачной вставки), его нельзя сохранить; ничего не сохранено. Наберите текст заново и повторите.</translation>
     </message>
     <message>
+        <source>A product can list at most {INGREDIENTS_PER_PRODUCT} ingredients.</source>
+        <translation>В составе препарата может быть не более {INGREDIENTS_PER_PRODUCT} компонентов.</translation>
+    </message>
+    <message>
         <source>Enter the lot number printed on the pack.</source>
         <translation>Укажите номер серии, напечатанный на упаковке.</translation>
     </message>
@@ -967,6 +1011,14 @@
     <message>
         <source>Enter the quantity on hand as a number.</source>
         <translation>Укажите остаток числом.</translation>
+    </message>
+    <message>
+        <source>A recipe can hold at most {COCKTAIL_LINES} products.</source>
+        <translation>В рецептуре может быть не более {COCKTAIL_LINES} препаратов.</translation>
+    </message>
+    <message>
+        <source>This {kind} is no longer in the catalog; it was deleted meanwhile.</source>
+        <translation>Этой записи ({kind}) больше нет в каталоге: её удалили.</translation>
     </message>
     <message>
         <source>Count the stock in millilitres or in units.</source>
@@ -985,6 +1037,10 @@
         <translation>Добавьте в рецептуру хотя бы один препарат.</translation>
     </message>
     <message>
+        <source>{name} is listed twice; list it once.</source>
+        <translation>{name} указан дважды; оставьте одну строку.</translation>
+    </message>
+    <message>
         <source>An ingredient of this product was deleted meanwhile; reload the catalog and choose again.</source>
         <translation>Тем временем компонент этого препарата удалили; загрузите каталог заново и выберите снова.</translation>
     </message>
@@ -993,8 +1049,56 @@
         <translation>Препарат записан в визитах, и их проверка опирается на его состав; оставить его без компонентов нельзя.</translation>
     </message>
     <message>
+        <source>Enter at most {MAX_AMOUNT}; larger numbers are a typing slip.</source>
+        <translation>Укажите не более {MAX_AMOUNT}; большее число — опечатка.</translation>
+    </message>
+    <message>
+        <source>{name} is counted in whole units.</source>
+        <translation>{name} учитывается целыми единицами.</translation>
+    </message>
+    <message>
+        <source>Lot {number} of {name} is already on record; edit that lot instead.</source>
+        <translation>Серия {number} препарата {name} уже записана; измените эту серию.</translation>
+    </message>
+    <message>
+        <source>The volume of {product_name}: {problem}</source>
+        <translation>Объём {product_name}: {problem}</translation>
+    </message>
+    <message>
         <source>A product of this recipe was deleted meanwhile; reload the catalog and choose again.</source>
         <translation>Тем временем препарат из этой рецептуры удалили; загрузите каталог заново и выберите снова.</translation>
+    </message>
+    <message>
+        <source>{name} is an ingredient of {users}. Remove it from those products first.</source>
+        <translation>{name} входит в состав: {users}. Сначала уберите его из этих препаратов.</translation>
+    </message>
+    <message>
+        <source>{name} has {lots} lot{value4} on record, which visits may refer to; it cannot be deleted.</source>
+        <translation>У препарата {name} записано серий: {lots}; на них могут ссылаться визиты, поэтому удалить его нельзя.</translation>
+    </message>
+    <message>
+        <source>{name} is used in the cocktail {cocktails}. Remove it from the recipe first.</source>
+        <translation>{name} входит в коктейль {cocktails}. Сначала уберите его из рецептуры.</translation>
+    </message>
+    <message>
+        <source>Lot {lot_number} was used in {used} visit{value5}; it is kept so a recall can find the patients.</source>
+        <translation>Серия {lot_number} использована в визитах ({used}); она сохраняется, чтобы при отзыве можно было найти пациентов.</translation>
+    </message>
+    <message>
+        <source>{name} is recorded in visits; it is kept so those records stay complete.</source>
+        <translation>{name} записан в визитах; запись сохраняется, чтобы эти визиты оставались полными.</translation>
+    </message>
+    <message>
+        <source>{name} is recorded in visits; its names and unit stay as recorded there (a missing Russian name may still be added). Add a new product instead.</source>
+        <translation>{name} записан в визитах; названия и единица учёта остаются такими, как там записано (недостающее русское название добавить можно). Вместо этого добавьте новый препарат.</translation>
+    </message>
+    <message>
+        <source>Lot {lot_number} is recorded in visits; its product, number and expiry stay as recorded. Only the quantity on hand can change.</source>
+        <translation>Серия {lot_number} записана в визитах; препарат, номер и срок годности остаются как записано. Изменить можно только остаток.</translation>
+    </message>
+    <message>
+        <source>There is no patient with id {patient_id}.</source>
+        <translation>Пациента с номером {patient_id} нет.</translation>
     </message>
     <message>
         <source>Choose from the list.</source>
@@ -1017,8 +1121,24 @@
         <translation>Этого курса больше нет: его удалили.</translation>
     </message>
     <message>
+        <source>There is no visit number {visit_id}.</source>
+        <translation>Визита номер {visit_id} нет.</translation>
+    </message>
+    <message>
+        <source>The patient of visit number {visit_id} no longer exists.</source>
+        <translation>Пациента визита номер {visit_id} больше нет.</translation>
+    </message>
+    <message>
         <source>Every point of a mark must lie on the diagram.</source>
         <translation>Все точки отметки должны лежать на схеме.</translation>
+    </message>
+    <message>
+        <source>{product} (lot {number})</source>
+        <translation>{product} (серия {number})</translation>
+    </message>
+    <message>
+        <source>There is no visit with id {visit_id}.</source>
+        <translation>Визита с номером {visit_id} нет.</translation>
     </message>
     <message>
         <source>Some of these marks were deleted on another workstation; reload the visit.</source>
@@ -1029,12 +1149,32 @@
         <translation>Этой серии больше нет в каталоге; выберите другую.</translation>
     </message>
     <message>
+        <source>The depth: {problem}</source>
+        <translation>Глубина: {problem}</translation>
+    </message>
+    <message>
+        <source>The volume per injection: {problem}</source>
+        <translation>Объём на инъекцию: {problem}</translation>
+    </message>
+    <message>
+        <source>The needle may have at most {NEEDLE_LIMIT} characters.</source>
+        <translation>Описание иглы может содержать не более {NEEDLE_LIMIT} символов.</translation>
+    </message>
+    <message>
         <source>A mark is injected with a cocktail or with one product, not both.</source>
         <translation>В отметку вводят либо коктейль, либо один препарат, но не то и другое.</translation>
     </message>
     <message>
+        <source>At most {MARKS_PER_ACTION} marks can be changed in one step.</source>
+        <translation>За один шаг можно изменить не более {MARKS_PER_ACTION} отметок.</translation>
+    </message>
+    <message>
         <source>This cocktail is no longer in the catalog; choose another.</source>
         <translation>Этого коктейля больше нет в каталоге; выберите другой.</translation>
+    </message>
+    <message>
+        <source>A mark can have at most {MARK_POINTS} points.</source>
+        <translation>В отметке может быть не более {MARK_POINTS} точек.</translation>
     </message>
     <message>
         <source>Choose the technique from the list.</source>
@@ -1061,6 +1201,10 @@
         <translation>Восстановить можно только сохранённые отметки.</translation>
     </message>
     <message>
+        <source>The anamnesis records {value1}, which a male patient cannot have. Correct the anamnesis first, or keep the sex as it is.</source>
+        <translation>В анамнезе записано: {value1} — у пациента мужского пола этого быть не может. Сначала исправьте анамнез или оставьте пол прежним.</translation>
+    </message>
+    <message>
         <source>This answer was changed on another workstation after you opened the questions, to another value; nothing was saved. The answers as stored now are shown: check them, then answer again.</source>
         <translation>После того как вы открыли вопросы, этот ответ изменили на другом рабочем месте; ничего не сохранено. Показаны ответы в том виде, в каком они сохранены сейчас: проверьте их и ответьте ещё раз.</translation>
     </message>
@@ -1077,12 +1221,28 @@
         <translation>Сначала выберите отметки, которые нужно сохранить в шаблоне.</translation>
     </message>
     <message>
+        <source>A template can hold at most {MAX_TEMPLATE_MARKS} marks.</source>
+        <translation>В шаблоне может быть не более {MAX_TEMPLATE_MARKS} отметок.</translation>
+    </message>
+    <message>
         <source>This template was already deleted.</source>
         <translation>Этот шаблон уже удалён.</translation>
     </message>
     <message>
+        <source>A mark of the selection cannot be kept: {value1}</source>
+        <translation>Одну из выбранных отметок сохранить нельзя: {value1}</translation>
+    </message>
+    <message>
+        <source>A template called “{cleaned}” exists already.</source>
+        <translation>Шаблон «{cleaned}» уже есть.</translation>
+    </message>
+    <message>
         <source>This visit is signed and can no longer be changed; write an addendum to correct it.</source>
         <translation>Визит подписан и больше не может быть изменён; для исправления напишите дополнение.</translation>
+    </message>
+    <message>
+        <source>The practitioner&apos;s name is longer than {NAME_LIMIT} characters.</source>
+        <translation>Имя специалиста длиннее {NAME_LIMIT} символов.</translation>
     </message>
     <message>
         <source>Enter the price as a number.</source>
@@ -1095,6 +1255,10 @@
     <message>
         <source>Start the visit before recording it.</source>
         <translation>Запись о визите можно сделать только после его начала.</translation>
+    </message>
+    <message>
+        <source>There is no course with id {course_id} for this patient.</source>
+        <translation>У этого пациента нет курса с номером {course_id}.</translation>
     </message>
     <message>
         <source>A visit on a future day cannot be marked done yet.</source>
@@ -1111,6 +1275,10 @@
     <message>
         <source>Only a planned visit can be moved.</source>
         <translation>Перенести можно только запланированный визит.</translation>
+    </message>
+    <message>
+        <source>Lot {lot_id} is not in the catalog.</source>
+        <translation>Серии {lot_id} нет в каталоге.</translation>
     </message>
     <message>
         <source>Only a done visit can be signed; mark it done first.</source>
