@@ -2492,7 +2492,7 @@ Write why the procedure goes ahead anyway. The reason, who decided and when are 
     <name>ProductLines</name>
     <message>
         <source>Take volumes from the chart</source>
-        <translation>Взять объёмы со схемы</translation>
+        <translation>Объёмы со схемы</translation>
     </message>
     <message>
         <source>Fill the product lines with the volumes charted (Ctrl+Shift+T)</source>
@@ -2512,7 +2512,7 @@ Write why the procedure goes ahead anyway. The reason, who decided and when are 
     </message>
     <message>
         <source>Add line</source>
-        <translation>Добавить строку</translation>
+        <translation>Внести</translation>
     </message>
     <message>
         <source>Ctrl+Shift+L</source>
@@ -2524,7 +2524,7 @@ Write why the procedure goes ahead anyway. The reason, who decided and when are 
     </message>
     <message>
         <source>Add cocktail</source>
-        <translation>Добавить коктейль</translation>
+        <translation>Внести</translation>
     </message>
     <message>
         <source>Ctrl+Shift+K</source>

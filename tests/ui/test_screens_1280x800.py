@@ -114,6 +114,8 @@ def test_nothing_is_cut_short_on_the_visit_tab_and_the_diagram_has_most_of_the_w
     tab = window.visit_tab
     assert panel.width() >= 0.45 * tab.width()
     assert clipped(window) == []
+    notes = tab.form
+    assert notes.widget().minimumSizeHint().width() <= notes.viewport().width()  # not cut at right
     tab.strip.open_findings()
     _settle(qtbot, window)
     assert clipped(tab.strip.findings_popup) == []
