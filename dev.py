@@ -14,6 +14,9 @@
 `bench`         measures start-up, search, a patient, the diagram, a PDF and the demo fill at
                 100,000 patients beside their floors, into benchmarks/results.json
                 (`bench --quick`: a tiny database, to check it runs).
+`i18n`          brings the Russian translation in line with the code: lists the core's fixed
+                messages, runs pyside6-lupdate on resources/i18n/mesodesk_ru.ts (new texts arrive
+                unfinished, old translations kept) and compiles it to the shipped .qm.
 """
 
 from __future__ import annotations
@@ -80,6 +83,9 @@ def main(argv: list[str]) -> int:
         return dist(check="--check" in rest)
     if command == "lock" and not rest:
         return lock()
+    if command == "i18n" and not rest:
+        ensure_venv()
+        return subprocess.call([str(python_path(VENV)), str(ROOT / "tools" / "i18n.py")], cwd=ROOT)
     if command == "bench":
         ensure_venv()
         return subprocess.call(

@@ -114,6 +114,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--visit", type=_positive, metavar="ID", help="open this visit with its diagram in view"
     )
     shot.add_argument(
+        "--language",
+        choices=("en", "ru"),
+        help="show the window in English or Russian (default: as chosen in Settings, else "
+        "the system's language)",
+    )
+    shot.add_argument(
         "--size",
         type=_window_size,
         default=(1440, 900),
@@ -476,11 +482,13 @@ def _run_screenshot(args: argparse.Namespace) -> int:
             from mesodesk.ui.app import save_visit_screenshot
 
             services.visits.get(args.visit)
-            save_visit_screenshot(database, services, args.file, args.size, args.visit)
+            save_visit_screenshot(
+                database, services, args.file, args.size, args.visit, args.language
+            )
         else:
             if args.patient is not None:
                 services.patients.get(args.patient)
-            save_screenshot(database, services, args.file, args.size, args.patient)
+            save_screenshot(database, services, args.file, args.size, args.patient, args.language)
     finally:
         database.close()
     print(f"Saved {args.file}")

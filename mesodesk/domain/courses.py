@@ -25,6 +25,7 @@ from mesodesk.domain import limits
 from mesodesk.domain.findings import (
     Finding,
     Joined,
+    Localized,
     Message,
     Param,
     Severity,
@@ -99,6 +100,7 @@ class UsualCourse:
     interval_max_days: int
     interval_source: str
     note: str = ""
+    note_ru: str = ""
 
     @property
     def default_sessions(self) -> int:
@@ -113,6 +115,17 @@ class UsualCourse:
         if self.sessions_min == self.sessions_max:
             return str(self.sessions_max)
         return f"{self.sessions_min}-{self.sessions_max}"
+
+    @property
+    def sessions_words(self) -> Localized:
+        """`sessions_text` in both languages ('up to 8' / 'до 8', '5-10' / '5–10')."""
+        if self.sessions_min is None:
+            return Localized(self.sessions_text, f"до {self.sessions_max}")
+        return Localized(self.sessions_text, self.sessions_text.replace("-", "–"))
+
+    @property
+    def note_words(self) -> Localized:
+        return Localized(self.note, self.note_ru)
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,13 +321,18 @@ def check_session_count(indication: Indication, sessions: int) -> list[Finding]:
     usual = usual_course(indication)
     if sessions <= usual.sessions_max:
         return []
-    reason = (
-        f"{sessions} sessions are planned; the usual course for "
-        f"{indication.label().lower()} is {usual.sessions_text} (seed {usual.sessions_source})."
+    message = Message(
+        texts.COURSE_TOO_MANY_SESSIONS,
+        {
+            "sessions": sessions,
+            "indication": texts.indication_name(indication),
+            "usual": usual.sessions_words,
+            "note": usual.note_words,
+        },
     )
-    if usual.note:
-        reason += f" {usual.note}"
-    return [Finding("course.too_many_sessions", Severity.WARNING, reason, usual.sessions_source)]
+    return [
+        Finding.of("course.too_many_sessions", "", Severity.WARNING, message, usual.sessions_source)
+    ]
 
 
 def course_reminders(
@@ -506,6 +524,7 @@ def _parse_rules(raw: Mapping[str, Any]) -> CourseRules:
             interval_max_days=_count(entry["interval_max_days"]),
             interval_source=str(entry["interval_source"]),
             note=str(entry.get("note", "")),
+            note_ru=str(entry.get("note_ru", "")),
         )
         for key, entry in raw["usual_courses"].items()
     }

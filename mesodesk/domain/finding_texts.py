@@ -9,7 +9,13 @@ typed. A test checks that every template has a Russian counterpart with the same
 from __future__ import annotations
 
 from mesodesk.domain.findings import Localized
-from mesodesk.domain.vocabulary import IngredientGroup, Reaction, ReactionSeverity, Technique
+from mesodesk.domain.vocabulary import (
+    Indication,
+    IngredientGroup,
+    Reaction,
+    ReactionSeverity,
+    Technique,
+)
 
 # --- the contraindication catalog ---------------------------------------------------------
 
@@ -148,6 +154,10 @@ REPEAT_OVERDUE = (
     "overdue since {faded}."
 )
 REPEAT_DUE = "The course can be repeated from {opens}, {after} after its last session on {ended}."
+COURSE_TOO_MANY_SESSIONS = (
+    "{sessions} sessions are planned; the usual course for {indication} is {usual}. {note}"
+)
+SESSIONS_UP_TO = "up to {most}"
 
 # --- lots ------------------------------------------------------------------------------------
 
@@ -155,6 +165,9 @@ LOT_EXPIRED = "Lot {lot} of {product} expired on {expired}; it cannot be used on
 LOT_EXPIRES_TODAY = "Lot {lot} of {product} expires today ({expires}); use it up first."
 LOT_EXPIRES_TOMORROW = "Lot {lot} of {product} expires in 1 day ({expires}); use it up first."
 LOT_EXPIRES_IN = "Lot {lot} of {product} expires in {days} days ({expires}); use it up first."
+LOT_AMOUNT_NOT_POSITIVE = "Enter an amount above zero; {amount} cannot be recorded for lot {lot}."
+LOT_WHOLE_UNITS = "Lot {lot} is counted in whole units; {amount} cannot be recorded."
+LOT_INSUFFICIENT = "Lot {lot} has {left} left; {amount} cannot be recorded."
 
 # --- the patient header -----------------------------------------------------------------------
 
@@ -163,6 +176,15 @@ ALERT_MEDICATION = "{flags}: {medication}"
 ALERT_ITEM = "{item}"
 
 RUSSIAN: dict[str, str] = {
+    LOT_AMOUNT_NOT_POSITIVE: "Укажите количество больше нуля; {amount} из серии {lot} "
+    "записать нельзя.",
+    LOT_WHOLE_UNITS: "Серия {lot} учитывается целыми единицами; {amount} записать нельзя.",
+    LOT_INSUFFICIENT: "В серии {lot} осталось {left}; {amount} записать нельзя.",
+    COURSE_TOO_MANY_SESSIONS: (
+        "Запланировано процедур: {sessions}; обычный курс при показании «{indication}» — "
+        "{usual}. {note}"
+    ),
+    SESSIONS_UP_TO: "до {most}",
     LOT_EXPIRED: "Серия {lot} препарата {product}: срок годности истёк {expired}; "
     "использовать {day} нельзя.",
     LOT_EXPIRES_TODAY: "Серия {lot} препарата {product}: срок годности истекает сегодня "
@@ -360,3 +382,29 @@ def reaction_name(reaction: Reaction) -> Localized:
 def technique_name(technique: Technique) -> Localized:
     """A technique as a range names it ("pinpoint (point by point)" / "точечной техники")."""
     return Localized(technique.label().lower(), _TECHNIQUES_RU[technique])
+
+
+_INDICATIONS_RU = {
+    Indication.WRINKLES: "морщины",
+    Indication.AGING_PREVENTION: "профилактика старения",
+    Indication.DEHYDRATION: "обезвоженность кожи",
+    Indication.FACE_OVAL: "овал лица",
+    Indication.PIGMENTATION: "пигментация",
+    Indication.ACNE: "акне",
+    Indication.ACNE_SEVERE: "акне, тяжёлая форма",
+    Indication.POST_ACNE: "постакне",
+    Indication.SEBORRHOEA: "себорея",
+    Indication.ROSACEA: "розацеа",
+    Indication.SCARS: "рубцы",
+    Indication.STRETCH_MARKS: "растяжки",
+    Indication.CELLULITE: "целлюлит",
+    Indication.FAT_DEPOSITS: "жировые отложения",
+    Indication.ALOPECIA: "алопеция",
+    Indication.EYE_BAGS: "мешки под глазами",
+    Indication.VASCULAR: "сосудистая терапия / остеохондроз",
+}
+
+
+def indication_name(indication: Indication) -> Localized:
+    """An indication as a sentence names it ("acne" / "акне")."""
+    return Localized(indication.label().lower(), _INDICATIONS_RU[indication])

@@ -9,7 +9,7 @@ rendering for the readers that only need a sentence.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -70,36 +70,41 @@ class Message:
     template: str
     params: Mapping[str, Param] = field(default_factory=dict, hash=False)
 
-    def render(self, language: str = "en") -> str:
+    def render(self, language: str = "en", dates: DateFormat = format_date) -> str:
         """The sentence in `language` ("en" or "ru"); English where no translation exists.
 
-        Spaces are tidied once the whole sentence is filled in, so an empty optional part
-        (no advice, no context) leaves no gap.
+        `dates` writes a date parameter (dd.mm.yyyy unless the screen passes its locale's
+        format). Spaces are tidied once the whole sentence is filled in, so an empty optional
+        part (no advice, no context) leaves no gap.
         """
-        return " ".join(self.fill(language).split())
+        return " ".join(self.fill(language, dates).split())
 
-    def fill(self, language: str = "en") -> str:
+    def fill(self, language: str = "en", dates: DateFormat = format_date) -> str:
         """The template filled in as it is, spaces untouched: how a part of a sentence renders."""
         template = self.template
         if language == "ru":
             from mesodesk.domain.finding_texts import RUSSIAN
 
             template = RUSSIAN.get(template, template)
-        values = {name: render_param(value, language) for name, value in self.params.items()}
+        values = {name: render_param(value, language, dates) for name, value in self.params.items()}
         return template.format_map(values)
 
 
-def render_param(value: Param, language: str = "en") -> str:
-    """One parameter as text: numbers with the language's decimal mark, dates as dd.mm.yyyy."""
+DateFormat = Callable[[date], str]
+"""How a sentence writes a date: the documents' dd.mm.yyyy, or the interface locale's."""
+
+
+def render_param(value: Param, language: str = "en", dates: DateFormat = format_date) -> str:
+    """One parameter as text: numbers with the language's decimal mark, dates by `dates`."""
     if isinstance(value, Message):
-        return value.fill(language)
+        return value.fill(language, dates)
     if isinstance(value, Localized):
         return value.text(language)
     if isinstance(value, Joined):
-        shown = (render_param(part, language) for part in value.parts)
+        shown = (render_param(part, language, dates) for part in value.parts)
         return value.separator.join(text for text in shown if text)
     if isinstance(value, date):
-        return format_date(value)
+        return dates(value)
     if isinstance(value, Decimal):
         text = f"{value.normalize():f}" if value.is_finite() else str(value)
         return text.replace(".", ",") if language == "ru" else text
@@ -138,9 +143,9 @@ class Finding:
         """`code:subject` (or the code alone): what an override answers."""
         return finding_key(self.code, self.subject)
 
-    def text(self, language: str = "en") -> str:
+    def text(self, language: str = "en", dates: DateFormat = format_date) -> str:
         """The sentence in `language`, from the template where there is one."""
-        return self.message.render(language) if self.message is not None else self.reason
+        return self.message.render(language, dates) if self.message is not None else self.reason
 
 
 def finding_key(code: str, subject: str) -> str:

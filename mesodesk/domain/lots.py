@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 
 from mesodesk.domain import finding_texts as texts
-from mesodesk.domain.findings import Finding, Message, Severity
+from mesodesk.domain.findings import Finding, Localized, Message, Severity
 
 UNITS = frozenset({"ml", "unit"})
 """How a product's stock is counted: liquids in millilitres, the rest in whole units."""
@@ -46,7 +46,6 @@ def check_lot_use(lot: LotState, volume: Decimal, on: date) -> list[Finding]:
     use must not be recorded.
     """
     findings: list[Finding] = []
-    amount = format_amount(volume, lot.unit)
     if on > lot.expires_on:
         expired = Message(
             texts.LOT_EXPIRED,
@@ -73,32 +72,19 @@ def check_lot_use(lot: LotState, volume: Decimal, on: date) -> list[Finding]:
             },
         )
         findings.append(Finding.of("lot.expires_soon", "", Severity.WARNING, soon))
+    shown = amount_words(volume, lot.unit)
     if not volume.is_finite() or volume <= 0:
-        findings.append(
-            Finding(
-                "lot.volume_not_positive",
-                Severity.BLOCK,
-                f"Enter an amount above zero; {amount} cannot be recorded "
-                f"for lot {lot.lot_number}.",
-            )
-        )
+        message = Message(texts.LOT_AMOUNT_NOT_POSITIVE, {"amount": shown, "lot": lot.lot_number})
+        findings.append(Finding.of("lot.volume_not_positive", "", Severity.BLOCK, message))
     elif lot.unit == "unit" and volume != volume.to_integral_value():
-        findings.append(
-            Finding(
-                "lot.fractional_units",
-                Severity.BLOCK,
-                f"Lot {lot.lot_number} is counted in whole units; {amount} cannot be recorded.",
-            )
-        )
+        message = Message(texts.LOT_WHOLE_UNITS, {"amount": shown, "lot": lot.lot_number})
+        findings.append(Finding.of("lot.fractional_units", "", Severity.BLOCK, message))
     elif volume > lot.on_hand:
-        findings.append(
-            Finding(
-                "lot.insufficient",
-                Severity.BLOCK,
-                f"Lot {lot.lot_number} has {format_amount(lot.on_hand, lot.unit)} left; "
-                f"{amount} cannot be recorded.",
-            )
+        message = Message(
+            texts.LOT_INSUFFICIENT,
+            {"amount": shown, "lot": lot.lot_number, "left": amount_words(lot.on_hand, lot.unit)},
         )
+        findings.append(Finding.of("lot.insufficient", "", Severity.BLOCK, message))
     return findings
 
 
@@ -115,6 +101,14 @@ def remaining_after(lot: LotState, volume: Decimal) -> Decimal:
             f"{format_amount(volume, lot.unit)} cannot be recorded."
         )
     return lot.on_hand - volume
+
+
+def amount_words(value: Decimal, unit: str) -> Localized:
+    """An amount as each language writes it: '1.5 ml' / '1,5 мл', '3 units' / '3 ед.'."""
+    english = format_amount(value, unit)
+    number, _, _ = english.partition(" ")
+    russian_unit = "мл" if unit == "ml" else "ед."
+    return Localized(english, f"{number.replace('.', ',')} {russian_unit}")
 
 
 def format_amount(value: Decimal, unit: str) -> str:

@@ -39,11 +39,12 @@ from mesodesk.domain.allergy import load_synonyms
 from mesodesk.domain.anamnesis import AllergyEntry, Anamnesis, ConditionEntry, MedicationEntry
 from mesodesk.domain.contraindications import RecordedAs
 from mesodesk.domain.medicines import MedicationFlag, MedicineDictionary
-from mesodesk.domain.patient import format_date, parse_day
+from mesodesk.domain.patient import parse_day
 from mesodesk.domain.safety_records import PatientAnamnesisRecord
 from mesodesk.domain.vocabulary import IngredientGroup, ReactionSeverity
 from mesodesk.services.errors import ServiceError, StaleRecord, ValidationFailed
-from mesodesk.ui.text import vocab
+from mesodesk.ui.language import interface_language
+from mesodesk.ui.text import core_message, core_messages, show_date, vocab
 from mesodesk.ui.wheel_guard import ComboBox
 
 if TYPE_CHECKING:
@@ -174,9 +175,9 @@ class AnamnesisPane(QWidget):
         try:
             facts = record.anamnesis if record else Anamnesis()
             self.pregnant.setChecked(facts.pregnant)
-            self.due_on.setText(format_date(facts.pregnancy_due_on))
+            self.due_on.setText(show_date(facts.pregnancy_due_on))
             self.due_on.setEnabled(facts.pregnant)
-            self.childbirth_on.setText(format_date(facts.childbirth_on))
+            self.childbirth_on.setText(show_date(facts.childbirth_on))
             self.breastfeeding.setChecked(facts.breastfeeding)
             self.keloid_tendency.setChecked(facts.keloid_tendency)
             self.fear_of_injections.setChecked(facts.fear_of_injections)
@@ -208,7 +209,7 @@ class AnamnesisPane(QWidget):
             try:
                 return parse_day(text)
             except ValueError as exc:
-                problems.append(f"{what}: {self.tr(str(exc))}")
+                problems.append(f"{what}: {core_message(str(exc))}")
                 return None
 
         conditions = []
@@ -291,10 +292,10 @@ class AnamnesisPane(QWidget):
         try:
             saved = self._services.anamnesis.save(replace(self._record, anamnesis=facts))
         except ValidationFailed as exc:
-            self._show_error(" ".join(self.tr(m) for m in exc.errors.values()))
+            self._show_error(core_messages(exc.errors.values()))
             return False
         except (StaleRecord, ServiceError) as exc:
-            self._show_error(self.tr(str(exc)))
+            self._show_error(core_message(str(exc)))
             return False
         self.load(saved)
         self.saved.emit(saved)
@@ -310,15 +311,18 @@ class AnamnesisPane(QWidget):
         row = self._new_row(self.conditions)
         combo = ComboBox(self.conditions)
         for item in self._conditions:
-            combo.addItem(self.tr(item.name_en), item.code)
-            combo.setItemData(combo.count() - 1, item.name_ru, Qt.ItemDataRole.ToolTipRole)
+            shown, other = (item.name_en, item.name_ru)
+            if interface_language() == "ru":
+                shown, other = other, shown
+            combo.addItem(shown, item.code)
+            combo.setItemData(combo.count() - 1, other, Qt.ItemDataRole.ToolTipRole)
         if combo.findData(entry.code) < 0:
             combo.addItem(entry.code, entry.code)
         combo.setCurrentIndex(combo.findData(entry.code))
         combo.currentIndexChanged.connect(self._changed)
         self.conditions.setCellWidget(row, 0, combo)
         self.conditions.setItem(row, 1, _check_item(entry.active))
-        self.conditions.setItem(row, 2, QTableWidgetItem(format_date(entry.noted_on)))
+        self.conditions.setItem(row, 2, QTableWidgetItem(show_date(entry.noted_on)))
         self.conditions.setItem(row, 3, QTableWidgetItem(entry.note))
         self._row_done(self.conditions, row, combo)
         return row
@@ -538,7 +542,7 @@ class AnamnesisPane(QWidget):
 
     def _date(self) -> QLineEdit:
         line = QLineEdit(self)
-        line.setPlaceholderText(self.tr("dd.mm.yyyy"))
+        line.setPlaceholderText(self.tr("dd/mm/yyyy"))
         line.setMaxLength(10)
         line.setFixedWidth(110)
         line.textChanged.connect(self._changed)

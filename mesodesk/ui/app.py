@@ -26,6 +26,7 @@ from mesodesk import __version__
 from mesodesk.paths import write_private_file
 from mesodesk.services.errors import ServiceError
 from mesodesk.ui.icons import app_icon
+from mesodesk.ui.language import choose_language, install_language
 from mesodesk.ui.main_window import MainWindow
 from mesodesk.ui.theme import apply_theme
 
@@ -61,6 +62,7 @@ def application() -> QApplication:
     app = QApplication(sys.argv[:1])
     app.setWindowIcon(app_icon())
     apply_theme(app)
+    install_language()
     return app
 
 
@@ -122,7 +124,9 @@ def run_window(open_database: Opener, offer_setup: bool = True) -> int:
 
         from mesodesk.ui.sign_in import SignInDialog
 
-        window.opening_hint.setText(app.tr("Sign in to open the patients."))
+        window.opening_hint.setText(
+            QCoreApplication.translate("MesoDesk", "Sign in to open the patients.")
+        )
         dialog = SignInDialog(users, window)
         dialog.accepted.connect(lambda: set_up(result))
         dialog.rejected.connect(lambda: QCoreApplication.exit(0))
@@ -135,8 +139,18 @@ def run_window(open_database: Opener, offer_setup: bool = True) -> int:
         if wizard is None:
             attach(result)
             return
-        window.opening_hint.setText(app.tr("Setting up the clinic…"))
-        wizard.finished.connect(lambda _code: attach(result))
+        window.opening_hint.setText(
+            QCoreApplication.translate("MesoDesk", "Setting up the clinic…")
+        )
+
+        def finished(_code: int) -> None:
+            chosen = wizard.chosen_language()
+            if chosen is not None:  # the panes, made next, speak it; the menus from next start
+                choose_language(chosen or None)
+                install_language(chosen or None)
+            attach(result)
+
+        wizard.finished.connect(finished)
         wizard.open()
 
     def attach(result: Opened) -> None:
@@ -148,9 +162,9 @@ def run_window(open_database: Opener, offer_setup: bool = True) -> int:
             window.notices.warning(database.notice)
         elif database.backup_path is not None:
             window.notices.info(
-                app.tr("The database was upgraded; the previous copy is kept at {path}.").format(
-                    path=database.backup_path
-                )
+                QCoreApplication.translate(
+                    "MesoDesk", "The database was upgraded; the previous copy is kept at {path}."
+                ).format(path=database.backup_path)
             )
         if window.backups is not None:
             window.backups.start_automatic()
@@ -161,7 +175,9 @@ def run_window(open_database: Opener, offer_setup: bool = True) -> int:
         print(f"mesodesk: error: {error}", file=sys.stderr)
         failed.append(str(error))
         window.show_opening_failed(
-            app.tr("MesoDesk cannot open the database.") + "\n\n" + str(error)
+            QCoreApplication.translate("MesoDesk", "MesoDesk cannot open the database.")
+            + "\n\n"
+            + str(error)
         )
 
     window.runner.submit(lambda: open_database(progress.said.emit), signed_in, refuse)
@@ -245,11 +261,17 @@ def save_screenshot(
     target: Path,
     size: tuple[int, int],
     patient_id: int | None = None,
+    language: str | None = None,
 ) -> None:
-    """Render the window as a user would see it after the list has loaded, then save a PNG."""
+    """Render the window as a user would see it after the list has loaded, then save a PNG.
+
+    `language` ("en", "ru") shows it in that language rather than the chosen or system one.
+    """
     from mesodesk.services.backup import BackupService
 
     application()
+    if language is not None:
+        install_language(language)
     window = MainWindow(
         services,
         database.location,
@@ -271,11 +293,18 @@ def save_screenshot(
 
 
 def save_visit_screenshot(
-    database: Any, services: Services, target: Path, size: tuple[int, int], visit_id: int
+    database: Any,
+    services: Services,
+    target: Path,
+    size: tuple[int, int],
+    visit_id: int,
+    language: str | None = None,
 ) -> None:
     """Open the visit's patient, then the visit on its Visit tab, and save the window as PNG."""
     visit = services.visits.get(visit_id)
     application()
+    if language is not None:
+        install_language(language)
     window = MainWindow(services, database.location, remember_layout=False)
     window.resize(*size)
     window.show()

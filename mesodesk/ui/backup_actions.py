@@ -18,9 +18,9 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
 
-from mesodesk.domain.patient import format_date
 from mesodesk.ui.backup_settings_dialog import BackupSettingsDialog
 from mesodesk.ui.state.notices import Notices
+from mesodesk.ui.text import core_message, show_date, show_time
 from mesodesk.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ class BackupLabel(QLabel):
 
     def last_text(self, moment: datetime) -> str:
         return self.tr("Last backup: {date} {time}").format(
-            date=format_date(moment.date()), time=moment.strftime("%H:%M")
+            date=show_date(moment.date()), time=show_time(moment)
         )
 
     def show_text(self, text: str, problem: bool = False, tip: str = "") -> None:
@@ -165,7 +165,7 @@ class BackupActions(QObject):
             try:
                 made, failure = work(), None
             except Exception as exc:  # told to the user with the status after it
-                made, failure = None, str(exc)
+                made, failure = None, core_message(str(exc))
             return made, failure, service.status()
 
         self._runner.submit(
@@ -184,7 +184,7 @@ class BackupActions(QObject):
             last = (
                 " "
                 + self.tr("The last backup was made on {date}.").format(
-                    date=format_date(status.newest.date())
+                    date=show_date(status.newest.date())
                 )
                 if status.newest is not None
                 else ""
@@ -211,7 +211,7 @@ class BackupActions(QObject):
             return self.tr("No backup of this database has been made yet.")
         return self.tr(
             "The last backup was made on {date}, more than a week ago. Back up now."
-        ).format(date=format_date(status.newest.date()))
+        ).format(date=show_date(status.newest.date()))
 
     def _show_status(self, status: BackupStatus) -> None:
         self.status = status
@@ -231,7 +231,7 @@ class BackupActions(QObject):
 
     def _unexpected(self, exc: Exception) -> None:
         self._set_busy(False)
-        self._notices.error(str(exc))
+        self._notices.error(core_message(str(exc)))
 
     # --- restores ----------------------------------------------------------------------------
 
@@ -281,8 +281,8 @@ class BackupActions(QObject):
         if candidate.made_at is not None:
             parts.append(
                 self.tr("The backup was made on {date} at {time}.").format(
-                    date=format_date(candidate.made_at.date()),
-                    time=candidate.made_at.strftime("%H:%M"),
+                    date=show_date(candidate.made_at.date()),
+                    time=show_time(candidate.made_at),
                 )
             )
         if candidate.patients is not None:
@@ -325,13 +325,13 @@ class BackupActions(QObject):
 
     def _refused(self, exc: Exception) -> None:
         self._set_busy(False)
-        self._notices.error(str(exc))
+        self._notices.error(core_message(str(exc)))
 
     def _restore_failed(self, exc: Exception) -> None:
         self._set_busy(False)
         self.restore_ended.emit()
         self.refresh()
-        self._notices.error(str(exc))
+        self._notices.error(core_message(str(exc)))
 
     # --- settings ----------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from mesodesk.domain.backups import KEEP_MAX, KEEP_MIN, BackupPolicy
 from mesodesk.services.errors import ServiceError, ValidationFailed
+from mesodesk.ui.text import core_message
 from mesodesk.ui.wheel_guard import SpinBox
 
 if TYPE_CHECKING:
@@ -126,10 +127,10 @@ class BackupSettingsDialog(QDialog):
             self._settings.save_policy(self.policy())
         except ValidationFailed as exc:
             for field, label in self._errors.items():
-                label.setText(self.tr(exc.errors[field]) if field in exc.errors else "")
+                label.setText(core_message(exc.errors.get(field, "")))
             return
         except ServiceError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(core_message(str(exc)))
             return
         self.accept()
 

@@ -27,12 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from mesodesk.domain import limits
-from mesodesk.domain.lots import format_amount
 from mesodesk.domain.records import CocktailLineRecord, CocktailRecord, ProductRecord
 from mesodesk.domain.vocabulary import Area, Indication
 from mesodesk.services.errors import ValidationFailed
 from mesodesk.ui.catalog_common import MUTED, CatalogPage, Column, source_text
-from mesodesk.ui.text import vocab
+from mesodesk.ui.text import amount_text, show_number, vocab
 from mesodesk.ui.wheel_guard import ComboBox
 
 if TYPE_CHECKING:
@@ -201,7 +200,7 @@ class CocktailPage(CatalogPage[CocktailRecord]):
             name = QTableWidgetItem(line.product_name)
             name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.lines.setItem(row, 0, name)
-            volume = QTableWidgetItem(format_amount(line.volume_ml, "ml").removesuffix(" ml"))
+            volume = QTableWidgetItem(show_number(line.volume_ml, groups=False))
             volume.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.lines.setItem(row, 1, volume)
         self.lines.blockSignals(blocker)
@@ -209,7 +208,7 @@ class CocktailPage(CatalogPage[CocktailRecord]):
 
 def _recipe(record: CocktailRecord) -> str:
     return " + ".join(
-        f"{line.product_name} {format_amount(line.volume_ml, 'ml')}" for line in record.lines
+        f"{line.product_name} {amount_text(line.volume_ml, 'ml')}" for line in record.lines
     )
 
 

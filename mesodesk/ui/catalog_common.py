@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from mesodesk.services.errors import ServiceError, StaleRecord, ValidationFailed
+from mesodesk.ui.text import core_message
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
@@ -294,12 +295,12 @@ class CatalogPage(QWidget, Generic[R]):
             self._show_error("\n".join(exc.errors.values()))
             return False
         except StaleRecord as exc:
-            self._show_error(str(exc))
+            self._show_error(core_message(str(exc)))
             self._dirty = False
             self.reload()
             return False
         except ServiceError as exc:
-            self._show_error(str(exc))
+            self._show_error(core_message(str(exc)))
             return False
         self._dirty = False
         self.reload(select=saved)
@@ -315,7 +316,7 @@ class CatalogPage(QWidget, Generic[R]):
         try:
             self.remove(record)
         except ServiceError as exc:
-            self._show_error(str(exc))
+            self._show_error(core_message(str(exc)))
             return
         self._dirty = False
         self._current = None

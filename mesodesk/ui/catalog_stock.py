@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from mesodesk.domain import limits
 from mesodesk.domain.catalog_records import RecallHit
-from mesodesk.domain.lots import NEAR_EXPIRY_DAYS, format_amount
+from mesodesk.domain.lots import NEAR_EXPIRY_DAYS
 from mesodesk.domain.records import LotRecord
 from mesodesk.services.errors import ValidationFailed
 from mesodesk.ui.catalog_common import (
@@ -35,7 +35,7 @@ from mesodesk.ui.catalog_common import (
     fit_columns,
     record_table,
 )
-from mesodesk.ui.text import show_date, vocab
+from mesodesk.ui.text import amount_text, show_date, show_date_time, show_number, vocab
 from mesodesk.ui.wheel_guard import ComboBox, DateEdit
 from mesodesk.ui.workers import TaskRunner
 
@@ -76,7 +76,7 @@ class LotPage(CatalogPage[LotRecord]):
                 lambda r: show_date(r.expires_on),
                 lambda r: expiry_colour(r, self._today()),
             ),
-            Column(self.tr("On hand"), lambda r: format_amount(r.on_hand, r.unit)),
+            Column(self.tr("On hand"), lambda r: amount_text(r.on_hand, r.unit)),
             Column(self.tr("State"), self._state, lambda r: expiry_colour(r, self._today())),
         ]
 
@@ -143,7 +143,7 @@ class LotPage(CatalogPage[LotRecord]):
         self.lot_number.setText(record.lot_number)
         day = record.expires_on
         self.expires_on.setDate(QDate(day.year, day.month, day.day))
-        self.on_hand.setText(f"{record.on_hand.normalize():f}")
+        self.on_hand.setText(show_number(record.on_hand, groups=False))
 
     def read_form(self, current: LotRecord | None) -> LotRecord:
         errors: dict[str, str] = {}
@@ -247,7 +247,7 @@ class RecallPage(QWidget):
                 Column(self.tr("Status"), lambda h: vocab(h.visit_status)),
                 Column(self.tr("Product"), lambda h: h.product_name),
                 Column(self.tr("Lot"), lambda h: h.lot_number),
-                Column(self.tr("Amount"), lambda h: format_amount(h.volume_ml, h.unit)),
+                Column(self.tr("Amount"), lambda h: amount_text(h.volume_ml, h.unit)),
             ],
             self,
         )
@@ -324,4 +324,4 @@ class RecallPage(QWidget):
 
 def _visit_time(hit: RecallHit) -> str:
     local = hit.visit_at.astimezone()
-    return f"{show_date(local.date())} {local:%H:%M}"
+    return show_date_time(local)

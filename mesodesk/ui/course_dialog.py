@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -26,7 +26,17 @@ from mesodesk.domain.patient import PatientCard
 from mesodesk.domain.records import CourseRecord
 from mesodesk.domain.vocabulary import Area, Indication
 from mesodesk.services.errors import ServiceError, ValidationFailed
-from mesodesk.ui.text import show_date, vocab
+from mesodesk.ui.language import interface_language
+from mesodesk.ui.text import (
+    core_message,
+    finding_text,
+    show_date,
+    show_time,
+    source_tooltip,
+    ui_locale,
+    vocab,
+    weekday_name,
+)
 from mesodesk.ui.wheel_guard import ComboBox, DateEdit, SpinBox
 
 if TYPE_CHECKING:
@@ -197,11 +207,14 @@ class CourseDialog(QDialog):
             blocker = box.blockSignals(True)
             box.setValue(value)
             box.blockSignals(blocker)
+        language = interface_language()
         hint = self.tr("Usual course: {count} sessions, every {low}-{high} days.").format(
-            count=usual.sessions_text, low=usual.interval_min_days, high=usual.interval_max_days
+            count=usual.sessions_words.text(language),
+            low=usual.interval_min_days,
+            high=usual.interval_max_days,
         )
         if usual.note:
-            hint += " " + usual.note
+            hint += " " + usual.note_words.text(language)
         self.usual.setText(hint)
         self.refresh()
 
@@ -217,7 +230,7 @@ class CourseDialog(QDialog):
                 for message in exc.errors.values()
             ]
         except ServiceError as exc:
-            self._findings = [Finding("course.error", Severity.BLOCK, str(exc))]
+            self._findings = [Finding("course.error", Severity.BLOCK, core_message(str(exc)))]
         sessions = self._proposal.sessions if self._proposal is not None else ()
         self._dates = [session.day for session in sessions]
         self.dates.clear()
@@ -234,8 +247,8 @@ class CourseDialog(QDialog):
         text = self.tr("{number}.  {date}, {weekday}, {time}").format(
             number=session.number,
             date=show_date(day),
-            weekday=QDate(day.year, day.month, day.day).toString("dddd"),
-            time=session.starts_at.astimezone().strftime("%H:%M"),
+            weekday=weekday_name(day),
+            time=show_time(session.starts_at.astimezone()),
         )
         if session.visit_id is None:
             return text
@@ -248,7 +261,7 @@ class CourseDialog(QDialog):
         proposal = self._proposal
         if proposal is None:
             return ""
-        at = proposal.starts_at.strftime("%H:%M")
+        at = show_time(proposal.starts_at)
         if proposal.time_source is rules.BookedTime.USUAL:
             note = self.tr("New visits are booked at {time}, the patient's usual time.")
         elif proposal.time_source is rules.BookedTime.USUAL_MOVED_INTO_HOURS:
@@ -261,7 +274,7 @@ class CourseDialog(QDialog):
         note = note.format(time=at)
         closed = [day for day in range(7) if day not in proposal.working_days]
         if closed:
-            names = ", ".join(QLocale().dayName(day + 1) for day in closed)
+            names = ", ".join(ui_locale().dayName(day + 1) for day in closed)
             note += " " + self.tr("The clinic is closed on: {days}.").format(days=names)
         return note
 
@@ -271,7 +284,8 @@ class CourseDialog(QDialog):
             label.deleteLater()
         self._finding_labels = []
         for finding in self._findings:
-            label = QLabel(finding.reason, self)
+            label = QLabel(finding_text(finding), self)
+            label.setToolTip(source_tooltip(finding))
             label.setWordWrap(True)
             label.setProperty("severity", finding.severity.value)
             label.setStyleSheet(
@@ -293,7 +307,9 @@ class CourseDialog(QDialog):
             )
         except ServiceError as exc:
             message = (
-                "\n".join(exc.errors.values()) if isinstance(exc, ValidationFailed) else str(exc)
+                "\n".join(map(core_message, exc.errors.values()))
+                if isinstance(exc, ValidationFailed)
+                else core_message(str(exc))
             )
             self.refresh()
             self._findings.insert(0, Finding("course.not_saved", Severity.BLOCK, message))

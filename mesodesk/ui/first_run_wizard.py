@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -339,6 +340,13 @@ class FirstRunWizard(QWizard):
             currency=self.language.currency.currentText(),
             backup_copy_folder=self.backups.copy_folder.text(),
         )
+
+    def chosen_language(self) -> str | None:
+        """The interface language finished with ("en", "ru", or "" for the computer's); None
+        when the set-up was skipped."""
+        if self.result() != QDialog.DialogCode.Accepted:
+            return None
+        return str(self.language.language.currentData())
 
     def accept(self) -> None:
         """Finish: store the choices; on a refusal, say why on the page and stay."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QByteArray, QFileInfo, QLocale, QRect, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QFileInfo, QRect, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -33,7 +33,7 @@ from mesodesk.domain.users import Permission, allows
 from mesodesk.services.errors import NotFound, ServiceError, StaleRecord, ValidationFailed
 from mesodesk.ui.notice_bar import NoticeBar
 from mesodesk.ui.state.notices import Notices
-from mesodesk.ui.text import show_date
+from mesodesk.ui.text import core_message, core_messages, finding_text, message_text, show_date
 from mesodesk.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
@@ -610,10 +610,10 @@ class MainWindow(QMainWindow):
                 self.notices.warning(self.tr("Not saved: check the marked fields."))
             return False
         except StaleRecord as exc:
-            self.notices.error(str(exc), (self.tr("Reload"), self._reload))
+            self.notices.error(core_message(str(exc)), (self.tr("Reload"), self._reload))
             return False
         except ServiceError as exc:
-            self.notices.error(str(exc))
+            self.notices.error(core_message(str(exc)))
             return False
         self._open_card(saved)
         self.patient_list.refresh(select_id=saved.id)
@@ -650,7 +650,7 @@ class MainWindow(QMainWindow):
         try:
             changed = self.services.patients.set_archived(card.id, not card.archived, card.version)
         except ServiceError as exc:
-            self.notices.error(str(exc))
+            self.notices.error(core_message(str(exc)))
             return
         self._open_card(changed)
         self.patient_list.refresh(select_id=changed.id)
@@ -670,7 +670,7 @@ class MainWindow(QMainWindow):
         try:
             card = self.services.patients.get(patient_id)
         except NotFound as exc:
-            self.notices.error(str(exc))
+            self.notices.error(core_message(str(exc)))
             return
         self._open_card(card)
 
@@ -754,13 +754,10 @@ class MainWindow(QMainWindow):
     def show_guide(self) -> GuideWindow:
         """F1: the user guide in the interface's language, in its own window (also while the
         database is still opening)."""
-        from mesodesk.ui.guide import GuideWindow, guide_language
+        from mesodesk.ui.guide import GuideWindow
+        from mesodesk.ui.language import interface_language
 
-        try:
-            setting = self.services.settings.language() if self.attached else ""
-        except ServiceError:
-            setting = ""  # the computer's language; the guide opens whatever the database says
-        language = guide_language(setting, QLocale.system())
+        language = interface_language()
         if self.guide_window is None:
             self.guide_window = GuideWindow(language, self)
         else:
@@ -800,7 +797,7 @@ class MainWindow(QMainWindow):
         """A repeat or maintenance reminder, unless something else is being said."""
         if not findings or self.patient.patient_id != patient_id or self.notice_bar.is_showing():
             return
-        text = findings[0].reason
+        text = finding_text(findings[0])
         if len(findings) > 1:
             text += " " + self.tr("({count} more reminders in the course plan.)").format(
                 count=len(findings) - 1
@@ -849,17 +846,19 @@ class MainWindow(QMainWindow):
         services = self.services
         problems = [services.anamnesis.catalog().problem, services.anamnesis.medicines().problem]
         if any(problems):
-            self.notices.error(" ".join(self.tr(p) for p in problems if p))
+            self.notices.error(core_messages(p for p in problems if p))
         if card is None or card.id is None or not self.clinical:
             self.anamnesis.load(None)
             self.header.show_alerts([])
             return
         try:
             self.anamnesis.load(services.anamnesis.get(card.id))
-            self.header.show_alerts(services.anamnesis.alerts(card.id))
+            self.header.show_alerts(
+                [message_text(m) for m in services.anamnesis.alert_messages(card.id)]
+            )
         except ServiceError as exc:
             self.anamnesis.load(None)
-            self.notices.error(str(exc))
+            self.notices.error(core_message(str(exc)))
         patient_id, courses = card.id, services.courses
         self.runner.submit(
             lambda: courses.reminders(patient_id, date.today()),
@@ -874,7 +873,7 @@ class MainWindow(QMainWindow):
             return
         facts, _problem = self.anamnesis.anamnesis()
         alerts = self.services.anamnesis.alerts_for(facts)
-        self.header.show_alerts([message.render() for message in alerts])
+        self.header.show_alerts([message_text(message) for message in alerts])
 
     def _anamnesis_saved(self, record: PatientAnamnesisRecord) -> None:
         self.notices.success(self.tr("Anamnesis saved."))
@@ -883,9 +882,11 @@ class MainWindow(QMainWindow):
     def _records_changed(self, patient_id: int) -> None:
         if patient_id == self.patient.patient_id and self.clinical:
             try:
-                self.header.show_alerts(self.services.anamnesis.alerts(patient_id))
+                self.header.show_alerts(
+                    [message_text(m) for m in self.services.anamnesis.alert_messages(patient_id)]
+                )
             except ServiceError as exc:
-                self.notices.error(str(exc))
+                self.notices.error(core_message(str(exc)))
             self.visit.rescreen()
             self._mark_list()
         catalog = self.catalog_window
@@ -902,7 +903,7 @@ class MainWindow(QMainWindow):
         self.runner.submit(
             lambda: anamnesis.patients_with_active_blocks(ids),
             model.set_flagged,
-            lambda exc: self.notices.error(str(exc)),
+            lambda exc: self.notices.error(core_message(str(exc))),
             kind="list-marks",
         )
 

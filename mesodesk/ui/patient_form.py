@@ -22,12 +22,11 @@ from mesodesk.domain import limits
 from mesodesk.domain.patient import (
     PatientCard,
     age_on,
-    format_date,
     parse_birth_date,
     validate,
 )
 from mesodesk.domain.vocabulary import Language, Sex, SkinType
-from mesodesk.ui.text import vocab, years
+from mesodesk.ui.text import core_message, show_date, vocab, years
 from mesodesk.ui.wheel_guard import ComboBox
 
 
@@ -45,7 +44,7 @@ class PatientForm(QWidget):
         self.first_name = self._line("firstName", limits.PERSON_NAME)
         self.middle_name = self._line("middleName", limits.PERSON_NAME)
         self.birth_date = self._line("birthDate", 10)
-        self.birth_date.setPlaceholderText(self.tr("dd.mm.yyyy"))
+        self.birth_date.setPlaceholderText(self.tr("dd/mm/yyyy"))
         self.age = QLabel(self)
         self.age.setObjectName("mutedLabel")
         self.sex = self._combo("sex", [(vocab(s), s) for s in Sex])
@@ -120,7 +119,7 @@ class PatientForm(QWidget):
             self.last_name.setText(card.last_name)
             self.first_name.setText(card.first_name)
             self.middle_name.setText(card.middle_name)
-            self.birth_date.setText(format_date(card.birth_date))
+            self.birth_date.setText(show_date(card.birth_date))
             self.phone.setText(card.phone)
             self.email.setText(card.email)
             self.address.setText(card.address)
@@ -147,7 +146,7 @@ class PatientForm(QWidget):
             birth = parse_birth_date(self.birth_date.text())
         except ValueError as exc:
             birth = self._loaded.birth_date
-            errors["birth_date"] = self.tr(str(exc))
+            errors["birth_date"] = core_message(str(exc))
         card = replace(
             self._loaded,
             last_name=self.last_name.text(),
@@ -179,7 +178,7 @@ class PatientForm(QWidget):
         first: QWidget | None = None
         for field, label in self._errors.items():
             message = errors.get(field, "")
-            label.setText(self.tr(message))
+            label.setText(core_message(message))
             if message:
                 label.show()
             if message and first is None:
@@ -254,7 +253,7 @@ class PatientForm(QWidget):
             return
         card, unreadable = self.card()
         errors = {**validate(card, date.today()), **unreadable}
-        label.setText(self.tr(errors.get(field, "")))
+        label.setText(core_message(errors.get(field, "")))
 
     def _update_age(self) -> None:
         try:

@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
 from mesodesk.domain import limits
 from mesodesk.domain.clinic import ClinicProfile, validate_profile
 from mesodesk.services.errors import ServiceError, ValidationFailed
-from mesodesk.ui.wheel_guard import TimeEdit
+from mesodesk.ui.language import choose_language, chosen_language
+from mesodesk.ui.text import core_message
+from mesodesk.ui.wheel_guard import ComboBox, TimeEdit
 
 if TYPE_CHECKING:
     from mesodesk.services.settings import ClinicSettingsService
@@ -101,6 +103,21 @@ class ClinicSettingsDialog(QDialog):
         )
         hours_hint.setObjectName("mutedLabel")
         hours_hint.setWordWrap(True)
+        self.language = ComboBox(self)
+        self.language.addItem(self.tr("As the system"), "")
+        self.language.addItem("English", "en")
+        self.language.addItem("Русский", "ru")
+        self.language.setCurrentIndex(max(0, self.language.findData(chosen_language() or "")))
+        self.language.setAccessibleName(self.tr("Interface language"))
+        language_hint = QLabel(
+            self.tr(
+                "Kept on this computer. MesoDesk shows the new language the next time it "
+                "starts; nothing has to be reinstalled."
+            ),
+            self,
+        )
+        language_hint.setObjectName("mutedLabel")
+        language_hint.setWordWrap(True)
         self.error = QLabel(self)
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
@@ -144,6 +161,16 @@ class ClinicSettingsDialog(QDialog):
         hours_label.setBuddy(self.opens_at)
         visit_form.addRow(hours_label, self._with_error("closes_at", hours))
         visit_form.addRow("", hours_hint)
+        interface = QGroupBox(self.tr("Interface"), self)
+        interface_form = self._form(interface)
+        language_label = QLabel(self.tr("&Language"), self)
+        language_label.setBuddy(self.language)
+        interface_form.addRow(language_label, self.language)
+        interface_form.addRow("", language_hint)
+        right = QVBoxLayout()
+        right.addWidget(visits)
+        right.addWidget(interface)
+        right.addStretch(1)
 
         save = QPushButton(self.tr("Save"), self)
         save.setObjectName("primary")
@@ -155,7 +182,7 @@ class ClinicSettingsDialog(QDialog):
         buttons.addWidget(save)
         columns = QHBoxLayout()
         columns.addWidget(letterhead, 1)
-        columns.addWidget(visits, 1)
+        columns.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
         layout.addStretch(1)
@@ -205,8 +232,9 @@ class ClinicSettingsDialog(QDialog):
             return
         except ServiceError as exc:
             self.show_errors({})
-            self._show_error(str(exc))
+            self._show_error(core_message(str(exc)))
             return
+        choose_language(self.language.currentData() or None)
         self.accept()
 
     def show_errors(self, errors: dict[str, str]) -> None:
@@ -216,7 +244,7 @@ class ClinicSettingsDialog(QDialog):
         for key, message in errors.items():
             field = FIELD_OF_ERROR.get(key, key)
             (shown.setdefault(field, []) if field in self._errors else rest).append(
-                self.tr(message)
+                core_message(message)
             )
         for field, label in self._errors.items():
             label.setText(" ".join(shown.get(field, [])))

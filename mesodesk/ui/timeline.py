@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPen
+from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -39,7 +39,7 @@ from mesodesk.domain.vocabulary import VisitStatus
 from mesodesk.ui.state.notices import Notices
 from mesodesk.ui.state.open_patient import OpenPatient
 from mesodesk.ui.state.open_visit import OpenVisit
-from mesodesk.ui.text import show_date, vocab
+from mesodesk.ui.text import show_date, show_date_time, show_number, show_time, vocab
 from mesodesk.ui.theme import ACCENT
 from mesodesk.ui.workers import TaskRunner
 
@@ -59,28 +59,26 @@ SIGNED_COLOURS = ("#e6f4f1", ACCENT)
 COURSE_COLOURS = ("#f4f3ff", "#5925dc")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Timeline", text)
-
-
 def visit_when(visit: VisitRecord) -> str:
     local = visit.starts_at.astimezone()
-    return f"{show_date(local.date())} {local:%H:%M}"
+    return show_date_time(local)
 
 
 def badge_text(entry: TimelineEntry) -> str:
     if entry.course is not None:
-        return _tr("Course")
+        return QCoreApplication.translate("Timeline", "Course")
     assert entry.visit is not None
     if entry.visit.signed:
-        return _tr("Signed")
+        return QCoreApplication.translate("Timeline", "Signed")
     return vocab(entry.visit.status)
 
 
 def title_text(entry: TimelineEntry) -> str:
     if entry.course is not None:
         course = entry.course
-        return _tr("{indication}, {area}: {sessions} sessions every {low}–{high} days").format(
+        return QCoreApplication.translate(
+            "Timeline", "{indication}, {area}: {sessions} sessions every {low}–{high} days"
+        ).format(
             indication=vocab(course.indication),
             area=vocab(course.area).lower(),
             sessions=course.sessions,
@@ -90,9 +88,9 @@ def title_text(entry: TimelineEntry) -> str:
     assert entry.visit is not None
     visit = entry.visit
     nothing = (
-        _tr("Nothing recorded yet")
+        QCoreApplication.translate("Timeline", "Nothing recorded yet")
         if visit.status is VisitStatus.PLANNED
-        else _tr("No areas recorded")
+        else QCoreApplication.translate("Timeline", "No areas recorded")
     )
     areas = ", ".join(vocab(area) for area in visit.treated_areas) or nothing
     techniques = ", ".join(vocab(t).lower() for t in visit.used_techniques)
@@ -103,8 +101,8 @@ def products_text(visit: VisitRecord) -> str:
     if not visit.product_lines:
         return ""
     parts = [
-        _tr("{product} {volume} ml (lot {lot})").format(
-            product=line.product_name, volume=f"{line.volume_ml.normalize():f}", lot=line.lot_number
+        QCoreApplication.translate("Timeline", "{product} {volume} ml (lot {lot})").format(
+            product=line.product_name, volume=show_number(line.volume_ml), lot=line.lot_number
         )
         for line in visit.product_lines
     ]
@@ -113,7 +111,7 @@ def products_text(visit: VisitRecord) -> str:
 
 def reactions_text(visit: VisitRecord) -> str:
     return ", ".join(
-        _tr("{reaction} ({severity})").format(
+        QCoreApplication.translate("Timeline", "{reaction} ({severity})").format(
             reaction=vocab(item.reaction).lower(), severity=vocab(item.severity).lower()
         )
         for item in visit.reactions
@@ -198,7 +196,7 @@ class TimelineDelegate(QStyledItemDelegate):
             painter.drawText(
                 QRect(left, top + self.ROW, 100, self.ROW),
                 Qt.AlignmentFlag.AlignVCenter,
-                f"{local:%H:%M}",
+                show_time(local),
             )
         else:
             painter.drawText(
@@ -217,13 +215,15 @@ class TimelineDelegate(QStyledItemDelegate):
         painter.setPen(QColor(ink))
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
 
-        text_left = left + 104
+        text_left = left + max(104, _badge_column(painter.fontMetrics()))
         width = rect.right() - text_left - self.PAD
         painter.setFont(bold if entry.is_next else base)
         painter.setPen(QColor("#101828"))
         title = title_text(entry)
         if entry.is_next:
-            title = _tr("Next visit · {title}").format(title=title)
+            title = QCoreApplication.translate("Timeline", "Next visit · {title}").format(
+                title=title
+            )
         painter.drawText(
             QRect(text_left, top, width, self.ROW),
             Qt.AlignmentFlag.AlignVCenter,
@@ -247,6 +247,17 @@ class TimelineDelegate(QStyledItemDelegate):
                 )
                 line_top += self.ROW
         painter.restore()
+
+
+def _badge_column(metrics: QFontMetrics) -> int:
+    """The widest badge of any entry and a gap, so every title starts at one place after it
+    whatever the language ("Запланирован" is longer than "Planned")."""
+    texts = [vocab(status) for status in VisitStatus]
+    texts += [
+        QCoreApplication.translate("Timeline", "Course"),
+        QCoreApplication.translate("Timeline", "Signed"),
+    ]
+    return max(metrics.horizontalAdvance(text) for text in texts) + 16 + 8
 
 
 def _badge_colours(entry: TimelineEntry) -> tuple[str, str]:

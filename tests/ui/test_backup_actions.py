@@ -107,7 +107,7 @@ def test_back_up_now_makes_a_backup_off_the_gui_thread_and_shows_its_time(
     made = service.folder / "mesodesk-2026-03-02T093000.sqlite3"
     assert made.exists() and file_facts(made)[1] == 0o600
     assert service.threads and threading.get_ident() not in service.threads
-    assert label.text() == "Last backup: 02.03.2026 09:30"
+    assert label.text() == "Last backup: 02/03/2026 09:30"
     assert _backups(window).last_action.text() == label.text(), "the File menu says it too"
     assert label.property("problem") is False
     assert label.width() == width, "the status bar does not move"
@@ -125,7 +125,7 @@ def test_the_automatic_backup_is_made_once_a_day(
 
     assert len(list(service.folder.iterdir())) == 1
     assert window.notice_bar.notice is None, "a successful automatic backup says nothing"
-    assert _backups(window).label.text() == "Last backup: 02.03.2026 09:30"
+    assert _backups(window).label.text() == "Last backup: 02/03/2026 09:30"
 
 
 def test_a_failed_backup_warns_names_the_last_one_and_offers_to_try_again(
@@ -148,14 +148,14 @@ def test_a_failed_backup_warns_names_the_last_one_and_offers_to_try_again(
     kind, text = _notice(window)
     assert kind == "warning"
     assert text.startswith("The automatic backup failed: No database file at")
-    assert "The last backup was made on 20.02.2026." in text
+    assert "The last backup was made on 20/02/2026." in text
     assert _backups(window).label.text() == "Backup failed"
     assert window.notice_bar.action.text() == "Back up now"
 
     window.notice_bar.action.click()
     _settle(qtbot, window)
     assert (service.folder / "mesodesk-2026-03-02T093000.sqlite3").exists()
-    assert _backups(window).label.text() == "Last backup: 02.03.2026 09:30"
+    assert _backups(window).label.text() == "Last backup: 02/03/2026 09:30"
     assert _backups(window).label.property("problem") is False
 
 
@@ -186,7 +186,7 @@ def test_a_copy_folder_that_is_not_there_is_told_and_the_backup_still_made(
 
     kind, text = _notice(window)
     assert kind == "warning" and "is the disk connected" in text
-    assert _backups(window).label.text() == "Last backup: 02.03.2026 09:30"
+    assert _backups(window).label.text() == "Last backup: 02/03/2026 09:30"
 
 
 # --- restoring -----------------------------------------------------------------------------------

@@ -60,7 +60,7 @@ def test_a_new_card_for_someone_already_listed_shows_the_match_in_place_of_the_b
     assert row.is_warning() and window.duplicate_check.warning.isVisible()
     assert not window.save_button.isVisible()
     text = row.message()
-    assert "Иванова Мария Петровна" in text and "07.03.1985" in text
+    assert "Иванова Мария Петровна" in text and "07/03/1985" in text
     assert "The same name and date of birth" in text
     assert [found.id for found in row.found()] == [stored.id]
     assert row.height() == height and row.mapTo(window, QPoint(0, 0)) == top

@@ -53,7 +53,7 @@ def test_a_received_lot_is_listed_with_its_expiry_and_stock(qtbot, window):
     assert page.is_dirty()
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert _texts(page, 1) == ["RS-2611A"]
-    assert _texts(page, 2) == ["31.05.2028"]
+    assert _texts(page, 2) == ["31/05/2028"]
     assert _texts(page, 3) == ["12.5 ml"]
     stored = window.services.catalog.list_lots()
     assert [(lot.lot_number, lot.on_hand) for lot in stored] == [("RS-2611A", Decimal("12.5"))]

@@ -66,7 +66,7 @@ def test_a_face_course_of_six_sessions_every_7_to_10_days_proposes_six_weekly_da
     _face_course(dialog, start)
     assert dialog.proposed_dates() == [start + timedelta(days=7 * n) for n in range(6)]
     assert dialog.dates.count() == 6
-    assert dialog.dates.item(0).text().startswith("1.  01.03.2027")
+    assert dialog.dates.item(0).text().startswith("1.  01/03/2027")
     assert dialog.dates_title.text() == "Proposed visits: 6"
     assert _shown_findings(dialog) == []
     assert dialog.no_findings.isVisible()
@@ -126,7 +126,7 @@ def test_creating_the_course_books_six_planned_visits_and_tells_the_timeline(
     assert visits[0].starts_at.astimezone().date() == start
     assert len(window.services.courses.list_courses(card.id)) == 1
     assert window.notice_bar.is_showing()
-    assert "6 visits booked, 01.03.2027 to 05.04.2027" in window.notice_bar.text.text()
+    assert "6 visits booked, 01/03/2027 to 05/04/2027" in window.notice_bar.text.text()
 
 
 def test_opening_a_patient_whose_face_course_ended_long_ago_shows_a_repeat_reminder(
@@ -173,7 +173,7 @@ def test_todays_visit_is_shown_as_session_one_and_joins_the_course_it_creates(
     dialog.sessions.setValue(3)
 
     first = dialog.dates.item(0).text()
-    assert first.startswith(f"1.  {today:%d.%m.%Y}") and "11:30" in first
+    assert first.startswith(f"1.  {today:%d/%m/%Y}") and "11:30" in first
     assert first.endswith("today, already booked")
     assert dialog.dates.item(1).text().endswith(", 15:15")
     assert "booked at 15:15, the patient's usual time" in dialog.booking_note.text()

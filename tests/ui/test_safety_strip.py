@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from mesodesk.domain.anamnesis import Anamnesis
-from mesodesk.domain.patient import format_date
 from mesodesk.domain.vocabulary import VisitStatus
 from mesodesk.ui.main_window import MainWindow
+from mesodesk.ui.text import show_date
 from mesodesk.ui.visit.safety import STRIP_HEIGHT, FindingRow, SafetyStrip
 from tests.integration.safety_helpers import add_lot, add_patient, add_visit, allergic_to
 from tests.ui.typing import type_text
@@ -92,7 +92,7 @@ def test_going_ahead_is_refused_until_an_override_with_a_reason_is_recorded(qtbo
     top = _rows(qtbot, strip)[0]
     assert top.property("overridden") == "true"
     assert top.findChild(QLabel, "overrideNote").text() == (
-        f"Overridden by Practitioner on {format_date(date.today())}: "
+        f"Overridden by Practitioner on {show_date(date.today())}: "
         "Termination planned; patient insists in writing."
     )
     assert top.findChild(QPushButton, "overrideButton") is None

@@ -3,6 +3,7 @@ dialogs that fit, and no field the wheel could change without focus."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime, timedelta
 
@@ -18,6 +19,7 @@ from mesodesk.domain.safety_records import PatientAnamnesisRecord
 from mesodesk.domain.vocabulary import Reaction
 from mesodesk.ui.course_dialog import CourseDialog
 from mesodesk.ui.diagram.scheme_dialog import SchemeDialog
+from mesodesk.ui.language import install_language
 from mesodesk.ui.main_window import MainWindow, initial_geometry
 from mesodesk.ui.settings_dialog import ClinicSettingsDialog
 from mesodesk.ui.visit.safety import OverrideDialog
@@ -25,6 +27,14 @@ from mesodesk.ui.wheel_guard import WheelGuarded
 from tests.ui.screens import clipped
 
 SCREEN = QRect(0, 0, 1280, 800)
+
+
+@pytest.fixture(autouse=True, params=["en", "ru"])
+def language(request, qapp) -> Iterator[str]:
+    """Every screen in English and in Russian, whose words are longer."""
+    install_language(request.param)
+    yield request.param
+    install_language("en")
 
 
 @pytest.fixture
@@ -73,20 +83,19 @@ def test_the_window_shown_first_fits_the_1280x800_screen(qtbot, window):
     assert available.contains(window.frameGeometry())
 
 
-def test_the_tabs_read_card_anamnesis_visits_visit(window):
+def test_the_tabs_read_card_anamnesis_visits_visit(window, language):
     tabs = window.patient_tabs
-    assert [tabs.tabText(i) for i in range(tabs.count())] == [
-        "Card",
-        "Anamnesis",
-        "Visits",
-        "Visit",
-    ]
+    assert [tabs.tabText(i) for i in range(tabs.count())] == {
+        "en": ["Card", "Anamnesis", "Visits", "Visit"],
+        "ru": ["Карта", "Анамнез", "Визиты", "Визит"],
+    }[language]
 
 
-@pytest.mark.parametrize("tab", ["Card", "Anamnesis", "Visits"])
+@pytest.mark.parametrize("tab", [0, 1, 2])
 def test_no_label_or_button_is_cut_short_on_the_patient_panes(qtbot, full_window, tab):
+    """The card, anamnesis and visits tabs."""
     tabs = full_window.patient_tabs
-    tabs.setCurrentIndex([tabs.tabText(i) for i in range(tabs.count())].index(tab))
+    tabs.setCurrentIndex(tab)
     _settle(qtbot, full_window)
     assert clipped(full_window) == []
 
@@ -105,6 +114,8 @@ def test_nothing_is_cut_short_on_the_visit_tab_and_the_diagram_has_most_of_the_w
     tab = window.visit_tab
     assert panel.width() >= 0.45 * tab.width()
     assert clipped(window) == []
+    notes = tab.form
+    assert notes.widget().minimumSizeHint().width() <= notes.viewport().width()  # not cut at right
     tab.strip.open_findings()
     _settle(qtbot, window)
     assert clipped(tab.strip.findings_popup) == []

@@ -8,9 +8,17 @@ import pytest
 from PySide6.QtCore import QLocale, Qt
 
 from mesodesk.ui.guide import GuideWindow, guide_file, guide_language
+from mesodesk.ui.language import install_language
 from tests.ui.test_shortcuts import ROWS
 
 SECTIONS = ("patient", "card", "charting", "products", "signing", "aftercare", "backups", "keys")
+
+
+@pytest.fixture(autouse=True)
+def _english_again():
+    """Each test chooses its language; the next one starts from English again."""
+    yield
+    install_language("en")
 
 
 def _open_with_f1(qtbot, window) -> GuideWindow:
@@ -22,7 +30,7 @@ def _open_with_f1(qtbot, window) -> GuideWindow:
 
 
 def test_f1_opens_the_guide_in_english_when_english_is_chosen(qtbot, window):
-    window.services.settings.save_language("en")
+    install_language("en")
     guide = _open_with_f1(qtbot, window)
     text = guide.browser.toPlainText()
     assert guide.isVisible() and guide.language == "en"
@@ -32,7 +40,7 @@ def test_f1_opens_the_guide_in_english_when_english_is_chosen(qtbot, window):
 
 
 def test_the_guide_opens_in_russian_when_russian_is_chosen(qtbot, window):
-    window.services.settings.save_language("ru")
+    install_language("ru")
     guide = _open_with_f1(qtbot, window)
     text = guide.browser.toPlainText()
     assert guide.language == "ru"
@@ -42,7 +50,7 @@ def test_the_guide_opens_in_russian_when_russian_is_chosen(qtbot, window):
 
 
 def test_a_link_of_the_contents_goes_to_its_section_and_back_returns(qtbot, window):
-    window.services.settings.save_language("en")
+    install_language("en")
     guide = _open_with_f1(qtbot, window)
     browser = guide.browser
     link = browser.source()

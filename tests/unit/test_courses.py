@@ -188,14 +188,16 @@ def test_usual_count_warns_just_above_the_limit_and_not_at_it(
     assert [(f.code, f.severity, f.source) for f in findings] == [
         ("course.too_many_sessions", Severity.WARNING, source)
     ]
-    assert f"seed {source}" in findings[0].reason
+    assert "seed" not in findings[0].reason
 
 
-def test_the_usual_count_warning_cites_the_text() -> None:
+def test_the_usual_count_warning_names_the_usual_course_without_a_file_number() -> None:
     (finding,) = check_session_count(Indication.FACE_OVAL, 9)
 
-    assert finding.reason == (
-        "9 sessions are planned; the usual course for face oval is up to 8 (seed 001)."
+    assert finding.reason == "9 sessions are planned; the usual course for face oval is up to 8."
+    assert finding.source == "001"
+    assert finding.text("ru") == (
+        "Запланировано процедур: 9; обычный курс при показании «овал лица» — до 8."
     )
 
 

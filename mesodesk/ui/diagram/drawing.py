@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QPainterPath, QPolygonF
 from mesodesk.domain.diagram import DiagramName, Point, load_diagram
 from mesodesk.domain.diagram.palette import TECHNIQUE_COLOURS
 from mesodesk.domain.vocabulary import Technique
+from mesodesk.ui.language import interface_language
 
 PALETTE = TECHNIQUE_COLOURS
 """Colours by technique: blues and teals for the common work, warm colours for the rest,
@@ -45,11 +46,13 @@ def zone_label(diagram: DiagramName, zone: str | None) -> str:
     if not zone:
         return QCoreApplication.translate("Zones", "Outside zones")
     try:
-        label = load_diagram(diagram).zone(zone).label
+        found = load_diagram(diagram).zone(zone)
     except KeyError:
         return zone
-    return QCoreApplication.translate("Zones", label)
+    return found.label_ru if interface_language() == "ru" else found.label
 
 
 def diagram_label(diagram: DiagramName) -> str:
-    return QCoreApplication.translate("Diagrams", load_diagram(diagram).label)
+    """The diagram's name from its file, which holds it in both languages."""
+    loaded = load_diagram(diagram)
+    return loaded.label_ru if interface_language() == "ru" else loaded.label

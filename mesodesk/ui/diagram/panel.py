@@ -64,7 +64,7 @@ from mesodesk.ui.diagram.view import DiagramView, Tool
 from mesodesk.ui.elided import ElidedLabel
 from mesodesk.ui.state.notices import Notices
 from mesodesk.ui.state.open_visit import OpenVisit
-from mesodesk.ui.text import vocab
+from mesodesk.ui.text import finding_text, show_number, vocab
 from mesodesk.ui.wheel_guard import ComboBox
 from mesodesk.ui.workers import TaskRunner
 
@@ -106,7 +106,7 @@ TURNS: tuple[DiagramName | None, ...] = (
 
 
 def _volume(value: Decimal) -> str:
-    return f"{value.normalize():f}" if value else "—"
+    return show_number(value) if value else "—"
 
 
 class Legend(QWidget):
@@ -502,8 +502,16 @@ class DiagramPanel(QWidget):
         """The side column takes its share of a wide panel, so zone names in the totals and
         the marks form are not cut short on a large screen; never narrower than `SIDE_WIDTH`."""
         share = int(event.size().width() * SIDE_SHARE)
-        self.side.setFixedWidth(max(SIDE_WIDTH, min(SIDE_WIDTH_MAX, share)))
+        self.side.setFixedWidth(
+            max(SIDE_WIDTH, min(SIDE_WIDTH_MAX, max(share, self._side_needs())))
+        )
         super().resizeEvent(event)
+
+    def _side_needs(self) -> int:
+        """The width the side column's texts need (longer in Russian), its scroll bar included."""
+        content = self.side.widget()
+        scroll_bar = self.side.verticalScrollBar().sizeHint().width()
+        return (content.minimumSizeHint().width() if content else 0) + scroll_bar
 
     def _command_button(self, action: QAction, parent: QWidget) -> QToolButton:
         button = QToolButton(parent)
@@ -871,7 +879,7 @@ class DiagramPanel(QWidget):
             findings = check_depth(area, technique or Technique.PINPOINT, depth)
         findings.sort(key=lambda f: -f.severity.rank)
         shown = [f for f in findings if f.severity is not Severity.INFO]
-        return shown[0].reason if shown else ""
+        return finding_text(shown[0]) if shown else ""
 
     def _select_all(self) -> None:
         self.scene.select_ids(self.scene.mark_ids())

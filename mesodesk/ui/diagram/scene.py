@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from math import ceil
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -48,7 +48,7 @@ from mesodesk.domain.diagram import (
 from mesodesk.domain.diagram.totals import mark_anchor
 from mesodesk.domain.mark_records import MarkRecord
 from mesodesk.ui.diagram import drawing
-from mesodesk.ui.text import vocab
+from mesodesk.ui.text import show_number, vocab
 
 MARGIN_MM = 12.0
 Z_ART, Z_ZONES, Z_PREVIOUS, Z_MARKS, Z_LABELS = 0, 1, 2, 3, 5
@@ -58,9 +58,11 @@ def mark_tooltip(mark: MarkRecord) -> str:
     """The attributes shown when the pointer rests on a mark."""
     parts = [vocab(mark.counted_technique), drawing.zone_label(mark.diagram, mark.zone)]
     if mark.depth_mm is not None:
-        parts.append(f"{mark.depth_mm.normalize():f} mm")
+        depth = show_number(mark.depth_mm)
+        parts.append(QCoreApplication.translate("MarkTooltip", "{depth} mm").format(depth=depth))
     if mark.volume_ml is not None:
-        parts.append(f"{mark.volume_ml.normalize():f} ml")
+        volume = show_number(mark.volume_ml)
+        parts.append(QCoreApplication.translate("MarkTooltip", "{volume} ml").format(volume=volume))
     if mark.needle:
         parts.append(mark.needle)
     if mark.shape is not MarkShape.POINT:

@@ -38,7 +38,7 @@ from mesodesk.domain.vocabulary import (
     VisitStatus,
 )
 from mesodesk.ui.state.open_visit import OpenVisit
-from mesodesk.ui.text import show_date, vocab
+from mesodesk.ui.text import currency_sign, date_format, show_date_time, ui_locale, vocab
 from mesodesk.ui.visit.chips import ChoiceChips
 from mesodesk.ui.visit.lines import (
     GrowingTable,
@@ -55,7 +55,7 @@ MAX_PRICE = Decimal(limits.PRICE_MAX_MINOR + 1) / 100
 
 def when(moment: datetime) -> str:
     local = moment.astimezone()
-    return f"{show_date(local.date())} {local:%H:%M}"
+    return show_date_time(local)
 
 
 class VisitForm(QScrollArea):
@@ -88,7 +88,7 @@ class VisitForm(QScrollArea):
         self.error.setWordWrap(True)
 
         self.starts_at = DateTimeEdit(self)
-        self.starts_at.setDisplayFormat("dd.MM.yyyy HH:mm")
+        self.starts_at.setDisplayFormat(f"{date_format()} HH:mm")
         self.starts_at.setCalendarPopup(True)
         self.status = ComboBox(self)
         for status in VisitStatus:
@@ -280,7 +280,7 @@ class VisitForm(QScrollArea):
         self.anaesthesia.setText(record.anaesthesia)
         self.disinfection.setText(record.disinfection)
         self.price.setText(_price_text(record.price_minor))
-        self.currency.setText(record.currency)
+        self.currency.setText(currency_sign(record.currency))
         self.areas.set_items(record.charted_areas, record.areas)
         self.techniques.set_items(record.charted_techniques, record.techniques)
         self.notes.setPlainText(record.notes)
@@ -488,7 +488,7 @@ def _price_text(minor: int | None) -> str:
     if minor is None:
         return ""
     whole, cents = divmod(minor, 100)
-    return str(whole) if cents == 0 else f"{whole}.{cents:02d}"
+    return str(whole) if cents == 0 else f"{whole}{ui_locale().decimalPoint()}{cents:02d}"
 
 
 def parse_price(text: str) -> tuple[int | None, bool]:

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mesodesk.domain.chart import charted_volumes, ml
+from mesodesk.domain.chart import charted_volumes
 from mesodesk.domain.mark_records import MarkRecord
 from mesodesk.domain.records import CocktailRecord, LotRecord, ProductLineRecord
-from mesodesk.ui.text import show_date
+from mesodesk.ui.text import show_date, show_number
 from mesodesk.ui.wheel_guard import ComboBox, DoubleSpinBox
 
 ROW_HEIGHT = 32
@@ -251,13 +251,15 @@ class ProductLines(QWidget):
         charted = sum(charted_volumes(self._marks).values(), Decimal(0))
         recorded = sum((line.volume_ml for line, _ in self._line_values()), Decimal(0))
         if not self._marks or not charted:
-            self.check.setText(self.tr("Lines: {recorded} ml").format(recorded=ml(recorded)))
+            self.check.setText(
+                self.tr("Lines: {recorded} ml").format(recorded=show_number(_ml(recorded)))
+            )
             self.check.setProperty("agrees", "none")
             self.take_button.setEnabled(False)
         else:
             self.check.setText(
                 self.tr("Chart: {charted} ml · lines: {recorded} ml").format(
-                    charted=ml(charted), recorded=ml(recorded)
+                    charted=show_number(_ml(charted)), recorded=show_number(_ml(recorded))
                 )
             )
             self.check.setProperty("agrees", "yes" if charted == recorded else "no")
@@ -337,7 +339,7 @@ class ProductLines(QWidget):
         text = self.tr("{number} · exp. {expires} · {left} {unit} left").format(
             number=lot.lot_number,
             expires=show_date(lot.expires_on),
-            left=ml(lot.on_hand),
+            left=show_number(_ml(lot.on_hand)),
             unit=lot.unit,
         )
         return f"{lot.product_name} — {text}" if with_product else text
@@ -393,3 +395,8 @@ class ProductLines(QWidget):
             return
         self.show_check()
         self.edited.emit()
+
+
+def _ml(value: Decimal) -> Decimal:
+    """A volume to the thousandth of a millilitre, as the chart check compares them."""
+    return value.quantize(Decimal("0.001"))

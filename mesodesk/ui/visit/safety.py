@@ -34,26 +34,43 @@ from PySide6.QtWidgets import (
 from mesodesk.domain import limits
 from mesodesk.domain.anamnesis import DayChecklist
 from mesodesk.domain.findings import Severity
-from mesodesk.domain.patient import format_date, parse_day
+from mesodesk.domain.patient import parse_day
 from mesodesk.domain.safety_records import VisitScreening, finding_title
 from mesodesk.domain.screening import ScreeningFinding
 from mesodesk.ui.elided import ElidedLabel
 from mesodesk.ui.state.open_visit import OpenVisit
+from mesodesk.ui.text import core_message, finding_text, show_date, source_tooltip
 
 STRIP_HEIGHT = 40
 DIALOG_WIDTH = 520
 
-CHECKLIST_QUESTIONS = (
-    ("menstruation", "Menstruation"),
-    ("fever", "Fever"),
-    ("active_herpes", "Active herpes"),
-    ("inflammation_in_area", "Inflammation in the area"),
-    ("fungal_infection_in_area", "Fungal infection in the area"),
-    ("skin_damage_in_area", "Wounds in the area"),
-    ("chronic_exacerbation", "Chronic disease flare"),
-    ("acne_flare", "Acne flare"),
-    ("respiratory_disease", "Respiratory disease"),
-)
+
+def checklist_questions() -> tuple[tuple[str, str], ...]:
+    """The day-of-visit questions: checklist code and the question as shown."""
+    return (
+        ("menstruation", QCoreApplication.translate("ChecklistPanel", "Menstruation")),
+        ("fever", QCoreApplication.translate("ChecklistPanel", "Fever")),
+        ("active_herpes", QCoreApplication.translate("ChecklistPanel", "Active herpes")),
+        (
+            "inflammation_in_area",
+            QCoreApplication.translate("ChecklistPanel", "Inflammation in the area"),
+        ),
+        (
+            "fungal_infection_in_area",
+            QCoreApplication.translate("ChecklistPanel", "Fungal infection in the area"),
+        ),
+        ("skin_damage_in_area", QCoreApplication.translate("ChecklistPanel", "Wounds in the area")),
+        (
+            "chronic_exacerbation",
+            QCoreApplication.translate("ChecklistPanel", "Chronic disease flare"),
+        ),
+        ("acne_flare", QCoreApplication.translate("ChecklistPanel", "Acne flare")),
+        (
+            "respiratory_disease",
+            QCoreApplication.translate("ChecklistPanel", "Respiratory disease"),
+        ),
+    )
+
 
 STYLE = """
 QFrame#safetyStrip { background: #ffffff; border: 1px solid #e3e6ea; border-radius: 6px; }
@@ -93,14 +110,11 @@ def _count_html(colour: str, number: int, tag: str) -> str:
 
 
 def severity_tags() -> dict[Severity, str]:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("SafetyStrip", text)
-
     return {
-        Severity.BLOCK: tr("Do not inject"),
-        Severity.POSTPONE: tr("Postpone"),
-        Severity.WARNING: tr("Take care"),
-        Severity.INFO: tr("Note"),
+        Severity.BLOCK: QCoreApplication.translate("SafetyStrip", "Do not inject"),
+        Severity.POSTPONE: QCoreApplication.translate("SafetyStrip", "Postpone"),
+        Severity.WARNING: QCoreApplication.translate("SafetyStrip", "Take care"),
+        Severity.INFO: QCoreApplication.translate("SafetyStrip", "Note"),
     }
 
 
@@ -157,8 +171,8 @@ class ChecklistPanel(QWidget):
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(4)
-        for index, (code, text) in enumerate(CHECKLIST_QUESTIONS):
-            box = QCheckBox(self.tr(text), self)
+        for index, (code, text) in enumerate(checklist_questions()):
+            box = QCheckBox(text, self)
             box.setObjectName(code)
             box.toggled.connect(self._answered)
             self.questions[code] = box
@@ -192,7 +206,7 @@ class ChecklistPanel(QWidget):
 
     def _date_field(self) -> QLineEdit:
         line = QLineEdit(self)
-        line.setPlaceholderText(self.tr("dd.mm.yyyy"))
+        line.setPlaceholderText(self.tr("dd/mm/yyyy"))
         line.setMaxLength(10)
         line.editingFinished.connect(self._answered)
         return line
@@ -210,7 +224,7 @@ class ChecklistPanel(QWidget):
             (self.surgery_on, answers.recent_surgery_on),
         ):
             if not line.hasFocus():
-                line.setText(format_date(value))
+                line.setText(show_date(value))
             line.setEnabled(not signed)
         self.none_apply.setEnabled(not signed)
 
@@ -220,7 +234,7 @@ class ChecklistPanel(QWidget):
             peeling = parse_day(self.peeling_on.text())
             surgery = parse_day(self.surgery_on.text())
         except ValueError as exc:
-            self.error.setText(self.tr(str(exc)))
+            self.error.setText(core_message(str(exc)))
             self.error.show()
             return None
         self.error.hide()
@@ -266,7 +280,8 @@ class FindingRow(QFrame):
         tag.setObjectName("findingTag")
         tag.setMinimumWidth(tag.sizeHint().width())
         tag.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        reason = QLabel(self.tr(finding.reason), self)
+        reason = QLabel(finding_text(finding), self)
+        reason.setToolTip(source_tooltip(finding))
         reason.setObjectName("findingReason")
         reason.setWordWrap(True)
         reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -278,7 +293,7 @@ class FindingRow(QFrame):
             note = QLabel(
                 self.tr("Overridden by {who} on {day}: {reason}").format(
                     who=override.decided_by,
-                    day=format_date(override.decided_at.astimezone().date()),
+                    day=show_date(override.decided_at.astimezone().date()),
                     reason=override.reason,
                 ),
                 self,
@@ -352,7 +367,7 @@ class OverrideDialog(QDialog):
             self.tr(
                 "{finding}\n\nWrite why the procedure goes ahead anyway. The reason, who "
                 "decided and when are kept with the visit and printed on its protocol."
-            ).format(finding=finding.reason),
+            ).format(finding=finding_text(finding)),
             self,
         )
         explain.setWordWrap(True)
@@ -578,7 +593,7 @@ class SafetyStrip(QFrame):
         )
         buttons.accepted.connect(dialog.accept)
         buttons.rejected.connect(dialog.reject)
-        note = QLabel(self.tr("Possible from {day}.").format(day=format_date(earliest)), dialog)
+        note = QLabel(self.tr("Possible from {day}.").format(day=show_date(earliest)), dialog)
         note.setWordWrap(True)
         column = QVBoxLayout(dialog)
         column.addWidget(note)
