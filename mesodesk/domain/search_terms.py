@@ -83,8 +83,6 @@ _VOWELS = frozenset("aeiouy")
 _KEEPS_H = frozenset("kszc")
 """After these, h is part of a digraph (kh, sh, zh, ch); elsewhere it stands for х (kh)."""
 _PHONE_LIKE = re.compile(r"[\d\s+()\-.]+")
-_TRUNK = re.compile(r"\s*8\s*[\s(\-.]")
-"""A number typed from the Russian trunk prefix: "8 916", "8(916)", "8-916"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,7 +192,7 @@ def query_words(query: str) -> list[QueryWord]:
     query = "".join(ch if unicodedata.category(ch) not in ("Cc", "Cs") else " " for ch in query)
     digits = "".join(ch for ch in query if ch.isdigit())
     if _PHONE_LIKE.fullmatch(query) and digits:
-        trunk = bool(_TRUNK.match(query)) or (len(digits) == 11 and digits[0] in "78")
+        trunk = query.lstrip().startswith("8") or (len(digits) == 11 and digits[0] == "7")
         return [_digits_word(digits, trunk)]
     words = []
     for raw in " ".join(query.split()).casefold().split():
@@ -215,8 +213,9 @@ def query_words(query: str) -> list[QueryWord]:
 
 
 def _digits_word(digits: str, trunk: bool = False) -> QueryWord:
-    """A phone's digits; with `trunk`, typed after the Russian 8 (or 7) that a stored number
-    may lack, so the digits after it are looked for too."""
+    """A phone's digits; with `trunk`, perhaps typed from the Russian trunk prefix 8 (or the
+    country code 7) that a stored number may lack, so the digits after it are looked for too:
+    "8 916" and "89" find "+7 916 ...", and a run such as "89-47" still finds "...89-47"."""
     direct = (digits, digits[1:]) if trunk and len(digits) > 1 else (digits,)
     variants = (VARIANT + digits[:TERM_MAX],) if len(digits) >= PHONE_RUN_MIN else ()
     return QueryWord(direct=tuple(d[:TERM_MAX] for d in direct), variants=variants)

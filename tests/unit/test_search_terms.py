@@ -109,7 +109,8 @@ PHONE = "+7 916 478-94-70"
 
 
 @pytest.mark.parametrize(
-    "query", ["4789", "89-47", "8947", "164", "916 47", "+7 916", "8 916", "8(916)478", "470"]
+    "query",
+    ["4789", "89-47", "8947", "164", "916 47", "+7 916", "8 916", "8(916)478", "89164", "470"],
 )
 def test_any_run_of_three_or_more_phone_digits_finds_the_patient(query):
     assert _finds(query, PatientCard(last_name="Орлова", phone=PHONE))

@@ -112,22 +112,11 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.rename_table("patient_search_terms", "patient_search_terms_0009")
-    op.create_table(
-        "patient_search_terms",
-        _term_column(),
-        _owner_column(),
-        sa.PrimaryKeyConstraint("term", "patient_id", name=op.f("pk_patient_search_terms")),
-    )
-    op.execute(
-        "INSERT INTO patient_search_terms (term, patient_id)"
-        " SELECT term, patient_id FROM patient_search_terms_0009"
-        f" WHERE term NOT LIKE '{VARIANT}%'"
-    )
-    op.drop_table("patient_search_terms_0009")
-    op.create_index(
-        op.f("ix_patient_search_terms_patient_id"),
-        "patient_search_terms",
-        ["patient_id"],
-        unique=False,
-    )
+    op.execute(f"DELETE FROM patient_search_terms WHERE term LIKE '{VARIANT}%'")
+    op.drop_index("ix_patient_search_terms_patient_term", table_name="patient_search_terms")
+    with op.batch_alter_table("patient_search_terms", schema=None) as batch_op:
+        batch_op.drop_column("archived")
+        batch_op.drop_column("sort_key")
+        batch_op.create_index(
+            batch_op.f("ix_patient_search_terms_patient_id"), ["patient_id"], unique=False
+        )
