@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from mesodesk.domain.backups import BackupPolicy, validate_policy
 from mesodesk.domain.clinic import ClinicProfile, validate_profile
+from mesodesk.domain.users import name_problem, password_problem
 
 INTERFACE_LANGUAGES = ("", "en", "ru")
 """The `language` setting: "" follows the computer's language, "en" English, "ru" Russian."""
@@ -30,6 +31,11 @@ class SetupChoices:
     language: str = ""
     currency: str = FALLBACK_CURRENCY
     backup_copy_folder: str = ""
+    administrator: str = ""
+    """The name of an administrator account to create ("" for none: a practice without
+    users, which opens without signing in)."""
+    password: str = ""
+    password_again: str = ""
 
 
 def default_currency(locale_currency: str) -> str:
@@ -73,4 +79,13 @@ def validate_choices(choices: SetupChoices) -> dict[str, str]:
     policy_errors = validate_policy(as_policy(choices))
     if "copy_folder" in policy_errors:
         errors["backup_copy_folder"] = policy_errors["copy_folder"]
+    if choices.administrator.strip() or choices.password:
+        problem = name_problem(choices.administrator)
+        if problem is not None:
+            errors["administrator"] = problem
+        problem = password_problem(choices.password)
+        if problem is not None:
+            errors["password"] = problem
+        elif choices.password != choices.password_again:
+            errors["password_again"] = "The two passwords differ; type the same one twice."
     return errors

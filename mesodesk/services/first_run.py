@@ -28,6 +28,7 @@ from mesodesk.services.settings import (
     store_language,
     store_profile,
 )
+from mesodesk.services.users import add_first_administrator
 
 SETUP_KEY = "first_run"
 """Stored once the set-up is finished or skipped: {"outcome": ..., "at": ...}."""
@@ -46,8 +47,9 @@ class FirstRunService(Service):
             return _is_due(session)
 
     def finish(self, choices: SetupChoices) -> None:
-        """Store the letterhead, currency, language and backup copy folder, and that the
-        set-up is done, all at once; refuses bad input, and a database set up meanwhile."""
+        """Store the letterhead, currency, language, backup copy folder and the administrator
+        account (if one is asked for), and that the set-up is done, all at once; refuses bad
+        input, and a database set up meanwhile."""
         profile, policy = _checked(choices)
         with self._write(needs=Permission.CLINIC) as session:
             if not _is_due(session):
@@ -55,6 +57,8 @@ class FirstRunService(Service):
             store_profile(session, profile)  # the other fields keep their defaults
             store_policy(session, policy)
             store_language(session, choices.language)
+            if choices.administrator.strip():
+                add_first_administrator(session, choices.administrator, choices.password)
             _settle(session, "finished")
 
     def skip(self) -> None:

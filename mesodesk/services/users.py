@@ -156,6 +156,21 @@ class UserService(Service):
             self._access.require(session, Permission.USERS)
 
 
+def add_first_administrator(session: Session, name: str, password: str) -> None:
+    """The practice's first user, an administrator, added by the set-up wizard inside its own
+    transaction (the name and password already checked); refused once any user exists."""
+    if session.scalar(select(User.id).limit(1)) is not None:
+        raise ServiceError("This database already has users; add more from the command line.")
+    session.add(
+        User(
+            name=name.strip(),
+            role=Role.ADMINISTRATOR.value,
+            password_hash=UserService._hasher.hash(password),
+        )
+    )
+    session.flush()
+
+
 def _problems(name: str, password: str) -> dict[str, str]:
     errors: dict[str, str] = {}
     problem = name_problem(name)

@@ -1,5 +1,5 @@
 """The set-up wizard a new, empty database opens with: the letterhead, the language and
-currency, and a second folder for the backups.
+currency, an optional administrator account, and a second folder for the backups.
 
 It asks once: Finish stores the choices, Skip (or closing it) keeps the defaults, and either
 way it is not offered again (services/first_run.py decides when it is due). Every page is
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from mesodesk.domain import limits
 from mesodesk.domain.clinic import logo_problem
 from mesodesk.domain.first_run import SetupChoices, default_currency, validate_choices
+from mesodesk.domain.users import NAME_LIMIT
 from mesodesk.services.errors import ServiceError, ValidationFailed
 from mesodesk.services.first_run import FirstRunService
 from mesodesk.ui.wheel_guard import ComboBox
@@ -229,6 +230,51 @@ class LanguagePage(_Page):
         )
 
 
+class AccountPage(_Page):
+    """An optional administrator account: with one, MesoDesk asks for a name and password at
+    start and locks itself when left alone; without, it opens as today."""
+
+    def __init__(self, wizard: FirstRunWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("Administrator account"))
+        self.setSubTitle(
+            self.tr(
+                "Optional. With an account, MesoDesk asks for a name and password when it "
+                "starts and locks itself after some idle minutes; leave the name empty for a "
+                "practice where one person works alone."
+            )
+        )
+        self.name = QLineEdit(self)
+        self.name.setMaxLength(NAME_LIMIT)
+        self.name.setPlaceholderText(self.tr("No account"))
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_again = QLineEdit(self)
+        self.password_again.setEchoMode(QLineEdit.EchoMode.Password)
+        form = self.form()
+        form.addRow(
+            self.label(self.tr("Administrator &name"), self.name),
+            self.with_error("administrator", self.name),
+        )
+        form.addRow(
+            self.label(self.tr("&Password"), self.password),
+            self.with_error("password", self.password),
+        )
+        form.addRow(
+            self.label(self.tr("&Repeat the password"), self.password_again),
+            self.with_error("password_again", self.password_again),
+        )
+        form.addRow(
+            "",
+            self.note(
+                self.tr(
+                    "More users (practitioners, reception) are added later with "
+                    "'mesodesk user add'."
+                )
+            ),
+        )
+
+
 class BackupPage(_Page):
     def __init__(self, wizard: FirstRunWizard, backups_folder: Path | None) -> None:
         super().__init__(wizard)
@@ -323,8 +369,9 @@ class FirstRunWizard(QWizard):
         )
         self.letterhead = LetterheadPage(self)
         self.language = LanguagePage(self, locale or QLocale.system())
+        self.account = AccountPage(self)
         self.backups = BackupPage(self, backups_folder)
-        for page in (self.letterhead, self.language, self.backups):
+        for page in (self.letterhead, self.language, self.account, self.backups):
             self.addPage(page)
             for button in page.findChildren(QPushButton):
                 button.setAutoDefault(False)  # Enter always goes on: Next, then Finish
@@ -339,6 +386,9 @@ class FirstRunWizard(QWizard):
             language=str(self.language.language.currentData()),
             currency=self.language.currency.currentText(),
             backup_copy_folder=self.backups.copy_folder.text(),
+            administrator=self.account.name.text(),
+            password=self.account.password.text(),
+            password_again=self.account.password_again.text(),
         )
 
     def chosen_language(self) -> str | None:
@@ -353,7 +403,7 @@ class FirstRunWizard(QWizard):
         try:
             self._service.finish(self.choices())
         except ValidationFailed as exc:
-            for page in (self.letterhead, self.language, self.backups):
+            for page in (self.letterhead, self.language, self.account, self.backups):
                 page.show_errors(exc.errors)
             self.backups.error.setText(self.tr("Not saved: check the marked fields."))
             return

@@ -57,6 +57,17 @@ def test_the_wizard_filled_from_the_keyboard_writes_its_settings(
     assert languages.language.currentData() == "ru"
     _press(languages.currency, Qt.Key.Key_Return)
 
+    account = wizard.account
+    assert wizard.currentPage() is account
+    account.name.setFocus()
+    type_text(account.name, "Анна Смирнова")
+    _press(account.name, Qt.Key.Key_Tab)
+    assert account.password.hasFocus()
+    type_text(account.password, "ключ-от-кабинета")
+    _press(account.password, Qt.Key.Key_Tab)
+    type_text(account.password_again, "ключ-от-кабинета")
+    _press(account.password_again, Qt.Key.Key_Return)
+
     backups = wizard.backups
     assert wizard.currentPage() is backups
     backups.choose_folder = lambda: str(tmp_path / "usb")
@@ -77,6 +88,27 @@ def test_the_wizard_filled_from_the_keyboard_writes_its_settings(
     policy = BackupSettingsService(sqlite_db.sessions).policy()
     assert policy.copy_folder == str(tmp_path / "usb")
     assert first_run_wizard(sqlite_services, tmp_path / "backups") is None
+    assert sqlite_services.users.any_users()  # the next start asks to sign in
+    sqlite_services.users.sign_in("Анна Смирнова", "ключ-от-кабинета")
+
+
+def test_two_different_passwords_keep_the_account_page_and_create_nobody(
+    qtbot, sqlite_services, tmp_path
+):
+    wizard = FirstRunWizard(sqlite_services.first_run, tmp_path / "backups")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    wizard.next()
+    account = wizard.account
+    assert wizard.currentPage() is account
+    account.name.setText("admin")
+    account.password.setText("ключ-от-кабинета")
+    account.password_again.setText("ключ-от-кабинетА")
+    wizard.next()
+    assert wizard.currentPage() is account
+    assert "differ" in account.errors["password_again"].text()
+    assert not sqlite_services.users.any_users()
 
 
 def test_a_bad_field_keeps_the_wizard_on_its_page_with_the_message_under_it(
@@ -90,6 +122,8 @@ def test_a_bad_field_keeps_the_wizard_on_its_page_with_the_message_under_it(
     assert wizard.currentPage() is wizard.language
     assert "three-letter code" in wizard.language.errors["currency"].text()
     wizard.language.currency.setCurrentText("EUR")
+    wizard.next()
+    assert wizard.currentPage() is wizard.account  # no account asked for: the page lets go
     wizard.next()
     assert wizard.currentPage() is wizard.backups
     assert sqlite_services.first_run.is_due()
