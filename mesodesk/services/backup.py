@@ -209,7 +209,7 @@ class BackupService:
     def photo_folder(self) -> Path:
         """The data folder's photos (the photo service's store), looked up on first use."""
         if self._photo_folder is None:
-            self._photo_folder = paths.data_dir() / backup.PHOTOS_FOLDER
+            self._photo_folder = paths.data_dir(create=False) / backup.PHOTOS_FOLDER
         return self._photo_folder
 
     @classmethod
@@ -436,7 +436,10 @@ class BackupService:
         from `photos/` beside the backup; what cannot be found is told, the restore stays."""
         source = backup.photos_beside(file)
         try:
-            done = backup.copy_photos(backup.photos_in(file), source, self.photo_folder)
+            names = backup.photos_in(file)
+            if names and self._photo_folder is None:
+                paths.data_dir()  # made owner-only before the photos go in
+            done = backup.copy_photos(names, source, self.photo_folder)
         except backup.BackupError as exc:
             return PhotosKept(
                 0, f"The photos were not put back: {_clause(exc)}; the records are restored."
