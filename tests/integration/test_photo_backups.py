@@ -82,11 +82,13 @@ def test_a_restore_after_the_photos_are_lost_brings_them_back_byte_for_byte(
     assert {p.file_name for p in services.photos.for_visit(visit_id)} == set(stored)
 
 
-def test_a_second_backup_copies_no_photo_again(
+def test_a_second_backup_copies_no_photo_again_and_pruning_keeps_the_photos(
     database: Database, services: Services, clock: Clock, tmp_path: Path
 ) -> None:
     _visit_id, stored = _photographed_visit(services, tmp_path)
     backups = BackupService.for_database(database, clock)
+    assert backups.settings is not None
+    backups.settings.save_policy(BackupPolicy(keep=1))
     first = backups.backup_now()
     folder = first.path.parent / "photos"
     before = {p: p.stat().st_ino for p in folder.glob("*/*")}
@@ -96,6 +98,7 @@ def test_a_second_backup_copies_no_photo_again(
 
     assert second.photos is not None and second.photos.copied == 0
     assert second.photos.problem is None
+    assert second.removed == (first.path.name,)
     assert {p: p.stat().st_ino for p in folder.glob("*/*")} == before
     assert _photo_files(folder) == stored
 
