@@ -6,6 +6,11 @@ live file, as one write transaction, so a kill leaves the old database or the re
 PostgreSQL: `pg_dump --format=custom`, and `pg_restore` turned into one script that `psql` runs
 as a single transaction.
 
+Photos are files in the data folder that the database names by their SHA-256; a backup also
+copies those its records refer to into the content-addressed `photos/` folder beside it, each
+checked against its name, only the ones not there yet. Photo files there are never pruned:
+they are shared by every backup beside them, and one kept backup may still refer to any.
+
 Every file lands under its final name only once it is complete and flushed to the disk: it is
 written under a hidden temporary name in the same folder, owner-only (0600), then linked or
 renamed into place. No Qt and no SQLAlchemy sessions here: `db` (copies before an upgrade) and
@@ -16,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import hashlib
 import os
 import re
 import shutil
@@ -32,8 +38,12 @@ from sqlalchemy.engine import URL
 
 from mesodesk import paths
 from mesodesk.domain.backups import backup_name, to_remove
+from mesodesk.domain.photos import is_content_name
 
 BACKUPS_FOLDER = "backups"
+PHOTOS_FOLDER = "photos"
+"""The photo files of the backups in a folder: `photos/ab/ab12….jpg`, as in the data folder."""
+PHOTO_TABLE = "visit_photos"
 SQLITE_SUFFIX = ".sqlite3"
 POSTGRES_SUFFIX = ".pgdump"
 PARTIAL_SUFFIX = ".partial"
@@ -130,6 +140,115 @@ def prune(place: BackupPlace, folder: Path, keep: int) -> list[str]:
             (folder / name).unlink()
             removed.append(name)
     return removed
+
+
+# --- photos beside the backups ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PhotoCopy:
+    """What copying the photos of a backup did."""
+
+    copied: int = 0
+    missing: tuple[str, ...] = ()
+    """Names not found at the source, or whose bytes there no longer match their name."""
+
+
+def photos_beside(backup_file: Path) -> Path:
+    """The photo folder that goes with a backup file: `photos/` in the same folder."""
+    return backup_file.absolute().parent / PHOTOS_FOLDER
+
+
+def photos_in(backup_file: Path) -> set[str]:
+    """The photo file names the records in a backup (SQLite file or pg_dump archive) refer
+    to; none for a schema made before photos. Read from the backup itself, so they are those
+    of the same snapshot."""
+    with backup_file.open("rb") as handle:
+        header = handle.read(len(POSTGRES_ARCHIVE_HEADER))
+    if header == POSTGRES_ARCHIVE_HEADER:
+        return _photos_in_archive(backup_file)
+    try:
+        connection = sqlite3.connect(read_only_uri(backup_file), uri=True)
+        try:
+            found = connection.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (PHOTO_TABLE,)
+            ).fetchone()
+            if found is None:
+                return set()
+            return {
+                str(name)
+                for (name,) in connection.execute(f"SELECT DISTINCT file_name FROM {PHOTO_TABLE}")
+            }
+        finally:
+            connection.close()
+    except sqlite3.Error as exc:
+        raise BackupError(f"Cannot read the photos of {_shown(backup_file)}: {exc}.") from exc
+
+
+def _photos_in_archive(archive: Path) -> set[str]:
+    command = [
+        str(postgres_tool("pg_restore")),
+        "--data-only",
+        f"--table={PHOTO_TABLE}",
+        "--file=-",
+        str(archive),
+    ]
+    result = _run(command)
+    if result.returncode != 0:
+        raise BackupError(
+            f"Cannot read the photos of {_shown(archive)}: {_complaint(command, result)}."
+        )
+    columns, rows = _copied_table(result.stdout, PHOTO_TABLE)
+    if "file_name" not in columns:
+        return set()
+    at = columns.index("file_name")
+    return {row.split("\t")[at] for row in rows}
+
+
+def copy_photos(names: Iterable[str], source: Path, target: Path) -> PhotoCopy:
+    """Copy the photo files `names` from the photo folder `source` into `target` (0700
+    folders, 0600 files), skipping those already there: a name is its content's SHA-256, so
+    a file there under it is that photo. Each copy is checked against its name before it
+    takes it, so a damaged source is reported, never kept."""
+    copied = 0
+    missing: list[str] = []
+    for name in sorted(set(names)):
+        if not is_content_name(name):
+            missing.append(name)
+            continue
+        destination = target / name[:2] / name
+        if destination.exists():
+            continue
+        origin = source / name[:2] / name
+        if not origin.is_file():
+            missing.append(name)
+            continue
+        make_folder(target)
+        make_folder(destination.parent)
+        verdict = _copy_checked(origin, destination, name.partition(".")[0])
+        if verdict is None:
+            missing.append(name)
+        elif verdict:
+            copied += 1
+    return PhotoCopy(copied, tuple(missing))
+
+
+def _copy_checked(origin: Path, destination: Path, sha256: str) -> bool | None:
+    """True: copied; False: it appeared meanwhile (the same bytes); None: the bytes at
+    `origin` do not match their name."""
+    with partial_file(destination) as partial:
+        digest = hashlib.sha256()
+        with origin.open("rb") as source, partial.open("wb") as copy:
+            while chunk := source.read(1 << 20):
+                digest.update(chunk)
+                copy.write(chunk)
+        if digest.hexdigest() != sha256:
+            return None
+        try:
+            put_in_place(partial, destination, replace=False)
+        except FileExistsError:
+            return False
+    return True
 
 
 # --- files put in place whole ----------------------------------------------------------------
@@ -455,17 +574,24 @@ def read_postgres_archive(archive: Path) -> ArchiveContents:
     return ArchiveContents(tables - {"alembic_version"}, versions)
 
 
-def _copied_rows(script: str, table: str) -> list[str]:
+def _copied_table(script: str, table: str) -> tuple[list[str], list[str]]:
+    """The columns and the data lines of one table's COPY in a pg_restore script."""
     rows: list[str] = []
+    columns: list[str] = []
     inside = False
     for line in script.splitlines():
         if inside:
             if line == "\\.":
                 break
             rows.append(line)
-        elif re.match(rf"^COPY (public\.)?{table} \(", line):
+        elif found := re.match(rf"^COPY (?:public\.)?{table} \(([^)]*)\)", line):
+            columns = [column.strip().strip('"') for column in found[1].split(",")]
             inside = True
-    return rows
+    return columns, rows
+
+
+def _copied_rows(script: str, table: str) -> list[str]:
+    return _copied_table(script, table)[1]
 
 
 def restore_postgres(url: URL, archive: Path, drop_tables: Iterable[str], lock_key: int) -> None:

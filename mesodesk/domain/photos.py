@@ -17,6 +17,8 @@ MAX_FILE_BYTES = 80 * 1024 * 1024
 """A larger file is refused before it is read (no camera writes a photo this big)."""
 MAX_PIXELS = 120_000_000
 """A larger picture is refused rather than decoded (a decompression bomb, not a photo)."""
+PHOTO_SUFFIXES = ("jpg", "png")
+"""The kinds of file a stored photo is (HEIC is stored as JPEG)."""
 
 
 class PhotoKind(StrEnum):
@@ -128,3 +130,12 @@ def in_date_order(photos: list[PhotoRecord]) -> list[PhotoRecord]:
 def comparable(photos: list[PhotoRecord], view: PhotoView) -> list[PhotoRecord]:
     """Photos of one view, in date order: the choices for a side-by-side comparison."""
     return [photo for photo in in_date_order(photos) if photo.view is view]
+
+
+def is_content_name(name: str) -> bool:
+    """A name MesoDesk gives a stored photo: the SHA-256 of its bytes and its kind. Anything
+    else read from a database (a path, `../`) is never opened or written as a photo."""
+    stem, _, suffix = name.partition(".")
+    return (
+        suffix in PHOTO_SUFFIXES and len(stem) == 64 and all(c in "0123456789abcdef" for c in stem)
+    )

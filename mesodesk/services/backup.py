@@ -8,6 +8,11 @@ shared with the copy `db` keeps before an upgrade.
 A restore checks the chosen file whole before it touches anything, then keeps a backup of the
 current database, then replaces it in one transaction and upgrades it: a refusal leaves the
 current database byte for byte as it was.
+
+Every backup also copies the photo files its records refer to into `photos/` beside it (see
+`mesodesk.backup`), and a restore puts back those missing from the data folder. A photo that
+cannot be copied or found is told in one sentence; it never undoes the backup or the restore,
+and the records of the photos are always kept.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from mesodesk import backup, migrations
+from mesodesk import backup, migrations, paths
 from mesodesk.db import (
     SQLITE_HEADER,
     WRITE_LOCK_OPTION,
@@ -86,6 +91,17 @@ class BackupMade:
     """Why the backup could not also be copied to that folder (the backup itself is made)."""
     removed: tuple[str, ...] = ()
     """Older backups removed to keep the number set in the settings."""
+    photos: PhotosKept | None = None
+    """The photo files copied beside the backup (None: there was nothing to copy them for)."""
+
+
+@dataclass(frozen=True)
+class PhotosKept:
+    """The photos of one backup or restore: how many files were copied, and what went wrong
+    (one sentence for the user, None when every photo is where it belongs)."""
+
+    copied: int = 0
+    problem: str | None = None
 
 
 @dataclass(frozen=True)
@@ -106,6 +122,8 @@ class RestoreDone:
     restored: RestoreCandidate
     kept_copy: Path | None
     """The backup of the database as it was just before (None: there was no database)."""
+    photos: PhotosKept = PhotosKept()
+    """The photo files put back into the data folder from beside the backup."""
 
 
 class BackupSettingsService(Service):
@@ -177,6 +195,7 @@ class BackupService:
         settings: BackupSettingsService | None = None,
         clock: Callable[[], datetime] = datetime.now,
         access: Access | None = None,
+        photo_folder: Path | None = None,
     ) -> None:
         self._access = access if access is not None else Access()
         self._url = url
@@ -184,6 +203,14 @@ class BackupService:
         self._settings = settings
         self._clock = clock
         self._place = backup.place_for(url, sqlite_file)
+        self._photo_folder = photo_folder
+
+    @property
+    def photo_folder(self) -> Path:
+        """The data folder's photos (the photo service's store), looked up on first use."""
+        if self._photo_folder is None:
+            self._photo_folder = paths.data_dir(create=False) / backup.PHOTOS_FOLDER
+        return self._photo_folder
 
     @classmethod
     def for_database(
@@ -223,10 +250,11 @@ class BackupService:
         policy = self.policy()
         made_at = self._clock()
         path = self._make(made_at)
+        photos = self._back_up_photos(path, self.photo_folder)
         removed = self._prune(self._place.folder, policy.keep)
         copied_to, problem = self._copy_elsewhere(path, policy)
         self._note(AuditAction.BACKUP, ("copied",) if copied_to is not None else ())
-        return BackupMade(path, made_at, copied_to, problem, tuple(removed))
+        return BackupMade(path, made_at, copied_to, problem, tuple(removed), photos)
 
     def backup_if_due(self) -> BackupMade | None:
         """The automatic backup at start: made unless a backup was already made today."""
@@ -234,14 +262,39 @@ class BackupService:
             return None
         return self.backup_now()
 
-    def backup_to(self, target: Path, replace_existing: bool) -> None:
-        """A backup into a file the user names (`mesodesk backup -o FILE`)."""
+    def backup_to(self, target: Path, replace_existing: bool) -> PhotosKept:
+        """A backup into a file the user names (`mesodesk backup -o FILE`), its photos in
+        `photos/` beside it."""
         self._check_source()
         try:
             backup.write_backup(self._url, self._file, target, replace_existing)
         except backup.BackupError as exc:
             raise BackupFailed(f"No backup was made: {_clause(exc)}.") from exc
+        photos = self._back_up_photos(target, self.photo_folder)
         self._note(AuditAction.BACKUP, ())
+        return photos
+
+    def _back_up_photos(self, made: Path, source: Path) -> PhotosKept:
+        """Copy the photos the backup `made` refers to from the photo folder `source` into
+        the one beside it; what cannot be copied is told, the backup itself stays."""
+        folder = backup.photos_beside(made)
+        try:
+            done = backup.copy_photos(backup.photos_in(made), source, folder)
+        except backup.BackupError as exc:
+            return PhotosKept(0, f"The photos were not backed up: {_clause(exc)}.")
+        except OSError as exc:
+            return PhotosKept(
+                0, f"The photos were not all copied to {_shown(folder)}: {_reason(exc)}."
+            )
+        if not done.missing:
+            return PhotosKept(done.copied)
+        count = len(done.missing)
+        return PhotosKept(
+            done.copied,
+            f"{_photos(count)} that the records refer to {'is' if count == 1 else 'are'} "
+            f"missing or damaged in {_shown(source)}, so the backup {_shown(Path(made.name))} "
+            f"lacks {'it' if count == 1 else 'them'}; the records are kept.",
+        )
 
     def _note(self, action: str, fields: tuple[str, ...]) -> None:
         """The backup or restore in the audit trail of the database itself.
@@ -322,6 +375,9 @@ class BackupService:
         except OSError as exc:
             return None, f"The backup was not copied to {_shown(folder)}: {_reason(exc)}."
         self._prune(folder, policy.keep)
+        photos = self._back_up_photos(target, backup.photos_beside(path))
+        if photos.problem is not None:
+            return target, f"In {_shown(folder)}: {photos.problem}"
         return target, None
 
     # --- restores ----------------------------------------------------------------------------
@@ -370,8 +426,41 @@ class BackupService:
             raise RestoreRefused(f"{REFUSALS[Permission.CLINIC].rstrip('.')}; {NOTHING_RESTORED}.")
         candidate = self.check_restore(file)
         if self._file is not None:
-            return self._restore_sqlite(candidate, self._file, create)
-        return self._restore_postgres(candidate)
+            done = self._restore_sqlite(candidate, self._file, create)
+        else:
+            done = self._restore_postgres(candidate)
+        return replace(done, photos=self._restore_photos(candidate.path))
+
+    def _restore_photos(self, file: Path) -> PhotosKept:
+        """Put back the photos the restored records refer to that the data folder lacks,
+        from `photos/` beside the backup; what cannot be found is told, the restore stays."""
+        source = backup.photos_beside(file)
+        try:
+            names = backup.photos_in(file)
+            if names and self._photo_folder is None:
+                paths.data_dir()  # made owner-only before the photos go in
+            done = backup.copy_photos(names, source, self.photo_folder)
+        except backup.BackupError as exc:
+            return PhotosKept(
+                0, f"The photos were not put back: {_clause(exc)}; the records are restored."
+            )
+        except OSError as exc:
+            return PhotosKept(
+                0,
+                f"The photos were not all put back into "
+                f"{_shown(self.photo_folder)}: {_reason(exc)}; the records are "
+                "restored.",
+            )
+        if not done.missing:
+            return PhotosKept(done.copied)
+        count = len(done.missing)
+        return PhotosKept(
+            done.copied,
+            f"{_photos(count)} of the restored records {'was' if count == 1 else 'were'} not "
+            f"found in the data folder nor in {_shown(source)} beside the backup; the records "
+            f"{'of it are' if count == 1 else 'of them are'} kept, without the "
+            f"{'picture' if count == 1 else 'pictures'}.",
+        )
 
     def _refuse_the_database_itself(self, file: Path) -> None:
         assert self._file is not None
@@ -434,12 +523,14 @@ class BackupService:
 
     def _keep_current(self) -> Path:
         try:
-            return backup.make_backup(self._url, self._file, self._clock(), BEFORE_RESTORE)
+            kept = backup.make_backup(self._url, self._file, self._clock(), BEFORE_RESTORE)
         except backup.BackupError as exc:
             raise backup.BackupError(
                 f"The current database could not be backed up first ({exc}). If it is "
                 "damaged, move the file aside and restore with --create"
             ) from exc
+        self._back_up_photos(kept, self.photo_folder)  # they also stay in the data folder
+        return kept
 
     def _restore_postgres(self, candidate: RestoreCandidate) -> RestoreDone:
         state = self._server_state()
@@ -623,6 +714,10 @@ def _time_in_name(name: str) -> datetime | None:
         return datetime.strptime(found[0], STAMP_FORMAT)
     except ValueError:
         return None
+
+
+def _photos(count: int) -> str:
+    return "1 photo" if count == 1 else f"{count} photos"
 
 
 def _reason(exc: BaseException) -> str:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from mesodesk.domain.photos import MAX_FILE_BYTES, MAX_PIXELS
+from mesodesk.domain.photos import MAX_FILE_BYTES, MAX_PIXELS, is_content_name
 from mesodesk.paths import write_private_file
 from mesodesk.services.errors import ServiceError
 
@@ -150,7 +150,7 @@ class PhotoStore:
         self.path(file_name).unlink(missing_ok=True)
 
     def path(self, file_name: str) -> Path:
-        if not _is_content_name(file_name):
+        if not is_content_name(file_name):
             raise ServiceError("A stored photo has a name MesoDesk did not give it.")
         return self._root / file_name[:2] / file_name
 
@@ -183,10 +183,3 @@ def _private_folder(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     if folder.stat().st_mode & 0o077:
         os.chmod(folder, 0o700)
-
-
-def _is_content_name(name: str) -> bool:
-    stem, _, suffix = name.partition(".")
-    return (
-        suffix in ("jpg", "png") and len(stem) == 64 and all(c in "0123456789abcdef" for c in stem)
-    )

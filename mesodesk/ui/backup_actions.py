@@ -197,6 +197,8 @@ class BackupActions(QObject):
             self._notices.warning(f"{what} {failure}{last}", retry)
         elif made is not None and made.copy_problem:
             self._notices.warning(made.copy_problem, retry)
+        elif made is not None and made.photos is not None and made.photos.problem:
+            self._notices.warning(made.photos.problem, retry)
         elif status.stale:
             self._notices.warning(self._stale_text(status), retry)
         elif made is not None and not automatic:
@@ -321,7 +323,10 @@ class BackupActions(QObject):
             message += " " + self.tr("The data as they were are kept as {copy}.").format(
                 copy=done.kept_copy.name
             )
-        self._notices.success(message)
+        if done.photos.problem is not None:
+            self._notices.warning(f"{message} {done.photos.problem}")
+        else:
+            self._notices.success(message)
 
     def _refused(self, exc: Exception) -> None:
         self._set_busy(False)

@@ -284,3 +284,59 @@ def test_backup_of_an_unreachable_server_is_one_line(tmp_path: Path) -> None:
     line = _one_line_error(run("backup", "--db", url, "-o", str(tmp_path / "x.pgdump")))
     assert "pg_dump failed" in line
     assert folder_listing(tmp_path) == ["data"] or folder_listing(tmp_path) == []
+
+
+# --- photos ---------------------------------------------------------------------------------------
+
+
+def _photographed(clinic: Path, tmp_path: Path) -> dict[str, bytes]:
+    """Two photos on a visit of the clinic's database; their stored names and bytes."""
+    from datetime import UTC, datetime
+
+    from mesodesk.domain.photos import PhotoKind, PhotoView
+    from tests.photo_files import camera_jpeg, plain_png
+
+    database = open_database(sqlite_url(clinic))
+    try:
+        services = build_services(database.sessions)
+        visit = services.visits.start_visit(1, datetime(2026, 3, 2, 9, tzinfo=UTC), "Dr Smirnova")
+        assert visit.id is not None
+        sources = [camera_jpeg(tmp_path / "a.jpg"), plain_png(tmp_path / "b.png")]
+        added = services.photos.add(visit.id, PhotoKind.BEFORE, PhotoView.FRONT, sources)
+        return {p.file_name: services.photos.image_path(p.id).read_bytes() for p in added}
+    finally:
+        database.close()
+
+
+def test_backup_and_restore_carry_the_photos_and_a_lost_one_is_a_warning(
+    clinic: Path, tmp_path: Path, data_folder: Path
+) -> None:
+    stored = _photographed(clinic, tmp_path)
+    out = tmp_path / "usb" / "monday.sqlite3"
+    out.parent.mkdir()
+
+    backed_up = run("backup", "--db", str(clinic), "-o", str(out))
+    again = run("backup", "--db", str(clinic), "-o", str(tmp_path / "usb" / "tuesday.sqlite3"))
+
+    assert backed_up.returncode == 0, backed_up.stderr
+    assert backed_up.stdout.splitlines()[1] == f"Copied 2 photos into {out.parent / 'photos'}"
+    assert again.returncode == 0 and len(again.stdout.splitlines()) == 1  # nothing copied again
+    beside = {p.name: p.read_bytes() for p in (out.parent / "photos").glob("*/*")}
+    assert beside == stored
+    assert {stat.S_IMODE(p.stat().st_mode) for p in (out.parent / "photos").glob("*/*")} == {0o600}
+
+    lost = sorted(stored)[0]
+    (out.parent / "photos" / lost[:2] / lost).unlink()
+    for name in stored:
+        (data_folder / "photos" / name[:2] / name).unlink()
+    restored = run("restore", "--db", str(clinic), "--from", str(out))
+
+    assert restored.returncode == 0, restored.stderr
+    assert f"Put back 1 photo from {out.parent / 'photos'}" in restored.stdout.splitlines()
+    (warning,) = restored.stderr.strip().splitlines()
+    assert warning.startswith("Warning: 1 photo of the restored records was not found")
+    assert warning.endswith("the records of it are kept, without the picture.")
+    back = {p.name: p.read_bytes() for p in (data_folder / "photos").glob("*/*.*")}
+    assert {k: v for k, v in back.items() if k in stored} == {
+        k: v for k, v in stored.items() if k != lost
+    }

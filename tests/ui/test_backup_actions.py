@@ -356,3 +356,39 @@ def test_the_window_stays_open_while_a_restore_is_under_way(
 
     assert closed == [False] and window.isVisible()
     assert _patients(window) == ["Иванова Мария"]
+
+
+def test_a_restore_missing_a_photo_warns_in_one_sentence_and_keeps_the_data_restored(
+    qtbot, window: MainWindow, service: BackupService, tmp_path: Path, monkeypatch
+) -> None:
+    from datetime import UTC
+
+    from mesodesk.domain.photos import PhotoKind, PhotoView
+    from tests.photo_files import plain_png
+
+    data = tmp_path / "own-data"
+    monkeypatch.setenv("MESODESK_DATA_DIR", str(data))
+    card = window.services.patients.save(PatientCard(last_name="Иванова", first_name="Мария"))
+    visit = window.services.visits.start_visit(
+        card.id, datetime(2026, 3, 2, 9, tzinfo=UTC), "Dr Smirnova"
+    )
+    assert visit.id is not None
+    (photo,) = window.services.photos.add(
+        visit.id, PhotoKind.BEFORE, PhotoView.FRONT, [plain_png(tmp_path / "scan.png")]
+    )
+    made = service.backup_now()
+    name = photo.file_name
+    (made.path.parent / "photos" / name[:2] / name).unlink()
+    (data / "photos" / name[:2] / name).unlink()
+    actions = _backups(window)
+    actions.choose_backup_file = lambda: made.path
+    actions.confirm_restore = lambda candidate: True
+
+    actions.restore_action.trigger()
+    _settle(qtbot, window)
+
+    kind, text = _notice(window)
+    assert kind == "warning" and text.startswith(f"Restored the backup {made.path.name}.")
+    assert "1 photo of the restored records was not found" in text
+    assert _patients(window) == ["Иванова Мария"]
+    assert [p.file_name for p in window.services.photos.for_visit(visit.id)] == [name]
