@@ -18,6 +18,7 @@ from mesodesk.services.photos import PhotoService
 from mesodesk.ui.photos.labels import consent_label
 from mesodesk.ui.state.notices import Notices
 from mesodesk.ui.state.open_patient import OpenPatient
+from mesodesk.ui.text import date_format
 from mesodesk.ui.wheel_guard import ComboBox, DateEdit
 from mesodesk.ui.workers import TaskRunner
 
@@ -46,7 +47,7 @@ class PhotoConsentBox(QGroupBox):
             self.level.addItem(consent_label(level), level)
         self.given_on = DateEdit(self)
         self.given_on.setCalendarPopup(True)
-        self.given_on.setDisplayFormat("yyyy-MM-dd")
+        self.given_on.setDisplayFormat(date_format())
         self.given_on.setDate(QDate.currentDate())
         self.given_on.setMaximumDate(QDate.currentDate())
         self.save_button = QPushButton(self.tr("Save consent"), self)

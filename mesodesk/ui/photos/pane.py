@@ -43,7 +43,7 @@ from mesodesk.ui.state.open_visit import OpenVisit
 from mesodesk.ui.wheel_guard import ComboBox
 from mesodesk.ui.workers import TaskRunner
 
-THUMB = 96
+THUMB = 72
 PHOTO_FILTER = "*.jpg *.jpeg *.png *.heic *.heif *.JPG *.JPEG *.PNG *.HEIC *.HEIF"
 
 Thumbs = list[tuple[PhotoRecord, QImage]]
@@ -112,7 +112,7 @@ class VisitPhotos(QWidget):
         self.strip.setWrapping(False)
         self.strip.setIconSize(QSize(THUMB, THUMB))
         self.strip.setMovement(QListWidget.Movement.Static)
-        self.strip.setFixedHeight(THUMB + 48)
+        self.strip.setFixedHeight(THUMB + 36)  # one row of thumbnails and their labels
         self.strip.setAcceptDrops(False)
         self.strip.itemDoubleClicked.connect(lambda _item: self._compare())
         self.strip.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
