@@ -101,8 +101,25 @@ def main(argv: list[str]) -> int:
         verdict = report["targets"].get(name)
         mark = "" if verdict is None else ("  ok" if verdict["met"] else "  MISSED")
         print(f"  {name}: {value}{mark}")
-    print(f"  -> {args.out}")
+    print(f"  -> {args.out}\n")
+    print(table(report))
     return 0
+
+
+def table(report: dict[str, Any]) -> str:
+    """The README's performance table, from one run's report."""
+    metrics = report["metrics"]
+    floors = {"window_ms": "qt_floor_ms", "ready_ms": "qt_floor_ms", "search_ms": "sqlite_floor_ms"}
+    rows = ["| figure | measured | floor | target | met |", "|---|---|---|---|---|"]
+    for name, verdict in report["targets"].items():
+        floor = floors.get(name)
+        shown_floor = f"{metrics[floor]} ({floor})" if floor else ""
+        met = "yes" if verdict["met"] else "**no**"
+        rows.append(
+            f"| `{name}` | {verdict['value']} | {shown_floor} | {verdict['target']} "
+            f"(limit {verdict['limit']}) | {met} |"
+        )
+    return "\n".join(rows)
 
 
 def say(step: str, detail: str) -> None:

@@ -97,14 +97,23 @@ EN_SURNAMES = [
 EN_FEMALE = ["Olivia", "Emma", "Sophie", "Grace", "Emily", "Chloe", "Lucy", "Hannah", "Amelia"]
 EN_MALE = ["James", "Oliver", "Thomas", "Daniel", "Henry", "William"]
 STREETS = ["ул. Ленина", "ул. Гагарина", "пр. Мира", "ул. Садовая", "ул. Пушкина", "наб. Фонтанки"]
-NOTES = [
+NOTES_RU = [
     "Предпочитает утренние часы.",
     "Чувствительная кожа, просит крем-анестетик.",
-    "Prefers appointments after 6 pm.",
-    "Пришла по рекомендации.",
+    "Удобнее приходить после 18:00.",
+    "По рекомендации знакомых.",
     "",
     "",
 ]
+NOTES_EN = [
+    "Prefers morning appointments.",
+    "Sensitive skin, asks for an anaesthetic cream.",
+    "Prefers appointments after 6 pm.",
+    "Recommended by friends.",
+    "",
+    "",
+]
+"""A card's note in the patient's own language (as many of each, so a seed draws the same)."""
 REFERENCE_DAY = date(2026, 1, 1)
 
 
@@ -153,7 +162,7 @@ def person(rnd: random.Random) -> PatientCard:
         address=address,
         skin_type=rnd.choice(list(SkinType)),
         language=language,
-        notes=rnd.choice(NOTES),
+        notes=rnd.choice(NOTES_RU if language is Language.RUSSIAN else NOTES_EN),
     )
 
 
