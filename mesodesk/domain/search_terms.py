@@ -113,12 +113,17 @@ def fold(text: str) -> str:
     return "".join(out).translate(_LIGATURES)
 
 
+def romanised(text: str) -> str:
+    """Folded, with Cyrillic letters in the standard romanisation ("Щукина" -> "shchukina")."""
+    return "".join(_ROMAN.get(char, char) for char in fold(text))
+
+
 def spelling_key(word: str) -> str:
     """The key both scripts share: romanised, then the usual romanisation choices merged.
 
     Looks only backwards, so the key of a prefix is a prefix of the key.
     """
-    latin = "".join(_ROMAN.get(char, char) for char in fold(word)).replace("-", "")
+    latin = romanised(word).replace("-", "")
     latin = latin.translate(_SAME_SOUND).replace("x", "ks")
     out: list[str] = []
     previous = ""

@@ -9,6 +9,7 @@ import random
 from datetime import date, timedelta
 
 from mesodesk.domain.patient import PatientCard
+from mesodesk.domain.search_terms import romanised
 from mesodesk.domain.vocabulary import Language, Sex, SkinType
 
 RU_SURNAMES = [
@@ -166,48 +167,5 @@ def person(rnd: random.Random) -> PatientCard:
     )
 
 
-_TRANSLIT = dict(
-    zip(
-        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-        [
-            "a",
-            "b",
-            "v",
-            "g",
-            "d",
-            "e",
-            "e",
-            "zh",
-            "z",
-            "i",
-            "y",
-            "k",
-            "l",
-            "m",
-            "n",
-            "o",
-            "p",
-            "r",
-            "s",
-            "t",
-            "u",
-            "f",
-            "kh",
-            "ts",
-            "ch",
-            "sh",
-            "sch",
-            "",
-            "y",
-            "",
-            "e",
-            "yu",
-            "ya",
-        ],
-        strict=True,
-    )
-)
-
-
 def _latin(text: str) -> str:
-    return "".join(_TRANSLIT.get(ch, ch) for ch in text.lower())
+    return "".join(char for char in romanised(text) if char.isalnum())

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from mesodesk.domain.backups import KEEP_MAX, KEEP_MIN, BackupPolicy
 from mesodesk.services.errors import ServiceError, ValidationFailed
+from mesodesk.ui.field_error import with_error_line
 from mesodesk.ui.text import core_message
 from mesodesk.ui.wheel_guard import SpinBox
 
@@ -147,17 +148,5 @@ class BackupSettingsDialog(QDialog):
         self._errors[field].setText("")
 
     def _with_error(self, field: str, content: QWidget | QHBoxLayout) -> QVBoxLayout:
-        """`content` above a line kept for its message, so a message never moves the form."""
-        error = QLabel(self)
-        error.setObjectName("fieldError")
-        error.setWordWrap(True)
-        error.setMinimumHeight(error.fontMetrics().lineSpacing())
-        self._errors[field] = error
-        column = QVBoxLayout()
-        column.setSpacing(2)
-        if isinstance(content, QHBoxLayout):
-            column.addLayout(content)
-        else:
-            column.addWidget(content)
-        column.addWidget(error)
+        column, self._errors[field] = with_error_line(self, content)
         return column

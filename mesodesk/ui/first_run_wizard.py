@@ -36,6 +36,7 @@ from mesodesk.domain.first_run import SetupChoices, default_currency, validate_c
 from mesodesk.domain.users import NAME_LIMIT
 from mesodesk.services.errors import ServiceError, ValidationFailed
 from mesodesk.services.first_run import FirstRunService
+from mesodesk.ui.field_error import with_error_line
 from mesodesk.ui.wheel_guard import ComboBox
 
 LOGO_PREVIEW = (220, 80)
@@ -52,18 +53,7 @@ class _Page(QWizardPage):
         self.errors: dict[str, QLabel] = {}
 
     def with_error(self, field: str, content: QWidget | QLayout) -> QVBoxLayout:
-        error = QLabel(self)
-        error.setObjectName("fieldError")
-        error.setWordWrap(True)
-        error.setMinimumHeight(error.fontMetrics().lineSpacing())
-        self.errors[field] = error
-        column = QVBoxLayout()
-        column.setSpacing(2)
-        if isinstance(content, QLayout):
-            column.addLayout(content)
-        else:
-            column.addWidget(content)
-        column.addWidget(error)
+        column, self.errors[field] = with_error_line(self, content)
         return column
 
     def show_errors(self, errors: dict[str, str]) -> bool:

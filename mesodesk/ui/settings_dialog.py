@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from mesodesk.domain import limits
 from mesodesk.domain.clinic import ClinicProfile, validate_profile
 from mesodesk.services.errors import ServiceError, ValidationFailed
+from mesodesk.ui.field_error import with_error_line
 from mesodesk.ui.language import choose_language, chosen_language
 from mesodesk.ui.text import core_message
 from mesodesk.ui.wheel_guard import ComboBox, TimeEdit
@@ -321,19 +322,7 @@ class ClinicSettingsDialog(QDialog):
         return form
 
     def _with_error(self, field: str, content: QWidget | QLayout) -> QVBoxLayout:
-        """`content` above a line kept for its message, so a message never moves the form."""
-        error = QLabel(self)
-        error.setObjectName("fieldError")
-        error.setWordWrap(True)
-        error.setMinimumHeight(error.fontMetrics().lineSpacing())
-        self._errors[field] = error
-        column = QVBoxLayout()
-        column.setSpacing(2)
-        if isinstance(content, QLayout):
-            column.addLayout(content)
-        else:
-            column.addWidget(content)
-        column.addWidget(error)
+        column, self._errors[field] = with_error_line(self, content)
         return column
 
 
