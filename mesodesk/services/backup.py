@@ -58,7 +58,7 @@ from mesodesk.services.access import Access
 from mesodesk.services.audit import AuditLog
 from mesodesk.services.base import Service
 from mesodesk.services.errors import ServiceError, ValidationFailed
-from mesodesk.services.settings import BACKUP_POLICY_KEY
+from mesodesk.services.settings import BACKUP_POLICY_KEY, store_setting
 
 NOTHING_RESTORED = "nothing was restored"
 BEFORE_RESTORE = "before-restore"
@@ -151,15 +151,8 @@ def checked_policy(policy: BackupPolicy) -> BackupPolicy:
 
 def store_policy(session: Session, policy: BackupPolicy) -> BackupPolicy:
     """Write a checked policy in the caller's transaction; refuses a stale copy."""
-    row = session.get(ClinicSetting, BACKUP_POLICY_KEY)
-    if row is None:
-        row = ClinicSetting(key=BACKUP_POLICY_KEY)
-        session.add(row)
-    else:
-        Service._check_version(row.version, policy.version)
-    row.value = {"keep": policy.keep, "copy_folder": policy.copy_folder}
-    session.flush()
-    return replace(policy, version=row.version)
+    value = {"keep": policy.keep, "copy_folder": policy.copy_folder}
+    return replace(policy, version=store_setting(session, BACKUP_POLICY_KEY, value, policy.version))
 
 
 def _policy(value: object, version: int) -> BackupPolicy:

@@ -82,15 +82,22 @@ def checked_profile(profile: ClinicProfile) -> ClinicProfile:
 
 def store_profile(session: Session, profile: ClinicProfile) -> ClinicProfile:
     """Write a checked profile in the caller's transaction; refuses a stale copy."""
-    row = session.get(ClinicSetting, PROFILE_KEY)
+    version = store_setting(session, PROFILE_KEY, _stored(profile), profile.version)
+    return replace(profile, version=version)
+
+
+def store_setting(session: Session, key: str, value: Any, opened_version: int) -> int:
+    """Write one clinic setting in the caller's transaction, refusing a copy older than the
+    stored one (`opened_version`); the setting's new version."""
+    row = session.get(ClinicSetting, key)
     if row is None:
-        row = ClinicSetting(key=PROFILE_KEY)
+        row = ClinicSetting(key=key)
         session.add(row)
     else:
-        Service._check_version(row.version, profile.version)
-    row.value = _stored(profile)
+        Service._check_version(row.version, opened_version)
+    row.value = value
     session.flush()
-    return replace(profile, version=row.version)
+    return row.version
 
 
 def read_language(session: Session) -> str:
