@@ -219,17 +219,30 @@ def main(argv: Sequence[str] | None = None) -> int:
             reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = _merged(parser, parser.parse_args(argv))
-    from mesodesk.db import DatabaseError
-    from mesodesk.services.errors import ServiceError
-
     try:
         return (getattr(args, "run", None) or COMMANDS[args.command])(args)
-    except (CommandRefused, DatabaseError, ServiceError, OSError) as exc:
+    except Exception as exc:
+        if not _is_refusal(exc):
+            raise
         _say("error", _message(exc))
         return 2
     except KeyboardInterrupt:
         _say("error", "interrupted; nothing more was written")
         return 130
+
+
+def _is_refusal(exc: Exception) -> bool:
+    """A refusal said in one line: ours, the services', the database layer's, the system's.
+
+    The database layer is looked up, not imported: the window's start must not wait for
+    SQLAlchemy, and where it was never imported it raised nothing."""
+    from mesodesk.services.errors import ServiceError
+
+    database = sys.modules.get("mesodesk.db")
+    kinds: tuple[type[Exception], ...] = (CommandRefused, ServiceError, OSError)
+    if database is not None:
+        kinds += (database.DatabaseError,)
+    return isinstance(exc, kinds)
 
 
 def _merged(parser: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.Namespace:

@@ -9,9 +9,6 @@ image files) when the patient has photos and the photo consent lets them leave t
 from __future__ import annotations
 
 import argparse
-import io
-import json
-import zipfile
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -100,6 +97,8 @@ def run_export(args: argparse.Namespace) -> int:
                 f"This patient has {len(package.photos)} photo(s) that go with the export: name "
                 "the output FILE.zip to get the record and the photos, or add --without-photos."
             )
+        import json
+
         text = json.dumps(package.record, ensure_ascii=False, indent=2) + "\n"
         content = _zipped(text, package) if as_zip else text.encode("utf-8")
     finally:
@@ -111,6 +110,9 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def _zipped(text: str, package: ExportPackage) -> bytes:
+    import io
+    import zipfile
+
     from mesodesk.services.export import PHOTO_FOLDER
 
     out = io.BytesIO()

@@ -75,6 +75,10 @@ def _name_the_process_for_the_windows_taskbar() -> None:
         ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(WINDOWS_APP_ID)
 
 
+FIRST_PAINT_WAIT_MS = 500
+"""How long the database waits for the frame's first paint before it is opened anyway."""
+
+
 class Opened(NamedTuple):
     """What the worker that opens the database hands the window."""
 
@@ -180,7 +184,16 @@ def run_window(open_database: Opener, offer_setup: bool = True) -> int:
             + str(error)
         )
 
-    window.runner.submit(lambda: open_database(progress.said.emit), signed_in, refuse)
+    def open_in_worker() -> None:
+        if not opening:
+            opening.append(True)
+            window.runner.submit(lambda: open_database(progress.said.emit), signed_in, refuse)
+
+    # only once the frame is painted: the worker's imports would otherwise hold the
+    # interpreter while the first paint waits for it
+    opening: list[bool] = []
+    app.installEventFilter(_FirstPaint(window, open_in_worker))
+    QTimer.singleShot(FIRST_PAINT_WAIT_MS, open_in_worker)  # a window never painted (hidden)
     try:
         code = app.exec()
     finally:
