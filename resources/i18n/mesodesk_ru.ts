@@ -3879,7 +3879,7 @@ Write why the procedure goes ahead anyway. The reason, who decided and when are 
     <name>VisitPhotos</name>
     <message>
         <source>Add photos…</source>
-        <translation>Добавить фото…</translation>
+        <translation>Добавить…</translation>
     </message>
     <message>
         <source>Or drop photo files here</source>
@@ -3895,7 +3895,7 @@ Write why the procedure goes ahead anyway. The reason, who decided and when are 
     </message>
     <message>
         <source>Photos</source>
-        <translation>Фотографии</translation>
+        <translation>Фото</translation>
     </message>
     <message>
         <source>Add photos</source>

@@ -321,3 +321,12 @@ def test_the_catalog_and_the_settings_read_in_russian(qtbot, russian_window) -> 
     assert settings.windowTitle() == "Настройки клиники"
     assert _english_texts(settings) == []
     settings.reject()
+
+
+def test_the_safety_strip_names_its_finding_in_russian(qtbot, russian_window) -> None:
+    """The headline is cut from the translated sentence, not from the stored English one."""
+    russian_window.start_today()
+    strip = russian_window.visit_tab.strip
+    qtbot.waitUntil(lambda: strip.headline.text() != "Проверка…")
+
+    assert strip.headline.text() == "Осторожно: В карте нет даты рождения"
