@@ -775,7 +775,7 @@
     </message>
     <message>
         <source>Wording common to documents</source>
-        <translation>Общие формулировки документов</translation>
+        <translation>Общие тексты документов</translation>
     </message>
     <message>
         <source>Aftercare sheet</source>
