@@ -54,6 +54,10 @@ CORE_MESSAGES = (
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
+        "The two passwords differ; type the same one twice.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
         "Enter the last name.",
     ),
     QT_TRANSLATE_NOOP(
@@ -467,6 +471,10 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP(
         "CoreMessages",
         "A template called “{cleaned}” exists already.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "This database already has users; add more from the command line.",
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",

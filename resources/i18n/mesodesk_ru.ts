@@ -41,6 +41,37 @@
     </message>
 </context>
 <context>
+    <name>AccountPage</name>
+    <message>
+        <source>Administrator account</source>
+        <translation>Учётная запись администратора</translation>
+    </message>
+    <message>
+        <source>Optional. With an account, MesoDesk asks for a name and password when it starts and locks itself after some idle minutes; leave the name empty for a practice where one person works alone.</source>
+        <translation>Необязательно. С учётной записью MesoDesk при запуске спрашивает имя и пароль и блокируется после нескольких минут бездействия; если в кабинете работает один человек, оставьте имя пустым.</translation>
+    </message>
+    <message>
+        <source>No account</source>
+        <translation>Без учётной записи</translation>
+    </message>
+    <message>
+        <source>Administrator &amp;name</source>
+        <translation>&amp;Имя администратора</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>П&amp;ароль</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat the password</source>
+        <translation>Пароль &amp;ещё раз</translation>
+    </message>
+    <message>
+        <source>More users (practitioners, reception) are added later with &apos;mesodesk user add&apos;.</source>
+        <translation>Других пользователей (специалистов, администраторов приёма) можно добавить позже командой &apos;mesodesk user add&apos;.</translation>
+    </message>
+</context>
+<context>
     <name>AnamnesisPane</name>
     <message>
         <source>Pregnant</source>
@@ -1055,6 +1086,10 @@
         <translation>У клиники нет рабочих дней, на которые можно назначить процедуру.</translation>
     </message>
     <message>
+        <source>The two passwords differ; type the same one twice.</source>
+        <translation>Пароли не совпадают; введите один и тот же пароль дважды.</translation>
+    </message>
+    <message>
         <source>Enter the last name.</source>
         <translation>Укажите фамилию.</translation>
     </message>
@@ -1469,6 +1504,10 @@
     <message>
         <source>A template called “{cleaned}” exists already.</source>
         <translation>Шаблон «{cleaned}» уже есть.</translation>
+    </message>
+    <message>
+        <source>This database already has users; add more from the command line.</source>
+        <translation>В этой базе данных уже есть пользователи; новых добавляйте из командной строки.</translation>
     </message>
     <message>
         <source>There is no user named {value1}.</source>
