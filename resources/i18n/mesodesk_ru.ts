@@ -48,7 +48,7 @@
     </message>
     <message>
         <source>Optional. With an account, MesoDesk asks for a name and password when it starts and locks itself after some idle minutes; leave the name empty for a practice where one person works alone.</source>
-        <translation>Необязательно. С учётной записью MesoDesk при запуске спрашивает имя и пароль и блокируется после нескольких минут бездействия; если в кабинете работает один человек, оставьте имя пустым.</translation>
+        <translation>Необязательно. С учётной записью MesoDesk при запуске спрашивает имя и пароль и блокируется при простое; если работает один человек, оставьте имя пустым.</translation>
     </message>
     <message>
         <source>No account</source>
