@@ -54,6 +54,10 @@ CORE_MESSAGES = (
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
+        "The two passwords differ; type the same one twice.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
         "Enter the last name.",
     ),
     QT_TRANSLATE_NOOP(
@@ -306,6 +310,10 @@ CORE_MESSAGES = (
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
+        "Only the visit summary can carry the visit's photos.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
         "The patient of visit number {visit_id} no longer exists.",
     ),
     QT_TRANSLATE_NOOP(
@@ -386,6 +394,54 @@ CORE_MESSAGES = (
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
+        "A stored photo has a name MesoDesk did not give it.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "A stored photo is missing or damaged in the data folder; restore the data folder from a backup.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "This photo no longer exists (it may have been removed).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "This photo is part of a signed visit and cannot be changed or removed.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "A photo of another patient cannot go on this patient's material.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "Choose at least one photo.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "The note is longer than {NOTE_MAX} characters.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "The time taken needs a time zone.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "Give the day the patient gave consent.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "The consent date is in the future.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{name}: has no shipped version to go back to; edit it instead",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "There is no clinic rules file to import.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
         "This answer was changed on another workstation after you opened the questions, to another value; nothing was saved. The answers as stored now are shown: check them, then answer again.",
     ),
     QT_TRANSLATE_NOOP(
@@ -415,6 +471,18 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP(
         "CoreMessages",
         "A template called “{cleaned}” exists already.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "This database already has users; add more from the command line.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "There is no user named {value1}.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "The idle lock is from {low} to {high} minutes.",
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",

@@ -41,6 +41,37 @@
     </message>
 </context>
 <context>
+    <name>AccountPage</name>
+    <message>
+        <source>Administrator account</source>
+        <translation>Учётная запись администратора</translation>
+    </message>
+    <message>
+        <source>Optional. With an account, MesoDesk asks for a name and password when it starts and locks itself after some idle minutes; leave the name empty for a practice where one person works alone.</source>
+        <translation>Необязательно. С учётной записью MesoDesk при запуске спрашивает имя и пароль и блокируется при простое; если работает один человек, оставьте имя пустым.</translation>
+    </message>
+    <message>
+        <source>No account</source>
+        <translation>Без учётной записи</translation>
+    </message>
+    <message>
+        <source>Administrator &amp;name</source>
+        <translation>&amp;Имя администратора</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>П&amp;ароль</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat the password</source>
+        <translation>Пароль &amp;ещё раз</translation>
+    </message>
+    <message>
+        <source>More users (practitioners, reception) are added later with &apos;mesodesk user add&apos;.</source>
+        <translation>Других пользователей (специалистов, администраторов приёма) можно добавить позже командой &apos;mesodesk user add&apos;.</translation>
+    </message>
+</context>
+<context>
     <name>AnamnesisPane</name>
     <message>
         <source>Pregnant</source>
@@ -405,6 +436,49 @@
     </message>
 </context>
 <context>
+    <name>BackupPage</name>
+    <message>
+        <source>Backups</source>
+        <translation>Резервные копии</translation>
+    </message>
+    <message>
+        <source>MesoDesk backs the database up by itself when it starts (at most once a day) and before every upgrade.</source>
+        <translation>MesoDesk сам создаёт резервную копию базы данных при запуске (не чаще раза в день) и перед каждым обновлением.</translation>
+    </message>
+    <message>
+        <source>No second copy</source>
+        <translation>Без второй копии</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Выбрать…</translation>
+    </message>
+    <message>
+        <source>No cop&amp;y</source>
+        <translation>&amp;Без копии</translation>
+    </message>
+    <message>
+        <source>The backups are kept in {folder}.</source>
+        <translation>Резервные копии хранятся в папке {folder}.</translation>
+    </message>
+    <message>
+        <source>Also &amp;copy to</source>
+        <translation>&amp;Копировать также в</translation>
+    </message>
+    <message>
+        <source>A USB disk or a network share, so the data survive a broken disk. If it is not there when a backup is made, the window says so; the backup itself is still made.</source>
+        <translation>USB-диск или сетевая папка — чтобы данные уцелели, если диск компьютера выйдет из строя. Если при копировании её нет, окно сообщит об этом; сама резервная копия всё равно будет создана.</translation>
+    </message>
+    <message>
+        <source>Everything chosen here can be changed later: Tools &gt; Clinic settings and File &gt; Backup settings.</source>
+        <translation>Всё выбранное здесь можно изменить позже: Сервис &gt; Настройки клиники и Файл &gt; Настройки резервного копирования.</translation>
+    </message>
+    <message>
+        <source>Folder for copies of the backups</source>
+        <translation>Папка для копий резервных копий</translation>
+    </message>
+</context>
+<context>
     <name>BackupSettingsDialog</name>
     <message>
         <source>Backup settings</source>
@@ -618,6 +692,145 @@
     <message>
         <source>None charted yet</source>
         <translation>На схеме пока ничего нет</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicRulesWindow</name>
+    <message>
+        <source>Clinic rules — MesoDesk</source>
+        <translation>Правила клиники — MesoDesk</translation>
+    </message>
+    <message>
+        <source>The clinic keeps no version of its own: the one shipped with MesoDesk is in force. Type the clinic&apos;s version here, start from the shipped one, or import a file.</source>
+        <translation>У клиники нет своей версии: действует стандартная, поставляемая с MesoDesk. Введите здесь версию клиники, начните со стандартной или импортируйте файл.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Сохранить</translation>
+    </message>
+    <message>
+        <source>Save for every workstation (Ctrl+S)</source>
+        <translation>Сохранить для всех рабочих мест (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard changes</source>
+        <translation>&amp;Отменить изменения</translation>
+    </message>
+    <message>
+        <source>Start from &amp;shipped</source>
+        <translation>&amp;Начать со стандартной</translation>
+    </message>
+    <message>
+        <source>&amp;Use shipped</source>
+        <translation>&amp;Вернуть стандартную</translation>
+    </message>
+    <message>
+        <source>Drop the clinic&apos;s version: the one shipped with MesoDesk is in force</source>
+        <translation>Отказаться от версии клиники: будет действовать стандартная, поставляемая с MesoDesk</translation>
+    </message>
+    <message>
+        <source>&amp;Import file…</source>
+        <translation>&amp;Импорт файла…</translation>
+    </message>
+    <message>
+        <source>&amp;Export file…</source>
+        <translation>&amp;Экспорт файла…</translation>
+    </message>
+    <message>
+        <source>This file is too large to keep; nothing was saved.</source>
+        <translation>Файл слишком большой; ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>Saved: every workstation now works from this version.</source>
+        <translation>Сохранено: теперь все рабочие места используют эту версию.</translation>
+    </message>
+    <message>
+        <source>The version shipped with MesoDesk is in force again.</source>
+        <translation>Снова действует стандартная версия, поставляемая с MesoDesk.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read as UTF-8 text; nothing was saved.</source>
+        <translation>Файл {file} не читается как текст UTF-8; ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>Imported {file}.</source>
+        <translation>Импортирован файл {file}.</translation>
+    </message>
+    <message>
+        <source>{file} could not be written: {reason}</source>
+        <translation>Не удалось записать {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>Saved {file}.</source>
+        <translation>Сохранено: {file}.</translation>
+    </message>
+    <message>
+        <source>Import a clinic rules file</source>
+        <translation>Импорт файла правил клиники</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Файлы JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export a clinic rules file</source>
+        <translation>Экспорт файла правил клиники</translation>
+    </message>
+    <message>
+        <source>Shipped with MesoDesk (the clinic keeps no version of its own)</source>
+        <translation>Стандартная версия MesoDesk (своей версии у клиники нет)</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s version, saved {when} (revision {revision})</source>
+        <translation>Версия клиники, сохранена {when} (редакция {revision})</translation>
+    </message>
+    <message>
+        <source>This version cannot be used, so the shipped one is in force: {reason}</source>
+        <translation>Эту версию нельзя использовать, поэтому действует стандартная: {reason}</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>Не сохранено: {reason}</translation>
+    </message>
+    <message>
+        <source>Contraindication catalog</source>
+        <translation>Каталог противопоказаний</translation>
+    </message>
+    <message>
+        <source>Medicine dictionary</source>
+        <translation>Справочник лекарств</translation>
+    </message>
+    <message>
+        <source>Charting templates</source>
+        <translation>Шаблоны схем</translation>
+    </message>
+    <message>
+        <source>Wording common to documents</source>
+        <translation>Общие тексты документов</translation>
+    </message>
+    <message>
+        <source>Aftercare sheet</source>
+        <translation>Памятка после процедуры</translation>
+    </message>
+    <message>
+        <source>Consent form</source>
+        <translation>Информированное согласие</translation>
+    </message>
+    <message>
+        <source>Visit summary</source>
+        <translation>Протокол визита</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>русский</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>английский</translation>
+    </message>
+    <message>
+        <source>{document}, {language}</source>
+        <translation>{document}, {language}</translation>
     </message>
 </context>
 <context>
@@ -873,6 +1086,10 @@
         <translation>У клиники нет рабочих дней, на которые можно назначить процедуру.</translation>
     </message>
     <message>
+        <source>The two passwords differ; type the same one twice.</source>
+        <translation>Пароли не совпадают; введите один и тот же пароль дважды.</translation>
+    </message>
+    <message>
         <source>Enter the last name.</source>
         <translation>Укажите фамилию.</translation>
     </message>
@@ -1125,6 +1342,10 @@
         <translation>Визита номер {visit_id} нет.</translation>
     </message>
     <message>
+        <source>Only the visit summary can carry the visit&apos;s photos.</source>
+        <translation>Фотографии визита можно включить только в протокол визита.</translation>
+    </message>
+    <message>
         <source>The patient of visit number {visit_id} no longer exists.</source>
         <translation>Пациента визита номер {visit_id} больше нет.</translation>
     </message>
@@ -1205,6 +1426,54 @@
         <translation>В анамнезе записано: {value1} — у пациента мужского пола этого быть не может. Сначала исправьте анамнез или оставьте пол прежним.</translation>
     </message>
     <message>
+        <source>A stored photo has a name MesoDesk did not give it.</source>
+        <translation>Имя сохранённой фотографии присвоено не программой MesoDesk.</translation>
+    </message>
+    <message>
+        <source>A stored photo is missing or damaged in the data folder; restore the data folder from a backup.</source>
+        <translation>Сохранённой фотографии нет в папке данных, или она повреждена; восстановите папку данных из резервной копии.</translation>
+    </message>
+    <message>
+        <source>This photo no longer exists (it may have been removed).</source>
+        <translation>Этой фотографии больше нет (возможно, её удалили).</translation>
+    </message>
+    <message>
+        <source>This photo is part of a signed visit and cannot be changed or removed.</source>
+        <translation>Фотография относится к подписанному визиту; её нельзя изменить или убрать.</translation>
+    </message>
+    <message>
+        <source>A photo of another patient cannot go on this patient&apos;s material.</source>
+        <translation>Фотографию другого пациента нельзя включить в документы этого пациента.</translation>
+    </message>
+    <message>
+        <source>Choose at least one photo.</source>
+        <translation>Выберите хотя бы одну фотографию.</translation>
+    </message>
+    <message>
+        <source>The note is longer than {NOTE_MAX} characters.</source>
+        <translation>Примечание длиннее {NOTE_MAX} символов.</translation>
+    </message>
+    <message>
+        <source>The time taken needs a time zone.</source>
+        <translation>Для времени съёмки нужен часовой пояс.</translation>
+    </message>
+    <message>
+        <source>Give the day the patient gave consent.</source>
+        <translation>Укажите дату, когда пациент дал согласие.</translation>
+    </message>
+    <message>
+        <source>The consent date is in the future.</source>
+        <translation>Дата согласия ещё не наступила.</translation>
+    </message>
+    <message>
+        <source>{name}: has no shipped version to go back to; edit it instead</source>
+        <translation>{name}: стандартной версии нет, вернуться к ней нельзя; измените текущую</translation>
+    </message>
+    <message>
+        <source>There is no clinic rules file to import.</source>
+        <translation>Нет файла правил клиники для импорта.</translation>
+    </message>
+    <message>
         <source>This answer was changed on another workstation after you opened the questions, to another value; nothing was saved. The answers as stored now are shown: check them, then answer again.</source>
         <translation>После того как вы открыли вопросы, этот ответ изменили на другом рабочем месте; ничего не сохранено. Показаны ответы в том виде, в каком они сохранены сейчас: проверьте их и ответьте ещё раз.</translation>
     </message>
@@ -1235,6 +1504,18 @@
     <message>
         <source>A template called “{cleaned}” exists already.</source>
         <translation>Шаблон «{cleaned}» уже есть.</translation>
+    </message>
+    <message>
+        <source>This database already has users; add more from the command line.</source>
+        <translation>В этой базе данных уже есть пользователи; новых добавляйте из командной строки.</translation>
+    </message>
+    <message>
+        <source>There is no user named {value1}.</source>
+        <translation>Пользователя с именем {value1} нет.</translation>
+    </message>
+    <message>
+        <source>The idle lock is from {low} to {high} minutes.</source>
+        <translation>Блокировка при бездействии — от {low} до {high} минут.</translation>
     </message>
     <message>
         <source>This visit is signed and can no longer be changed; write an addendum to correct it.</source>
@@ -1433,6 +1714,10 @@
 </context>
 <context>
     <name>DiagramPanel</name>
+    <message>
+        <source>Injection diagram</source>
+        <translation>Схема инъекций</translation>
+    </message>
     <message>
         <source>Diagram (Alt+1 to Alt+8; Alt+Left and Alt+Right turn the face)</source>
         <translation>Схема (Alt+1…Alt+8; Alt+← и Alt+→ поворачивают лицо)</translation>
@@ -1780,6 +2065,14 @@
         <translation>Язык документа</translation>
     </message>
     <message>
+        <source>With photos</source>
+        <translation>С фотографиями</translation>
+    </message>
+    <message>
+        <source>Add the visit&apos;s photos (only with the patient&apos;s photo consent)</source>
+        <translation>Добавить фотографии визита (только при согласии пациента на фотосъёмку)</translation>
+    </message>
+    <message>
         <source>Print…</source>
         <translation>Печать…</translation>
     </message>
@@ -1906,6 +2199,60 @@
     </message>
 </context>
 <context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Set up MesoDesk</source>
+        <translation>Настройка MesoDesk</translation>
+    </message>
+    <message>
+        <source>&amp;Skip</source>
+        <translation>&amp;Пропустить</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Далее &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Назад</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Готово</translation>
+    </message>
+    <message>
+        <source>Keep the defaults; everything can be set later in Tools &gt; Clinic settings</source>
+        <translation>Оставить значения по умолчанию; всё можно настроить позже: Сервис &gt; Настройки клиники</translation>
+    </message>
+    <message>
+        <source>Not saved: check the marked fields.</source>
+        <translation>Не сохранено: проверьте отмеченные поля.</translation>
+    </message>
+</context>
+<context>
+    <name>GuideWindow</name>
+    <message>
+        <source>MesoDesk user guide</source>
+        <translation>Руководство пользователя MesoDesk</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Руководство пользователя</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Назад</translation>
+    </message>
+    <message>
+        <source>&amp;Contents</source>
+        <translation>&amp;Содержание</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
     <name>IngredientPage</name>
     <message>
         <source>Name</source>
@@ -1941,10 +2288,115 @@
     </message>
 </context>
 <context>
+    <name>LanguagePage</name>
+    <message>
+        <source>Language and currency</source>
+        <translation>Язык и валюта</translation>
+    </message>
+    <message>
+        <source>The language of MesoDesk&apos;s windows, and the clinic&apos;s currency.</source>
+        <translation>Язык окон MesoDesk и валюта клиники.</translation>
+    </message>
+    <message>
+        <source>Same as the computer</source>
+        <translation>Как на компьютере</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Валюта</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <source>&amp;Currency</source>
+        <translation>&amp;Валюта</translation>
+    </message>
+    <message>
+        <source>A three-letter code, such as RUB or EUR; prices and totals are shown in it.</source>
+        <translation>Трёхбуквенный код, например RUB или EUR: в этой валюте показываются цены и суммы.</translation>
+    </message>
+</context>
+<context>
     <name>Legend</name>
     <message>
         <source>Last visit</source>
         <translation>Прошлый визит</translation>
+    </message>
+</context>
+<context>
+    <name>LetterheadPage</name>
+    <message>
+        <source>Your clinic</source>
+        <translation>Ваша клиника</translation>
+    </message>
+    <message>
+        <source>The name, address, phone and logo printed at the top of the aftercare sheet, the consent form and the visit summary.</source>
+        <translation>Название, адрес, телефон и логотип, которые печатаются в шапке памятки после процедуры, информированного согласия и протокола визита.</translation>
+    </message>
+    <message>
+        <source>As printed on the letterhead</source>
+        <translation>Как в шапке бланка</translation>
+    </message>
+    <message>
+        <source>Choose &amp;PNG…</source>
+        <translation>Выбрать &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove logo</source>
+        <translation>&amp;Убрать логотип</translation>
+    </message>
+    <message>
+        <source>Clinic na&amp;me</source>
+        <translation>На&amp;звание клиники</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Адрес</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>&amp;Телефон</translation>
+    </message>
+    <message>
+        <source>&amp;Logo</source>
+        <translation>&amp;Логотип</translation>
+    </message>
+    <message>
+        <source>Choose the clinic logo</source>
+        <translation>Логотип клиники</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Изображения PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>Нет логотипа</translation>
+    </message>
+    <message>
+        <source>Not a PNG image</source>
+        <translation>Это не изображение PNG</translation>
+    </message>
+    <message>
+        <source>Cannot read {file}: {reason}.</source>
+        <translation>Не удалось прочитать {file}: {reason}.</translation>
+    </message>
+</context>
+<context>
+    <name>LockPage</name>
+    <message>
+        <source>Unlock</source>
+        <translation>Разблокировать</translation>
+    </message>
+    <message>
+        <source>MesoDesk is locked. {name}, enter your password to go on.</source>
+        <translation>MesoDesk заблокирован. {name}, введите пароль, чтобы продолжить.</translation>
+    </message>
+    <message>
+        <source>The password is wrong.</source>
+        <translation>Неверный пароль.</translation>
     </message>
 </context>
 <context>
@@ -2113,6 +2565,14 @@
         <translation>&amp;Настройки клиники…</translation>
     </message>
     <message>
+        <source>Clinic &amp;rules…</source>
+        <translation>&amp;Правила клиники…</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Руководство пользователя</translation>
+    </message>
+    <message>
         <source>&amp;About MesoDesk</source>
         <translation>&amp;О программе MesoDesk</translation>
     </message>
@@ -2127,6 +2587,10 @@
     <message>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>Открытие базы данных…</translation>
     </message>
     <message>
         <source>&amp;{number} {pane}</source>
@@ -2205,6 +2669,10 @@
         <translation>{name} снова в списке.</translation>
     </message>
     <message>
+        <source>Clinic rules saved: every workstation now works from them.</source>
+        <translation>Правила клиники сохранены: теперь они действуют на всех рабочих местах.</translation>
+    </message>
+    <message>
         <source>Clinic settings saved.</source>
         <translation>Настройки клиники сохранены.</translation>
     </message>
@@ -2251,12 +2719,20 @@
 <context>
     <name>MesoDesk</name>
     <message>
-        <source>MesoDesk cannot open the database</source>
-        <translation>MesoDesk не может открыть базу данных</translation>
+        <source>Sign in to open the patients.</source>
+        <translation>Войдите, чтобы открыть список пациентов.</translation>
+    </message>
+    <message>
+        <source>Setting up the clinic…</source>
+        <translation>Настройка клиники…</translation>
     </message>
     <message>
         <source>The database was upgraded; the previous copy is kept at {path}.</source>
         <translation>База данных обновлена; прежняя копия сохранена в {path}.</translation>
+    </message>
+    <message>
+        <source>MesoDesk cannot open the database.</source>
+        <translation>MesoDesk не может открыть базу данных.</translation>
     </message>
 </context>
 <context>
@@ -2476,8 +2952,16 @@ Write why the procedure goes ahead anyway. The reason, who decided and when are 
         <translation>ФИО или телефон  (Ctrl+F)</translation>
     </message>
     <message>
+        <source>Search patients</source>
+        <translation>Поиск пациентов</translation>
+    </message>
+    <message>
         <source>Show archived</source>
         <translation>Показывать архив</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Пациенты</translation>
     </message>
     <message>
         <source>{count}{more} shown</source>
@@ -2486,6 +2970,127 @@ Write why the procedure goes ahead anyway. The reason, who decided and when are 
     <message>
         <source>Search failed: {error}</source>
         <translation>Поиск не выполнен: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoCompare</name>
+    <message>
+        <source>Compare photos</source>
+        <translation>Сравнение фотографий</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Рядом</translation>
+    </message>
+    <message>
+        <source>Slider</source>
+        <translation>Шторка</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Вписать</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Ракурс</translation>
+    </message>
+    <message>
+        <source>Earlier</source>
+        <translation>Раньше</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Позже</translation>
+    </message>
+    <message>
+        <source>{date} · {kind}</source>
+        <translation>{date} · {kind}</translation>
+    </message>
+    <message>
+        <source>Fewer than two photos of this view: take the same view on another day.</source>
+        <translation>В этом ракурсе меньше двух фотографий: сделайте снимок в том же ракурсе в другой день.</translation>
+    </message>
+    <message>
+        <source>The photos could not be read.</source>
+        <translation>Не удалось прочитать фотографии.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoConsentBox</name>
+    <message>
+        <source>Photo consent</source>
+        <translation>Согласие на фотосъёмку</translation>
+    </message>
+    <message>
+        <source>Save consent</source>
+        <translation>Сохранить согласие</translation>
+    </message>
+    <message>
+        <source>given on</source>
+        <translation>получено</translation>
+    </message>
+    <message>
+        <source>Photo consent saved.</source>
+        <translation>Согласие на фотосъёмку сохранено.</translation>
+    </message>
+    <message>
+        <source>The photo consent could not be saved.</source>
+        <translation>Не удалось сохранить согласие на фотосъёмку.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoLabels</name>
+    <message>
+        <source>Before</source>
+        <translation>До</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>После</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Динамика</translation>
+    </message>
+    <message>
+        <source>Front</source>
+        <translation>Анфас</translation>
+    </message>
+    <message>
+        <source>Left 45°</source>
+        <translation>Слева 45°</translation>
+    </message>
+    <message>
+        <source>Left 90°</source>
+        <translation>Слева 90°</translation>
+    </message>
+    <message>
+        <source>Right 45°</source>
+        <translation>Справа 45°</translation>
+    </message>
+    <message>
+        <source>Right 90°</source>
+        <translation>Справа 90°</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Сзади</translation>
+    </message>
+    <message>
+        <source>No photo consent recorded</source>
+        <translation>Согласие на фотосъёмку не записано</translation>
+    </message>
+    <message>
+        <source>Clinical record only</source>
+        <translation>Только для медицинской карты</translation>
+    </message>
+    <message>
+        <source>May be shown to the patient</source>
+        <translation>Можно показывать пациенту</translation>
+    </message>
+    <message>
+        <source>May be used anonymised for the clinic&apos;s materials</source>
+        <translation>Можно анонимно использовать в материалах клиники</translation>
     </message>
 </context>
 <context>
@@ -2900,6 +3505,29 @@ Write why the procedure goes ahead anyway. The reason, who decided and when are 
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to MesoDesk</source>
+        <translation>Вход в MesoDesk</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Войти</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Имя</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Пароль</translation>
+    </message>
+    <message>
+        <source>The name or the password is wrong.</source>
+        <translation>Неверное имя или пароль.</translation>
+    </message>
+</context>
+<context>
     <name>Sources</name>
     <message>
         <source>Source: {titles}</source>
@@ -3284,6 +3912,77 @@ Write why the procedure goes ahead anyway. The reason, who decided and when are 
     <message>
         <source>Remove the reaction</source>
         <translation>Удалить реакцию</translation>
+    </message>
+</context>
+<context>
+    <name>VisitPhotos</name>
+    <message>
+        <source>Add photos…</source>
+        <translation>Добавить…</translation>
+    </message>
+    <message>
+        <source>Or drop photo files here</source>
+        <translation>Или перетащите файлы фотографий сюда</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>Сравнить…</translation>
+    </message>
+    <message>
+        <source>Remove from the visit</source>
+        <translation>Убрать из визита</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Фото</translation>
+    </message>
+    <message>
+        <source>Add photos</source>
+        <translation>Добавить фотографии</translation>
+    </message>
+    <message>
+        <source>Photos ({patterns})</source>
+        <translation>Фотографии ({patterns})</translation>
+    </message>
+    <message>
+        <source>Save the visit first, then add its photos.</source>
+        <translation>Сначала сохраните визит, затем добавьте фотографии.</translation>
+    </message>
+    <message>
+        <source>Adding {count} photo(s)…</source>
+        <translation>Добавление фотографий: {count}…</translation>
+    </message>
+    <message>
+        <source>{count} photo(s) added.</source>
+        <translation>Добавлено фотографий: {count}.</translation>
+    </message>
+    <message>
+        <source>The photos could not be added; nothing was saved.</source>
+        <translation>Не удалось добавить фотографии; ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>{kind} · {view}</source>
+        <translation>{kind} · {view}</translation>
+    </message>
+    <message>
+        <source>Taken {when}</source>
+        <translation>Снято {when}</translation>
+    </message>
+    <message>
+        <source>Added after the visit was signed</source>
+        <translation>Добавлено после подписания визита</translation>
+    </message>
+    <message>
+        <source>The photo&apos;s file is not in this computer&apos;s data folder</source>
+        <translation>Файла фотографии нет в папке данных этого компьютера</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>Убрать фотографию</translation>
+    </message>
+    <message>
+        <source>Remove this {kind} photo from the visit?</source>
+        <translation>Убрать фото «{kind}» из визита?</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
 from mesodesk.domain import vocabulary
 from mesodesk.domain.courses import check_session_count
 from mesodesk.domain.vocabulary import Indication, Sex
+from mesodesk.ui.first_run_wizard import FirstRunWizard
 from mesodesk.ui.language import choose_language, chosen_language, install_language
 from mesodesk.ui.main_window import MainWindow
 from mesodesk.ui.settings_dialog import ClinicSettingsDialog
+from mesodesk.ui.sign_in import SignInDialog
 from mesodesk.ui.text import (
     core_message,
     finding_text,
@@ -44,6 +46,7 @@ from mesodesk.ui.text import (
     years,
 )
 from mesodesk.ui.vocabulary_texts import VOCABULARY_LABELS
+from tests.ui.screens import clipped
 
 ROOT = Path(__file__).resolve().parents[2]
 TS_FILE = ROOT / "resources" / "i18n" / "mesodesk_ru.ts"
@@ -321,3 +324,38 @@ def test_the_catalog_and_the_settings_read_in_russian(qtbot, russian_window) -> 
     assert settings.windowTitle() == "Настройки клиники"
     assert _english_texts(settings) == []
     settings.reject()
+
+
+def test_the_safety_strip_names_its_finding_in_russian(qtbot, russian_window) -> None:
+    """The headline is cut from the translated sentence, not from the stored English one."""
+    russian_window.start_today()
+    strip = russian_window.visit_tab.strip
+    qtbot.waitUntil(lambda: strip.headline.text() != "Проверка…")
+
+    assert strip.headline.text() == "Осторожно: В карте нет даты рождения"
+
+
+def test_sign_in_the_clinic_rules_and_every_wizard_page_read_in_russian_whole(
+    qtbot, russian_window, tmp_path
+) -> None:
+    services = russian_window.services
+    sign_in = SignInDialog(services.users)
+    qtbot.addWidget(sign_in)
+    sign_in.show()
+    russian_window.rules_action.trigger()
+    rules = russian_window.rules_window
+    assert rules is not None
+    qtbot.waitExposed(rules)
+    wizard = FirstRunWizard(services.first_run, tmp_path / "backups", QLocale("ru_RU"))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+
+    assert sign_in.windowTitle() == "Вход в MesoDesk"
+    assert rules.windowTitle() == "Правила клиники — MesoDesk"
+    assert wizard.windowTitle() == "Настройка MesoDesk"
+    for screen in (sign_in, rules):
+        assert _english_texts(screen) == [] and clipped(screen) == [], screen.windowTitle()
+    for page in wizard.pageIds():
+        assert _english_texts(wizard) == [] and clipped(wizard) == [], page
+        wizard.next()

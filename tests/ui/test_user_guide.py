@@ -15,7 +15,7 @@ SECTIONS = ("patient", "card", "charting", "products", "signing", "aftercare", "
 
 
 @pytest.fixture(autouse=True)
-def _english_again():
+def _english_again(qapp):
     """Each test chooses its language; the next one starts from English again."""
     yield
     install_language("en")
@@ -45,7 +45,7 @@ def test_the_guide_opens_in_russian_when_russian_is_chosen(qtbot, window):
     text = guide.browser.toPlainText()
     assert guide.language == "ru"
     assert "Руководство пользователя MesoDesk" in text
-    assert "Памятка по уходу" in text and "Резервные копии" in text
+    assert "Памятка после процедуры" in text and "Резервные копии" in text
     assert "Opening a patient" not in text
 
 

@@ -35,7 +35,7 @@ from mesodesk.domain import limits
 from mesodesk.domain.anamnesis import DayChecklist
 from mesodesk.domain.findings import Severity
 from mesodesk.domain.patient import parse_day
-from mesodesk.domain.safety_records import VisitScreening, finding_title
+from mesodesk.domain.safety_records import VisitScreening
 from mesodesk.domain.screening import ScreeningFinding
 from mesodesk.ui.elided import ElidedLabel
 from mesodesk.ui.state.open_visit import OpenVisit
@@ -116,6 +116,12 @@ def severity_tags() -> dict[Severity, str]:
         Severity.WARNING: QCoreApplication.translate("SafetyStrip", "Take care"),
         Severity.INFO: QCoreApplication.translate("SafetyStrip", "Note"),
     }
+
+
+def _title(finding: ScreeningFinding) -> str:
+    """The short name of a finding in the interface's language: its sentence up to the first
+    colon (the stored `reason` is English, so the title is cut from the translated text)."""
+    return finding_text(finding).split(": ", 1)[0].strip()
 
 
 class Popover(QFrame):
@@ -316,7 +322,7 @@ class FindingRow(QFrame):
             button.setToolTip(self.tr("Move the visit to a later day (Ctrl+Alt+R)"))
             button.clicked.connect(lambda: strip.reschedule(finding))
             row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
-        self.setToolTip(finding_title(finding))
+        self.setToolTip(_title(finding))
 
 
 class FindingsPanel(QScrollArea):
@@ -362,7 +368,7 @@ class OverrideDialog(QDialog):
 
     def __init__(self, finding: ScreeningFinding, who: str, parent: QWidget | None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Override: {title}").format(title=finding_title(finding)))
+        self.setWindowTitle(self.tr("Override: {title}").format(title=_title(finding)))
         explain = QLabel(
             self.tr(
                 "{finding}\n\nWrite why the procedure goes ahead anyway. The reason, who "
@@ -490,22 +496,20 @@ class SafetyStrip(QFrame):
         if unresolved:
             self.headline.setText(
                 self.tr("{tag}: {reason}").format(
-                    tag=tags[Severity.BLOCK], reason=finding_title(unresolved[0])
+                    tag=tags[Severity.BLOCK], reason=_title(unresolved[0])
                 )
             )
             self._level("block")
         elif overridden:
             # a decision the practitioner made and gave a reason for: in sight, not an alarm
             self.headline.setText(
-                self.tr("Overridden: {reason}").format(reason=finding_title(overridden[0]))
+                self.tr("Overridden: {reason}").format(reason=_title(overridden[0]))
             )
             self._level(Severity.WARNING.value)
         elif serious:
             first = serious[0]
             self.headline.setText(
-                self.tr("{tag}: {reason}").format(
-                    tag=tags[first.severity], reason=finding_title(first)
-                )
+                self.tr("{tag}: {reason}").format(tag=tags[first.severity], reason=_title(first))
             )
             self._level(first.severity.value)
         else:
