@@ -1775,6 +1775,11 @@
         <translation>Прошлый визит</translation>
     </message>
     <message>
+        <source>Last visit</source>
+        <comment>the button under the diagram: short, the menu says it whole</comment>
+        <translation>Прошлый</translation>
+    </message>
+    <message>
         <source>Fit</source>
         <translation>Вписать</translation>
     </message>

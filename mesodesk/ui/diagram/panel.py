@@ -338,6 +338,9 @@ class DiagramPanel(QWidget):
             "Ctrl+Alt+L",
             lambda: self.scene.show_previous(self.previous_action.isChecked()),
         )
+        self.previous_action.setIconText(
+            self.tr("Last visit", "the button under the diagram: short, the menu says it whole")
+        )
         self.previous_action.setCheckable(True)
         self.previous_action.setChecked(True)
         self.fit_action = self._action(self.tr("Fit"), "Ctrl+0", self.view.fit)

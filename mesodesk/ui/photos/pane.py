@@ -99,6 +99,11 @@ class VisitPhotos(QWidget):
         self.view = ComboBox(self)
         for view in PhotoView:
             self.view.addItem(view_label(view), view)
+        for choice in (self.kind, self.view):  # narrow, so the diagram beside keeps its room
+            choice.setSizeAdjustPolicy(
+                ComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            choice.setMinimumContentsLength(6)
         self.add_button = QPushButton(self.tr("Add photos…"), self)
         self.add_button.setToolTip(self.tr("Or drop photo files here"))
         self.compare_button = QPushButton(self.tr("Compare…"), self)
