@@ -14,9 +14,10 @@ from sqlalchemy import select
 from mesodesk import paths
 from mesodesk.db import Database, open_database, sqlite_url
 from mesodesk.documents.texts import load_texts
+from mesodesk.domain.users import Role
 from mesodesk.domain.vocabulary import Language
 from mesodesk.models import ClinicRule
-from mesodesk.services.errors import StaleRecord, ValidationFailed
+from mesodesk.services.errors import AccessDenied, StaleRecord, ValidationFailed
 from mesodesk.services.registry import Services, build_services
 from mesodesk.services.rules import rule_names
 from tests.document_visits import add_spine_visit, pdf_text
@@ -268,3 +269,17 @@ def test_an_unusable_templates_file_is_refused_and_the_templates_kept(
     assert says in str(refused.value)
     assert [t.name for t in sqlite_services.templates.list_templates()] == ["Kept"]
     assert sqlite_services.rules.export_rules() == {"templates.json": _templates_file("Kept")}
+
+
+def test_reception_cannot_change_the_rules_and_nothing_changes(sqlite_db: Database) -> None:
+    first = build_services(sqlite_db.sessions)
+    first.users.add("rita", Role.RECEPTION, "correct horse 1")
+    reception = build_services(sqlite_db.sessions)
+    reception.users.sign_in("rita", "correct horse 1")
+
+    with pytest.raises(AccessDenied):
+        reception.rules.import_rules({"texts/consent.en.json": '{"title": "Ours"}'})
+    with pytest.raises(AccessDenied):
+        reception.rules.save_rule("texts/consent.en.json", '{"title": "Ours"}', 0)
+    assert reception.rules.import_workstation_files().imported == []  # opening still works
+    assert reception.rules.export_rules() == {}
