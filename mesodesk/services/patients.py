@@ -17,6 +17,7 @@ from sqlalchemy import (
     not_,
     or_,
     select,
+    true,
     tuple_,
     update,
 )
@@ -249,7 +250,8 @@ class _Plan:
         the patients were read from) is not checked again."""
         direct = and_(*(_has_term(w.direct, owner) for w in self._words))
         if rank == DIRECT:
-            return and_(*(_has_term(w.direct, owner) for w in self._words if w.direct != given))
+            others = [_has_term(w.direct, owner) for w in self._words if w.direct != given]
+            return and_(true(), *others)  # no other word: every patient of the range
         found = (_has_term(w.prefixes, owner) for w in self._words if w.prefixes != given)
         return and_(*found, not_(direct))
 
