@@ -96,6 +96,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--patients", type=_count(MAX_DEMO_PATIENTS), default=DEMO_PATIENTS, metavar="N"
     )
     demo.add_argument("--seed", type=int, default=1, metavar="S")
+    demo.add_argument(
+        "--language",
+        choices=("en", "ru"),
+        help="ru: every demo patient Russian, as for a Russian interface (default: mixed)",
+    )
 
     check = commands.add_parser(
         "check",
@@ -348,8 +353,10 @@ def _open_for_window(
         services.catalog.ensure_starter_catalog()
         _take_in_rule_files(services)
         if args.demo and services.patients.count(include_archived=True) == 0:
+            from mesodesk.ui.language import interface_language
+
             say(f"Filling the demo database with {DEMO_PATIENTS} patients…")
-            fill_demo(services, DEMO_PATIENTS, seed=1)
+            fill_demo(services, DEMO_PATIENTS, seed=1, russian_only=interface_language() == "ru")
         backups = BackupService.for_database(database, access=access)
     except BaseException:
         database.close()
@@ -466,7 +473,7 @@ def _run_demo(args: argparse.Namespace) -> int:
         services = build_services(database.sessions, _command_line())
         services.catalog.ensure_starter_catalog()
         _take_in_rule_files(services)
-        added = fill_demo(services, args.patients, args.seed)
+        added = fill_demo(services, args.patients, args.seed, russian_only=args.language == "ru")
     finally:
         database.close()
     print(f"Added {added} demo patients to {database.location}.")

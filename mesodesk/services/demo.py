@@ -29,20 +29,23 @@ clinic in minutes rather than hours, every patient with a history."""
 __all__ = ["fill_demo", "fill_demo_catalog"]
 
 
-def fill_demo(services: Services, patients: int = 300, seed: int = 1) -> int:
+def fill_demo(
+    services: Services, patients: int = 300, seed: int = 1, russian_only: bool = False
+) -> int:
     """Add `patients` demo patients; returns how many were added.
 
     Only the patients added here get demo anamneses and visits, never patients already in the
     database. Dates are counted from today: the same seed on the same day gives the same data.
     From `SCALE_FROM` patients on, every patient gets a history of about five visits, written
-    in bulk.
+    in bulk. `russian_only`: every patient Russian (names, notes, their practitioner), for a
+    demo shown in Russian.
     """
     today = date.today()
     _fill_demo_letterhead(services)
     fill_demo_catalog(services, random.Random(seed), today)
     if patients >= SCALE_FROM:
         return services.demo.fill(patients, seed, today)
-    cards = demo_cards(patients, seed)
+    cards = demo_cards(patients, seed, russian_only)
     added: list[int] = []
     for start in range(0, len(cards), BATCH):
         added += services.patients.save_many(cards[start : start + BATCH])

@@ -118,14 +118,15 @@ NOTES_EN = [
 REFERENCE_DAY = date(2026, 1, 1)
 
 
-def demo_cards(count: int, seed: int) -> list[PatientCard]:
+def demo_cards(count: int, seed: int, russian_only: bool = False) -> list[PatientCard]:
     rnd = random.Random(seed)
-    return [person(rnd) for _ in range(count)]
+    return [person(rnd, russian_only) for _ in range(count)]
 
 
-def person(rnd: random.Random) -> PatientCard:
-    """One made-up patient, drawn from `rnd`."""
-    russian = rnd.random() < 0.8
+def person(rnd: random.Random, russian_only: bool = False) -> PatientCard:
+    """One made-up patient, drawn from `rnd`: four in five Russian, or all of them for a demo
+    shown in Russian (the same draws either way, so a seed keeps the rest of its data)."""
+    russian = rnd.random() < 0.8 or russian_only
     female = rnd.random() < 0.85
     if russian:
         surname = rnd.choice(RU_SURNAMES) + ("а" if female else "")

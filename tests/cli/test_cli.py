@@ -61,6 +61,21 @@ def test_demo_fills_a_database_reproducibly_for_a_seed(tmp_path):
     assert scripts == {True, False}, "demo patients have Russian and English names"
 
 
+def test_a_russian_demo_has_only_russian_patients_with_russian_notes(tmp_path):
+    path = tmp_path / "clinic.sqlite3"
+    result = run("demo", "--db", str(path), "--patients", "40", "--seed", "7", "--language", "ru")
+    assert result.returncode == 0, result.stderr
+    connection = sqlite3.connect(path)
+    rows = connection.execute("SELECT last_name, language, notes FROM patients").fetchall()
+    practitioners = {p for (p,) in connection.execute("SELECT DISTINCT practitioner FROM visits")}
+    connection.close()
+    assert len(rows) == 40
+    assert all(any("а" <= ch <= "я" for ch in last.lower()) for last, _, _ in rows)
+    assert {language for _, language, _ in rows} == {"ru"}
+    assert all(not notes or any("а" <= ch <= "я" for ch in notes.lower()) for *_, notes in rows)
+    assert practitioners and all(any("а" <= ch <= "я" for ch in p.lower()) for p in practitioners)
+
+
 def test_check_reports_a_healthy_database_and_exits_zero(tmp_path):
     path = tmp_path / "clinic.sqlite3"
     assert run("demo", "--db", str(path), "--patients", "3").returncode == 0
