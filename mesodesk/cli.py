@@ -24,6 +24,7 @@ from mesodesk import __version__
 
 if TYPE_CHECKING:
     from mesodesk.db import Database
+    from mesodesk.domain.patient import PatientRow
     from mesodesk.services.access import Access
     from mesodesk.services.registry import Services
     from mesodesk.ui.app import Opened
@@ -461,7 +462,39 @@ def _write_output(target: Path, content: bytes, force: bool) -> None:
 def _run_window(args: argparse.Namespace) -> int:
     from mesodesk.ui.app import run_window
 
-    return run_window(lambda say: _open_for_window(args, say), offer_setup=not args.demo)
+    return run_window(
+        lambda say: _open_for_window(args, say),
+        offer_setup=not args.demo,
+        first_page=lambda: _first_page(args),
+    )
+
+
+def _first_page(args: argparse.Namespace) -> list[PatientRow] | None:
+    """The list's first page read straight from the SQLite file while the services open (see
+    `mesodesk.services.first_page`); None for a database server or a URL with options."""
+    from mesodesk.services.first_page import read_first_page
+
+    path = _sqlite_file(args)
+    return None if path is None else read_first_page(path)
+
+
+def _sqlite_file(args: argparse.Namespace) -> Path | None:
+    """The SQLite file `_target` opens, found without the database layer (no SQLAlchemy before
+    the list shows); None where only the database layer can tell."""
+    from mesodesk import paths
+
+    if args.demo:
+        return paths.data_dir(create=False) / paths.DEMO_DB_FILENAME
+    value = args.db or os.environ.get("MESODESK_DB")
+    if not value:
+        return paths.data_dir(create=False) / paths.DB_FILENAME
+    if "://" not in value:
+        return Path(value).expanduser().resolve()
+    for scheme in ("sqlite:///", "sqlite+pysqlite:///"):
+        rest = value.removeprefix(scheme)
+        if rest != value and rest and not any(sign in rest for sign in "?%#"):
+            return Path(rest).absolute()
+    return None
 
 
 def _run_demo(args: argparse.Namespace) -> int:

@@ -9,7 +9,6 @@ The same transaction holds a lock that makes every other workstation's upgrade w
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -22,11 +21,14 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine, create_engine, inspect, text
 from sqlalchemy.exc import DBAPIError
 
+from mesodesk.revisions import VERSION_TABLE as VERSION_TABLE
+from mesodesk.revisions import BrokenMigrations
+from mesodesk.revisions import revisions as shipped_revisions
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
 FOLDER = Path(__file__).resolve().parent
-VERSION_TABLE = "alembic_version"
 BATCH_COPY_PREFIX = "_alembic_tmp_"
 POSTGRES_LOCK_KEY = 0x4D65736F4465736B  # "MesoDesk": one schema change at a time per database
 WRITE_LOCK_OPTION = "mesodesk_write_lock"
@@ -91,33 +93,13 @@ def config() -> Config:
     return cfg
 
 
-_REVISION = re.compile(r'^revision(?:: str)? = "([^"]+)"$', re.MULTILINE)
-_DOWN_REVISION = re.compile(r'^down_revision(?:: [^=]+)? = (?:"([^"]+)"|None)$', re.MULTILINE)
-
-
 @cache
 def revisions() -> tuple[str, ...]:
-    """Every revision, oldest first, read from the version files' own `revision` and
-    `down_revision` lines: checking that a database is current at start then needs no Alembic
-    (a test holds this equal to Alembic's own walk)."""
-    parents: dict[str, str | None] = {}
-    for script in sorted((FOLDER / "versions").glob("*.py")):
-        source = script.read_text(encoding="utf-8")
-        revision, down = _REVISION.search(source), _DOWN_REVISION.search(source)
-        if revision is None or down is None:
-            raise SchemaChangeFailed(f"The migration {script.name} names no revision.")
-        parents[revision.group(1)] = down.group(1)
-    children = {parent: child for child, parent in parents.items()}
-    if len(children) != len(parents):
-        raise SchemaChangeFailed("MesoDesk's migrations branch; they must form one line.")
-    ordered: list[str] = []
-    current = children.get(None)
-    while current is not None:
-        ordered.append(current)
-        current = children.get(current)
-    if len(ordered) != len(parents):
-        raise SchemaChangeFailed("MesoDesk's migrations do not form one line.")
-    return tuple(ordered)
+    """Every revision, oldest first (see `mesodesk.revisions`: no Alembic needed)."""
+    try:
+        return shipped_revisions()
+    except BrokenMigrations as exc:
+        raise SchemaChangeFailed(str(exc)) from exc
 
 
 def head_revision() -> str:

@@ -31,6 +31,7 @@ from mesodesk.ui.main_window import MainWindow
 from mesodesk.ui.theme import apply_theme
 
 if TYPE_CHECKING:
+    from mesodesk.domain.patient import PatientRow
     from mesodesk.services.backup import BackupService
     from mesodesk.services.registry import Services
     from mesodesk.ui.first_run_wizard import FirstRunWizard
@@ -89,6 +90,8 @@ class Opened(NamedTuple):
 
 Opener = Callable[[Callable[[str], None]], Opened]
 """Opens the database (migrating it, filling the demo), telling its progress in words."""
+FirstPage = Callable[[], "list[PatientRow] | None"]
+"""Reads the list's first page before the database is open, or None when it must wait."""
 
 
 class _Progress(QObject):
@@ -97,15 +100,19 @@ class _Progress(QObject):
     said = Signal(str)
 
 
-def run_window(open_database: Opener, offer_setup: bool = True) -> int:
+def run_window(
+    open_database: Opener, offer_setup: bool = True, first_page: FirstPage | None = None
+) -> int:
     """Show the window's frame at once, open the database in a worker, then fill the window.
 
     A new database is set up first with the first-run wizard (`offer_setup` is False for the
     demo); once the practice has users, nobody sees a patient before signing in.
 
     Nothing the first paint does not need (SQLAlchemy, the upgrade check, the catalog, the
-    panes) is imported or built before the frame is on the screen. A database that cannot be
-    opened is explained in the window, which then only offers to quit.
+    panes) is imported or built before the frame is on the screen. Once it is, `first_page`
+    may give the list's first page at once, shown read-only while the database opens (see
+    `mesodesk.services.first_page`). A database that cannot be opened is explained in the
+    window, which then only offers to quit.
     """
     app = application()
     window = MainWindow(None, "")
@@ -185,14 +192,20 @@ def run_window(open_database: Opener, offer_setup: bool = True) -> int:
         )
 
     def open_in_worker() -> None:
-        if not opening:
-            opening.append(True)
-            window.runner.submit(lambda: open_database(progress.said.emit), signed_in, refuse)
+        if opening:
+            return
+        opening.append(True)
+        rows = first_page() if first_page is not None else None
+        if rows:  # read before the worker starts: its imports would hold the interpreter
+            window.show_first_page(rows)
+            if trace is not None:
+                trace.list_ready()
+        window.runner.submit(lambda: open_database(progress.said.emit), signed_in, refuse)
 
     # only once the frame is painted: the worker's imports would otherwise hold the
     # interpreter while the first paint waits for it
     opening: list[bool] = []
-    app.installEventFilter(_FirstPaint(window, open_in_worker))
+    app.installEventFilter(_FirstPaint(window, lambda: QTimer.singleShot(0, open_in_worker)))
     QTimer.singleShot(FIRST_PAINT_WAIT_MS, open_in_worker)  # a window never painted (hidden)
     try:
         code = app.exec()
@@ -227,6 +240,7 @@ class _StartupTrace:
     def __init__(self, target: Path) -> None:
         self.target = target
         self.marks: list[str] = []
+        self._ready = False
 
     @classmethod
     def from_environment(cls, window: MainWindow) -> _StartupTrace | None:
@@ -246,11 +260,16 @@ class _StartupTrace:
         self.target.write_text("\n".join(self.marks) + "\n", encoding="utf-8")
 
     def follow(self, window: MainWindow) -> None:
-        def ready(_count: int) -> None:
-            self.mark("ready")
-            QTimer.singleShot(0, lambda: QCoreApplication.exit(0))  # not refused by a window
+        """The list's first page from the services, unless it was shown before."""
+        if not self._ready:
+            window.patient_list.loaded.connect(lambda _count: self.list_ready())
 
-        window.patient_list.loaded.connect(ready)
+    def list_ready(self) -> None:
+        if self._ready:
+            return
+        self._ready = True
+        self.mark("ready")
+        QTimer.singleShot(0, lambda: QCoreApplication.exit(0))  # not refused by a window
 
 
 class _FirstPaint(QObject):

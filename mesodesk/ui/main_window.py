@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from mesodesk.domain.findings import Severity
-from mesodesk.domain.patient import PatientCard
+from mesodesk.domain.patient import PatientCard, PatientRow
 from mesodesk.domain.users import Permission, allows
 from mesodesk.services.errors import NotFound, ServiceError, StaleRecord, ValidationFailed
 from mesodesk.ui.notice_bar import NoticeBar
@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from mesodesk.ui.catalog_window import CatalogWindow
     from mesodesk.ui.course_dialog import CourseDialog
     from mesodesk.ui.guide import GuideWindow
+    from mesodesk.ui.patient_list import PatientListPanel
     from mesodesk.ui.rules_window import ClinicRulesWindow
     from mesodesk.ui.settings_dialog import ClinicSettingsDialog
     from mesodesk.ui.sign_in import IdleLock
@@ -99,6 +100,9 @@ class MainWindow(QMainWindow):
         self.catalog_window: CatalogWindow | None = None
         self.rules_window: ClinicRulesWindow | None = None
         self.guide_window: GuideWindow | None = None
+        self.early_list: PatientListPanel | None = None
+        """The list's first page shown before the database was open (`show_first_page`)."""
+        self._chosen_early: int | None = None
         self.setWindowTitle(self.tr("MesoDesk"))
         self.runner = TaskRunner(self)
         self.notices = Notices(self)
@@ -114,6 +118,7 @@ class MainWindow(QMainWindow):
 
     def attach(self, services: Services, backups: BackupService | None = None) -> None:
         """Build the panes over the open database and put them in the frame."""
+        from mesodesk.services.first_page import PAGE_SIZE
         from mesodesk.ui.anamnesis_pane import AnamnesisPane
         from mesodesk.ui.documents import DocumentActions
         from mesodesk.ui.patient_form import PatientForm
@@ -129,12 +134,18 @@ class MainWindow(QMainWindow):
         self.patient = OpenPatient(self)
         self.visit = OpenVisit(services, self.patient, self.runner, self.notices, self)
         patients = services.patients
-        self.patient_list = PatientListPanel(
-            lambda query, archived, after: patients.search(query, archived, after),
-            page_size=200,
-            runner=self.runner,
-            parent=self,
-        )
+
+        def fetch_page(query: str, archived: bool, after: PatientRow | None) -> list[PatientRow]:
+            return patients.search(query, archived, after)
+
+        if self.early_list is not None:
+            self.patient_list = self.early_list
+            self.patient_list.patient_chosen.disconnect(self._choose_early)
+            self.patient_list.go_live(fetch_page)
+        else:
+            self.patient_list = PatientListPanel(
+                fetch_page, page_size=PAGE_SIZE, runner=self.runner, parent=self
+            )
         self.header = PatientHeader(self)
         self.form = PatientForm(self)
         self.save_button = QPushButton(self.tr("Save"), self)
@@ -174,9 +185,41 @@ class MainWindow(QMainWindow):
         self.patient_list.refresh()
         if self._placed:
             self._place_panes()
+        if self._chosen_early is not None:
+            self.open_patient(self._chosen_early)
+
+    def show_first_page(self, rows: list[PatientRow]) -> None:
+        """The list's first page, read before the database is open, in the list's place at
+        once (read-only, the busy hint beside it); `attach` makes it live. A patient chosen
+        meanwhile opens as soon as the database is ready."""
+        from mesodesk.services.first_page import PAGE_SIZE
+        from mesodesk.ui.patient_list import PatientListPanel
+
+        if self.attached or self.early_list is not None:
+            return
+        panel = PatientListPanel(None, page_size=PAGE_SIZE, runner=self.runner, parent=self)
+        panel.show_first_page(rows)
+        panel.patient_chosen.connect(self._choose_early)
+        self.early_list = panel
+        sizes = self.opening.sizes()
+        self.opening.replaceWidget(0, panel)
+        placeholder = self.opening.replaceWidget(1, self.opening_hint)
+        if placeholder is not None:
+            placeholder.deleteLater()
+        self.opening.setSizes(sizes)
+
+    def _choose_early(self, patient_id: int) -> None:
+        self._chosen_early = patient_id
+        self.opening_hint.setText(
+            self.tr("Opening the database… the patient opens as soon as it is ready.")
+        )
 
     def show_opening_failed(self, message: str) -> None:
-        """The database could not be opened: say why where the list would be."""
+        """The database could not be opened: say why where the list would be (no list read
+        before from its file stays shown)."""
+        if self.early_list is not None:
+            self.early_list.hide()
+            self._chosen_early = None
         self.opening_hint.setText(message)
         self.opening_hint.setObjectName("openingFailed")
         self.opening_hint.style().polish(self.opening_hint)

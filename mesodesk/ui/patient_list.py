@@ -41,7 +41,9 @@ class PatientListModel(QAbstractTableModel):
 
     NAME, AGE, LAST_VISIT = range(3)
 
-    def __init__(self, fetch_page: PageFetcher, page_size: int, parent: QWidget | None = None):
+    def __init__(
+        self, fetch_page: PageFetcher | None, page_size: int, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self._fetch_page = fetch_page
         self._page_size = page_size
@@ -67,6 +69,10 @@ class PatientListModel(QAbstractTableModel):
         self._today = date.today()
         self.endResetModel()
 
+    def go_live(self, fetch_page: PageFetcher) -> None:
+        """The services are open: further pages come from `fetch_page`."""
+        self._fetch_page = fetch_page
+
     def row_at(self, row: int) -> PatientRow:
         return self._rows[row]
 
@@ -86,8 +92,9 @@ class PatientListModel(QAbstractTableModel):
         return not parent.isValid() and self._has_more
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        """The next page: one indexed range query, a few milliseconds even at 100,000 rows."""
-        if parent.isValid() or not self._has_more:
+        """The next page: one indexed range query, a few milliseconds even at 100,000 rows
+        (none before the services are open: the first page then waits for them)."""
+        if parent.isValid() or not self._has_more or self._fetch_page is None:
             return
         page = self._fetch_page(self._query, self._include_archived, self._rows[-1])
         self._has_more = len(page) >= self._page_size
@@ -137,14 +144,18 @@ class PatientListModel(QAbstractTableModel):
 
 
 class PatientListPanel(QWidget):
-    """Search field, archived filter and the list; tells the window which patient was chosen."""
+    """Search field, archived filter and the list; tells the window which patient was chosen.
+
+    Made without `fetch_page`, it shows a first page read before the database is open
+    (`show_first_page`), read-only, until `go_live` gives it the service to search with.
+    """
 
     patient_chosen = Signal(int)
     loaded = Signal(int)
 
     def __init__(
         self,
-        fetch_page: PageFetcher,
+        fetch_page: PageFetcher | None,
         page_size: int,
         runner: TaskRunner,
         parent: QWidget | None = None,
@@ -201,8 +212,24 @@ class PatientListPanel(QWidget):
         self.show_archived.toggled.connect(lambda _on: self.refresh())
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
 
+    def show_first_page(self, rows: list[PatientRow]) -> None:
+        """The list's first page before the services are open: searching waits for them."""
+        self.search.setEnabled(False)
+        self.show_archived.setEnabled(False)
+        self._show(self._generation, "", False, rows)
+
+    def go_live(self, fetch_page: PageFetcher) -> None:
+        """The services are open: searching, the archived filter and more pages work."""
+        self._fetch_page = fetch_page
+        self.model.go_live(fetch_page)
+        self.search.setEnabled(True)
+        self.show_archived.setEnabled(True)
+
     def refresh(self, select_id: int | None = None) -> None:
         """Run the search off the GUI thread; a newer search makes older results irrelevant."""
+        fetch_page = self._fetch_page
+        if fetch_page is None:
+            return
         self._timer.stop()
         self._generation += 1
         generation = self._generation
@@ -210,7 +237,7 @@ class PatientListPanel(QWidget):
             self._select_after_load = select_id
         query, archived = self.search.text(), self.show_archived.isChecked()
         self._runner.submit(
-            lambda: self._fetch_page(query, archived, None),
+            lambda: fetch_page(query, archived, None),
             lambda rows: self._show(generation, query, archived, rows),
             self._failed,
         )

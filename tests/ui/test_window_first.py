@@ -80,3 +80,58 @@ def test_the_window_and_its_panes_import_no_database_layer_and_no_pdf_library():
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     ).stdout.splitlines()
     assert shown == ["[]", "['sqlalchemy']"], "the window must not import: " + shown[0]
+
+
+def _patients(services: Services, count: int) -> list[int]:
+    from mesodesk.domain.patient import PatientCard
+
+    cards = [PatientCard(last_name=f"Patient{n:03d}", first_name="Anna") for n in range(count)]
+    return services.patients.save_many(cards)
+
+
+def test_the_first_page_shows_before_the_database_opens_and_a_patient_chosen_meanwhile_opens(
+    qtbot, tmp_path, sqlite_db, sqlite_services: Services
+):
+    from mesodesk.services.first_page import read_first_page
+
+    ids = _patients(sqlite_services, 5)
+    assert sqlite_db.path is not None
+    rows = read_first_page(sqlite_db.path)
+    assert rows is not None
+    frame = _frame(qtbot, tmp_path)
+    list_edge = frame.opening.sizes()[0]
+    frame.show_first_page(rows)
+    early = frame.early_list
+    assert early is not None and early.isVisible()
+    assert early.model.rowCount() == 5 and not early.search.isEnabled()
+    assert frame.opening_hint.isVisible() and frame.opening.sizes()[0] == list_edge
+    early.view.selectRow(2)
+    assert "as soon as it is ready" in frame.opening_hint.text()
+
+    frame.attach(sqlite_services)
+    qtbot.waitUntil(lambda: not frame.runner.busy)
+    assert frame.patient_list is early and early.search.isEnabled()
+    assert frame.splitter.sizes()[0] == list_edge
+    assert frame.form.loaded_card().id == ids[2] == early.current_id()
+    assert frame.card_stack.currentIndex() == 1
+    early.search.setText("patient004")
+    with qtbot.waitSignal(early.loaded):
+        early.refresh()
+    assert [early.model.row_at(r).id for r in range(early.model.rowCount())] == [ids[4]]
+    frame.runner.wait()
+
+
+def test_a_first_page_shown_goes_when_the_database_then_cannot_be_opened(
+    qtbot, tmp_path, sqlite_db, sqlite_services: Services
+):
+    from mesodesk.services.first_page import read_first_page
+
+    _patients(sqlite_services, 2)
+    assert sqlite_db.path is not None
+    rows = read_first_page(sqlite_db.path)
+    assert rows is not None
+    frame = _frame(qtbot, tmp_path)
+    frame.show_first_page(rows)
+    frame.show_opening_failed("MesoDesk cannot open the database.\n\nIt is locked.")
+    assert frame.early_list is not None and not frame.early_list.isVisible()
+    assert frame.opening_hint.isVisible() and "It is locked." in frame.opening_hint.text()
