@@ -223,8 +223,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
-    parser = build_parser()
-    args = _merged(parser, parser.parse_args(argv))
+    args = _window_arguments(sys.argv[1:] if argv is None else argv)
+    if args is None:
+        parser = build_parser()
+        args = _merged(parser, parser.parse_args(argv))
     try:
         return (getattr(args, "run", None) or COMMANDS[args.command])(args)
     except Exception as exc:
@@ -235,6 +237,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _say("error", "interrupted; nothing more was written")
         return 130
+
+
+def _window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The window's own command line (--db URL, --demo, --create, nothing else), read without
+    building the whole parser: that costs a visible part of the window's start. Anything
+    else, a help request or a mistake included, is left to the parser (None)."""
+    values: dict[str, str | bool | None] = {"db": None, "demo": False, "create": False}
+    words = iter(argv)
+    for word in words:
+        name, equals, given = word.partition("=")
+        if name == "--db":
+            value = given if equals else next(words, None)
+            if not value or value.startswith("-") or not value.strip():
+                return None
+            if values["db"] not in (None, value):
+                return None
+            values["db"] = value
+        elif word in ("--demo", "--create"):
+            values[word[2:]] = True
+        else:
+            return None
+    if values["db"] is not None and values["demo"]:
+        return None
+    return argparse.Namespace(command=None, **values)
 
 
 def _is_refusal(exc: Exception) -> bool:

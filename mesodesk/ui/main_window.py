@@ -3,6 +3,10 @@
 The window is where the app is put together: it makes the models of what is open (patient,
 visit) and what the user is told, builds each pane with those and the services it uses, and
 places the panes, menus and shortcuts. No pane receives the window or looks another pane up.
+
+The frame is painted before anything else is imported or made: what only the panes, the
+notices and the dialogs need (the domain, the texts, the `Qt` namespace's enums) is imported
+where it is used, after the first paint.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QByteArray, QFileInfo, QRect, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QFileInfo, QRect, QSettings, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -27,17 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mesodesk.domain.findings import Severity
-from mesodesk.domain.patient import PatientCard, PatientRow
 from mesodesk.domain.users import Permission, allows
 from mesodesk.services.errors import NotFound, ServiceError, StaleRecord, ValidationFailed
-from mesodesk.ui.notice_bar import NoticeBar
 from mesodesk.ui.state.notices import Notices
-from mesodesk.ui.text import core_message, core_messages, finding_text, message_text, show_date
 from mesodesk.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
     from mesodesk.domain.findings import Finding
+    from mesodesk.domain.patient import PatientCard, PatientRow
     from mesodesk.domain.safety_records import PatientAnamnesisRecord
     from mesodesk.services.backup import BackupService
     from mesodesk.services.registry import Services
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
     from mesodesk.ui.catalog_window import CatalogWindow
     from mesodesk.ui.course_dialog import CourseDialog
     from mesodesk.ui.guide import GuideWindow
+    from mesodesk.ui.notice_bar import NoticeBar
     from mesodesk.ui.patient_list import PatientListPanel
     from mesodesk.ui.rules_window import ClinicRulesWindow
     from mesodesk.ui.settings_dialog import ClinicSettingsDialog
@@ -53,6 +55,10 @@ if TYPE_CHECKING:
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 Keys = QKeySequence | QKeySequence.StandardKey | str
 DEFAULT_SIZE = (1360, 860)
+_TEXT_ONLY = "QToolBar { qproperty-toolButtonStyle: ToolButtonTextOnly; }"
+_CENTRED = "QLabel { qproperty-alignment: AlignCenter; }"
+"""The frame's two Qt enum values, set by name: the `Qt` namespace's enums cost about 20 ms to
+make in Python on their first use, which would delay the first paint (see `MainWindow`)."""
 
 
 class Editor(Protocol):
@@ -63,6 +69,12 @@ class Editor(Protocol):
     def save(self) -> bool: ...
 
     def discard(self) -> None: ...
+
+
+def _set_shortcut(action: QAction, keys: Keys) -> None:
+    """`action.setShortcut(keys)`, through the property: the method's overloads make PySide
+    build the `Qt` namespace's enums (about 20 ms) before the frame's first paint."""
+    action.setProperty("shortcut", QKeySequence(keys))
 
 
 def initial_geometry(available: QRect, saved: QRect | None = None) -> QRect:
@@ -111,13 +123,15 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_status_bar(location)
         self._build_opening()
-        self.notices.posted.connect(self.notice_bar.show_notice)
-        self.notices.cleared.connect(self.notice_bar.clear)
+        self.notices.posted.connect(lambda notice: self.notice_bar.show_notice(notice))
+        self.notices.cleared.connect(lambda: self.notice_bar.clear())
         if services is not None:
             self.attach(services, backups)
 
     def attach(self, services: Services, backups: BackupService | None = None) -> None:
         """Build the panes over the open database and put them in the frame."""
+        from PySide6.QtCore import Qt
+
         from mesodesk.services.first_page import PAGE_SIZE
         from mesodesk.ui.anamnesis_pane import AnamnesisPane
         from mesodesk.ui.documents import DocumentActions
@@ -130,6 +144,7 @@ class MainWindow(QMainWindow):
         from mesodesk.ui.visit_tab import VisitTab
         from mesodesk.ui.widgets import PatientHeader
 
+        self.notice_bar.clear()
         self._services = services
         self.patient = OpenPatient(self)
         self.visit = OpenVisit(services, self.patient, self.runner, self.notices, self)
@@ -285,6 +300,8 @@ class MainWindow(QMainWindow):
     # --- building ---------------------------------------------------------------------------
 
     def _build_card_pane(self) -> None:
+        from PySide6.QtCore import Qt
+
         self.card_pane = QWidget(self)
         self.card_pane.setObjectName("cardPane")
         self.empty_state = QLabel(
@@ -352,7 +369,7 @@ class MainWindow(QMainWindow):
     ) -> QAction:
         item = QAction(text, self)
         if shortcut is not None:
-            item.setShortcut(QKeySequence(shortcut))
+            _set_shortcut(item, shortcut)
         item.triggered.connect(slot)
         self.addAction(item)
         return item
@@ -373,7 +390,7 @@ class MainWindow(QMainWindow):
         self.quit_action = action(self.tr("&Quit"), "Ctrl+Q", self.close)
         self.show_archived_action = QAction(self.tr("Show &archived patients"), self)
         self.show_archived_action.setCheckable(True)
-        self.show_archived_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        _set_shortcut(self.show_archived_action, "Ctrl+Shift+H")
         self.addAction(self.show_archived_action)
         self.course_action = action(self.tr("Plan a &course…"), "Ctrl+Shift+O", self.plan_course)
         self.catalog_action = action(self.tr("&Catalog…"), "Ctrl+Shift+C", self.show_catalog)
@@ -436,7 +453,7 @@ class MainWindow(QMainWindow):
         toolbar = self.toolbar = QToolBar(self.tr("Main"), self)
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setStyleSheet(_TEXT_ONLY)
         toolbar.addActions([self.new_action, self.save_action])
         toolbar.addSeparator()
         toolbar.addActions([self.find_action, self.archive_action])
@@ -445,11 +462,11 @@ class MainWindow(QMainWindow):
 
     def _build_opening(self) -> None:
         """Where the list will be, a busy hint, at the width the list will have."""
-        self.opening = QSplitter(Qt.Orientation.Horizontal, self)
+        self.opening = QSplitter(parent=self)  # horizontal; by keyword: see _set_shortcut
         self.opening.setObjectName("mainSplitter")
         self.opening_hint = QLabel(self.tr("Opening the database…"), self)
         self.opening_hint.setObjectName("openingHint")
-        self.opening_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.opening_hint.setStyleSheet(_CENTRED)
         self.opening_hint.setWordWrap(True)
         self.opening_hint.setMargin(16)
         self.opening.addWidget(self.opening_hint)
@@ -493,14 +510,24 @@ class MainWindow(QMainWindow):
         self.toolbar.addActions([self.start_visit_action, self.documents.aftercare_action])
 
     def _build_status_bar(self, location: str) -> None:
-        self.notice_bar = NoticeBar(self)
-        self.statusBar().addWidget(self.notice_bar, 1)
+        self._notice_bar: NoticeBar | None = None
         self.statusBar().setSizeGripEnabled(False)
         self.location_label = QLabel(self)
         self.location_label.setObjectName("mutedLabel")
         self.location_label.setContentsMargins(0, 0, 8, 0)
         self.statusBar().addPermanentWidget(self.location_label)
         self.set_location(location)
+
+    @property
+    def notice_bar(self) -> NoticeBar:
+        """The status bar's notice line, made when first needed (at the latest when the panes
+        are attached), not before the first paint: nothing is said before it."""
+        if self._notice_bar is None:
+            from mesodesk.ui.notice_bar import NoticeBar
+
+            self._notice_bar = NoticeBar(self)
+            self.statusBar().insertWidget(0, self._notice_bar, 1)
+        return self._notice_bar
 
     def set_location(self, location: str) -> None:
         """The database's file name (or server and name) in the status bar, whole in its
@@ -619,6 +646,8 @@ class MainWindow(QMainWindow):
     # --- patients ---------------------------------------------------------------------------
 
     def new(self) -> None:
+        from mesodesk.domain.patient import PatientCard
+
         if not self.may_leave_card():
             return
         self.patient_list.select_id(None)
@@ -631,6 +660,8 @@ class MainWindow(QMainWindow):
 
     def save(self) -> bool:
         """Save the patient card."""
+        from mesodesk.ui.text import core_message
+
         if self.card_stack.currentIndex() == 0:
             return False
         card, errors = self.form.card()
@@ -687,6 +718,8 @@ class MainWindow(QMainWindow):
             self.form.load(self.form.loaded_card())
 
     def toggle_archived(self) -> None:
+        from mesodesk.ui.text import core_message
+
         card = self.form.loaded_card()
         if card.id is None or not self.may_leave_card():
             return
@@ -710,6 +743,8 @@ class MainWindow(QMainWindow):
             )
 
     def open_patient(self, patient_id: int) -> None:
+        from mesodesk.ui.text import core_message
+
         try:
             card = self.services.patients.get(patient_id)
         except NotFound as exc:
@@ -786,6 +821,8 @@ class MainWindow(QMainWindow):
 
     def edit_settings(self) -> ClinicSettingsDialog:
         """Open the clinic settings over the main window (window-modal, not blocking)."""
+        from PySide6.QtCore import Qt
+
         from mesodesk.ui.settings_dialog import ClinicSettingsDialog
 
         dialog = ClinicSettingsDialog(self.services.settings, self)
@@ -812,6 +849,8 @@ class MainWindow(QMainWindow):
 
     def plan_course(self) -> CourseDialog | None:
         """Open the course planner for the open patient; booking refreshes their records."""
+        from PySide6.QtCore import Qt
+
         from mesodesk.ui.course_dialog import CourseDialog
 
         card = self.form.loaded_card()
@@ -824,6 +863,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _course_created(self, card: PatientCard, created: object) -> None:
+        from mesodesk.ui.text import show_date
+
         if not isinstance(created, tuple) or card.id is None:
             return
         _, dates = created
@@ -838,6 +879,9 @@ class MainWindow(QMainWindow):
 
     def _show_reminders(self, patient_id: int, findings: list[Finding]) -> None:
         """A repeat or maintenance reminder, unless something else is being said."""
+        from mesodesk.domain.findings import Severity
+        from mesodesk.ui.text import finding_text
+
         if not findings or self.patient.patient_id != patient_id or self.notice_bar.is_showing():
             return
         text = finding_text(findings[0])
@@ -886,6 +930,8 @@ class MainWindow(QMainWindow):
 
     def _load_safety(self, card: PatientCard | None) -> None:
         """The anamnesis pane, the header's red alerts and the course reminders."""
+        from mesodesk.ui.text import core_message, core_messages, message_text
+
         services = self.services
         problems = [services.anamnesis.catalog().problem, services.anamnesis.medicines().problem]
         if any(problems):
@@ -912,6 +958,8 @@ class MainWindow(QMainWindow):
     def _anamnesis_edited(self, _dirty: bool) -> None:
         """The header follows the anamnesis as it is typed: a medicine ticked by its name
         shows at once, before the anamnesis is saved."""
+        from mesodesk.ui.text import message_text
+
         if self.anamnesis.record() is None:
             return
         facts, _problem = self.anamnesis.anamnesis()
@@ -923,6 +971,8 @@ class MainWindow(QMainWindow):
         self.patient.changed(record.patient_id)
 
     def _records_changed(self, patient_id: int) -> None:
+        from mesodesk.ui.text import core_message, message_text
+
         if patient_id == self.patient.patient_id and self.clinical:
             try:
                 self.header.show_alerts(
@@ -938,6 +988,8 @@ class MainWindow(QMainWindow):
 
     def _mark_list(self) -> None:
         """Find the patients with an active absolute contraindication off the GUI thread."""
+        from mesodesk.ui.text import core_message
+
         if not self.clinical:
             return
         model = self.patient_list.model
@@ -969,6 +1021,8 @@ class MainWindow(QMainWindow):
         )
 
     def _about(self) -> None:
+        from PySide6.QtCore import Qt
+
         from mesodesk.ui.about import AboutDialog
 
         about = AboutDialog(self._location, self)
