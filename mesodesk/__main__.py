@@ -2,6 +2,6 @@
 
 import sys
 
-from mesodesk.cli import main
+from mesodesk.launch import main
 
 sys.exit(main())

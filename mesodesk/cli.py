@@ -21,10 +21,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from mesodesk import __version__
+from mesodesk.launch import plain_streams, run_window
 
 if TYPE_CHECKING:
     from mesodesk.db import Database
-    from mesodesk.domain.patient import PatientRow
     from mesodesk.services.access import Access
     from mesodesk.services.registry import Services
     from mesodesk.ui.app import Opened
@@ -219,48 +219,26 @@ def _force_option(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    for stream in (sys.stdout, sys.stderr):  # a path with undecodable bytes still prints
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="backslashreplace")
-    args = _window_arguments(sys.argv[1:] if argv is None else argv)
-    if args is None:
-        parser = build_parser()
-        args = _merged(parser, parser.parse_args(argv))
+    """The whole command line (the window's own is read sooner by `mesodesk.launch`)."""
+    plain_streams()
+    parser = build_parser()
+    args = _merged(parser, parser.parse_args(argv))
     try:
         return (getattr(args, "run", None) or COMMANDS[args.command])(args)
-    except Exception as exc:
-        if not _is_refusal(exc):
-            raise
-        _say("error", _message(exc))
-        return 2
-    except KeyboardInterrupt:
+    except (Exception, KeyboardInterrupt) as exc:
+        return answer(exc)
+
+
+def answer(exc: BaseException) -> int:
+    """The exit code of a command that raised `exc`, said in one line if it is a refusal or an
+    interruption; anything else is a bug and goes on as a traceback."""
+    if isinstance(exc, KeyboardInterrupt):
         _say("error", "interrupted; nothing more was written")
         return 130
-
-
-def _window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
-    """The window's own command line (--db URL, --demo, --create, nothing else), read without
-    building the whole parser: that costs a visible part of the window's start. Anything
-    else, a help request or a mistake included, is left to the parser (None)."""
-    values: dict[str, str | bool | None] = {"db": None, "demo": False, "create": False}
-    words = iter(argv)
-    for word in words:
-        name, equals, given = word.partition("=")
-        if name == "--db":
-            value = given if equals else next(words, None)
-            if not value or value.startswith("-") or not value.strip():
-                return None
-            if values["db"] not in (None, value):
-                return None
-            values["db"] = value
-        elif word in ("--demo", "--create"):
-            values[word[2:]] = True
-        else:
-            return None
-    if values["db"] is not None and values["demo"]:
-        return None
-    return argparse.Namespace(command=None, **values)
+    if not isinstance(exc, Exception) or not _is_refusal(exc):
+        raise exc
+    _say("error", _message(exc))
+    return 2
 
 
 def _is_refusal(exc: Exception) -> bool:
@@ -361,7 +339,7 @@ def _open(args: argparse.Namespace, read_only: bool = False) -> Database:
     return database
 
 
-def _open_for_window(
+def open_for_window(
     args: argparse.Namespace, say: Callable[[str], None], trusted: bool = False
 ) -> Opened:
     """The database, its services and its backups for a window, opened in a worker while the
@@ -485,44 +463,6 @@ def _write_output(target: Path, content: bytes, force: bool) -> None:
 # --- commands -------------------------------------------------------------------------------
 
 
-def _run_window(args: argparse.Namespace) -> int:
-    from mesodesk.ui.app import run_window
-
-    return run_window(
-        lambda say: _open_for_window(args, say),
-        offer_setup=not args.demo,
-        first_page=lambda: _first_page(args),
-    )
-
-
-def _first_page(args: argparse.Namespace) -> list[PatientRow] | None:
-    """The list's first page read straight from the SQLite file while the services open (see
-    `mesodesk.services.first_page`); None for a database server or a URL with options."""
-    from mesodesk.services.first_page import read_first_page
-
-    path = _sqlite_file(args)
-    return None if path is None else read_first_page(path)
-
-
-def _sqlite_file(args: argparse.Namespace) -> Path | None:
-    """The SQLite file `_target` opens, found without the database layer (no SQLAlchemy before
-    the list shows); None where only the database layer can tell."""
-    from mesodesk import paths
-
-    if args.demo:
-        return paths.data_dir(create=False) / paths.DEMO_DB_FILENAME
-    value = args.db or os.environ.get("MESODESK_DB")
-    if not value:
-        return paths.data_dir(create=False) / paths.DB_FILENAME
-    if "://" not in value:
-        return Path(value).expanduser().resolve()
-    for scheme in ("sqlite:///", "sqlite+pysqlite:///"):
-        rest = value.removeprefix(scheme)
-        if rest != value and rest and not any(sign in rest for sign in "?%#"):
-            return Path(rest).absolute()
-    return None
-
-
 def _run_demo(args: argparse.Namespace) -> int:
     from mesodesk.services.demo import fill_demo
     from mesodesk.services.registry import build_services
@@ -555,7 +495,7 @@ def _run_screenshot(args: argparse.Namespace) -> int:
     _check_output(args.file, args.force, args)
     from mesodesk.ui.app import save_screenshot
 
-    database, services, _backups = _open_for_window(args, lambda _words: None, trusted=True)
+    database, services, _backups = open_for_window(args, lambda _words: None, trusted=True)
     try:
         if args.visit is not None:
             from mesodesk.ui.app import save_visit_screenshot
@@ -646,7 +586,7 @@ def _take_in_rule_files(services: Services) -> None:
 
 
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
-    None: _run_window,
+    None: run_window,
     "demo": _run_demo,
     "check": _run_check,
     "screenshot": _run_screenshot,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from mesodesk import cli
+from mesodesk import cli, launch
 
 WINDOW_LINES = [
     [],
@@ -36,9 +36,9 @@ PARSER_LINES = [
 @pytest.mark.parametrize("argv", WINDOW_LINES)
 def test_the_windows_command_line_is_read_as_the_parser_reads_it(argv):
     parser = cli.build_parser()
-    assert cli._window_arguments(argv) == cli._merged(parser, parser.parse_args(argv))
+    assert launch.window_arguments(argv) == cli._merged(parser, parser.parse_args(argv))
 
 
 @pytest.mark.parametrize("argv", PARSER_LINES)
 def test_anything_else_is_left_to_the_parser(argv):
-    assert cli._window_arguments(argv) is None
+    assert launch.window_arguments(argv) is None
