@@ -217,9 +217,13 @@ def classify(versions: list[str] | None, tables: Iterable[str]) -> SchemaState:
 
 
 def _later_tables(revision: str) -> frozenset[str]:
+    """The tables only later revisions have; none after the head, which is known without
+    running the migrations (every start of a current database asks)."""
     names = revisions()
     later = names[names.index(revision) + 1 :]
-    by_revision = tables_by_revision() if later else {}
+    if not later:
+        return frozenset()
+    by_revision = tables_by_revision()
     found: set[str] = set()
     for name in later:
         found |= by_revision[name]
