@@ -2510,6 +2510,10 @@
         <translation>Отменить изменения</translation>
     </message>
     <message>
+        <source>Opening the database… the patient opens as soon as it is ready.</source>
+        <translation>Открытие базы данных… карточка пациента откроется, как только база будет готова.</translation>
+    </message>
+    <message>
         <source>Choose a patient on the left, or press Ctrl+N to add a new one.</source>
         <translation>Выберите пациента слева или нажмите Ctrl+N, чтобы добавить нового.</translation>
     </message>
