@@ -8,18 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
-    QCoreApplication,
-    QEvent,
-    QEventLoop,
-    QIODevice,
-    QObject,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QGuiApplication, QImage, QImageWriter
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from mesodesk import __version__
@@ -31,6 +21,8 @@ from mesodesk.ui.main_window import MainWindow
 from mesodesk.ui.theme import apply_theme
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
+
     from mesodesk.domain.patient import PatientRow
     from mesodesk.services.backup import BackupService
     from mesodesk.services.registry import Services
@@ -354,6 +346,9 @@ def save_visit_screenshot(
 
 def save_private_png(image: QImage, target: Path) -> None:
     """A picture of the window shows patients' names: owner-only, like every export."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QImageWriter
+
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if not QImageWriter(buffer, QByteArray(b"PNG")).write(image):
@@ -363,6 +358,8 @@ def save_private_png(image: QImage, target: Path) -> None:
 
 def wait_until(condition: Callable[[], bool], timeout_ms: int = 5000) -> None:
     """Let Qt process events until `condition` holds or the time is up."""
+    from PySide6.QtCore import QEventLoop
+
     app = application()
     timer = QTimer()
     timer.setSingleShot(True)

@@ -11,23 +11,16 @@ where it is used, after the first paint.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QByteArray, QFileInfo, QRect, QSettings, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
-    QPushButton,
-    QScrollArea,
     QSplitter,
-    QStackedWidget,
-    QTabWidget,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -37,6 +30,10 @@ from mesodesk.ui.state.notices import Notices
 from mesodesk.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    from PySide6.QtGui import QCloseEvent, QShowEvent
+
     from mesodesk.domain.findings import Finding
     from mesodesk.domain.patient import PatientCard, PatientRow
     from mesodesk.domain.safety_records import PatientAnamnesisRecord
@@ -69,6 +66,12 @@ class Editor(Protocol):
     def save(self) -> bool: ...
 
     def discard(self) -> None: ...
+
+
+def _today() -> date:
+    from datetime import date  # not before the first paint
+
+    return date.today()
 
 
 def _set_shortcut(action: QAction, keys: Keys) -> None:
@@ -131,6 +134,7 @@ class MainWindow(QMainWindow):
     def attach(self, services: Services, backups: BackupService | None = None) -> None:
         """Build the panes over the open database and put them in the frame."""
         from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QPushButton, QVBoxLayout
 
         from mesodesk.services.first_page import PAGE_SIZE
         from mesodesk.ui.anamnesis_pane import AnamnesisPane
@@ -301,6 +305,7 @@ class MainWindow(QMainWindow):
 
     def _build_card_pane(self) -> None:
         from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QScrollArea, QStackedWidget, QTabWidget, QVBoxLayout
 
         self.card_pane = QWidget(self)
         self.card_pane.setObjectName("cardPane")
@@ -605,6 +610,8 @@ class MainWindow(QMainWindow):
 
     def ask_unsaved_changes(self) -> str:
         """Save, discard or stay: the one place the window asks; tests replace it."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Unsaved changes"))
@@ -671,7 +678,7 @@ class MainWindow(QMainWindow):
         if not self.duplicate_check.clears(card):
             return False
         try:
-            saved = self.services.patients.save(card, date.today())
+            saved = self.services.patients.save(card, _today())
         except ValidationFailed as exc:
             self.form.show_errors(exc.errors)
             marked = self.form.errors_shown()
@@ -950,7 +957,7 @@ class MainWindow(QMainWindow):
             self.notices.error(core_message(str(exc)))
         patient_id, courses = card.id, services.courses
         self.runner.submit(
-            lambda: courses.reminders(patient_id, date.today()),
+            lambda: courses.reminders(patient_id, _today()),
             lambda findings: self._show_reminders(patient_id, findings),
             lambda _error: None,
         )

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 
 Action = tuple[str, Callable[[], None]]
 
 
-@dataclass(frozen=True)
-class Notice:
+class Notice(NamedTuple):
     """What to say, how serious it is (info, success, warning, error), and an optional
-    action offered beside it (a button label and what it does)."""
+    action offered beside it (a button label and what it does). A named tuple: the window
+    makes its notices before its first paint, without importing `dataclasses`."""
 
     text: str
     kind: str = "info"
