@@ -14,6 +14,7 @@ ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 def app_icon() -> QIcon:
     """The icon in every rendered size, so each screen and scale picks a sharp one."""
     icon = QIcon()
+    folder = resource_path("icons")
     for size in ICON_SIZES:
-        icon.addFile(str(resource_path("icons", f"mesodesk-{size}.png")), QSize(size, size))
+        icon.addFile(str(folder / f"mesodesk-{size}.png"), QSize(size, size))
     return icon
