@@ -187,6 +187,12 @@ def marked(direct: Set[str], variants: Set[str]) -> set[str]:
     return stored
 
 
+def head(prefix: str) -> str:
+    """The head of the terms `prefix` starts: its first letter, or for a variant the mark and
+    the letter after it. The term index keeps each head's terms in the list's order."""
+    return prefix[:2] if prefix.startswith(VARIANT) else prefix[:1]
+
+
 def query_words(query: str) -> list[QueryWord]:
     """The typed query as words to match: a phone typed with spaces, dashes or signs becomes
     one digits-only word; a word mostly of digits is a phone's digits too.

@@ -32,10 +32,12 @@ from mesodesk.domain.vocabulary import Language, Sex, SkinType
 from mesodesk.models import Patient, PatientSearchTerm
 from mesodesk.models.anamnesis import PatientAnamnesis
 from mesodesk.models.base import utcnow
+from mesodesk.models.patient import term_head
 from mesodesk.services.base import Service
 from mesodesk.services.errors import NotFound, ValidationFailed
+from mesodesk.services.first_page import PAGE_SIZE as LIST_PAGE_SIZE
 
-PAGE_SIZE = 200
+PAGE_SIZE = LIST_PAGE_SIZE
 DUPLICATES_SHOWN = 5
 """The warning names the first; a few more are enough to say that others look alike too."""
 
@@ -188,29 +190,38 @@ DIRECT = 0
 VARIANT = 1
 _Listed = TypeVar("_Listed", bound=Select[*tuple[Any, ...]])
 DRIVE_MIN = 100
-"""A word starting at most this many terms is read from the term index, whatever the size."""
-DRIVE_WEIGHT = 8
-"""About how many terms of a range cost what one patient checked along the list costs: the
-range is read in order from one index, the list's patients each need their own look-ups."""
+"""A word starting at most this many terms has them sorted, whatever the size of the clinic."""
 
 
 def drive_limit(limit: int, patients: int) -> int:
-    """How many terms a word may start and still be read from the term index.
+    """How many terms a word may start and still have its patients read by sorting them.
 
-    Sorting a word's `n` terms costs about n; walking the list until `limit` of its patients
-    are found costs about `limit` x patients / n look-ups, each worth `DRIVE_WEIGHT` terms. The
-    two meet at sqrt(limit x patients x DRIVE_WEIGHT)."""
-    return max(DRIVE_MIN, math.isqrt(max(limit, 1) * patients * DRIVE_WEIGHT))
+    Sorting a word's `n` terms costs about n. Walking its head's terms in the list's order
+    until `limit` of its patients are found costs about `limit` x head / n, and the largest
+    heads ("с", "м", "к") hold about a quarter of the patients' terms; the two meet near
+    sqrt(limit x patients / 4)."""
+    return max(DRIVE_MIN, math.isqrt(max(limit, 1) * patients // 4))
+
+
+def single_head(prefixes: tuple[str, ...]) -> str | None:
+    """The one head all `prefixes` start, if they share one: their terms are then a range of
+    the head index, read in the list's order."""
+    heads = {search_terms.head(prefix) for prefix in prefixes}
+    return heads.pop() if len(heads) == 1 else None
 
 
 class _Plan:
-    """How one query reads its pages: from the term index or along the list's order.
+    """How one query reads its pages, chosen by its rarest word (`drive_limit`):
 
-    From the term index, the rarest word's range of terms is read with each term's place in
-    the list, the other words are checked for those patients only, the patients are sorted and
-    only the page's rows are read from `patients`. Along the list, patients are read in order
-    and checked until the page is full. The rarest word picks the plan (`drive_limit`); its
-    terms are counted only up to that limit, so the count itself stays cheap.
+    - a rare word: its range of terms is read with each term's place in the list, the other
+      words are checked for those patients only, the patients are sorted and only the page's
+      rows are read from `patients`;
+    - a broad word: the terms of its head (first letter) are read in the list's order, those
+      the word does not start skipped, until the page is full;
+    - a broad query whose words have no single head (a phone typed from the trunk prefix):
+      patients are read in the list's order and checked until the page is full.
+
+    Terms are counted only up to the limit, so the count itself stays cheap.
     """
 
     def __init__(self, session: Session, words: list[search_terms.QueryWord], limit: int) -> None:
@@ -235,56 +246,75 @@ class _Plan:
         driver, count = self._rarest(drivers)
         if count == 0:
             return []
-        if driver is not None:
-            return self._from_terms(rank, driver, include_archived, after, limit)
+        if driver is not None and count * (1 + self._checks(rank, driver)) <= self._cap:
+            return self._from_terms(rank, driver, None, include_archived, after, limit)
+        for prefixes in sorted(drivers, key=_longest_first):
+            head = single_head(prefixes)
+            if head is not None:
+                return self._from_terms(rank, prefixes, head, include_archived, after, limit)
         owner = Patient.id
         statement = select(*_LIST_COLUMNS).where(self._found(rank, owner))
         statement = _page(statement, include_archived, after, limit)
         return [_row(r, rank) for r in self._session.execute(statement)]
 
+    def _checks(self, rank: int, given: tuple[str, ...]) -> int:
+        """How many look-ups `_found` makes per term read from `given`'s range: sorting a
+        range is cheap only while its terms need few of them."""
+        if rank == DIRECT:
+            return sum(not _within(given, w.direct) for w in self._words)
+        return 1 + sum(not _within(given, w.prefixes) for w in self._words)
+
     def _found(
         self, rank: int, owner: SQLColumnExpression[int], given: tuple[str, ...] = ()
     ) -> ColumnElement[bool]:
         """The patient `owner` is found at `rank`: by every word as typed (0), or by every
-        word only with the variants of some (1); a word whose prefixes are `given` (the range
-        the patients were read from) is not checked again."""
+        word only with the variants of some (1); a word that every one of the prefixes
+        `given` (the range the patients were read from) belongs to is not checked again."""
         direct = and_(*(_has_term(w.direct, owner) for w in self._words))
         if rank == DIRECT:
-            others = [_has_term(w.direct, owner) for w in self._words if w.direct != given]
+            others = [
+                _has_term(w.direct, owner) for w in self._words if not _within(given, w.direct)
+            ]
             return and_(true(), *others)  # no other word: every patient of the range
-        found = (_has_term(w.prefixes, owner) for w in self._words if w.prefixes != given)
-        return and_(*found, not_(direct))
+        found = (
+            _has_term(w.prefixes, owner) for w in self._words if not _within(given, w.prefixes)
+        )
+        return and_(true(), *found, not_(direct))
 
     def _from_terms(
         self,
         rank: int,
         driver: tuple[str, ...],
+        head: str | None,
         include_archived: bool,
         after: PatientRow | None,
         limit: int,
     ) -> list[PatientRow]:
+        """The page of patients `driver`'s terms lead to: all of them sorted, or with `head`
+        read in the list's order from that head's terms."""
         term = aliased(PatientSearchTerm, name="found")
         page = (
             select(term.sort_key, term.patient_id)
             .where(_any_prefix(term.term, driver), self._found(rank, term.patient_id, driver))
-            .distinct()
+            .group_by(term.sort_key, term.patient_id)
             .order_by(term.sort_key, term.patient_id)
             .limit(limit)
         )
+        if head is not None:
+            page = page.where(term_head(term.term) == head)
         if not include_archived:
             page = page.where(term.archived.is_(False))
         if after is not None:
             page = page.where(
                 tuple_(term.sort_key, term.patient_id) > tuple_(after.sort_key, after.id)
             )
-        ids = [patient_id for _, patient_id in self._session.execute(page)]
-        if not ids:
-            return []
-        found = {
-            r.id: _row(r, rank)
-            for r in self._session.execute(select(*_LIST_COLUMNS).where(Patient.id.in_(ids)))
-        }
-        return [found[patient_id] for patient_id in ids if patient_id in found]
+        chosen = page.subquery("page")
+        rows = (
+            select(*_LIST_COLUMNS)
+            .join(chosen, Patient.id == chosen.c.patient_id)
+            .order_by(chosen.c.sort_key, chosen.c.patient_id)
+        )
+        return [_row(r, rank) for r in self._session.execute(rows)]
 
     def _rarest(self, drivers: list[tuple[str, ...]]) -> tuple[tuple[str, ...] | None, int]:
         """The set of prefixes that starts the fewest terms, if it starts at most the cap, and
@@ -292,7 +322,7 @@ class _Plan:
         rarer, and each count stops where it cannot win, so a broad word costs little."""
         best: tuple[str, ...] | None = None
         fewest = self._cap + 1
-        for prefixes in sorted(drivers, key=lambda d: -min(len(p) for p in d)):
+        for prefixes in sorted(drivers, key=_longest_first):
             count = self._count(prefixes, fewest - 1)
             if count < fewest:
                 best, fewest = prefixes, count
@@ -322,6 +352,16 @@ class _Plan:
         count = self._session.execute(select(func.count()).select_from(matching)).scalar_one()
         self._counts[prefix] = (count, count <= bound)
         return count
+
+
+def _within(given: tuple[str, ...], prefixes: tuple[str, ...]) -> bool:
+    """Every patient read from the `given` prefixes' range has one of `prefixes`."""
+    return bool(given) and set(given) <= set(prefixes)
+
+
+def _longest_first(prefixes: tuple[str, ...]) -> int:
+    """Longer prefixes first: they are likely the rarer."""
+    return -min(len(prefix) for prefix in prefixes)
 
 
 def _page(

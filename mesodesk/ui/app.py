@@ -357,7 +357,10 @@ def save_private_png(image: QImage, target: Path) -> None:
 
 
 def wait_until(condition: Callable[[], bool], timeout_ms: int = 5000) -> None:
-    """Let Qt process events until `condition` holds or the time is up."""
+    """Let Qt process events until `condition` holds or the time is up.
+
+    Sleeps between events rather than polling: a polling loop would take the interpreter from
+    the very worker it waits for."""
     from PySide6.QtCore import QEventLoop
 
     app = application()
@@ -365,7 +368,7 @@ def wait_until(condition: Callable[[], bool], timeout_ms: int = 5000) -> None:
     timer.setSingleShot(True)
     timer.start(timeout_ms)
     while timer.isActive() and not condition():
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
 
 
 def _is_user_error(exc: Exception) -> bool:

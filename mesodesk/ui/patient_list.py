@@ -7,6 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -55,8 +56,12 @@ class PatientListModel(QAbstractTableModel):
         self._flagged: set[int] = set()
 
     def set_flagged(self, ids: set[int]) -> None:
-        """Mark patients with an active absolute contraindication (a red ⚠ before the name)."""
-        self._flagged = set(ids)
+        """Mark patients with an active absolute contraindication (a red ⚠ before the name);
+        only a change repaints, as the list is marked again after every search."""
+        ids = set(ids)
+        if ids == self._flagged:
+            return
+        self._flagged = ids
         if self._rows:
             last = self.index(len(self._rows) - 1, self.NAME)
             self.dataChanged.emit(self.index(0, self.NAME), last)
@@ -163,7 +168,6 @@ class PatientListPanel(QWidget):
         super().__init__(parent)
         self._fetch_page = fetch_page
         self._runner = runner
-        self._generation = 0
         self._select_after_load: int | None = None
 
         self.search = QLineEdit(self)
@@ -189,8 +193,7 @@ class PatientListPanel(QWidget):
         self.view.setTabKeyNavigation(False)  # Tab goes on to the card; arrows move in the list
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(PatientListModel.NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (PatientListModel.AGE, PatientListModel.LAST_VISIT):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self._size_columns()
         self.view.verticalHeader().setDefaultSectionSize(26)
 
         filters = QHBoxLayout()
@@ -216,7 +219,7 @@ class PatientListPanel(QWidget):
         """The list's first page before the services are open: searching waits for them."""
         self.search.setEnabled(False)
         self.show_archived.setEnabled(False)
-        self._show(self._generation, "", False, rows)
+        self._show("", False, rows)
 
     def go_live(self, fetch_page: PageFetcher) -> None:
         """The services are open: searching, the archived filter and more pages work."""
@@ -231,16 +234,39 @@ class PatientListPanel(QWidget):
         if fetch_page is None:
             return
         self._timer.stop()
-        self._generation += 1
-        generation = self._generation
         if select_id is not None:
             self._select_after_load = select_id
         query, archived = self.search.text(), self.show_archived.isChecked()
         self._runner.submit(
             lambda: fetch_page(query, archived, None),
-            lambda rows: self._show(generation, query, archived, rows),
+            lambda rows: self._show(query, archived, rows),
             self._failed,
+            kind="patient-list",
         )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.LanguageChange):
+            self._size_columns()
+        super().changeEvent(event)
+
+    def _size_columns(self) -> None:
+        """Age and last visit as wide as their header or their widest possible text.
+
+        Sized once rather than to the rows' contents: measuring every loaded row again after
+        each keystroke cost more than the search itself.
+        """
+        header = self.view.horizontalHeader()
+        cell = self.view.fontMetrics()
+        title = header.fontMetrics()
+        samples = {
+            PatientListModel.AGE: "100",
+            PatientListModel.LAST_VISIT: show_date(date(2028, 12, 28)),
+        }
+        for column, sample in samples.items():
+            label = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(title.horizontalAdvance(label), cell.horizontalAdvance(sample)) + 24
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, width)
 
     def current_id(self) -> int | None:
         index = self.view.currentIndex()
@@ -265,9 +291,7 @@ class PatientListPanel(QWidget):
             self.view.selectionModel().blockSignals(blocker)
         self.view.viewport().update()
 
-    def _show(self, generation: int, query: str, archived: bool, rows: list[PatientRow]) -> None:
-        if generation != self._generation:
-            return
+    def _show(self, query: str, archived: bool, rows: list[PatientRow]) -> None:
         keep = self._select_after_load or self.current_id()
         self._select_after_load = None
         self.model.reset_rows(query, archived, rows)

@@ -16,7 +16,21 @@ from mesodesk.models import Base
 def test_a_database_upgraded_to_head_matches_the_models(database: Database):
     with database.engine.connect() as connection:
         context = MigrationContext.configure(
-            connection, opts={"compare_type": True, "render_as_batch": True}
+            connection,
+            opts={
+                "compare_type": True,
+                "render_as_batch": True,
+                "include_object": _comparable,
+            },
         )
         differences = compare_metadata(context, Base.metadata)
     assert differences == []
+
+
+EXPRESSION_INDEXES = {"ix_patient_search_terms_head"}
+"""Alembic cannot compare an index on an expression (PostgreSQL writes it back in its own
+words); the search's plan tests show it is there and used, on both engines."""
+
+
+def _comparable(_object, name, type_, _reflected, _compare_to) -> bool:
+    return not (type_ == "index" and name in EXPRESSION_INDEXES)
