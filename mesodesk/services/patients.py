@@ -35,9 +35,8 @@ from mesodesk.models.base import utcnow
 from mesodesk.models.patient import term_head
 from mesodesk.services.base import Service
 from mesodesk.services.errors import NotFound, ValidationFailed
-from mesodesk.services.first_page import PAGE_SIZE as LIST_PAGE_SIZE
+from mesodesk.services.first_page import PAGE_SIZE
 
-PAGE_SIZE = LIST_PAGE_SIZE
 DUPLICATES_SHOWN = 5
 """The warning names the first; a few more are enough to say that others look alike too."""
 
