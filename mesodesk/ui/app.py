@@ -18,7 +18,7 @@ from mesodesk.services.errors import ServiceError
 from mesodesk.ui.icons import app_icon
 from mesodesk.ui.language import choose_language, install_language
 from mesodesk.ui.main_window import MainWindow
-from mesodesk.ui.theme import apply_theme
+from mesodesk.ui.theme import STYLE_ARGUMENTS, apply_theme
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage
@@ -52,9 +52,9 @@ def application() -> QApplication:
     os.environ.setdefault("QT_SCALE_FACTOR_ROUNDING_POLICY", "PassThrough")
     QGuiApplication.setDesktopFileName(DESKTOP_ENTRY)
     _name_the_process_for_the_windows_taskbar()
-    app = QApplication(sys.argv[:1])
+    app = QApplication([*sys.argv[:1], *STYLE_ARGUMENTS])
     app.setWindowIcon(app_icon())
-    apply_theme(app)
+    apply_theme(app, style=False)
     install_language()
     return app
 

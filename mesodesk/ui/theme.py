@@ -76,8 +76,16 @@ ElidedLabel#visitTitle {{ font-size: 11pt; font-weight: 600; color: #101828; }}
 {FOCUS}"""
 
 
-def apply_theme(app: QApplication) -> None:
-    app.setStyle("Fusion")
+STYLE_ARGUMENTS = ("-style", "Fusion")
+"""Fusion, as the command line a new QApplication reads: `app.setStyle` would make PySide build
+QStyle's many enums in Python (about 5 ms) before the window's first paint."""
+
+
+def apply_theme(app: QApplication, style: bool = True) -> None:
+    """The palette, font and stylesheet, and Fusion unless `app` was made with
+    `STYLE_ARGUMENTS`."""
+    if style:
+        app.setStyle("Fusion")
     palette = app.palette()
     palette.setColor(QPalette.ColorRole.Window, QColor("#f6f7f9"))
     palette.setColor(QPalette.ColorRole.Highlight, QColor(ACCENT))
