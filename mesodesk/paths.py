@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-from importlib.resources import files
 from pathlib import Path
 
 APP_NAME = "MesoDesk"
@@ -22,6 +21,8 @@ def resource_path(*parts: str) -> Path:
     wheel and the desktop bundle alike. All three keep the files on disk, which reportlab's font
     loader and Qt's SVG renderer need, hence a plain path.
     """
+    from importlib.resources import files  # a few ms: not before the window's first paint
+
     root = files(RESOURCE_PACKAGE)
     if not isinstance(root, Path):
         raise RuntimeError(f"MesoDesk's resources are not files on disk: {root}")

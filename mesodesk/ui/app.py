@@ -35,8 +35,11 @@ DESKTOP_ENTRY = "mesodesk"
 WINDOWS_APP_ID = "MesoDesk.MesoDesk"
 
 
-def application() -> QApplication:
+def application(icon_later: bool = False) -> QApplication:
     """The one QApplication, created with the names QSettings files itself under.
+
+    `icon_later`: the caller sets the window icon (`app_icon`) after the first paint, which
+    does not draw it (finding and loading its files costs a few ms).
 
     Qt 6 scales for high-DPI screens by itself; the rounding policy is set explicitly so a
     150 % display gets 1.5 (sharp text, right sizes) rather than a rounded 1 or 2. It is set
@@ -53,7 +56,8 @@ def application() -> QApplication:
     QGuiApplication.setDesktopFileName(DESKTOP_ENTRY)
     _name_the_process_for_the_windows_taskbar()
     app = QApplication([*sys.argv[:1], *STYLE_ARGUMENTS])
-    app.setWindowIcon(app_icon())
+    if not icon_later:
+        app.setWindowIcon(app_icon())
     apply_theme(app, style=False)
     install_language()
     return app
@@ -106,7 +110,7 @@ def run_window(
     `mesodesk.services.first_page`). A database that cannot be opened is explained in the
     window, which then only offers to quit.
     """
-    app = application()
+    app = application(icon_later=True)
     window = MainWindow(None, "")
     trace = _StartupTrace.from_environment(window)
     window.show()
@@ -187,6 +191,7 @@ def run_window(
         if opening:
             return
         opening.append(True)
+        app.setWindowIcon(app_icon())
         rows = first_page() if first_page is not None else None
         if rows:  # read before the worker starts: its imports would hold the interpreter
             window.show_first_page(rows)
