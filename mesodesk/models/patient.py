@@ -86,7 +86,7 @@ def term_head(term: SQLColumnExpression[str]) -> ColumnElement[str]:
     Its numbers and the space are written into the statement, not bound: both databases use
     an expression index only for the very same expression.
     """
-    first = literal_column("1")
+    first: ColumnElement[int] = literal_column("1")
     length = case((term < literal_column("' '"), literal_column("2")), else_=first)
     return func.substr(term, first, length)
 
