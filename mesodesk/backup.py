@@ -256,6 +256,7 @@ def copy_photos(
             missing.append(name)
         elif verdict:
             copied += 1
+    progress.check()
     progress.done()
     return PhotoCopy(copied, tuple(missing))
 
