@@ -422,7 +422,9 @@ def replace_sqlite_contents(live: Path, restored: Path, progress: Progress | Non
                 )
             pages = int(source.execute("PRAGMA page_count").fetchone()[0])
             source.backup(
-                target, pages=_step_pages(pages), progress=_stepper(f"writing {live.name}", progress)
+                target,
+                pages=_step_pages(pages),
+                progress=_stepper(f"writing {live.name}", progress),
             )
             target.execute("PRAGMA wal_checkpoint(PASSIVE)")
         finally:

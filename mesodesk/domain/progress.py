@@ -16,7 +16,7 @@ Reporter = Callable[[float], None]
 """Told the share done of the whole task, from 0.0 to 1.0, on the worker's thread."""
 
 
-class Cancelled(Exception):  # noqa: N818 - what the user did, not a failure
+class Cancelled(Exception):
     """The user stopped the task before its point of no return; nothing was changed."""
 
 

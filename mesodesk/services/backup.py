@@ -47,7 +47,6 @@ from mesodesk.db import (
     upgrade_restored,
 )
 from mesodesk.domain.audit import AuditAction, AuditEvent
-from mesodesk.domain.progress import Cancelled, Progress, unwatched
 from mesodesk.domain.backups import (
     STAMP_FORMAT,
     BackupPolicy,
@@ -56,6 +55,7 @@ from mesodesk.domain.backups import (
     newest_first,
     validate_policy,
 )
+from mesodesk.domain.progress import Cancelled, Progress, unwatched
 from mesodesk.domain.users import REFUSALS, Permission, allows
 from mesodesk.migrations import SchemaKind, SchemaState
 from mesodesk.models import AuditEntry, ClinicSetting

@@ -479,7 +479,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menus["file"]
         file_menu.insertActions(self.quit_action, backups.menu_actions)
         file_menu.insertSeparator(self.quit_action)
-        self.statusBar().addPermanentWidget(backups.label)
+        self.statusBar().addPermanentWidget(backups.status_widget)
         backups.restore_started.connect(lambda: self._hold_forms(True))
         backups.restore_ended.connect(lambda: self._hold_forms(False))
         backups.restored.connect(lambda _done: self._data_replaced())

@@ -8,7 +8,6 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy.engine import make_url
 
 from mesodesk.db import Database, open_database, sqlite_url
 from mesodesk.domain.backups import BackupPolicy
@@ -244,4 +243,3 @@ def test_a_postgresql_restore_cancelled_before_it_writes_changes_nothing(
     assert told[-1] < 1.0
     assert patients(url) == before
     assert _files(service.folder) == []
-
