@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -175,8 +176,14 @@ class MainWindow(QMainWindow):
         if self._placed:
             self._place_panes()
 
+    def show_opening_share(self, share: float) -> None:
+        """How far the opening has come, where it can be known (the demo being filled)."""
+        self.opening_bar.setValue(round(share * self.opening_bar.maximum()))
+        self.opening_bar.setVisible(share < 1.0)
+
     def show_opening_failed(self, message: str) -> None:
         """The database could not be opened: say why where the list would be."""
+        self.opening_bar.hide()
         self.opening_hint.setText(message)
         self.opening_hint.setObjectName("openingFailed")
         self.opening_hint.style().polish(self.opening_hint)
@@ -409,7 +416,21 @@ class MainWindow(QMainWindow):
         self.opening_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.opening_hint.setWordWrap(True)
         self.opening_hint.setMargin(16)
-        self.opening.addWidget(self.opening_hint)
+        self.opening_bar = QProgressBar(self)
+        self.opening_bar.setRange(0, 1000)
+        self.opening_bar.setTextVisible(False)
+        kept = self.opening_bar.sizePolicy()
+        kept.setRetainSizeWhenHidden(True)  # the hint above it never moves
+        self.opening_bar.setSizePolicy(kept)
+        self.opening_bar.hide()
+        hint = QWidget(self)
+        column = QVBoxLayout(hint)
+        column.setContentsMargins(16, 0, 16, 0)
+        column.addStretch(1)
+        column.addWidget(self.opening_hint)
+        column.addWidget(self.opening_bar)
+        column.addStretch(1)
+        self.opening.addWidget(hint)
         self.opening.addWidget(QWidget(self))
         self.opening.setStretchFactor(0, 0)
         self.opening.setStretchFactor(1, 1)
