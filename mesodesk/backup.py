@@ -614,8 +614,8 @@ def dump_postgres(url: URL, partial: Path, progress: Progress | None = None) -> 
     def line(text: str) -> None:
         nonlocal done
         if "dumping contents of table" in text:
-            progress.report(done / tables if tables else 0.0)
             done += 1
+            progress.report((done - 0.5) / tables if tables else 0.0)
 
     command = [
         dump,
@@ -676,6 +676,8 @@ def _run_watched(
         for text in process.stderr:
             lines.append(text)
             on_line(text)
+            if progress.cancelled:
+                process.terminate()
 
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
@@ -691,9 +693,9 @@ def _run_watched(
                 except subprocess.TimeoutExpired:
                     process.kill()
                     process.wait()
-                reader.join()
-                raise Cancelled from None
+                break
     reader.join()
+    progress.check()
     return subprocess.CompletedProcess(command, process.returncode, "", "".join(lines))
 
 
