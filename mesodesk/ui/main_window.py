@@ -1033,7 +1033,10 @@ class MainWindow(QMainWindow):
             return
         if self.backups is not None and self.backups.busy:
             self.notices.info(
-                self.tr("A backup or a restore is under way; quit when it has finished.")
+                self.tr(
+                    "A backup or a restore is under way; cancel it (Esc) or quit when it "
+                    "has finished."
+                )
             )
             event.ignore()
             return

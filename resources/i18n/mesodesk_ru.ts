@@ -2714,8 +2714,8 @@
         <translation>MesoDesk — {name}{marker}</translation>
     </message>
     <message>
-        <source>A backup or a restore is under way; quit when it has finished.</source>
-        <translation>Идёт резервное копирование или восстановление; закройте программу, когда оно завершится.</translation>
+        <source>A backup or a restore is under way; cancel it (Esc) or quit when it has finished.</source>
+        <translation>Идёт резервное копирование или восстановление; отмените его (Esc) или закройте программу, когда оно завершится.</translation>
     </message>
 </context>
 <context>
