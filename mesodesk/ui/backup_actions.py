@@ -4,8 +4,9 @@ passed).
 
 Thin over `BackupService`: every backup, check and restore runs on the task runner, never on
 the GUI thread, and reports back here, its progress shown in place of the last backup's time
-with a Cancel button (and Esc). A restore asks first whether nothing typed is left unsaved (the
-guard it is given), then for confirmation: it replaces every record.
+with a Cancel button (and Esc for a restore, which the user waits for). A restore asks first
+whether nothing typed is left unsaved (the guard it is given), then for confirmation: it
+replaces every record.
 """
 
 from __future__ import annotations
@@ -264,7 +265,7 @@ class BackupActions(QObject):
             self._notices.info(self.tr("A backup is under way; restore when it has finished."))
             return
         self._set_busy(True, self.tr("Checking the backup…"))
-        progress = self._follow(self.tr("Checking the backup…"))
+        progress = self._follow(self.tr("Checking the backup…"), escape=True)
         service = self._service
         self._runner.submit(
             lambda: service.check_restore(path, progress), self._checked, self._refused
@@ -323,7 +324,7 @@ class BackupActions(QObject):
             self._set_busy(False)
             return
         self._set_busy(True, self.tr("Restoring…"))
-        progress = self._follow(self.tr("Restoring…"))
+        progress = self._follow(self.tr("Restoring…"), escape=True)
         self.restore_started.emit()
         service = self._service
         self._runner.submit(
@@ -377,9 +378,9 @@ class BackupActions(QObject):
         dialog.open()
         return dialog
 
-    def _follow(self, words: str) -> Progress:
+    def _follow(self, words: str, escape: bool = False) -> Progress:
         """The bar with Cancel in place of the label, for the task about to start."""
-        progress = self.progress.start(words)
+        progress = self.progress.start(words, escape=escape)
         self.status_widget.setCurrentWidget(self.progress)
         return progress
 

@@ -1034,8 +1034,7 @@ class MainWindow(QMainWindow):
         if self.backups is not None and self.backups.busy:
             self.notices.info(
                 self.tr(
-                    "A backup or a restore is under way; cancel it (Esc) or quit when it "
-                    "has finished."
+                    "A backup or a restore is under way; cancel it or quit when it has finished."
                 )
             )
             event.ignore()

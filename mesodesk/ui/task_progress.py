@@ -1,9 +1,10 @@
 """The progress of a long task in the status bar: a bar with its words and share, and Cancel.
 
 Thin over `mesodesk.domain.progress.Progress`: `start()` makes the progress a service method
-is given; the worker's reports cross to the GUI thread by signal; Cancel (the button, or Esc
-anywhere in the window) asks the work to stop, and is taken away once the work has passed its
-point of no return.
+is given; the worker's reports cross to the GUI thread by signal; Cancel asks the work to stop,
+and is taken away once the work has passed its point of no return. Esc anywhere in the window
+cancels too, only for work the user just started and waits for (a restore): elsewhere Esc
+keeps its own meaning (leaving a diagram tool) and never stops the automatic backup.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ class TaskProgress(QWidget):
         layout.addWidget(self.bar)
         self.cancel_button = QToolButton(self)
         self.cancel_button.setText(self.tr("Cancel"))
-        self.cancel_button.setToolTip(self.tr("Stop it; nothing is left half-done (Esc)"))
+        self.cancel_button.setToolTip(self.tr("Stop it; nothing is left half-done"))
         self.cancel_button.clicked.connect(self.cancel)
         layout.addWidget(self.cancel_button)
         self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), window)
@@ -60,8 +61,9 @@ class TaskProgress(QWidget):
         """The progress of the task under way (None: none)."""
         return self._progress
 
-    def start(self, words: str, cancellable: bool = True) -> Progress:
-        """The progress to hand the work; the bar shows `words` and the share done."""
+    def start(self, words: str, cancellable: bool = True, escape: bool = False) -> Progress:
+        """The progress to hand the work; the bar shows `words` and the share done. With
+        `escape`, Esc cancels it as the button does."""
         relay = self._relay
         progress = Progress(lambda share: relay.told.emit(progress, share))
         self._progress = progress
@@ -70,7 +72,7 @@ class TaskProgress(QWidget):
         self.bar.setToolTip(words)
         self.cancel_button.setVisible(cancellable)
         self.cancel_button.setEnabled(cancellable)
-        self.escape.setEnabled(cancellable)
+        self.escape.setEnabled(cancellable and escape)
         self._cancellable = cancellable
         return progress
 

@@ -2714,8 +2714,8 @@
         <translation>MesoDesk — {name}{marker}</translation>
     </message>
     <message>
-        <source>A backup or a restore is under way; cancel it (Esc) or quit when it has finished.</source>
-        <translation>Идёт резервное копирование или восстановление; отмените его (Esc) или закройте программу, когда оно завершится.</translation>
+        <source>A backup or a restore is under way; cancel it or quit when it has finished.</source>
+        <translation>Идёт резервное копирование или восстановление; отмените его или закройте программу, когда оно завершится.</translation>
     </message>
 </context>
 <context>
@@ -3554,8 +3554,8 @@ Write why the procedure goes ahead anyway. The reason, who decided and when are 
         <translation>Отмена</translation>
     </message>
     <message>
-        <source>Stop it; nothing is left half-done (Esc)</source>
-        <translation>Остановить; ничего не останется наполовину сделанным (Esc)</translation>
+        <source>Stop it; nothing is left half-done</source>
+        <translation>Остановить; ничего не останется сделанным наполовину</translation>
     </message>
     <message>
         <source>Cancelling…</source>

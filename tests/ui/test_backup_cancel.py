@@ -1,6 +1,7 @@
 """A backup or restore under way shows a bar in place of the last backup's time, with Cancel
-(and Esc); cancelled, it leaves no backup and the data as they were, and says so in one line.
-Real widgets, a real SQLite file, the real service held at its start until the test clicks."""
+(and Esc for a restore); cancelled, it leaves no backup and the data as they were, and says so
+in one line. Real widgets, a real SQLite file, the real service held at its start until the
+test clicks."""
 
 from __future__ import annotations
 
@@ -141,31 +142,46 @@ def test_cancel_stops_the_backup_leaves_no_file_and_says_so(
     assert actions.backup_action.isEnabled()
 
 
-def test_escape_cancels_the_backup_under_way(
-    qtbot, window: MainWindow, service: HeldAtStart
-) -> None:
-    actions = _backups(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-
-    actions.backup_action.trigger()
-    _under_way(qtbot, actions)
-    qtbot.keyClick(window, Qt.Key.Key_Escape)
-    service.gate.set()
-    _settle(qtbot, window)
-
-    assert _files(service.folder) == []
-    assert _notice(window) == ("info", "Backup cancelled; no backup was made.")
-
-
-def test_a_cancelled_restore_changes_nothing_and_says_so(
-    qtbot, window: MainWindow, service: HeldAtStart
-) -> None:
+def _with_a_backup(window: MainWindow, service: HeldAtStart) -> BackupMade:
     window.services.patients.save(PatientCard(last_name="Иванова", first_name="Мария"))
     service.gate.set()
     made = service.backup_now()
     service.gate.clear()
     window.services.patients.save(PatientCard(last_name="Сидорова", first_name="Ольга"))
+    return made
+
+
+def test_escape_cancels_a_restore_under_way_but_never_a_backup(
+    qtbot, window: MainWindow, service: HeldAtStart
+) -> None:
+    made = _with_a_backup(window, service)
+    actions = _backups(window)
+    actions.choose_backup_file = lambda: made.path
+    actions.confirm_restore = lambda candidate: True
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+    actions.backup_action.trigger()
+    _under_way(qtbot, actions)
+    qtbot.keyClick(window, Qt.Key.Key_Escape)  # e.g. leaving a diagram tool meanwhile
+    service.gate.set()
+    _settle(qtbot, window)
+    assert _notice(window)[0] == "success", "the backup went on"
+    service.gate.clear()
+    actions.restore_action.trigger()
+    qtbot.waitUntil(lambda: actions.progress.bar.text().startswith("Restoring…"))
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    service.gate.set()
+    _settle(qtbot, window)
+
+    assert _notice(window) == ("info", "Restore cancelled; nothing was changed.")
+    assert len(window.services.patients.search("", True, None)) == 2
+
+
+def test_a_cancelled_restore_changes_nothing_and_says_so(
+    qtbot, window: MainWindow, service: HeldAtStart
+) -> None:
+    made = _with_a_backup(window, service)
     actions = _backups(window)
     actions.choose_backup_file = lambda: made.path
     actions.confirm_restore = lambda candidate: True
