@@ -24,6 +24,7 @@ from mesodesk import __version__
 
 if TYPE_CHECKING:
     from mesodesk.db import Database
+    from mesodesk.domain.progress import Progress
     from mesodesk.services.access import Access
     from mesodesk.services.registry import Services
     from mesodesk.ui.app import Opened
@@ -335,7 +336,10 @@ def _open(args: argparse.Namespace, read_only: bool = False) -> Database:
 
 
 def _open_for_window(
-    args: argparse.Namespace, say: Callable[[str], None], trusted: bool = False
+    args: argparse.Namespace,
+    say: Callable[[str], None],
+    progress: Progress | None = None,
+    trusted: bool = False,
 ) -> Opened:
     """The database, its services and its backups for a window, opened in a worker while the
     window's frame is already on the screen: nobody signed in yet (the window asks once the
@@ -356,7 +360,13 @@ def _open_for_window(
             from mesodesk.ui.language import interface_language
 
             say(f"Filling the demo database with {DEMO_PATIENTS} patients…")
-            fill_demo(services, DEMO_PATIENTS, seed=1, russian_only=interface_language() == "ru")
+            fill_demo(
+                services,
+                DEMO_PATIENTS,
+                seed=1,
+                russian_only=interface_language() == "ru",
+                progress=progress,
+            )
         backups = BackupService.for_database(database, access=access)
     except BaseException:
         database.close()
@@ -461,7 +471,9 @@ def _write_output(target: Path, content: bytes, force: bool) -> None:
 def _run_window(args: argparse.Namespace) -> int:
     from mesodesk.ui.app import run_window
 
-    return run_window(lambda say: _open_for_window(args, say), offer_setup=not args.demo)
+    return run_window(
+        lambda say, progress: _open_for_window(args, say, progress), offer_setup=not args.demo
+    )
 
 
 def _run_demo(args: argparse.Namespace) -> int:

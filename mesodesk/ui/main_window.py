@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -175,8 +176,14 @@ class MainWindow(QMainWindow):
         if self._placed:
             self._place_panes()
 
+    def show_opening_share(self, share: float) -> None:
+        """How far the opening has come, where it can be known (the demo being filled)."""
+        self.opening_bar.setValue(round(share * self.opening_bar.maximum()))
+        self.opening_bar.setVisible(share < 1.0)
+
     def show_opening_failed(self, message: str) -> None:
         """The database could not be opened: say why where the list would be."""
+        self.opening_bar.hide()
         self.opening_hint.setText(message)
         self.opening_hint.setObjectName("openingFailed")
         self.opening_hint.style().polish(self.opening_hint)
@@ -409,7 +416,21 @@ class MainWindow(QMainWindow):
         self.opening_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.opening_hint.setWordWrap(True)
         self.opening_hint.setMargin(16)
-        self.opening.addWidget(self.opening_hint)
+        self.opening_bar = QProgressBar(self)
+        self.opening_bar.setRange(0, 1000)
+        self.opening_bar.setTextVisible(False)
+        kept = self.opening_bar.sizePolicy()
+        kept.setRetainSizeWhenHidden(True)  # the hint above it never moves
+        self.opening_bar.setSizePolicy(kept)
+        self.opening_bar.hide()
+        hint = QWidget(self)
+        column = QVBoxLayout(hint)
+        column.setContentsMargins(16, 0, 16, 0)
+        column.addStretch(1)
+        column.addWidget(self.opening_hint)
+        column.addWidget(self.opening_bar)
+        column.addStretch(1)
+        self.opening.addWidget(hint)
         self.opening.addWidget(QWidget(self))
         self.opening.setStretchFactor(0, 0)
         self.opening.setStretchFactor(1, 1)
@@ -479,7 +500,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menus["file"]
         file_menu.insertActions(self.quit_action, backups.menu_actions)
         file_menu.insertSeparator(self.quit_action)
-        self.statusBar().addPermanentWidget(backups.label)
+        self.statusBar().addPermanentWidget(backups.status_widget)
         backups.restore_started.connect(lambda: self._hold_forms(True))
         backups.restore_ended.connect(lambda: self._hold_forms(False))
         backups.restored.connect(lambda _done: self._data_replaced())
@@ -1012,7 +1033,9 @@ class MainWindow(QMainWindow):
             return
         if self.backups is not None and self.backups.busy:
             self.notices.info(
-                self.tr("A backup or a restore is under way; quit when it has finished.")
+                self.tr(
+                    "A backup or a restore is under way; cancel it or quit when it has finished."
+                )
             )
             event.ignore()
             return

@@ -316,6 +316,10 @@
         <translation>Создать резервную копию</translation>
     </message>
     <message>
+        <source>Backup cancelled; no backup was made.</source>
+        <translation>Резервное копирование отменено; копия не создана.</translation>
+    </message>
+    <message>
         <source>The last backup was made on {date}.</source>
         <translation>Последняя резервная копия создана {date}.</translation>
     </message>
@@ -402,6 +406,10 @@
     <message>
         <source>The data as they were are kept as {copy}.</source>
         <translation>Прежние данные сохранены как {copy}.</translation>
+    </message>
+    <message>
+        <source>Restore cancelled; nothing was changed.</source>
+        <translation>Восстановление отменено; ничего не изменено.</translation>
     </message>
     <message>
         <source>Backup settings saved.</source>
@@ -2706,8 +2714,8 @@
         <translation>MesoDesk — {name}{marker}</translation>
     </message>
     <message>
-        <source>A backup or a restore is under way; quit when it has finished.</source>
-        <translation>Идёт резервное копирование или восстановление; закройте программу, когда оно завершится.</translation>
+        <source>A backup or a restore is under way; cancel it or quit when it has finished.</source>
+        <translation>Идёт резервное копирование или восстановление; отмените его или закройте программу, когда оно завершится.</translation>
     </message>
 </context>
 <context>
@@ -3537,6 +3545,21 @@ Write why the procedure goes ahead anyway. The reason, who decided and when are 
     <message>
         <source>Source: {titles}</source>
         <translation>Источник: {titles}</translation>
+    </message>
+</context>
+<context>
+    <name>TaskProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Stop it; nothing is left half-done</source>
+        <translation>Остановить; ничего не останется сделанным наполовину</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Отмена…</translation>
     </message>
 </context>
 <context>
