@@ -41,6 +41,16 @@ class PhotoConsentMissing(ServiceError):
     """Photos were asked for on printed or exported material without the patient's consent."""
 
 
+REMOVE_MARKED_MESSAGE = (
+    "This photo has {count} injection mark(s) on it, so it is not removed: delete them on the "
+    "chart first (choose the photo in the chart's list, select all marks, delete)."
+)
+TURN_MARKED_MESSAGE = (
+    "This photo has {count} injection mark(s) placed on its view, so its view is not changed: "
+    "delete them on the chart first."
+)
+
+
 class PhotoHasMarks(ServiceError):
     """The photo carries injection marks: removing it (or turning it into another view) would
     leave them on nothing, so it is refused until the marks are deleted from the chart."""
@@ -204,7 +214,7 @@ class PhotoService(Service):
         with self._write() as s:
             row, visit = self._changeable(s, photo_id)
             if view.value != row.view:
-                _refuse_if_marked(s, photo_id, "Its marks were placed on this view")
+                _refuse_if_marked(s, photo_id, TURN_MARKED_MESSAGE)
             row.kind, row.view, row.note = kind.value, view.value, note
             s.flush()
             return _record(row, visit)
@@ -218,7 +228,7 @@ class PhotoService(Service):
         """
         with self._write() as s:
             row, _ = self._changeable(s, photo_id)
-            _refuse_if_marked(s, photo_id, "Removing it would lose them")
+            _refuse_if_marked(s, photo_id, REMOVE_MARKED_MESSAGE)
             s.delete(row)
 
     def _changeable(self, s: Session, photo_id: int) -> tuple[VisitPhoto, Visit]:
@@ -288,13 +298,10 @@ class PhotoService(Service):
                 raise NotFound(f"There is no visit with id {visit_id}.")
 
 
-def _refuse_if_marked(s: Session, photo_id: int, why: str) -> None:
+def _refuse_if_marked(s: Session, photo_id: int, message: str) -> None:
     count = s.scalar(select(func.count()).where(InjectionMark.photo_id == photo_id)) or 0
     if count:
-        raise PhotoHasMarks(
-            f"This photo has {count} injection mark(s) on it. {why}: delete them on the "
-            "chart first (choose the photo in the diagram's list, select all, delete)."
-        )
+        raise PhotoHasMarks(message.format(count=count))
 
 
 def _consent(s: Session, patient_id: int) -> PhotoConsentRecord | None:

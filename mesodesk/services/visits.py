@@ -781,7 +781,7 @@ def visit_records(session: Session, rows: Iterable[Visit]) -> list[VisitRecord]:
     ]
 
 
-def _charted_mark(row: Row[Any]) -> MarkRecord:
+def _charted_mark(row: Row[*tuple[Any, ...]]) -> MarkRecord:
     """Just enough of a mark to know its areas and technique (a mark on a photo: its photo)."""
     photo = (
         None

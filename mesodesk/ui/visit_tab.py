@@ -52,6 +52,7 @@ class VisitTab(QWidget):
         self._runner = runner
         self.compare: PhotoCompare | None = None
         self.diagram = DiagramPanel(visit, services, runner, notices, self)
+        self.photos.marks_asked.connect(self.diagram.mark_on_photo)
         self.bar = VisitActionBar(self)
         self.visit_actions = VisitActions(visit, self.form, self.strip, self.bar, self)
         for action in self.diagram.all_actions():

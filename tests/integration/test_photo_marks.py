@@ -182,7 +182,7 @@ def test_a_photo_with_marks_is_not_removed_or_turned_until_its_marks_are_deleted
     marks = services.marks.add_many(
         [_on_photo(visit_id, photo, MarkShape.POINT, [Point(5 * i, 5)]) for i in (1, 2)]
     )
-    with pytest.raises(PhotoHasMarks, match="2 injection mark"):
+    with pytest.raises(PhotoHasMarks, match="2 injection mark\\(s\\) on it, so it is not removed"):
         services.photos.remove(photo.id)
     with pytest.raises(PhotoHasMarks):
         services.photos.describe(photo.id, PhotoKind.BEFORE, PhotoView.LEFT_45, "")
