@@ -269,6 +269,7 @@ def zone_totals(marks: Iterable[MarkGeometry], spacing_mm: float | None = None) 
     """
     sums: dict[tuple[DiagramName, str | None, int | None], tuple[int, Decimal]] = {}
     for mark in marks:
+        parts: list[tuple[str | None, int, Decimal]]
         if mark.photo_id is not None:
             count = injection_count(mark, spacing_mm)
             parts = [(None, count, mark.volume_per_injection_ml * count)]
