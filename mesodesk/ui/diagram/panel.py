@@ -219,7 +219,9 @@ class TotalsTable(QTableWidget):
                 self.setItem(row, column, item)
             if not injections:
                 self.setSpan(row, 0, 1, 3)
-        self.setFixedHeight(min(24 + 22 * len(rows), 24 + 22 * 9) + 4)
+        header = self.horizontalHeader().sizeHint().height()
+        rows_shown = min(len(rows), 9) * self.verticalHeader().defaultSectionSize()
+        self.setFixedHeight(header + rows_shown + 2 * self.frameWidth() + 2)
 
     def cell_text(self, zone_label: str) -> tuple[str, str] | None:
         """(injections, ml) shown for a zone, by its shown name."""
@@ -957,9 +959,7 @@ class DiagramPanel(QWidget):
 
     def _show_status(self, zone: str | None = None) -> None:
         parts = []
-        if self.scene.photo is not None:
-            parts.append(drawing.photo_label(self.scene.photo))
-        elif zone:
+        if zone:
             parts.append(drawing.zone_label(self.scene.diagram_name, zone))
         on_diagram = len(self.scene.mark_ids())
         parts.append(self.tr("%n mark(s)", "", on_diagram))

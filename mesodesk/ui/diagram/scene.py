@@ -264,6 +264,10 @@ class PathMarkItem(QGraphicsPathItem):
             self._label.setText("▸")
             anchor = mark.points[0]
         self._label.setBrush(colour.darker(160))
+        if mark.photo is not None:  # on a photo's light and dark patches: white, outlined
+            outline = QPen(colour.darker(220), 0.6)
+            self._label.setBrush(QColor("#ffffff"))
+            self._label.setPen(outline)
         rect = self._label.boundingRect()
         self._label.setPos(QPointF(*anchor))
         shift_x = -rect.width() / 2 if mark.shape is MarkShape.AREA else -rect.width() - 4
