@@ -57,6 +57,7 @@ class VisitTab(QWidget):
         self.visit_actions = VisitActions(visit, self.form, self.strip, self.bar, self)
         for action in self.diagram.all_actions():
             self.addAction(action)
+        self.addAction(self.photos.marks_action)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("visitSplitter")

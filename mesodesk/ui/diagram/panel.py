@@ -667,6 +667,7 @@ class DiagramPanel(QWidget):
             self._front = name
         self.view.cancel_drawing()
         self.scene.show_diagram(name)
+        self.view.setAccessibleName(self.tr("Injection diagram"))
         self._show_marks_here(name.value)
 
     def _show_marks_here(self, item: str) -> None:
@@ -705,6 +706,7 @@ class DiagramPanel(QWidget):
         self._photos[photo.id] = photo
         self.view.cancel_drawing()
         self.scene.show_photo(photo, photo_diagram(photo.view, self.visit.patient_sex), image)
+        self.view.setAccessibleName(drawing.photo_label(photo))
         self._show_marks_here(f"{PHOTO_ITEM}{photo.id}")
         return True
 

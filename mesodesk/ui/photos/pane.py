@@ -139,7 +139,6 @@ class VisitPhotos(QWidget):
         self.marks_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
         self.marks_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.marks_action.triggered.connect(self.mark_current)
-        self.addAction(self.marks_action)
         self.strip.addAction(self.marks_action)
         self.strip.setAccessibleName(self.tr("Photos of the visit"))
         self.status = QLabel(self)
