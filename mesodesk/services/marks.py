@@ -401,9 +401,14 @@ def _photo_place(session: Session, photo_id: int, visit_id: int) -> tuple[MarkPh
         raise NotFound("The photo of these marks was removed; reload the visit.")
     if row.visit_id != visit_id:
         raise ValidationFailed({"photo": "A mark can only be placed on a photo of its own visit."})
-    sex = session.scalar(
-        select(Patient.sex).join(Visit, Visit.patient_id == Patient.id).where(Visit.id == visit_id)
-    )
+    known: dict[int, str | None] = session.info.setdefault("visit_patient_sex", {})
+    if visit_id not in known:  # once per visit and transaction, however many marks are undone
+        known[visit_id] = session.scalar(
+            select(Patient.sex)
+            .join(Visit, Visit.patient_id == Patient.id)
+            .where(Visit.id == visit_id)
+        )
+    sex = known[visit_id]
     photo = _mark_photo(row)
     return photo, photo_diagram(photo.view, Sex(sex) if sex in {s.value for s in Sex} else None)
 

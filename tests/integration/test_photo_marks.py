@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import json
 import shutil
+import threading
 from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -21,12 +23,20 @@ from mesodesk.domain.mark_records import MarkRecord
 from mesodesk.domain.patient import PatientCard
 from mesodesk.domain.photo_marks import PHOTO_FRAME_HEIGHT_MM, MarkPhoto
 from mesodesk.domain.photos import PhotoKind, PhotoRecord, PhotoView
+from mesodesk.domain.users import Role
 from mesodesk.domain.vocabulary import Area, Sex, Technique
 from mesodesk.models.marks import InjectionMark
+from mesodesk.services.access import Access
 from mesodesk.services.backup import BackupService
-from mesodesk.services.errors import NotFound, ReadOnlyRecord, ValidationFailed
+from mesodesk.services.errors import (
+    AccessDenied,
+    NotFound,
+    ReadOnlyRecord,
+    ServiceError,
+    ValidationFailed,
+)
 from mesodesk.services.photos import PhotoHasMarks
-from mesodesk.services.registry import Services
+from mesodesk.services.registry import Services, build_services
 from tests.backup_helpers import Clock
 from tests.photo_files import plain_png
 
@@ -47,6 +57,7 @@ def _photographed(
     card = services.patients.save(PatientCard(last_name="Орлова", first_name="Вера", sex=sex))
     visit = services.visits.start_visit(card.id, MORNING, "Dr Smirnova")
     assert visit.id is not None
+    tmp_path.mkdir(parents=True, exist_ok=True)
     (photo,) = services.photos.add(
         visit.id, PhotoKind.BEFORE, view, [plain_png(tmp_path / "front.png", size=(400, 300))]
     )
@@ -220,11 +231,6 @@ def test_the_export_names_the_photo_of_a_mark_and_its_place_on_the_image(
 
 
 def test_reception_sees_no_marks_on_photos(database: Database, tmp_path: Path) -> None:
-    from mesodesk.domain.users import Role
-    from mesodesk.services.access import Access
-    from mesodesk.services.errors import AccessDenied
-    from mesodesk.services.registry import build_services
-
     services = build_services(database.sessions)
     visit_id, photo = _photographed(services, tmp_path)
     services.marks.add(_on_photo(visit_id, photo, MarkShape.POINT, [Point(5, 5)]))
@@ -262,3 +268,50 @@ def test_marks_on_a_photo_come_back_with_a_restored_backup(
     assert services.photos.image_path(photo.id).exists()
     with sqlite_db.engine.connect() as connection:
         assert connection.execute(text("PRAGMA foreign_key_check")).all() == []
+
+
+def _racing(name: str, start: threading.Barrier, write, outcomes: list) -> threading.Thread:
+    """A thread that waits for the other writer, writes, and notes what it was told."""
+
+    def run() -> None:
+        start.wait()
+        try:
+            write()
+            outcomes.append((name, "done"))
+        except ServiceError as error:
+            outcomes.append((name, type(error).__name__))
+
+    return threading.Thread(target=run)
+
+
+def test_a_photo_removed_while_another_workstation_marks_it_leaves_no_mark_behind(
+    postgresql_db: Database, tmp_path: Path
+) -> None:
+    """Both writes lock the visit first: one of them wins, the other is told why in words,
+    never a deadlock and never a mark left on a removed photo."""
+    marking = build_services(postgresql_db.sessions)
+    removing = build_services(postgresql_db.sessions)
+    outcomes: list[tuple[str, str]] = []
+    for round_ in range(12):
+        visit_id, photo = _photographed(marking, tmp_path / str(round_))
+        start = threading.Barrier(2)
+        mark = _on_photo(visit_id, photo, MarkShape.POINT, [Point(5, 5)])
+        threads = [
+            _racing("mark", start, partial(marking.marks.add, mark), outcomes),
+            _racing("remove", start, partial(removing.photos.remove, photo.id), outcomes),
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        kept = marking.marks.list_for_visit(visit_id)
+        photos = marking.photos.for_visit(visit_id)
+        assert (len(kept), len(photos)) in {(1, 1), (0, 0)}
+
+    assert set(outcomes) <= {
+        ("mark", "done"),
+        ("mark", "NotFound"),
+        ("remove", "done"),
+        ("remove", "PhotoHasMarks"),
+    }
+    assert len(outcomes) == 24
