@@ -1,4 +1,4 @@
-"""Revision 0011: a database of 0010 with marks and photos upgrades with every mark kept on its
+"""Revision 0012: a database of 0011 with marks and photos upgrades with every mark kept on its
 diagram, and its photos then take marks of their own."""
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ from mesodesk.domain.photo_marks import MarkPhoto
 from mesodesk.domain.photos import PhotoKind, PhotoView
 from mesodesk.services.registry import build_services
 
-BEFORE = "0010"
+BEFORE = "0011"
 
 
 def _clinic(engine: Engine) -> None:
-    """A patient, a visit with two marks on the face and a before-photo, as 0010 keeps them."""
+    """A patient, a visit with two marks on the face and a before-photo, as 0011 keeps them."""
     with engine.begin() as connection:
         connection.execute(
             text(
@@ -101,7 +101,7 @@ def _check_upgraded(url: str) -> None:
         database.close()
 
 
-def test_an_sqlite_database_of_0010_keeps_its_marks_and_takes_marks_on_photos(
+def test_an_sqlite_database_of_0011_keeps_its_marks_and_takes_marks_on_photos(
     tmp_path: Path,
 ) -> None:
     url = sqlite_url(tmp_path / "mesodesk.sqlite3")
@@ -113,7 +113,7 @@ def test_an_sqlite_database_of_0010_keeps_its_marks_and_takes_marks_on_photos(
     _check_upgraded(url)
 
 
-def test_a_postgresql_database_of_0010_keeps_its_marks_and_takes_marks_on_photos(
+def test_a_postgresql_database_of_0011_keeps_its_marks_and_takes_marks_on_photos(
     postgres_url: str,
 ) -> None:
     engine = create_engine(postgres_url)
