@@ -17,6 +17,9 @@ class InjectionMark(Base):
 
     `points` is a list of [x, y] pairs; `zone` is computed from the geometry when saved.
     What was injected is a cocktail or one product from one lot, both from the catalog.
+    A mark placed on one of the visit's photos has `photo_id`; its points are then fractions
+    (0..1) of the image's width and height, and it has no zone. The photo cannot be removed
+    from under its marks (no cascade: the photo service refuses first).
     """
 
     __tablename__ = "injection_marks"
@@ -37,6 +40,7 @@ class InjectionMark(Base):
     cocktail_id: Mapped[int | None] = mapped_column(ForeignKey("cocktails.id", ondelete="RESTRICT"))
     zone: Mapped[str | None] = mapped_column(String(40))
     note: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    photo_id: Mapped[int | None] = mapped_column(ForeignKey("visit_photos.id"), index=True)
 
     __mapper_args__ = {"version_id_col": version}
 

@@ -349,7 +349,17 @@ def _marks(session: Session, visit_ids: list[int]) -> dict[int, list[Json]]:
                 "id": row.id,
                 "diagram": row.diagram,
                 "shape": row.shape,
-                "points_mm": [[float(x), float(y)] for x, y in row.points],
+                "points_mm": (
+                    None
+                    if row.photo_id is not None
+                    else [[float(x), float(y)] for x, y in row.points]
+                ),
+                "photo_id": row.photo_id,
+                "points_of_photo": (
+                    [[float(x), float(y)] for x, y in row.points]
+                    if row.photo_id is not None
+                    else None
+                ),
                 "technique": row.technique,
                 "depth_mm": _decimal(row.depth_mm),
                 "volume_ml": _decimal(row.volume_ml),

@@ -1378,6 +1378,10 @@
         <translation>Этой серии больше нет в каталоге; выберите другую.</translation>
     </message>
     <message>
+        <source>The photo of these marks was removed; reload the visit.</source>
+        <translation>Фото, на котором стоят эти отметки, удалено; откройте визит заново.</translation>
+    </message>
+    <message>
         <source>The depth: {problem}</source>
         <translation>Глубина: {problem}</translation>
     </message>
@@ -1400,6 +1404,10 @@
     <message>
         <source>This cocktail is no longer in the catalog; choose another.</source>
         <translation>Этого коктейля больше нет в каталоге; выберите другой.</translation>
+    </message>
+    <message>
+        <source>A mark can only be placed on a photo of its own visit.</source>
+        <translation>Отметку можно поставить только на фото своего визита.</translation>
     </message>
     <message>
         <source>A mark can have at most {MARK_POINTS} points.</source>
@@ -1430,6 +1438,10 @@
         <translation>Восстановить можно только сохранённые отметки.</translation>
     </message>
     <message>
+        <source>Every point of a mark must lie on the photo.</source>
+        <translation>Каждая точка отметки должна лежать на фото.</translation>
+    </message>
+    <message>
         <source>The anamnesis records {value1}, which a male patient cannot have. Correct the anamnesis first, or keep the sex as it is.</source>
         <translation>В анамнезе записано: {value1} — у пациента мужского пола этого быть не может. Сначала исправьте анамнез или оставьте пол прежним.</translation>
     </message>
@@ -1440,6 +1452,14 @@
     <message>
         <source>A stored photo is missing or damaged in the data folder; restore the data folder from a backup.</source>
         <translation>Сохранённой фотографии нет в папке данных, или она повреждена; восстановите папку данных из резервной копии.</translation>
+    </message>
+    <message>
+        <source>This photo has {count} injection mark(s) on it, so it is not removed: delete them on the chart first (choose the photo in the chart&apos;s list, select all marks, delete).</source>
+        <translation>На этом фото отметок инъекций: {count}, поэтому оно не удалено. Сначала удалите их на схеме (выберите фото в списке схем, выделите все отметки, удалите).</translation>
+    </message>
+    <message>
+        <source>This photo has {count} injection mark(s) placed on its view, so its view is not changed: delete them on the chart first.</source>
+        <translation>На этом фото отметок инъекций: {count}, они поставлены на этот ракурс, поэтому ракурс не изменён. Сначала удалите их на схеме.</translation>
     </message>
     <message>
         <source>This photo no longer exists (it may have been removed).</source>
@@ -1500,6 +1520,10 @@
     <message>
         <source>A template can hold at most {MAX_TEMPLATE_MARKS} marks.</source>
         <translation>В шаблоне может быть не более {MAX_TEMPLATE_MARKS} отметок.</translation>
+    </message>
+    <message>
+        <source>Marks on a photo belong to that photo and cannot be kept in a template; select marks on a diagram.</source>
+        <translation>Отметки на фото относятся к этому фото и не сохраняются в шаблон; выделите отметки на схеме.</translation>
     </message>
     <message>
         <source>This template was already deleted.</source>
@@ -1922,6 +1946,10 @@
     <message>
         <source>Delete a template</source>
         <translation>Удалить шаблон</translation>
+    </message>
+    <message>
+        <source>The photo&apos;s file cannot be read on this computer, so it cannot be marked.</source>
+        <translation>Файл фото не читается на этом компьютере, поэтому на нём нельзя ставить отметки.</translation>
     </message>
     <message>
         <source>Vascular scheme {top}-{bottom}</source>
@@ -3090,6 +3118,10 @@ Write why the procedure goes ahead anyway. The reason, who decided and when are 
         <translation>Сзади</translation>
     </message>
     <message>
+        <source>Photo: {kind} · {view}</source>
+        <translation>Фото: {kind} · {view}</translation>
+    </message>
+    <message>
         <source>No photo consent recorded</source>
         <translation>Согласие на фотосъёмку не записано</translation>
     </message>
@@ -3671,6 +3703,10 @@ Write why the procedure goes ahead anyway. The reason, who decided and when are 
         <translation>мл</translation>
     </message>
     <message>
+        <source>On the photo</source>
+        <translation>На фото</translation>
+    </message>
+    <message>
         <source>Total</source>
         <translation>Итого</translation>
     </message>
@@ -3957,8 +3993,24 @@ Write why the procedure goes ahead anyway. The reason, who decided and when are 
         <translation>Сравнить…</translation>
     </message>
     <message>
+        <source>Mark on photo</source>
+        <translation>Отметки на фото</translation>
+    </message>
+    <message>
+        <source>Place injection marks on the selected photo in the chart (Ctrl+Shift+M)</source>
+        <translation>Ставить отметки инъекций на выбранном фото в схеме (Ctrl+Shift+M)</translation>
+    </message>
+    <message>
+        <source>Mark on the selected photo</source>
+        <translation>Отметки на выбранном фото</translation>
+    </message>
+    <message>
         <source>Remove from the visit</source>
         <translation>Убрать из визита</translation>
+    </message>
+    <message>
+        <source>Photos of the visit</source>
+        <translation>Фото визита</translation>
     </message>
     <message>
         <source>Photos</source>
