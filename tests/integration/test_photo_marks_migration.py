@@ -7,7 +7,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine, create_engine, inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from mesodesk import migrations
 from mesodesk.db import open_database, sqlite_url
@@ -76,6 +77,15 @@ def _check_upgraded(url: str) -> None:
     try:
         with database.engine.connect() as connection:
             assert not migrations.schema_state(connection).needs_upgrade
+            references = inspect(connection).get_foreign_keys("injection_marks")
+            assert {
+                "constrained_columns": ["photo_id"],
+                "referred_table": "visit_photos",
+            }.items() <= next(
+                r for r in references if r["constrained_columns"] == ["photo_id"]
+            ).items()
+        with pytest.raises(IntegrityError), database.engine.begin() as connection:
+            connection.execute(text("UPDATE injection_marks SET photo_id = 999"))  # refused
         services = build_services(database.sessions)
         kept = services.marks.list_for_visit(1)
         assert [(m.id, m.diagram, m.points, m.photo) for m in kept] == [

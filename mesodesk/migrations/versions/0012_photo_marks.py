@@ -20,22 +20,38 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("injection_marks", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("photo_id", sa.Integer(), nullable=True))
-        batch_op.create_index(batch_op.f("ix_injection_marks_photo_id"), ["photo_id"], unique=False)
-        batch_op.create_foreign_key(
-            batch_op.f("fk_injection_marks_photo_id_visit_photos"),
+    """The column is added in place, never by copying the table (SQLite's batch mode would
+    rewrite every mark of a large clinic); only marks on photos are indexed."""
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute(
+            "ALTER TABLE injection_marks ADD COLUMN photo_id INTEGER CONSTRAINT "
+            "fk_injection_marks_photo_id_visit_photos REFERENCES visit_photos (id)"
+        )
+    else:
+        op.add_column("injection_marks", sa.Column("photo_id", sa.Integer(), nullable=True))
+        op.create_foreign_key(
+            "fk_injection_marks_photo_id_visit_photos",
+            "injection_marks",
             "visit_photos",
             ["photo_id"],
             ["id"],
         )
+    op.create_index(
+        "ix_injection_marks_photo_id",
+        "injection_marks",
+        ["photo_id"],
+        sqlite_where=sa.text("photo_id IS NOT NULL"),
+        postgresql_where=sa.text("photo_id IS NOT NULL"),
+    )
 
 
 def downgrade() -> None:
     op.execute("DELETE FROM injection_marks WHERE photo_id IS NOT NULL")
+    op.drop_index("ix_injection_marks_photo_id", table_name="injection_marks")
+    sqlite = op.get_bind().dialect.name == "sqlite"
     with op.batch_alter_table("injection_marks", schema=None) as batch_op:
-        batch_op.drop_constraint(
-            batch_op.f("fk_injection_marks_photo_id_visit_photos"), type_="foreignkey"
-        )
-        batch_op.drop_index(batch_op.f("ix_injection_marks_photo_id"))
+        if not sqlite:  # SQLite's copy of the table leaves the column's reference behind
+            batch_op.drop_constraint(
+                batch_op.f("fk_injection_marks_photo_id_visit_photos"), type_="foreignkey"
+            )
         batch_op.drop_column("photo_id")
