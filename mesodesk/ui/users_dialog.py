@@ -102,7 +102,7 @@ class UsersDialog(QDialog):
         self.idle.setRange(*IDLE_MINUTES_RANGE)
         self.idle.setSuffix(self.tr(" min"))
         self.idle.setAccessibleName(self.tr("Lock after minutes without input"))
-        self.idle_button = QPushButton(self.tr("A&pply"), self)
+        self.idle_button = QPushButton(self.tr("Appl&y"), self)
 
         self._layout()
         self.list.currentItemChanged.connect(lambda *_args: self._chosen_changed())
@@ -135,7 +135,9 @@ class UsersDialog(QDialog):
             ("repeated", self.tr("Repea&t password"), self.repeated),
         ):
             column, self.errors[key] = with_error_line(form_box, field)
-            form.addRow(label, column)
+            title = QLabel(label, form_box)
+            title.setBuddy(field)  # Alt and the underlined letter go to the field
+            form.addRow(title, column)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.password_button)
