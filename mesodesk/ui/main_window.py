@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from mesodesk.ui.rules_window import ClinicRulesWindow
     from mesodesk.ui.settings_dialog import ClinicSettingsDialog
     from mesodesk.ui.sign_in import IdleLock
+    from mesodesk.ui.users_dialog import UsersDialog
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 Keys = QKeySequence | QKeySequence.StandardKey | str
@@ -206,7 +207,12 @@ class MainWindow(QMainWindow):
 
     def _limit_to_role(self) -> None:
         """Reception sees the list, the card and its contact data only. The services refuse
-        the rest anyway; this keeps the window from offering what would be refused."""
+        the rest anyway; this keeps the window from offering what would be refused. Only an
+        administrator (or anyone, while the practice has no users) manages the users."""
+        user = self.services.access.user
+        manages = user is None or allows(user.role, Permission.USERS)
+        self.users_action.setEnabled(manages)
+        self.users_action.setVisible(manages)
         if self.clinical:
             return
         for pane in (self.anamnesis, self.timeline, self.visit_tab):
@@ -347,6 +353,7 @@ class MainWindow(QMainWindow):
         self.rules_action = action(
             self.tr("Clinic &rules…"), "Ctrl+Alt+Shift+C", self.show_clinic_rules
         )
+        self.users_action = action(self.tr("&Users…"), "Ctrl+Alt+U", self.manage_users)
         self.guide_action = action(self.tr("&User guide"), "F1", self.show_guide)
         self.about_action = action(self.tr("&About MesoDesk"), None, self._about)
         self.waiting_actions = [
@@ -360,6 +367,7 @@ class MainWindow(QMainWindow):
             self.catalog_action,
             self.settings_action,
             self.rules_action,
+            self.users_action,
         ]
         for waiting in self.waiting_actions:
             waiting.setEnabled(False)
@@ -382,6 +390,8 @@ class MainWindow(QMainWindow):
         visit_menu = menu.addMenu(self.tr("V&isit"))
         tools_menu = menu.addMenu(self.tr("&Tools"))
         tools_menu.addActions([self.catalog_action, self.settings_action, self.rules_action])
+        tools_menu.addSeparator()
+        tools_menu.addAction(self.users_action)
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self.guide_action)
         help_menu.addSeparator()
@@ -740,6 +750,26 @@ class MainWindow(QMainWindow):
         self.catalog_window.raise_()
         self.catalog_window.activateWindow()
         return self.catalog_window
+
+    def manage_users(self) -> UsersDialog:
+        """Who signs in, with which role, and the idle lock; for administrators."""
+        from mesodesk.ui.users_dialog import UsersDialog
+
+        dialog = UsersDialog(self.services.users, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.idle_changed.connect(self._idle_minutes_changed)
+        dialog.signed_in.connect(self._first_user_signed_in)
+        dialog.open()
+        return dialog
+
+    def _first_user_signed_in(self) -> None:
+        """The window now belongs to the practice's first user, and locks when left idle."""
+        if self.idle_lock is None:
+            self.idle_lock = self._build_idle_lock()
+
+    def _idle_minutes_changed(self, minutes: int) -> None:
+        if self.idle_lock is not None:
+            self.idle_lock.set_interval_ms(minutes * 60_000)
 
     def show_clinic_rules(self) -> ClinicRulesWindow:
         """The clinic's catalog, medicine dictionary and document texts, in a window of its own."""
