@@ -31,8 +31,8 @@ from mesodesk.services.errors import NotFound, ServiceError, ValidationFailed
 
 IDLE_LOCK_KEY = "idle_lock"
 WRONG_PASSWORD = "The name or the password is wrong."
-OWN_ACCOUNT = "You cannot disable the account you are signed in with."
-LAST_ADMINISTRATOR = (
+OWN_ACCOUNT_MESSAGE = "You cannot disable the account you are signed in with."
+LAST_ADMINISTRATOR_MESSAGE = (
     "This is the last active administrator: make another user an administrator first, or "
     "nobody could manage the users from the window."
 )
@@ -174,7 +174,7 @@ class UserService(Service):
     def _refuse_disabling(self, session: Session, row: User) -> None:
         signed_in = self._access.user
         if signed_in is not None and signed_in.id == row.id:
-            raise ServiceError(OWN_ACCOUNT)
+            raise ServiceError(OWN_ACCOUNT_MESSAGE)
         self._refuse_leaving_no_administrator(session, row)
 
     def _refuse_leaving_no_administrator(self, session: Session, row: User) -> None:
@@ -184,7 +184,7 @@ class UserService(Service):
         active = select(User).where(User.disabled.is_(False))
         others = session.scalars(active.where(User.id != row.id).with_for_update()).all()
         if others and all(other.role != Role.ADMINISTRATOR.value for other in others):
-            raise ServiceError(LAST_ADMINISTRATOR)
+            raise ServiceError(LAST_ADMINISTRATOR_MESSAGE)
 
     def _require_manager(self, session: Session) -> None:
         """Anyone adds the first user; later ones need an administrator."""

@@ -498,7 +498,15 @@ CORE_MESSAGES = (
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
-        "This database already has users; add more from the command line.",
+        "You cannot disable the account you are signed in with.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "This is the last active administrator: make another user an administrator first, or nobody could manage the users from the window.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "This database already has users; add more in Tools > Users.",
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",

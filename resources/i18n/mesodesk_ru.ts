@@ -67,8 +67,8 @@
         <translation>Пароль &amp;ещё раз</translation>
     </message>
     <message>
-        <source>More users (practitioners, reception) are added later with &apos;mesodesk user add&apos;.</source>
-        <translation>Других пользователей (специалистов, администраторов приёма) можно добавить позже командой &apos;mesodesk user add&apos;.</translation>
+        <source>More users (practitioners, reception) are added later in Tools &gt; Users…</source>
+        <translation>Других пользователей (специалистов, администраторов приёма) можно добавить позже в меню Сервис &gt; Пользователи…</translation>
     </message>
 </context>
 <context>
@@ -1534,12 +1534,20 @@
         <translation>Одну из выбранных отметок сохранить нельзя: {value1}</translation>
     </message>
     <message>
-        <source>A template called “{cleaned}” exists already.</source>
-        <translation>Шаблон «{cleaned}» уже есть.</translation>
+        <source>You cannot disable the account you are signed in with.</source>
+        <translation>Нельзя отключить учётную запись, под которой вы вошли.</translation>
     </message>
     <message>
-        <source>This database already has users; add more from the command line.</source>
-        <translation>В этой базе данных уже есть пользователи; новых добавляйте из командной строки.</translation>
+        <source>This is the last active administrator: make another user an administrator first, or nobody could manage the users from the window.</source>
+        <translation>Это последний активный администратор: сначала назначьте администратором другого пользователя, иначе управлять пользователями из программы будет некому.</translation>
+    </message>
+    <message>
+        <source>This database already has users; add more in Tools &gt; Users.</source>
+        <translation>В этой базе уже есть пользователи; добавьте новых в меню Сервис &gt; Пользователи.</translation>
+    </message>
+    <message>
+        <source>A template called “{cleaned}” exists already.</source>
+        <translation>Шаблон «{cleaned}» уже есть.</translation>
     </message>
     <message>
         <source>There is no user named {value1}.</source>
@@ -2608,6 +2616,10 @@
     <message>
         <source>Clinic &amp;rules…</source>
         <translation>&amp;Правила клиники…</translation>
+    </message>
+    <message>
+        <source>&amp;Users…</source>
+        <translation>&amp;Пользователи…</translation>
     </message>
     <message>
         <source>&amp;User guide</source>
@@ -3709,6 +3721,145 @@ Write why the procedure goes ahead anyway. The reason, who decided and when are 
     <message>
         <source>Total</source>
         <translation>Итого</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Practitioner</source>
+        <translation>Специалист</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Администратор</translation>
+    </message>
+    <message>
+        <source>Reception</source>
+        <translation>Администратор приёма</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Пользователи</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Signs in</source>
+        <translation>Вход</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Добавлен</translation>
+    </message>
+    <message>
+        <source>Role of the chosen user</source>
+        <translation>Роль выбранного пользователя</translation>
+    </message>
+    <message>
+        <source>Change &amp;role</source>
+        <translation>Сменить &amp;роль</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>&amp;Отключить</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>&amp;Включить</translation>
+    </message>
+    <message>
+        <source>As it signs records and the audit trail</source>
+        <translation>Так оно будет в подписях и журнале действий</translation>
+    </message>
+    <message>
+        <source>&amp;Add user</source>
+        <translation>&amp;Добавить</translation>
+    </message>
+    <message>
+        <source>Set &amp;password of the chosen user</source>
+        <translation>Задать &amp;пароль выбранному</translation>
+    </message>
+    <message>
+        <source>The first user is an administrator. From the next start MesoDesk asks for a name and password, and each role sees only what it needs.</source>
+        <translation>Первый пользователь — администратор. Со следующего запуска MesoDesk спрашивает имя и пароль, и каждая роль видит только то, что ей нужно.</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <source>Lock after minutes without input</source>
+        <translation>Блокировать после минут бездействия</translation>
+    </message>
+    <message>
+        <source>Appl&amp;y</source>
+        <translation>Пр&amp;именить</translation>
+    </message>
+    <message>
+        <source>New user, or a new password</source>
+        <translation>Новый пользователь или новый пароль</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Имя</translation>
+    </message>
+    <message>
+        <source>R&amp;ole</source>
+        <translation>Р&amp;оль</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>Паро&amp;ль</translation>
+    </message>
+    <message>
+        <source>Repea&amp;t password</source>
+        <translation>Пов&amp;тор пароля</translation>
+    </message>
+    <message>
+        <source>Idle lock</source>
+        <translation>Блокировка при бездействии</translation>
+    </message>
+    <message>
+        <source>Lock every signed-in window after</source>
+        <translation>Блокировать окна после</translation>
+    </message>
+    <message>
+        <source>without input</source>
+        <translation>без действий</translation>
+    </message>
+    <message>
+        <source>{name} can sign in now.</source>
+        <translation>{name} теперь может войти.</translation>
+    </message>
+    <message>
+        <source>Choose the user in the list first.</source>
+        <translation>Сначала выберите пользователя в списке.</translation>
+    </message>
+    <message>
+        <source>The password of {name} is changed.</source>
+        <translation>Пароль пользователя {name} изменён.</translation>
+    </message>
+    <message>
+        <source>This window locks after {minutes} min without input; the other workstations from their next start.</source>
+        <translation>Это окно блокируется после {minutes} мин без действий, остальные рабочие места — со следующего запуска.</translation>
+    </message>
+    <message>
+        <source>No (disabled)</source>
+        <translation>Нет (отключён)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Да</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Пароли не совпадают.</translation>
     </message>
 </context>
 <context>
