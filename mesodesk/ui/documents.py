@@ -17,8 +17,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pypdfium2
-import pypdfium2.raw as pdfium_raw
 from PySide6.QtCore import QObject, QRectF, QSize, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -74,7 +72,11 @@ class BuiltDocument:
 
 
 def render_pages(pdf: bytes, scale: float) -> list[QImage]:
-    """Each page of `pdf` as an RGB image; callable from any thread."""
+    """Each page of `pdf` as an RGB image; callable from any thread. pdfium is loaded with
+    the first document shown: a window that shows none keeps its memory."""
+    import pypdfium2
+    import pypdfium2.raw as pdfium_raw
+
     with _pdfium:
         document = pypdfium2.PdfDocument(pdf)
         try:
