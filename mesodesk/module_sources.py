@@ -12,6 +12,9 @@ import linecache
 import sys
 from types import ModuleType
 
+TEST = "_mod_uses_pyside"
+"""Shiboken's function that reads a module's source (PySide6 6.5 to 6.11 at least)."""
+
 
 def _uses_pyside(module: ModuleType) -> bool:
     """Shiboken's own test (does the module's source name PySide6?), reading the file without
@@ -29,8 +32,7 @@ def _uses_pyside(module: ModuleType) -> bool:
 def keep_module_sources_out_of_memory() -> None:
     """Replace shiboken's test where PySide6 is loaded, and let go of what it kept so far."""
     feature = sys.modules.get("shibokensupport.feature")
-    if feature is None or not callable(getattr(feature, "_mod_uses_pyside", None)):
-        return
-    if feature._mod_uses_pyside is not _uses_pyside:
-        feature._mod_uses_pyside = _uses_pyside
+    found = vars(feature) if feature is not None else {}
+    if callable(found.get(TEST)) and found[TEST] is not _uses_pyside:
+        found[TEST] = _uses_pyside
         linecache.clearcache()
