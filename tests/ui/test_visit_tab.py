@@ -372,3 +372,22 @@ def test_ctrl_t_starts_todays_visit_before_the_timeline_has_loaded(qtbot, window
     assert window.patient_tabs.currentWidget() is window.visit_tab
     assert window.visit.draft is not None and window.visit.draft.patient_id == patient.id
     _settled(qtbot, window)
+
+
+def test_the_lot_chosen_to_add_stays_chosen_when_the_next_visit_opens_with_the_same_stock(
+    qtbot, window, clinic
+):
+    patient_id = window.patient.patient_id
+    soon = datetime.now(UTC) + timedelta(days=1)
+    first = window.services.visits.start_visit(patient_id, soon)
+    second = window.services.visits.start_visit(patient_id, soon + timedelta(days=14))
+    _settled(qtbot, window)
+    window.open_visit(first.id)
+    lines = window.visit_tab.form.lines
+    assert lines.add_lot.count() == 2
+    lines.add_lot.setCurrentIndex(1)
+    chosen = lines.add_lot.currentData()
+    window.open_visit(second.id)
+    assert window.visit.record.id == second.id
+    assert lines.add_lot.count() == 2
+    assert lines.add_lot.currentData() == chosen
