@@ -391,3 +391,27 @@ def test_the_lot_chosen_to_add_stays_chosen_when_the_next_visit_opens_with_the_s
     assert window.visit.record.id == second.id
     assert lines.add_lot.count() == 2
     assert lines.add_lot.currentData() == chosen
+
+
+def test_the_next_visit_on_the_same_chart_shows_its_own_marks_only(qtbot, window, clinic):
+    patient_id = window.patient.patient_id
+    soon = datetime.now(UTC) + timedelta(days=1)
+    visits = [
+        window.services.visits.start_visit(patient_id, soon + timedelta(days=14 * n))
+        for n in range(2)
+    ]
+    marks = {
+        visit.id: window.services.marks.add_many(
+            [
+                MarkRecord(None, visit.id, DiagramName.BACK, MarkShape.POINT, (Point(x, 300),))
+                for x in xs
+            ]
+        )
+        for visit, xs in zip(visits, ((100, 140), (120,)), strict=True)
+    }
+    _settled(qtbot, window)
+    scene = window.visit_tab.diagram.scene
+    for visit in (*visits, visits[0]):
+        window.open_visit(visit.id)
+        assert scene.diagram_name is DiagramName.BACK
+        assert sorted(scene.mark_ids()) == sorted(m.id for m in marks[visit.id])

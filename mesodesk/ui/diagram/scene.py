@@ -312,7 +312,14 @@ class DiagramScene(QGraphicsScene):
     # --- the chart --------------------------------------------------------------------------
 
     def show_diagram(self, name: DiagramName) -> None:
-        """Replace everything with the named diagram's art and zones (marks are set after)."""
+        """Replace everything with the named diagram's art and zones (marks are set after).
+        The diagram shown already keeps its art and zones, only its marks go: the next
+        visit on the same chart is not drawn from its SVG again."""
+        if DiagramName(name) == self.diagram_name and self._zones:
+            self.set_marks(())
+            self.set_previous(())
+            self.hover_zone(None)
+            return
         self._clearing = True
         self.clear()
         self._clearing = False
