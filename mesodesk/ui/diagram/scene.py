@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QPainter,
+    QPainterPath,
     QPen,
     QPixmap,
     QPolygonF,
@@ -130,6 +131,12 @@ def _dot(
     painter.end()
     pixmap.setDevicePixelRatio(scale)
     return pixmap
+
+
+@cache
+def _zone_outline(diagram: DiagramName, zone: str) -> QPainterPath:
+    """A zone's outline, built once per process: a chart shown again is not traced again."""
+    return drawing.path_through(load_diagram(diagram).zone(zone).polygon, closed=True)
 
 
 class PointLayer(QGraphicsItem):
@@ -344,7 +351,7 @@ class DiagramScene(QGraphicsScene):
         for zone in diagram.zones:
             pen = QPen(QColor(drawing.ZONE_LINE), 0.8, Qt.PenStyle.DashLine)
             pen.setCosmetic(True)
-            outline = QGraphicsPathItem(drawing.path_through(zone.polygon, closed=True))
+            outline = QGraphicsPathItem(_zone_outline(self.diagram_name, zone.name))
             outline.setPen(pen)
             outline.setZValue(Z_ZONES)
             outline.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
