@@ -235,13 +235,17 @@ def classify(versions: list[str] | None, tables: Iterable[str]) -> SchemaState:
 
 
 def _later_tables(revision: str) -> frozenset[str]:
+    """The tables only later revisions have; none for the newest, found without running the
+    migrations (a current database opens without importing Alembic)."""
     names = revisions()
     later = names[names.index(revision) + 1 :]
-    by_revision = tables_by_revision() if later else {}
+    if not later:
+        return frozenset()
+    by_revision = tables_by_revision()
     found: set[str] = set()
     for name in later:
         found |= by_revision[name]
-    return frozenset(found) - tables_by_revision().get(revision, frozenset())
+    return frozenset(found) - by_revision.get(revision, frozenset())
 
 
 @contextmanager

@@ -7,6 +7,7 @@ places the panes, menus and shortcuts. No pane receives the window or looks anot
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
@@ -100,6 +101,8 @@ class MainWindow(QMainWindow):
         self.idle_lock: IdleLock | None = None
         self.catalog_window: CatalogWindow | None = None
         self.rules_window: ClinicRulesWindow | None = None
+        self._card_alerts: tuple[PatientAnamnesisRecord, list[str]] | None = None
+        """The open card's anamnesis as read, with its alerts in words."""
         self.guide_window: GuideWindow | None = None
         self.setWindowTitle(self.tr("MesoDesk"))
         self.runner = TaskRunner(self)
@@ -893,23 +896,27 @@ class MainWindow(QMainWindow):
         self._load_safety(card)
 
     def _load_safety(self, card: PatientCard | None) -> None:
-        """The anamnesis pane, the header's red alerts and the course reminders."""
+        """The anamnesis pane, the header's red alerts and the course reminders: the card's
+        anamnesis, its alerts and the rules they need are read once."""
         services = self.services
-        problems = [services.anamnesis.catalog().problem, services.anamnesis.medicines().problem]
-        if any(problems):
-            self.notices.error(core_messages(p for p in problems if p))
+        self._card_alerts = None
         if card is None or card.id is None or not self.clinical:
+            anamnesis = services.anamnesis
+            self._show_rule_problems([anamnesis.catalog().problem, anamnesis.medicines().problem])
             self.anamnesis.load(None)
             self.header.show_alerts([])
             return
         try:
-            self.anamnesis.load(services.anamnesis.get(card.id))
-            self.header.show_alerts(
-                [message_text(m) for m in services.anamnesis.alert_messages(card.id)]
-            )
+            safety = services.anamnesis.card_safety(card.id)
         except ServiceError as exc:
             self.anamnesis.load(None)
             self.notices.error(core_message(str(exc)))
+        else:
+            self._show_rule_problems(safety.rule_problems)
+            alerts = [message_text(m) for m in safety.alerts]
+            self._card_alerts = (safety.record, alerts)
+            self.anamnesis.load(safety.record, safety.medicines)
+            self.header.show_alerts(alerts)
         patient_id, courses = card.id, services.courses
         self.runner.submit(
             lambda: courses.reminders(patient_id, date.today()),
@@ -917,10 +924,22 @@ class MainWindow(QMainWindow):
             lambda _error: None,
         )
 
-    def _anamnesis_edited(self, _dirty: bool) -> None:
+    def _show_rule_problems(self, problems: Iterable[str | None]) -> None:
+        """A clinic rule file that is not in force says why."""
+        found = [problem for problem in problems if problem]
+        if found:
+            self.notices.error(core_messages(found))
+
+    def _anamnesis_edited(self, dirty: bool) -> None:
         """The header follows the anamnesis as it is typed: a medicine ticked by its name
-        shows at once, before the anamnesis is saved."""
-        if self.anamnesis.record() is None:
+        shows at once, before the anamnesis is saved. Unedited, it shows the alerts read
+        with the card."""
+        record = self.anamnesis.record()
+        if record is None:
+            return
+        read_with_card = self._card_alerts
+        if not dirty and read_with_card is not None and read_with_card[0] is record:
+            self.header.show_alerts(read_with_card[1])
             return
         facts, _problem = self.anamnesis.anamnesis()
         alerts = self.services.anamnesis.alerts_for(facts)

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QFont,
     QImage,
     QPainter,
+    QPainterPath,
     QPen,
     QPixmap,
     QPolygonF,
@@ -140,6 +141,12 @@ def _dot(
     painter.end()
     pixmap.setDevicePixelRatio(scale)
     return pixmap
+
+
+@cache
+def _zone_outline(diagram: DiagramName, zone: str) -> QPainterPath:
+    """A zone's outline, built once per process: a chart shown again is not traced again."""
+    return drawing.path_through(load_diagram(diagram).zone(zone).polygon, closed=True)
 
 
 class PointLayer(QGraphicsItem):
@@ -360,7 +367,14 @@ class DiagramScene(QGraphicsScene):
         return mark.photo is None and mark.diagram == self.diagram_name
 
     def show_diagram(self, name: DiagramName) -> None:
-        """Replace everything with the named diagram's art and zones (marks are set after)."""
+        """Replace everything with the named diagram's art and zones (marks are set after).
+        The diagram shown already keeps its art and zones, only its marks go: the next
+        visit on the same chart is not drawn from its SVG again."""
+        if self._zones and self.photo is None and DiagramName(name) == self.diagram_name:
+            self.set_marks(())
+            self.set_previous(())
+            self.hover_zone(None)
+            return
         diagram = load_diagram(DiagramName(name))
         self._reset(name, diagram.width_mm, diagram.height_mm)
         self.photo = None
@@ -376,7 +390,7 @@ class DiagramScene(QGraphicsScene):
         for zone in diagram.zones:
             pen = QPen(QColor(drawing.ZONE_LINE), 0.8, Qt.PenStyle.DashLine)
             pen.setCosmetic(True)
-            outline = QGraphicsPathItem(drawing.path_through(zone.polygon, closed=True))
+            outline = QGraphicsPathItem(_zone_outline(self.diagram_name, zone.name))
             outline.setPen(pen)
             outline.setZValue(Z_ZONES)
             outline.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
