@@ -15,6 +15,10 @@ Every file lands under its final name only once it is complete and flushed to th
 written under a hidden temporary name in the same folder, owner-only (0600), then linked or
 renamed into place. No Qt and no SQLAlchemy sessions here: `db` (copies before an upgrade) and
 the backup service (backups, restores) call it.
+
+The long steps take a `Progress`: they tell the share done (SQLite pages, PostgreSQL tables,
+photo files, bytes) and stop when the user cancels, with `Cancelled` and nothing left behind:
+the temporary file is removed, a write into the live database is rolled back.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ import shutil
 import sqlite3
 import subprocess
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -39,6 +44,7 @@ from sqlalchemy.engine import URL
 from mesodesk import paths
 from mesodesk.domain.backups import backup_name, to_remove
 from mesodesk.domain.photos import is_content_name
+from mesodesk.domain.progress import Cancelled, Progress, unwatched
 
 BACKUPS_FOLDER = "backups"
 PHOTOS_FOLDER = "photos"
@@ -48,6 +54,13 @@ SQLITE_SUFFIX = ".sqlite3"
 POSTGRES_SUFFIX = ".pgdump"
 PARTIAL_SUFFIX = ".partial"
 POSTGRES_ARCHIVE_HEADER = b"PGDMP"
+COPY_STEPS = 200
+"""About how many steps an SQLite copy takes: each tells its progress and may be cancelled."""
+MIN_STEP_PAGES = 16
+CANCEL_CHECK_OPS = 20_000
+"""How many SQLite instructions a long statement runs between two looks at a cancel."""
+POLL_SECONDS = 0.1
+"""How often a PostgreSQL tool's run looks whether the user cancelled."""
 STALE_PARTIAL_SECONDS = 3600
 """A temporary file untouched this long was left by a killed attempt (a running one writes)."""
 LOCK_PATIENCE_SECONDS = 30.0
@@ -93,27 +106,33 @@ def place_for(url: URL, sqlite_file: Path | None) -> BackupPlace:
     return BackupPlace(paths.data_dir() / BACKUPS_FOLDER, name, POSTGRES_SUFFIX)
 
 
-def make_backup(url: URL, sqlite_file: Path | None, made_at: datetime, label: str = "") -> Path:
+def make_backup(
+    url: URL,
+    sqlite_file: Path | None,
+    made_at: datetime,
+    label: str = "",
+    progress: Progress | None = None,
+) -> Path:
     """A backup of the database into its backups folder, named with `made_at`; its path."""
     place = place_for(url, sqlite_file)
     make_folder(place.folder)
     with partial_file(place.folder / place.name(made_at, label), f"{place.stem}-") as partial:
-        _write_backup(url, sqlite_file, partial)
+        _write_backup(url, sqlite_file, partial, unwatched(progress))
         return put_under_new_name(partial, place, place.folder, made_at, label)
 
 
 def write_backup(url: URL, sqlite_file: Path | None, target: Path, replace: bool) -> None:
     """A backup of the database into the file `target` (replaced only when `replace`)."""
     with partial_file(target) as partial:
-        _write_backup(url, sqlite_file, partial)
+        _write_backup(url, sqlite_file, partial, Progress())
         put_in_place(partial, target, replace)
 
 
-def _write_backup(url: URL, sqlite_file: Path | None, partial: Path) -> None:
+def _write_backup(url: URL, sqlite_file: Path | None, partial: Path, progress: Progress) -> None:
     if sqlite_file is not None:
-        copy_sqlite(sqlite_file, partial)
+        copy_sqlite(sqlite_file, partial, progress=progress)
     else:
-        dump_postgres(url, partial)
+        dump_postgres(url, partial, progress)
 
 
 def backups_in(folder: Path) -> list[str]:
@@ -205,14 +224,21 @@ def _photos_in_archive(archive: Path) -> set[str]:
     return {row.split("\t")[at] for row in rows}
 
 
-def copy_photos(names: Iterable[str], source: Path, target: Path) -> PhotoCopy:
+def copy_photos(
+    names: Iterable[str], source: Path, target: Path, progress: Progress | None = None
+) -> PhotoCopy:
     """Copy the photo files `names` from the photo folder `source` into `target` (0700
     folders, 0600 files), skipping those already there: a name is its content's SHA-256, so
     a file there under it is that photo. Each copy is checked against its name before it
-    takes it, so a damaged source is reported, never kept."""
+    takes it, so a damaged source is reported, never kept. A cancel stops between two files
+    (each file there is whole)."""
+    progress = unwatched(progress)
     copied = 0
     missing: list[str] = []
-    for name in sorted(set(names)):
+    wanted = sorted(set(names))
+    for done, name in enumerate(wanted):
+        progress.report(done / len(wanted))
+        progress.check()
         if not is_content_name(name):
             missing.append(name)
             continue
@@ -230,6 +256,8 @@ def copy_photos(names: Iterable[str], source: Path, target: Path) -> PhotoCopy:
             missing.append(name)
         elif verdict:
             copied += 1
+    progress.check()
+    progress.done()
     return PhotoCopy(copied, tuple(missing))
 
 
@@ -321,18 +349,23 @@ def sqlite_set(path: Path) -> list[Path]:
 # --- SQLite ----------------------------------------------------------------------------------
 
 
-def copy_sqlite(source: Path, partial: Path, *, only_read: bool = False) -> None:
+def copy_sqlite(
+    source: Path, partial: Path, *, only_read: bool = False, progress: Progress | None = None
+) -> None:
     """A consistent copy of the live database `source` into the empty file `partial`.
 
-    One step of the online backup API: the whole database is read inside one read
-    transaction, one snapshot however many connections write meanwhile (WAL readers do not
-    block writers). The copy is switched to a rollback journal, so it is one self-contained
-    file, and checked page by page before anyone relies on it.
+    The online backup API, in steps of pages that tell the progress and may be cancelled, all
+    inside one read transaction held open on the source: one snapshot however many
+    connections write meanwhile (WAL readers do not block writers, and a write through
+    another connection does not restart the copy). The copy is switched to a rollback
+    journal, so it is one self-contained file, and checked page by page before anyone relies
+    on it.
 
     The live database is read through a connection that may write, so that, as the last one
     to close, it tidies the WAL files away as the app does; `only_read` (a backup chosen to
     be restored, perhaps on a read-only disk) reads without changing a byte beside it either.
     """
+    progress = unwatched(progress)
     if only_read:
         reader = sqlite3.connect(read_only_uri(source), uri=True, timeout=5.0)
     else:
@@ -340,12 +373,24 @@ def copy_sqlite(source: Path, partial: Path, *, only_read: bool = False) -> None
     try:
         copy = sqlite3.connect(partial.absolute().as_uri() + "?mode=rw", uri=True)
         try:
-            reader.backup(copy, progress=_patience(f"reading {source.name}"))
+            reader.execute("BEGIN")
+            reader.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot
+            pages = int(reader.execute("PRAGMA page_count").fetchone()[0])
+            reader.backup(
+                copy,
+                pages=_step_pages(pages),
+                progress=_stepper(f"reading {source.name}", progress.part(0.0, 0.9)),
+            )
+            reader.rollback()
             copy.execute("PRAGMA journal_mode=DELETE")
+            watch_cancel(copy, progress)
             verdict = [row[0] for row in copy.execute("PRAGMA integrity_check")]
+            progress.done()
         finally:
             copy.close()
     except sqlite3.Error as exc:
+        if progress.cancelled:
+            raise Cancelled from exc
         raise BackupError(f"Cannot copy {_shown(source)}: {exc}.") from exc
     finally:
         reader.close()
@@ -356,13 +401,15 @@ def copy_sqlite(source: Path, partial: Path, *, only_read: bool = False) -> None
         )
 
 
-def replace_sqlite_contents(live: Path, restored: Path) -> None:
+def replace_sqlite_contents(live: Path, restored: Path, progress: Progress | None = None) -> None:
     """Write the database `restored` over the live database `live`, in one transaction.
 
     Through the online backup API into the live file: other connections (the open window
     included) are locked out for the moment it takes and then read the restored data; a kill
-    part way leaves the live database as it was (its journal rolls the write back).
+    or a cancel part way leaves the live database as it was (the write is rolled back). The
+    last step passes the point of no return: a cancel then comes too late.
     """
+    progress = unwatched(progress)
     source = _connect(restored, write=False)
     try:
         target = _connect(live, write=True)
@@ -373,7 +420,12 @@ def replace_sqlite_contents(live: Path, restored: Path) -> None:
                 raise BackupError(
                     f"The backup's page size ({have}) differs from the database's ({wanted})."
                 )
-            source.backup(target, progress=_patience(f"writing {live.name}"))
+            pages = int(source.execute("PRAGMA page_count").fetchone()[0])
+            source.backup(
+                target,
+                pages=_step_pages(pages),
+                progress=_stepper(f"writing {live.name}", progress),
+            )
             target.execute("PRAGMA wal_checkpoint(PASSIVE)")
         finally:
             target.close()
@@ -383,17 +435,23 @@ def replace_sqlite_contents(live: Path, restored: Path) -> None:
         source.close()
 
 
-def match_page_size(path: Path, page_size: int) -> None:
+def match_page_size(path: Path, page_size: int, progress: Progress | None = None) -> None:
     """Rebuild a database (not in WAL mode) with the page size of the one it will replace."""
+    progress = unwatched(progress)
     connection = sqlite3.connect(
         path.absolute().as_uri() + "?mode=rw", uri=True, isolation_level=None
     )
     try:
         if connection.execute("PRAGMA page_size").fetchone()[0] != page_size:
             connection.execute(f"PRAGMA page_size={int(page_size)}")
+            watch_cancel(connection, progress)
             connection.execute("VACUUM")
+    except sqlite3.Error:
+        progress.check()
+        raise
     finally:
         connection.close()
+    progress.done()
 
 
 def sqlite_page_size(path: Path) -> int:
@@ -425,15 +483,33 @@ def _connect(path: Path, write: bool) -> sqlite3.Connection:
     return connection
 
 
-def _patience(what: str) -> Callable[[int, int, int], None]:
-    """A progress callback that gives up when the other side stays locked too long (Python's
-    backup loop would otherwise retry for ever)."""
+def _step_pages(pages: int) -> int:
+    return max(MIN_STEP_PAGES, pages // COPY_STEPS)
+
+
+def watch_cancel(connection: sqlite3.Connection, progress: Progress) -> None:
+    """A long statement (an integrity check, a VACUUM) on `connection` stops with an SQLite
+    error when the user cancels; the caller turns it into `Cancelled`."""
+    connection.set_progress_handler(lambda: 1 if progress.cancelled else 0, CANCEL_CHECK_OPS)
+
+
+def _stepper(what: str, progress: Progress) -> Callable[[int, int, int], None]:
+    """The callback of one online backup: it tells the share of pages copied, stops the copy
+    when the user cancels (the copy's write is then rolled back), and gives up when the other
+    side stays locked too long (Python's backup loop would otherwise retry for ever). After
+    the last step the copy is made: it is not cancelled then."""
     waiting_since: float | None = None
 
-    def progress(status: int, _remaining: int, _total: int) -> None:
+    def step(status: int, remaining: int, total: int) -> None:
         nonlocal waiting_since
+        if status == sqlite3.SQLITE_DONE:
+            progress.done()
+            return
+        progress.check()
         if status not in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
             waiting_since = None
+            if total:
+                progress.report(1 - remaining / total)
             return
         now = time.monotonic()
         waiting_since = now if waiting_since is None else waiting_since
@@ -442,7 +518,7 @@ def _patience(what: str) -> Callable[[int, int, int], None]:
                 f"The database stayed locked by another program while {what}; try again in a moment"
             )
 
-    return progress
+    return step
 
 
 # --- PostgreSQL -------------------------------------------------------------------------------
@@ -523,19 +599,104 @@ def _complaint(command: list[str], result: subprocess.CompletedProcess[str]) -> 
     return f"exit status {result.returncode}"
 
 
-def dump_postgres(url: URL, partial: Path) -> None:
-    """`pg_dump --format=custom` of the whole database into the file `partial`."""
+def dump_postgres(url: URL, partial: Path, progress: Progress | None = None) -> None:
+    """`pg_dump --format=custom` of the whole database into the file `partial`.
+
+    Its progress is told per table: `--verbose` names each table as its rows are dumped
+    (names of tables, never their data), counted against the tables the server lists.
+    """
+    progress = unwatched(progress)
+    dump = str(postgres_tool("pg_dump"))
     conninfo, env = _libpq(url)
+    tables = _count_tables(conninfo, env)
+    done = 0
+
+    def line(text: str) -> None:
+        nonlocal done
+        if "dumping contents of table" in text:
+            done += 1
+            progress.report((done - 0.5) / tables if tables else 0.0)
+
     command = [
-        str(postgres_tool("pg_dump")),
+        dump,
         "--format=custom",
         "--no-password",
+        "--verbose",
         f"--file={partial}",
         f"--dbname={conninfo}",
     ]
-    result = _run(command, env)
+    result = _run_watched(command, env, progress, line)
     if result.returncode != 0:
         raise _failure(command, result)
+    progress.done()
+
+
+def _count_tables(conninfo: str, env: dict[str, str]) -> int:
+    """How many tables of the public schema pg_dump will dump (0: unknown; a server that
+    cannot be reached is then told by pg_dump itself)."""
+    command = [
+        str(postgres_tool("psql")),
+        "--no-psqlrc",
+        "--no-password",
+        "--tuples-only",
+        "--no-align",
+        "--command=SELECT count(*) FROM pg_tables WHERE schemaname = 'public'",
+        f"--dbname={conninfo}",
+    ]
+    result = _run(command, env)
+    text = result.stdout.strip() if result.returncode == 0 else ""
+    return int(text) if text.isdigit() else 0
+
+
+def _run_watched(
+    command: list[str],
+    env: dict[str, str] | None,
+    progress: Progress,
+    on_line: Callable[[str], None] = lambda _line: None,
+) -> subprocess.CompletedProcess[str]:
+    """Run a tool, its error output read line by line as it comes (for `on_line`); a cancel
+    stops it and raises `Cancelled`."""
+    try:
+        process = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            env=env,
+        )
+    except OSError as exc:
+        raise BackupError(f"Cannot run {Path(command[0]).name}: {exc.strerror or exc}.") from exc
+    lines: list[str] = []
+
+    def read() -> None:
+        assert process.stderr is not None
+        for text in process.stderr:
+            lines.append(text)
+            on_line(text)
+            if progress.cancelled:
+                process.terminate()
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    while True:
+        try:
+            process.wait(timeout=POLL_SECONDS)
+            break
+        except subprocess.TimeoutExpired:
+            if progress.cancelled:
+                process.terminate()
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
+                break
+    reader.join()
+    progress.check()
+    return subprocess.CompletedProcess(command, process.returncode, "", "".join(lines))
 
 
 @dataclass(frozen=True)
@@ -594,7 +755,13 @@ def _copied_rows(script: str, table: str) -> list[str]:
     return _copied_table(script, table)[1]
 
 
-def restore_postgres(url: URL, archive: Path, drop_tables: Iterable[str], lock_key: int) -> None:
+def restore_postgres(
+    url: URL,
+    archive: Path,
+    drop_tables: Iterable[str],
+    lock_key: int,
+    progress: Progress | None = None,
+) -> None:
     """Replace the database's tables by the archive's, in one transaction.
 
     pg_restore turns the archive into a script (`--clean --if-exists`: each object dropped
@@ -603,8 +770,10 @@ def restore_postgres(url: URL, archive: Path, drop_tables: Iterable[str], lock_k
     those of revisions newer than the archive's, all inside one transaction
     (`--single-transaction`, `ON_ERROR_STOP`): any error leaves the database as it was.
     The script holds patient data: it is written owner-only in the backups folder and
-    removed at once.
+    removed at once. It may be cancelled until psql starts: a transaction cut off when its
+    COMMIT may already be on its way could not be said to have changed nothing.
     """
+    progress = unwatched(progress)
     conninfo, env = _libpq(url)
     folder = place_for(url, None).folder
     make_folder(folder)
@@ -629,9 +798,11 @@ def restore_postgres(url: URL, archive: Path, drop_tables: Iterable[str], lock_k
             f"--file={script}",
             str(archive),
         ]
-        result = _run(convert)
+        result = _run_watched(convert, None, progress)
         if result.returncode != 0:
             raise _failure(convert, result)
+        progress.report(0.3)
+        progress.commit()
         command = [
             str(postgres_tool("psql")),
             "--no-psqlrc",
@@ -646,6 +817,7 @@ def restore_postgres(url: URL, archive: Path, drop_tables: Iterable[str], lock_k
         result = _run(command, env)
         if result.returncode != 0:
             raise _failure(command, result)
+    progress.done()
 
 
 def _shown(path: Path) -> str:

@@ -25,6 +25,7 @@ from mesodesk.launch import plain_streams, run_window
 
 if TYPE_CHECKING:
     from mesodesk.db import Database
+    from mesodesk.domain.progress import Progress
     from mesodesk.services.access import Access
     from mesodesk.services.registry import Services
     from mesodesk.ui.app import Opened
@@ -340,7 +341,10 @@ def _open(args: argparse.Namespace, read_only: bool = False) -> Database:
 
 
 def open_for_window(
-    args: argparse.Namespace, say: Callable[[str], None], trusted: bool = False
+    args: argparse.Namespace,
+    say: Callable[[str], None],
+    progress: Progress | None = None,
+    trusted: bool = False,
 ) -> Opened:
     """The database, its services and its backups for a window, opened in a worker while the
     window's frame is already on the screen: nobody signed in yet (the window asks once the
@@ -361,7 +365,13 @@ def open_for_window(
             from mesodesk.ui.language import interface_language
 
             say(f"Filling the demo database with {DEMO_PATIENTS} patients…")
-            fill_demo(services, DEMO_PATIENTS, seed=1, russian_only=interface_language() == "ru")
+            fill_demo(
+                services,
+                DEMO_PATIENTS,
+                seed=1,
+                russian_only=interface_language() == "ru",
+                progress=progress,
+            )
         backups = BackupService.for_database(database, access=access)
     except BaseException:
         database.close()

@@ -19,8 +19,6 @@ from mesodesk.domain.photos import PhotoKind, PhotoView
 if TYPE_CHECKING:
     from mesodesk.services.export import ExportPackage
 
-RECORD_NAME = "record.json"
-
 
 def add_photo_commands(commands: argparse._SubParsersAction[cli._Parser]) -> None:
     photo = commands.add_parser(
@@ -97,31 +95,29 @@ def run_export(args: argparse.Namespace) -> int:
                 f"This patient has {len(package.photos)} photo(s) that go with the export: name "
                 "the output FILE.zip to get the record and the photos, or add --without-photos."
             )
-        import json
-
-        text = json.dumps(package.record, ensure_ascii=False, indent=2) + "\n"
-        content = _zipped(text, package) if as_zip else text.encode("utf-8")
     finally:
         database.close()
     if package.left_out:
         cli._say("note", f"photos left out: {package.left_out}")
-    cli._write_output(args.output, content, args.force)
+    if as_zip:
+        _write_zip(package, args.output, args.force)
+    else:
+        import json
+
+        text = json.dumps(package.record, ensure_ascii=False, indent=2) + "\n"
+        cli._write_output(args.output, text.encode("utf-8"), args.force)
     return 0
 
 
-def _zipped(text: str, package: ExportPackage) -> bytes:
-    import io
-    import zipfile
+def _write_zip(package: ExportPackage, target: Path, force: bool) -> None:
+    """The ZIP written photo by photo under a temporary name, given its own at the end."""
+    from mesodesk.services.export import ExportService
 
-    from mesodesk.services.export import PHOTO_FOLDER
-
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        archive.writestr(RECORD_NAME, text, compress_type=zipfile.ZIP_DEFLATED)
-        written: set[str] = set()
-        for item in package.photos:
-            if item.photo.file_name in written:
-                continue
-            written.add(item.photo.file_name)
-            archive.write(item.path, f"{PHOTO_FOLDER}/{item.photo.file_name}")
-    return out.getvalue()
+    try:
+        ExportService.write_zip(package, target, replace=force)
+    except FileExistsError as exc:
+        raise cli.CommandRefused(
+            f"{target} appeared while the file was being made; nothing was written. "
+            "Add --force to replace it."
+        ) from exc
+    print(f"Saved {target}")

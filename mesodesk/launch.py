@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from mesodesk.domain.patient import PatientRow
+    from mesodesk.domain.progress import Progress
     from mesodesk.ui.app import Opened
 
 
@@ -74,16 +75,18 @@ def run_window(args: argparse.Namespace) -> int:
     from mesodesk.ui.app import run_window as show_window
 
     return show_window(
-        lambda say: _open_for_window(args, say),
+        lambda say, progress: _open_for_window(args, say, progress),
         offer_setup=not args.demo,
         first_page=lambda: _first_page(args),
     )
 
 
-def _open_for_window(args: argparse.Namespace, say: Callable[[str], None]) -> Opened:
+def _open_for_window(
+    args: argparse.Namespace, say: Callable[[str], None], progress: Progress
+) -> Opened:
     from mesodesk.cli import open_for_window
 
-    return open_for_window(args, say)
+    return open_for_window(args, say, progress)
 
 
 def _first_page(args: argparse.Namespace) -> list[PatientRow] | None:

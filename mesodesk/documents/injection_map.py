@@ -187,7 +187,7 @@ class InjectionMap(Flowable):
     ) -> None:
         super().__init__()
         self.diagram = load_diagram(diagram)
-        self.marks = [m for m in marks if m.diagram == diagram]
+        self.marks = [m for m in marks if m.diagram == diagram and m.photo is None]
         self.wording = wording
         self.language = language
         self.width = width
@@ -639,7 +639,7 @@ def mark_groups(marks: Sequence[MarkRecord]) -> list[tuple[DiagramName, list[Mar
         close_up = max(diagram.width_mm, diagram.height_mm) <= CLOSE_UP_MM
         gap = math.inf if close_up else CLUSTER_GAP * diagram.height_mm
         clusters: list[list[MarkRecord]] = []
-        for mark in (m for m in marks if m.diagram == name):
+        for mark in (m for m in marks if m.diagram == name and m.photo is None):
             near = [c for c in clusters if any(_box_gap(mark, other) <= gap for other in c)]
             merged = [mark] + [m for c in near for m in c]
             clusters = [c for c in clusters if c not in near] + [merged]

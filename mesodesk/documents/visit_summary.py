@@ -47,6 +47,7 @@ from mesodesk.documents.texts import TextOverrides, Texts
 from mesodesk.domain.diagram import DiagramName, injection_count, load_diagram
 from mesodesk.domain.findings import Severity
 from mesodesk.domain.mark_records import MarkRecord
+from mesodesk.domain.photo_marks import MarkPhoto
 from mesodesk.domain.vocabulary import Language, Technique
 
 MAP_HEIGHT = 95 * mm
@@ -72,6 +73,8 @@ class ZoneRow:
     volume_ml: Decimal = Decimal(0)
     depths: set[Decimal] = field(default_factory=set)
     needles: list[str] = field(default_factory=list)
+    photo: MarkPhoto | None = None
+    """Set for the marks placed on this photo of the visit (they lie in no zone)."""
 
 
 def zone_rows(marks: Sequence[MarkRecord]) -> list[ZoneRow]:
@@ -80,10 +83,10 @@ def zone_rows(marks: Sequence[MarkRecord]) -> list[ZoneRow]:
     Counts and volumes are those of `zone_totals` (each mark whole in its zone); a zone worked
     with two techniques gets a row for each, since depth and needle go with the technique.
     """
-    rows: dict[tuple[DiagramName, str | None, Technique], ZoneRow] = {}
+    rows: dict[tuple[DiagramName, str | None, Technique, int | None], ZoneRow] = {}
     for mark in marks:
-        key = (mark.diagram, mark.zone, mark.counted_technique)
-        row = rows.setdefault(key, ZoneRow(*key))
+        key = (mark.diagram, mark.zone, mark.counted_technique, mark.photo_id)
+        row = rows.setdefault(key, ZoneRow(*key[:3], photo=mark.photo))
         count = injection_count(mark.geometry())
         row.injections += count
         row.volume_ml += (mark.volume_ml or Decimal(0)) * count
@@ -92,11 +95,19 @@ def zone_rows(marks: Sequence[MarkRecord]) -> list[ZoneRow]:
         if mark.needle.strip() and mark.needle.strip() not in row.needles:
             row.needles.append(mark.needle.strip())
 
-    def order(key: tuple[DiagramName, str | None, Technique]) -> tuple[int, int, int]:
-        diagram, zone, technique = key
+    def order(
+        key: tuple[DiagramName, str | None, Technique, int | None],
+    ) -> tuple[int, int, int, int, int]:
+        diagram, zone, technique, photo = key
         names = [z.name for z in load_diagram(diagram).zones]
         zone_index = names.index(zone) if zone in names else len(names)
-        return list(DiagramName).index(diagram), zone_index, list(Technique).index(technique)
+        return (
+            0 if photo is None else 1,  # the photos' marks after the diagrams'
+            photo or 0,
+            list(DiagramName).index(diagram),
+            zone_index,
+            list(Technique).index(technique),
+        )
 
     return [rows[key] for key in sorted(rows, key=order)]
 
@@ -222,7 +233,7 @@ def _depths(depths: set[Decimal], wording: Wording, missing: str) -> str:
 def _zones(inp: VisitSummaryInput, texts: Texts, wording: Wording) -> Flowable:
     labels = texts["labels"]
     rows = zone_rows(inp.marks)
-    several = len({row.diagram for row in rows}) > 1
+    several = len({row.diagram for row in rows if row.photo is None}) > 1
     right = STYLES.cell_right
     body: list[list[Flowable | str]] = []
     for row in rows:
@@ -232,7 +243,9 @@ def _zones(inp: VisitSummaryInput, texts: Texts, wording: Wording) -> Flowable:
             if row.zone and any(z.name == row.zone for z in diagram.zones)
             else labels["outside_zones"]
         )
-        if several:
+        if row.photo is not None:
+            name = on_photo(row.photo, texts)
+        elif several:
             name = f"{name} ({_diagram_short(diagram.name, inp.language)})"
         body.append(
             [
@@ -376,18 +389,29 @@ def finding_text(line: FindingLine, texts: Texts, wording: Wording, language: La
     titles = texts["finding_titles"]
     family = re.split(r"[:.]", line.code, maxsplit=1)[0]
     text = str(titles.get(line.code) or titles.get(family) or texts["finding_other"])
-    where = _marks_in_words(line.marks, wording, language, texts["labels"]["outside_zones"])
+    where = _marks_in_words(line.marks, wording, language, texts)
     return f"{text}: {where}" if where else text
 
 
+def on_photo(photo: MarkPhoto, texts: Texts) -> str:
+    """Where a mark on a photo lies, in the sheet's words: "On the photo (before, front)"."""
+    return str(texts["labels"]["on_photo"]).format(
+        kind=str(texts["photo_kinds"][photo.kind.value]).lower(),
+        view=texts["photo_views"][photo.view.value],
+    )
+
+
 def _marks_in_words(
-    marks: Sequence[MarkRecord], wording: Wording, language: Language, outside: str
+    marks: Sequence[MarkRecord], wording: Wording, language: Language, texts: Texts
 ) -> str:
+    outside = str(texts["labels"]["outside_zones"])
     seen: list[str] = []
     for mark in marks:
         diagram = load_diagram(mark.diagram)
         zone = (
-            zone_label(diagram.zone(mark.zone), language)
+            on_photo(mark.photo, texts).lower()
+            if mark.photo is not None
+            else zone_label(diagram.zone(mark.zone), language)
             if mark.zone and any(z.name == mark.zone for z in diagram.zones)
             else outside.lower()
         )

@@ -25,7 +25,7 @@ from mesodesk.domain.diagram import (
     mark_zone_shares,
 )
 from mesodesk.domain.findings import Finding, Message, Param, Severity
-from mesodesk.domain.mark_records import MarkRecord
+from mesodesk.domain.mark_records import MarkRecord, mark_area
 from mesodesk.domain.records import CocktailRecord, LotRecord, ProductLineRecord
 from mesodesk.domain.vocabulary import Area, Technique
 
@@ -52,7 +52,10 @@ it does): a line that grazes the lips does not put "lips" on the aftercare sheet
 
 
 def mark_areas(mark: MarkRecord) -> tuple[Area, ...]:
-    """The treatment areas a mark lies in (none for a mark outside every zone)."""
+    """The treatment areas a mark lies in (none for a mark outside every zone); a mark on a
+    photo lies in the area its photo's view shows."""
+    if mark.photo is not None:
+        return (mark_area(mark.diagram, None),)
     diagram = load_diagram(DiagramName(mark.diagram))
     shares = mark_zone_shares(mark.geometry())
     largest = max(shares, key=lambda s: s.share).zone if shares else None
@@ -448,10 +451,13 @@ def marks_for_visit(
     """New, unsaved marks for a visit from a template's or another visit's marks.
 
     Another visit's lots are not carried over (they may be used up or expired); its cocktail
-    is, unless `cocktail_id` says what is injected this time.
+    is, unless `cocktail_id` says what is injected this time. Marks on another visit's photos
+    stay with those photos.
     """
     result = []
     for mark in marks:
+        if isinstance(mark, MarkRecord) and mark.photo is not None:
+            continue
         carried = mark.cocktail_id if isinstance(mark, MarkRecord) else None
         result.append(
             MarkRecord(

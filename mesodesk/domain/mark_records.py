@@ -11,6 +11,7 @@ from mesodesk.domain.diagram.depth import area_of, check_depth, region_of
 from mesodesk.domain.diagram.model import Region
 from mesodesk.domain.finding_texts import MARKS_AFFECTED
 from mesodesk.domain.findings import Finding, Message
+from mesodesk.domain.photo_marks import MarkPhoto
 from mesodesk.domain.vocabulary import Area, Sex, Technique
 
 DEFAULT_TECHNIQUE: dict[MarkShape, Technique] = {
@@ -59,6 +60,9 @@ class MarkRecord:
     What was injected is a cocktail (`cocktail_id`, its lots are the visit's lines of that
     cocktail) or one product from one lot (`lot_id`); both refer to the catalog, so a mark can
     say it before the visit's product lines are ever saved.
+
+    A mark on one of the visit's photos has `photo` set: its points are in that photo's frame
+    (mm, see `photo_marks`), its diagram is the photo's view's and it lies in no zone.
     """
 
     id: int | None
@@ -75,6 +79,11 @@ class MarkRecord:
     zone: str | None = None
     note: str = ""
     version: int = 0
+    photo: MarkPhoto | None = None
+
+    @property
+    def photo_id(self) -> int | None:
+        return self.photo.id if self.photo is not None else None
 
     @property
     def counted_technique(self) -> Technique:
@@ -88,6 +97,7 @@ class MarkRecord:
             points=self.points,
             technique=self.counted_technique,
             volume_per_injection_ml=self.volume_ml or Decimal(0),
+            photo_id=self.photo_id,
         )
 
 
@@ -148,8 +158,9 @@ def default_diagram(
     work; else the view that shows every area the visit treats (the scalp, the hands, the
     neck and décolleté, the body from the front or the back; the body's front when it treats
     both sides); else the face, a woman's for a woman."""
-    if marks:
-        counts = {name: sum(m.diagram == name for m in marks) for name in DiagramName}
+    charted = [m for m in marks if m.photo is None]
+    if charted:
+        counts = {name: sum(m.diagram == name for m in charted) for name in DiagramName}
         return max(DiagramName, key=lambda name: counts[name])
     if Area.VASCULAR in areas:
         return DiagramName.BACK
@@ -176,6 +187,9 @@ AREA_VIEWS: dict[Area, DiagramName] = {
 
 
 def diagrams_by_use(marks: Sequence[MarkRecord]) -> list[DiagramName]:
-    """The diagrams that have marks, the most marked first (ties in the usual order)."""
-    counts = {name: sum(m.diagram == name for m in marks) for name in DiagramName}
+    """The diagrams that have marks, the most marked first (ties in the usual order); marks on
+    photos are drawn on their photos, not on a diagram."""
+    counts = {
+        name: sum(m.diagram == name and m.photo is None for m in marks) for name in DiagramName
+    }
     return sorted((n for n in DiagramName if counts[n]), key=lambda n: -counts[n])

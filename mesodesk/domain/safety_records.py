@@ -14,7 +14,8 @@ from typing import Any
 from mesodesk.domain.allergy import SynonymTable, load_synonyms
 from mesodesk.domain.anamnesis import Anamnesis, DayChecklist
 from mesodesk.domain.diagram.depth import DEPTH_CODE, TECHNIQUE_DEPTH_CODE
-from mesodesk.domain.findings import Severity
+from mesodesk.domain.findings import Message, Severity
+from mesodesk.domain.medicines import MedicineDictionary
 from mesodesk.domain.records import OverrideRecord
 from mesodesk.domain.screening import (
     ALLERGY,
@@ -36,6 +37,18 @@ class PatientAnamnesisRecord:
     patient_id: int
     anamnesis: Anamnesis
     version: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class CardSafety:
+    """What opening a card shows of its safety, read at once: the anamnesis, the header's
+    alerts, the medicine dictionary that ticks a typed medicine's flags, and why a clinic rule
+    file is not in force (empty when all are)."""
+
+    record: PatientAnamnesisRecord
+    alerts: tuple[Message, ...]
+    medicines: MedicineDictionary
+    rule_problems: tuple[str, ...] = ()
 
 
 def checklist_to_json(checklist: DayChecklist) -> dict[str, object]:

@@ -217,8 +217,8 @@ def classify(versions: list[str] | None, tables: Iterable[str]) -> SchemaState:
 
 
 def _later_tables(revision: str) -> frozenset[str]:
-    """The tables only later revisions have; none after the head, which is known without
-    running the migrations (every start of a current database asks)."""
+    """The tables only later revisions have; none for the newest, found without running the
+    migrations (a current database opens without importing Alembic)."""
     names = revisions()
     later = names[names.index(revision) + 1 :]
     if not later:
@@ -227,7 +227,7 @@ def _later_tables(revision: str) -> frozenset[str]:
     found: set[str] = set()
     for name in later:
         found |= by_revision[name]
-    return frozenset(found) - tables_by_revision().get(revision, frozenset())
+    return frozenset(found) - by_revision.get(revision, frozenset())
 
 
 @contextmanager

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import JSON, ForeignKey, Integer, Numeric, String, Text
+from sqlalchemy import JSON, ForeignKey, Index, Integer, Numeric, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mesodesk.models.base import Base, UtcDateTime, utcnow
@@ -17,6 +17,9 @@ class InjectionMark(Base):
 
     `points` is a list of [x, y] pairs; `zone` is computed from the geometry when saved.
     What was injected is a cocktail or one product from one lot, both from the catalog.
+    A mark placed on one of the visit's photos has `photo_id`; its points are then fractions
+    (0..1) of the image's width and height, and it has no zone. The photo cannot be removed
+    from under its marks (no cascade: the photo service refuses first).
     """
 
     __tablename__ = "injection_marks"
@@ -37,8 +40,19 @@ class InjectionMark(Base):
     cocktail_id: Mapped[int | None] = mapped_column(ForeignKey("cocktails.id", ondelete="RESTRICT"))
     zone: Mapped[str | None] = mapped_column(String(40))
     note: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    photo_id: Mapped[int | None] = mapped_column(ForeignKey("visit_photos.id"))
 
     __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        Index(
+            "ix_injection_marks_photo_id",
+            "photo_id",
+            sqlite_where=text("photo_id IS NOT NULL"),
+            postgresql_where=text("photo_id IS NOT NULL"),
+        ),
+    )
+    """Only the few marks on photos are indexed: a clinic's millions of diagram marks are not,
+    so the upgrade that added the column did not have to index them all."""
 
 
 class ChartTemplate(Base):

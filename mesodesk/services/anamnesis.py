@@ -27,7 +27,7 @@ from mesodesk.domain.anamnesis import (
 from mesodesk.domain.contraindications import ContraindicationKind, RecordedAs
 from mesodesk.domain.findings import Message
 from mesodesk.domain.medicines import MedicineDictionary, with_flags
-from mesodesk.domain.safety_records import PatientAnamnesisRecord
+from mesodesk.domain.safety_records import CardSafety, PatientAnamnesisRecord
 from mesodesk.domain.vocabulary import IngredientGroup, ReactionSeverity, Sex
 from mesodesk.models import Patient
 from mesodesk.models.anamnesis import (
@@ -75,6 +75,15 @@ class AnamnesisService(Service):
         dictionary = self.medicines().dictionary
         with self._read() as session:
             return anamnesis_of(session, patient_id, dictionary)
+
+    def card_safety(self, patient_id: int) -> CardSafety:
+        """Opening a card: the anamnesis with its alerts, the rules read once for both."""
+        catalog, medicines = self.catalog(), self.medicines()
+        with self._read() as session:
+            record = anamnesis_of(session, patient_id, medicines.dictionary)
+        alerts = card_alerts(record.anamnesis, catalog.by_code(), medicines.dictionary)
+        problems = tuple(p for p in (catalog.problem, medicines.problem) if p)
+        return CardSafety(record, tuple(alerts), medicines.dictionary, problems)
 
     def save(self, record: PatientAnamnesisRecord) -> PatientAnamnesisRecord:
         """Replace the patient's anamnesis; refuses entries the rules cannot read."""

@@ -13,6 +13,10 @@ Every backup also copies the photo files its records refer to into `photos/` bes
 `mesodesk.backup`), and a restore puts back those missing from the data folder. A photo that
 cannot be copied or found is told in one sentence; it never undoes the backup or the restore,
 and the records of the photos are always kept.
+
+Backups and restores take a `Progress` (from `mesodesk.domain.progress`): the share done is
+told as the work goes, and a cancel before the point of no return raises `Cancelled` with
+nothing left half-done: no backup file under a final name, the live database untouched.
 """
 
 from __future__ import annotations
@@ -51,6 +55,7 @@ from mesodesk.domain.backups import (
     newest_first,
     validate_policy,
 )
+from mesodesk.domain.progress import Cancelled, Progress, unwatched
 from mesodesk.domain.users import REFUSALS, Permission, allows
 from mesodesk.migrations import SchemaKind, SchemaState
 from mesodesk.models import AuditEntry, ClinicSetting
@@ -237,23 +242,43 @@ class BackupService:
         newest = self._newest()
         return BackupStatus(newest, self._place.folder, is_stale(newest, self._clock()))
 
-    def backup_now(self) -> BackupMade:
+    def backup_now(self, progress: Progress | None = None) -> BackupMade:
         """A backup into the backups folder, also copied to the chosen folder if there is one;
-        then only the newest backups are kept, as many as the settings say."""
+        then only the newest backups are kept, as many as the settings say.
+
+        Cancelled (`Cancelled`) before its end, it leaves no backup: the files it made under
+        a final name are removed again, and older backups are pruned only once it is made.
+        """
+        progress = unwatched(progress)
         policy = self.policy()
         made_at = self._clock()
-        path = self._make(made_at)
-        photos = self._back_up_photos(path, self.photo_folder)
+        database_share = 0.45 if policy.copy_folder else 0.9
+        path = self._make(made_at, progress.part(0.0, database_share))
+        made = [path]
+        try:
+            photos = self._back_up_photos(
+                path, self.photo_folder, progress.part(database_share, database_share + 0.1)
+            )
+            copied_to, problem = self._copy_elsewhere(
+                path, policy, made, progress.part(database_share + 0.1, 1.0)
+            )
+            progress.commit()
+        except Cancelled:
+            for file in made:
+                file.unlink(missing_ok=True)
+            raise
         removed = self._prune(self._place.folder, policy.keep)
-        copied_to, problem = self._copy_elsewhere(path, policy)
+        if copied_to is not None:
+            self._prune(copied_to.parent, policy.keep)
         self._note(AuditAction.BACKUP, ("copied",) if copied_to is not None else ())
+        progress.done()
         return BackupMade(path, made_at, copied_to, problem, tuple(removed), photos)
 
-    def backup_if_due(self) -> BackupMade | None:
+    def backup_if_due(self, progress: Progress | None = None) -> BackupMade | None:
         """The automatic backup at start: made unless a backup was already made today."""
         if not is_due(self._newest(), self._clock()):
             return None
-        return self.backup_now()
+        return self.backup_now(progress)
 
     def backup_to(self, target: Path, replace_existing: bool) -> PhotosKept:
         """A backup into a file the user names (`mesodesk backup -o FILE`), its photos in
@@ -267,12 +292,14 @@ class BackupService:
         self._note(AuditAction.BACKUP, ())
         return photos
 
-    def _back_up_photos(self, made: Path, source: Path) -> PhotosKept:
+    def _back_up_photos(
+        self, made: Path, source: Path, progress: Progress | None = None
+    ) -> PhotosKept:
         """Copy the photos the backup `made` refers to from the photo folder `source` into
         the one beside it; what cannot be copied is told, the backup itself stays."""
         folder = backup.photos_beside(made)
         try:
-            done = backup.copy_photos(backup.photos_in(made), source, folder)
+            done = backup.copy_photos(backup.photos_in(made), source, folder, progress)
         except backup.BackupError as exc:
             return PhotosKept(0, f"The photos were not backed up: {_clause(exc)}.")
         except OSError as exc:
@@ -311,10 +338,10 @@ class BackupService:
         finally:
             engine.dispose()
 
-    def _make(self, made_at: datetime) -> Path:
+    def _make(self, made_at: datetime, progress: Progress) -> Path:
         self._check_source()
         try:
-            return backup.make_backup(self._url, self._file, made_at)
+            return backup.make_backup(self._url, self._file, made_at, progress=progress)
         except backup.BackupError as exc:
             raise BackupFailed(f"No backup was made: {_clause(exc)}.") from exc
         except OSError as exc:
@@ -348,9 +375,13 @@ class BackupService:
         except OSError:
             return []  # an old backup that cannot be removed now is removed next time
 
-    def _copy_elsewhere(self, path: Path, policy: BackupPolicy) -> tuple[Path | None, str | None]:
-        """Copy the backup to the folder chosen in the settings; a failure is told, not fatal."""
+    def _copy_elsewhere(
+        self, path: Path, policy: BackupPolicy, made: list[Path], progress: Progress
+    ) -> tuple[Path | None, str | None]:
+        """Copy the backup to the folder chosen in the settings; a failure is told, not fatal.
+        The copy's path goes into `made` as soon as it has its name (removed if cancelled)."""
         if not policy.copy_folder:
+            progress.done()
             return None, None
         folder = Path(policy.copy_folder).expanduser()
         if not folder.is_dir():
@@ -359,23 +390,27 @@ class BackupService:
                 "(is the disk connected, the network share reachable?)."
             )
         target = folder / path.name
+        size = max(path.stat().st_size, 1)
+        copying = progress.part(0.0, 0.9)
         try:
             with backup.partial_file(target, f"{self._place.stem}-") as partial:
                 with path.open("rb") as source, partial.open("wb") as copy:
                     while chunk := source.read(1 << 20):
+                        copying.check()
                         copy.write(chunk)
+                        copying.report(source.tell() / size)
                 backup.put_in_place(partial, target, replace=False)
+                made.append(target)
         except OSError as exc:
             return None, f"The backup was not copied to {_shown(folder)}: {_reason(exc)}."
-        self._prune(folder, policy.keep)
-        photos = self._back_up_photos(target, backup.photos_beside(path))
+        photos = self._back_up_photos(target, backup.photos_beside(path), progress.part(0.9, 1.0))
         if photos.problem is not None:
             return target, f"In {_shown(folder)}: {photos.problem}"
         return target, None
 
     # --- restores ----------------------------------------------------------------------------
 
-    def check_restore(self, file: Path) -> RestoreCandidate:
+    def check_restore(self, file: Path, progress: Progress | None = None) -> RestoreCandidate:
         """Read the whole file and say what it holds, or refuse it; changes nothing."""
         file = Path(file).absolute()
         _check_file(file)
@@ -395,7 +430,7 @@ class BackupService:
                     f"{NOTHING_RESTORED}."
                 )
             self._refuse_the_database_itself(file)
-            return _check_sqlite_backup(file)
+            return _check_sqlite_backup(file, unwatched(progress))
         if header == SQLITE_HEADER:
             raise RestoreRefused(
                 f"{_shown(file)} is a backup of an SQLite database; this database is on a "
@@ -408,23 +443,30 @@ class BackupService:
             )
         return _check_postgres_backup(file)
 
-    def restore(self, file: Path, create: bool = False) -> RestoreDone:
+    def restore(
+        self, file: Path, create: bool = False, progress: Progress | None = None
+    ) -> RestoreDone:
         """Replace the database by the backup `file`, upgraded to this version's schema.
 
         `create`: an SQLite database file that does not exist (a new disk after a failure)
-        is made from the backup; otherwise it is refused.
+        is made from the backup; otherwise it is refused. Cancelled (`Cancelled`) before the
+        database is replaced, it changes nothing: neither the database nor the backups folder
+        (the copy kept of the database as it was is removed again).
         """
+        progress = unwatched(progress)
         user = self._access.user
         if user is not None and not allows(user.role, Permission.CLINIC):
             raise RestoreRefused(f"{REFUSALS[Permission.CLINIC].rstrip('.')}; {NOTHING_RESTORED}.")
-        candidate = self.check_restore(file)
+        candidate = self.check_restore(file, progress.part(0.0, 0.15))
         if self._file is not None:
-            done = self._restore_sqlite(candidate, self._file, create)
+            done = self._restore_sqlite(candidate, self._file, create, progress.part(0.15, 0.95))
         else:
-            done = self._restore_postgres(candidate)
-        return replace(done, photos=self._restore_photos(candidate.path))
+            done = self._restore_postgres(candidate, progress.part(0.15, 0.95))
+        photos = self._restore_photos(candidate.path, progress.part(0.95, 1.0))
+        progress.done()
+        return replace(done, photos=photos)
 
-    def _restore_photos(self, file: Path) -> PhotosKept:
+    def _restore_photos(self, file: Path, progress: Progress) -> PhotosKept:
         """Put back the photos the restored records refer to that the data folder lacks,
         from `photos/` beside the backup; what cannot be found is told, the restore stays."""
         source = backup.photos_beside(file)
@@ -432,7 +474,7 @@ class BackupService:
             names = backup.photos_in(file)
             if names and self._photo_folder is None:
                 paths.data_dir()  # made owner-only before the photos go in
-            done = backup.copy_photos(names, source, self.photo_folder)
+            done = backup.copy_photos(names, source, self.photo_folder, progress)
         except backup.BackupError as exc:
             return PhotosKept(
                 0, f"The photos were not put back: {_clause(exc)}; the records are restored."
@@ -465,7 +507,9 @@ class BackupService:
                         f"{NOTHING_RESTORED}."
                     )
 
-    def _restore_sqlite(self, candidate: RestoreCandidate, live: Path, create: bool) -> RestoreDone:
+    def _restore_sqlite(
+        self, candidate: RestoreCandidate, live: Path, create: bool, progress: Progress
+    ) -> RestoreDone:
         exists = os.path.lexists(live)
         if exists:
             self._check_replaceable_file(live)
@@ -480,15 +524,27 @@ class BackupService:
             )
         try:
             with backup.partial_file(live) as partial:
-                backup.copy_sqlite(candidate.path, partial, only_read=True)
+                backup.copy_sqlite(
+                    candidate.path, partial, only_read=True, progress=progress.part(0.0, 0.3)
+                )
                 if exists:
-                    backup.match_page_size(partial, backup.sqlite_page_size(live))
+                    backup.match_page_size(
+                        partial, backup.sqlite_page_size(live), progress.part(0.3, 0.4)
+                    )
                 upgrade_restored(sqlite_url(partial))
-                kept = self._keep_current() if exists else None
-                if exists:
-                    backup.replace_sqlite_contents(live, partial)
-                else:
-                    backup.put_in_place(partial, live, replace=False)
+                progress.check()
+                kept = self._keep_current(progress.part(0.45, 0.7)) if exists else None
+                try:
+                    if kept is not None:
+                        backup.replace_sqlite_contents(live, partial, progress.part(0.7, 1.0))
+                        progress.passed()
+                    else:
+                        progress.commit()
+                        backup.put_in_place(partial, live, replace=False)
+                except Cancelled:
+                    if kept is not None:
+                        kept.unlink(missing_ok=True)
+                    raise
         except FileExistsError as exc:
             raise RestoreRefused(
                 f"A database file appeared at {_shown(live)} meanwhile; {NOTHING_RESTORED}."
@@ -514,24 +570,30 @@ class BackupService:
             if not os.access(target, os.W_OK):
                 raise RestoreRefused(f"{_shown(target)} is read-only; {NOTHING_RESTORED}.")
 
-    def _keep_current(self) -> Path:
+    def _keep_current(self, progress: Progress) -> Path:
         try:
-            kept = backup.make_backup(self._url, self._file, self._clock(), BEFORE_RESTORE)
+            kept = backup.make_backup(
+                self._url, self._file, self._clock(), BEFORE_RESTORE, progress.part(0.0, 0.9)
+            )
         except backup.BackupError as exc:
             raise backup.BackupError(
                 f"The current database could not be backed up first ({exc}). If it is "
                 "damaged, move the file aside and restore with --create"
             ) from exc
-        self._back_up_photos(kept, self.photo_folder)  # they also stay in the data folder
+        try:  # they also stay in the data folder
+            self._back_up_photos(kept, self.photo_folder, progress.part(0.9, 1.0))
+        except Cancelled:
+            kept.unlink(missing_ok=True)
+            raise
         return kept
 
-    def _restore_postgres(self, candidate: RestoreCandidate) -> RestoreDone:
+    def _restore_postgres(self, candidate: RestoreCandidate, progress: Progress) -> RestoreDone:
         state = self._server_state()
         _refuse_unreplaceable(state, "The database")
+        kept = None
         try:
-            kept = None
             if state.kind is not SchemaKind.NEW:
-                kept = self._keep_current()
+                kept = self._keep_current(progress.part(0.0, 0.5))
             every_table = set(migrations.head_tables())
             for tables in migrations.tables_by_revision().values():
                 every_table |= tables
@@ -540,7 +602,12 @@ class BackupService:
                 candidate.path,
                 every_table | {migrations.VERSION_TABLE},
                 migrations.POSTGRES_LOCK_KEY,
+                progress.part(0.5, 1.0),
             )
+        except Cancelled:
+            if kept is not None:
+                kept.unlink(missing_ok=True)
+            raise
         except backup.BackupError as exc:
             raise RestoreRefused(f"{_clause(exc)}; {NOTHING_RESTORED}.") from exc
         except OSError as exc:
@@ -590,7 +657,7 @@ def _check_file(file: Path) -> None:
         raise RestoreRefused(f"{_shown(file)} cannot be read (no permission); {NOTHING_RESTORED}.")
 
 
-def _check_sqlite_backup(file: Path) -> RestoreCandidate:
+def _check_sqlite_backup(file: Path, progress: Progress) -> RestoreCandidate:
     short = _cut_short(file)
     if short:
         raise RestoreRefused(
@@ -602,6 +669,7 @@ def _check_sqlite_backup(file: Path) -> RestoreCandidate:
     except sqlite3.Error as exc:
         raise RestoreRefused(f"Cannot read {_shown(file)}: {exc}; {NOTHING_RESTORED}.") from exc
     try:
+        backup.watch_cancel(connection, progress)
         verdict = [str(row[0]) for row in connection.execute("PRAGMA integrity_check")]
         if verdict != ["ok"]:
             raise RestoreRefused(
@@ -623,6 +691,7 @@ def _check_sqlite_backup(file: Path) -> RestoreCandidate:
         _refuse_unrestorable(state, file)
         patients = connection.execute("SELECT count(*) FROM patients").fetchone()[0]
     except sqlite3.DatabaseError as exc:
+        progress.check()
         raise RestoreRefused(
             f"{_shown(file)} cannot be read as a database ({exc}): the backup is damaged; "
             f"{NOTHING_RESTORED}."

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
+from mesodesk.domain.progress import Progress, unwatched
 from mesodesk.services.demo_anamnesis import fill_demo_anamnesis
 from mesodesk.services.demo_catalog import fill_demo_catalog
 from mesodesk.services.demo_people import demo_cards
@@ -30,7 +31,11 @@ __all__ = ["fill_demo", "fill_demo_catalog"]
 
 
 def fill_demo(
-    services: Services, patients: int = 300, seed: int = 1, russian_only: bool = False
+    services: Services,
+    patients: int = 300,
+    seed: int = 1,
+    russian_only: bool = False,
+    progress: Progress | None = None,
 ) -> int:
     """Add `patients` demo patients; returns how many were added.
 
@@ -38,20 +43,32 @@ def fill_demo(
     database. Dates are counted from today: the same seed on the same day gives the same data.
     From `SCALE_FROM` patients on, every patient gets a history of about five visits, written
     in bulk. `russian_only`: every patient Russian (names, notes, their practitioner), for a
-    demo shown in Russian.
+    demo shown in Russian. `progress` is told the share done, batch by batch (patients, then
+    the visits patient by patient).
     """
+    progress = unwatched(progress)
     today = date.today()
     _fill_demo_letterhead(services)
     fill_demo_catalog(services, random.Random(seed), today)
+    progress.report(0.05)
     if patients >= SCALE_FROM:
-        return services.demo.fill(patients, seed, today)
+        writing = progress.part(0.05, 1.0)
+        added_now = services.demo.fill(
+            patients, seed, today, lambda added: writing.report(added / patients)
+        )
+        progress.done()
+        return added_now
     cards = demo_cards(patients, seed, russian_only)
     added: list[int] = []
+    saving = progress.part(0.05, 0.3)
     for start in range(0, len(cards), BATCH):
         added += services.patients.save_many(cards[start : start + BATCH])
+        saving.report(len(added) / len(cards))
     listed = _in_list_order(services, added, MAX_PATIENTS_WITH_VISITS * 3)
     fill_demo_anamnesis(services, random.Random(f"{seed}:anamnesis"), listed, today)
-    fill_demo_visits(services, random.Random(seed), listed, today)
+    progress.report(0.35)
+    fill_demo_visits(services, random.Random(seed), listed, today, progress.part(0.35, 1.0))
+    progress.done()
     return len(cards)
 
 

@@ -40,6 +40,7 @@ from mesodesk.domain.chart import (
 from mesodesk.domain.courses import CoursePlan, check_plan
 from mesodesk.domain.findings import Severity
 from mesodesk.domain.mark_records import MarkRecord
+from mesodesk.domain.progress import Progress, unwatched
 from mesodesk.domain.records import (
     CocktailLineRecord,
     CocktailRecord,
@@ -241,10 +242,12 @@ def fill_demo_visits(
     rnd: random.Random,
     patient_ids: Sequence[int],
     today: date | None = None,
+    progress: Progress | None = None,
 ) -> int:
     """For about a third of the first patients given (up to `MAX_PATIENTS_WITH_VISITS` of
     them), a course with signed visits, the running ones with their next visits booked.
-    Returns how many visits were recorded as done."""
+    Returns how many visits were recorded as done; `progress` is told patient by patient."""
+    progress = unwatched(progress)
     cocktails = [c for c in services.catalog.list_cocktails() if c.lines and c.id is not None]
     lots = services.catalog.list_lots()
     if not cocktails or not lots:
@@ -254,7 +257,9 @@ def fill_demo_visits(
     shelf = _Shelf(lots)
     diary = _Diary(profile)
     recorded = 0
-    for patient_id in patient_ids[: MAX_PATIENTS_WITH_VISITS * 3]:
+    considered = patient_ids[: MAX_PATIENTS_WITH_VISITS * 3]
+    for done, patient_id in enumerate(considered):
+        progress.report(done / len(considered))
         if rnd.random() >= 1 / 3:
             continue
         choice = _choose_plan(services, rnd, patient_id, cocktails, lots, today)

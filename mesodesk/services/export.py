@@ -6,16 +6,21 @@ shape is documented field by field in docs/export-format.md and versioned by `ve
 
 from __future__ import annotations
 
+import json
+import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from mesodesk import backup
 from mesodesk.domain.audit import AuditAction, AuditEvent, AuditRecord
 from mesodesk.domain.photos import PhotoRecord
+from mesodesk.domain.progress import Progress, unwatched
 from mesodesk.domain.records import ProductLineRecord, VisitRecord
 from mesodesk.models import (
     Course,
@@ -41,6 +46,7 @@ Json = dict[str, Any]
 
 
 PHOTO_FOLDER = "photos"
+RECORD_NAME = "record.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +86,30 @@ class ExportService(Service):
         in_package = {item.photo.id for item in files}
         record["photos"] = [_photo(photo, photo.id in in_package) for photo in taken]
         return ExportPackage(record, files, left_out)
+
+    @staticmethod
+    def write_zip(
+        package: ExportPackage, target: Path, replace: bool, progress: Progress | None = None
+    ) -> None:
+        """The package as a ZIP at `target`: the record, then the photo files one by one.
+
+        Written under a temporary name beside `target` and renamed once whole, so a cancel
+        (`Cancelled`, checked before each photo), a kill or a full disk leaves no ZIP, and an
+        existing file is replaced only when `replace` (else FileExistsError).
+        """
+        progress = unwatched(progress)
+        text = json.dumps(package.record, ensure_ascii=False, indent=2) + "\n"
+        files = {item.photo.file_name: item.path for item in package.photos}
+        with backup.partial_file(target) as partial:
+            with zipfile.ZipFile(partial, "w") as archive:
+                archive.writestr(RECORD_NAME, text, compress_type=zipfile.ZIP_DEFLATED)
+                for done, (name, path) in enumerate(files.items()):
+                    progress.report(done / len(files))
+                    progress.check()
+                    archive.write(path, f"{PHOTO_FOLDER}/{name}")
+            progress.commit()
+            backup.put_in_place(partial, target, replace)
+        progress.done()
 
     def export_patient(self, patient_id: int) -> Json:
         """The card, anamnesis, courses and visits (lines, reactions, signature, addenda, marks)
@@ -319,7 +349,17 @@ def _marks(session: Session, visit_ids: list[int]) -> dict[int, list[Json]]:
                 "id": row.id,
                 "diagram": row.diagram,
                 "shape": row.shape,
-                "points_mm": [[float(x), float(y)] for x, y in row.points],
+                "points_mm": (
+                    None
+                    if row.photo_id is not None
+                    else [[float(x), float(y)] for x, y in row.points]
+                ),
+                "photo_id": row.photo_id,
+                "points_of_photo": (
+                    [[float(x), float(y)] for x, y in row.points]
+                    if row.photo_id is not None
+                    else None
+                ),
                 "technique": row.technique,
                 "depth_mm": _decimal(row.depth_mm),
                 "volume_ml": _decimal(row.volume_ml),

@@ -35,11 +35,13 @@ from mesodesk.domain.diagram import (
 )
 from mesodesk.domain.findings import Finding
 from mesodesk.domain.mark_records import MarkRecord, visit_depth_findings
+from mesodesk.domain.photo_marks import MarkPhoto, mark_photo, photo_diagram
 from mesodesk.domain.records import ProductLineRecord
-from mesodesk.domain.vocabulary import Technique
-from mesodesk.models import Visit
+from mesodesk.domain.vocabulary import Sex, Technique
+from mesodesk.models import Patient, Visit
 from mesodesk.models.catalog import Cocktail, Lot, Product
 from mesodesk.models.marks import ChartTemplate, InjectionMark
+from mesodesk.models.photos import VisitPhoto
 from mesodesk.services.audit import visit_patient
 from mesodesk.services.base import Service
 from mesodesk.services.errors import NotFound, StaleRecord, ValidationFailed
@@ -105,9 +107,10 @@ class MarkService(Service):
             for mark in marks:
                 row = rows[mark.id]  # type: ignore[index]
                 self._check_version(row.version, mark.version)
-                _apply(row, _checked(session, replace(mark, visit_id=row.visit_id)))
+                stays = replace(mark, visit_id=row.visit_id, photo=_photo_of(session, row))
+                _apply(row, _checked(session, stays))
             session.flush()
-            return [_record(rows[m.id]) for m in marks]  # type: ignore[index]
+            return [_record(session, rows[m.id]) for m in marks]  # type: ignore[index]
 
     def move(self, mark_id: int, points: Sequence[Point], version: int) -> MarkRecord:
         return self.move_many([(mark_id, points, version)])[0]
@@ -123,10 +126,10 @@ class MarkService(Service):
             for mark_id, points, version in moves:
                 row = rows[mark_id]
                 self._check_version(row.version, version)
-                moved = replace(_record(row), points=tuple(points))
+                moved = replace(_record(session, row), points=tuple(points))
                 _apply(row, _checked(session, moved))
             session.flush()
-            return [_record(rows[mark_id]) for mark_id, _, _ in moves]
+            return [_record(session, rows[mark_id]) for mark_id, _, _ in moves]
 
     def delete(self, ids: Iterable[int]) -> list[MarkRecord]:
         """Remove marks; returns them as they were, so `restore` can put them back."""
@@ -136,7 +139,7 @@ class MarkService(Service):
         with self._write() as session:
             rows = _rows(session, wanted, len(wanted))
             _editable_visits(session, {row.visit_id for row in rows.values()})
-            removed = [_record(rows[mark_id]) for mark_id in wanted]
+            removed = [_record(session, rows[mark_id]) for mark_id in wanted]
             session.execute(delete(InjectionMark).where(InjectionMark.id.in_(wanted)))
             self._record_marks(session, AuditAction.DELETE, removed)
             return removed
@@ -207,7 +210,7 @@ class MarkService(Service):
     def _by_ids(self, ids: list[int]) -> list[MarkRecord]:
         with self._read() as session:
             rows = _rows(session, ids, len(ids))
-            return [_record(rows[mark_id]) for mark_id in ids]
+            return [_record(session, rows[mark_id]) for mark_id in ids]
 
 
 # --- helpers --------------------------------------------------------------------------------
@@ -216,8 +219,10 @@ class MarkService(Service):
 def marks_of(session: Session, visit_id: int) -> list[MarkRecord]:
     rows = session.scalars(
         select(InjectionMark).where(InjectionMark.visit_id == visit_id).order_by(InjectionMark.id)
-    )
-    return [_record(row) for row in rows]
+    ).all()
+    if any(row.photo_id is not None for row in rows):  # the visit's photos, in one query
+        session.scalars(select(VisitPhoto).where(VisitPhoto.visit_id == visit_id)).all()
+    return [_record(session, row) for row in rows]
 
 
 def chart_findings(
@@ -321,7 +326,7 @@ def _insert(session: Session, marks: Sequence[MarkRecord]) -> list[MarkRecord]:
         rows.append(row)
     session.add_all(rows)
     session.flush()
-    return [_record(row) for row in rows]
+    return [_record(session, row) for row in rows]
 
 
 def _refuse_too_many(items: Sequence[object]) -> None:
@@ -356,7 +361,14 @@ def _rows(session: Session, ids: list[int], expected: int) -> dict[int, Injectio
 
 
 def _checked(session: Session, mark: MarkRecord) -> MarkRecord:
-    """The mark with its zone computed, or ValidationFailed with a sentence per field."""
+    """The mark with its zone computed, or ValidationFailed with a sentence per field.
+
+    A mark on a photo takes the photo's frame and its view's diagram from the database (never
+    from the caller) and has no zone: a photo has none drawn on it.
+    """
+    if mark.photo is not None:
+        photo, diagram_name = _photo_place(session, mark.photo.id, mark.visit_id)
+        mark = replace(mark, photo=photo, diagram=diagram_name)
     errors = mark_errors(mark)
     if "injected" not in errors:
         if mark.lot_id is not None and session.get(Lot, mark.lot_id) is None:
@@ -376,7 +388,43 @@ def _checked(session: Session, mark: MarkRecord) -> MarkRecord:
         volume_ml=limits.as_decimal(mark.volume_ml),
         needle=mark.needle.strip(),
     )
+    if checked.photo is not None:
+        return replace(checked, zone=None)
     return replace(checked, zone=mark_zone(checked.geometry()))
+
+
+def _photo_place(session: Session, photo_id: int, visit_id: int) -> tuple[MarkPhoto, DiagramName]:
+    """The photo a mark is placed on, which must be a photo of the mark's own visit, and the
+    diagram its view counts on (a woman's face for a woman, as on the chart)."""
+    row = session.get(VisitPhoto, photo_id)
+    if row is None:
+        raise NotFound("The photo of these marks was removed; reload the visit.")
+    if row.visit_id != visit_id:
+        raise ValidationFailed({"photo": "A mark can only be placed on a photo of its own visit."})
+    known: dict[int, str | None] = session.info.setdefault("visit_patient_sex", {})
+    if visit_id not in known:  # once per visit and transaction, however many marks are undone
+        known[visit_id] = session.scalar(
+            select(Patient.sex)
+            .join(Visit, Visit.patient_id == Patient.id)
+            .where(Visit.id == visit_id)
+        )
+    sex = known[visit_id]
+    photo = _mark_photo(row)
+    return photo, photo_diagram(photo.view, Sex(sex) if sex in {s.value for s in Sex} else None)
+
+
+def _mark_photo(row: VisitPhoto) -> MarkPhoto:
+    return mark_photo(row.id, row.kind, row.view, row.width, row.height)
+
+
+def _photo_of(session: Session, row: InjectionMark) -> MarkPhoto | None:
+    """The photo of a stored mark (from the session's identity map once it was read)."""
+    if row.photo_id is None:
+        return None
+    photo = session.get(VisitPhoto, row.photo_id)
+    if photo is None:
+        raise NotFound("The photo of these marks was removed; reload the visit.")
+    return _mark_photo(photo)
 
 
 def mark_errors(mark: MarkRecord | TemplateMark) -> dict[str, str]:
@@ -393,6 +441,7 @@ def mark_errors(mark: MarkRecord | TemplateMark) -> dict[str, str]:
     except ValueError:
         return {"shape": "A mark is a point, a line or an area."}
     points = _points(mark.points)
+    photo = mark.photo if isinstance(mark, MarkRecord) else None
     needed = _MIN_POINTS[shape]
     if points is None:
         errors["points"] = "Every point of a mark must lie on the diagram."
@@ -404,6 +453,9 @@ def mark_errors(mark: MarkRecord | TemplateMark) -> dict[str, str]:
         }[shape]
     elif len(points) > limits.MARK_POINTS:
         errors["points"] = f"A mark can have at most {limits.MARK_POINTS:,} points."
+    elif photo is not None:
+        if not all(photo.holds(x, y) for x, y in points):
+            errors["points"] = "Every point of a mark must lie on the photo."
     elif any(not (0 <= x <= diagram.width_mm and 0 <= y <= diagram.height_mm) for x, y in points):
         errors["points"] = "Every point of a mark must lie on the diagram."
     if mark.technique:
@@ -453,10 +505,16 @@ def _points(raw: Iterable[object]) -> list[tuple[float, float]] | None:
 
 
 def _columns(mark: MarkRecord) -> dict[str, object]:
+    """The row's values; a mark on a photo keeps its points as fractions of the image."""
+    points = (
+        mark.photo.to_fractions(mark.points)
+        if mark.photo is not None
+        else [[p.x, p.y] for p in mark.points]
+    )
     return {
         "diagram": mark.diagram.value,
         "shape": mark.shape.value,
-        "points": [[p.x, p.y] for p in mark.points],
+        "points": points,
         "technique": mark.technique.value if mark.technique else None,
         "depth_mm": mark.depth_mm,
         "volume_ml": mark.volume_ml,
@@ -465,6 +523,7 @@ def _columns(mark: MarkRecord) -> dict[str, object]:
         "cocktail_id": mark.cocktail_id,
         "zone": mark.zone,
         "note": mark.note,
+        "photo_id": mark.photo_id,
     }
 
 
@@ -473,13 +532,18 @@ def _apply(row: InjectionMark, mark: MarkRecord) -> None:
         setattr(row, name, value)
 
 
-def _record(row: InjectionMark) -> MarkRecord:
+def _record(session: Session, row: InjectionMark) -> MarkRecord:
+    photo = _photo_of(session, row)
     return MarkRecord(
         id=row.id,
         visit_id=row.visit_id,
         diagram=DiagramName(row.diagram),
         shape=MarkShape(row.shape),
-        points=tuple(Point(float(x), float(y)) for x, y in row.points),
+        points=(
+            photo.from_fractions(row.points)
+            if photo is not None
+            else tuple(Point(float(x), float(y)) for x, y in row.points)
+        ),
         technique=Technique(row.technique) if row.technique else None,
         depth_mm=row.depth_mm,
         volume_ml=row.volume_ml,
@@ -489,4 +553,5 @@ def _record(row: InjectionMark) -> MarkRecord:
         zone=row.zone,
         note=row.note,
         version=row.version,
+        photo=photo,
     )

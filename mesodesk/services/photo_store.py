@@ -13,29 +13,43 @@ import hashlib
 import os
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from io import BytesIO
 from pathlib import Path
-
-from PIL import Image, ImageOps, UnidentifiedImageError
+from types import ModuleType
+from typing import TYPE_CHECKING, NamedTuple
 
 from mesodesk.domain.photos import MAX_FILE_BYTES, MAX_PIXELS, is_content_name
 from mesodesk.paths import write_private_file
 from mesodesk.services.errors import ServiceError
 
-try:  # HEIC from phones, where the wheel for this platform installs
-    from pillow_heif import register_heif_opener
-except ImportError:  # pragma: no cover - depends on the platform
-    HEIC_READABLE = False
-else:
-    register_heif_opener()
-    HEIC_READABLE = True
-
-Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+if TYPE_CHECKING:
+    from PIL import Image
 THUMBNAIL_SIZE = 256
 JPEG_QUALITY = 92
 _READABLE = {"JPEG": "jpg", "MPO": "jpg", "HEIF": "jpg", "PNG": "png"}
 _DATE_TAKEN = 0x9003
 _EXIF_IFD = 0x8769
+
+
+class _Pillow(NamedTuple):
+    image: ModuleType
+    heic_readable: bool
+
+
+@cache
+def _pillow() -> _Pillow:
+    """Pillow and its HEIC opener, imported at the first photo read: together about 15 MB
+    that a window that shows no photo never needs."""
+    from PIL import Image
+
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    try:  # HEIC from phones, where the wheel for this platform installs
+        from pillow_heif import register_heif_opener
+    except ImportError:  # pragma: no cover - depends on the platform
+        return _Pillow(Image, heic_readable=False)
+    register_heif_opener()
+    return _Pillow(Image, heic_readable=True)
 
 
 class PhotoRefused(ServiceError):
@@ -69,8 +83,11 @@ def clean_photo(path: Path) -> CleanPhoto:
         raw = Path(path).read_bytes()
     except OSError as exc:
         raise PhotoRefused(f"{shown} cannot be read ({exc.strerror}); nothing was saved.") from exc
+    from PIL import ImageOps
+
+    pil = _pillow().image
     try:
-        with Image.open(BytesIO(raw)) as image:
+        with pil.open(BytesIO(raw)) as image:
             suffix = _READABLE.get(image.format or "")
             if suffix is None:
                 raise PhotoRefused(_unreadable(shown))
@@ -81,7 +98,7 @@ def clean_photo(path: Path) -> CleanPhoto:
             return _encoded(upright, suffix, icc, taken_at)
     except PhotoRefused:
         raise
-    except (UnidentifiedImageError, Image.DecompressionBombError) as exc:
+    except (pil.UnidentifiedImageError, pil.DecompressionBombError) as exc:
         raise PhotoRefused(_unreadable(shown)) from exc
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         raise PhotoRefused(
@@ -91,7 +108,7 @@ def clean_photo(path: Path) -> CleanPhoto:
 
 
 def _unreadable(shown: str) -> str:
-    kinds = "JPEG, PNG or HEIC" if HEIC_READABLE else "JPEG or PNG"
+    kinds = "JPEG, PNG or HEIC" if _pillow().heic_readable else "JPEG or PNG"
     return f"{shown} is not a photo MesoDesk can read ({kinds}); nothing was saved."
 
 
@@ -161,7 +178,7 @@ class PhotoStore:
             return target
         source = self.path(file_name)
         try:
-            with Image.open(source) as image:
+            with _pillow().image.open(source) as image:
                 image.draft("RGB", (size * 2, size * 2))
                 small = image.convert("RGB")
                 small.thumbnail((size, size))

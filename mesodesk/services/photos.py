@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from mesodesk.domain.photos import (
@@ -28,6 +28,7 @@ from mesodesk.domain.photos import (
 )
 from mesodesk.models import Visit
 from mesodesk.models.base import utcnow
+from mesodesk.models.marks import InjectionMark
 from mesodesk.models.photos import PatientPhotoConsent, VisitPhoto
 from mesodesk.paths import data_dir
 from mesodesk.services.access import Access
@@ -38,6 +39,21 @@ from mesodesk.services.photo_store import THUMBNAIL_SIZE, CleanPhoto, PhotoStore
 
 class PhotoConsentMissing(ServiceError):
     """Photos were asked for on printed or exported material without the patient's consent."""
+
+
+REMOVE_MARKED_MESSAGE = (
+    "This photo has {count} injection mark(s) on it, so it is not removed: delete them on the "
+    "chart first (choose the photo in the chart's list, select all marks, delete)."
+)
+TURN_MARKED_MESSAGE = (
+    "This photo has {count} injection mark(s) placed on its view, so its view is not changed: "
+    "delete them on the chart first."
+)
+
+
+class PhotoHasMarks(ServiceError):
+    """The photo carries injection marks: removing it (or turning it into another view) would
+    leave them on nothing, so it is refused until the marks are deleted from the chart."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,22 +213,34 @@ class PhotoService(Service):
             raise ValidationFailed({"note": f"The note is longer than {NOTE_MAX} characters."})
         with self._write() as s:
             row, visit = self._changeable(s, photo_id)
+            if view.value != row.view:
+                _refuse_if_marked(s, photo_id, TURN_MARKED_MESSAGE)
             row.kind, row.view, row.note = kind.value, view.value, note
             s.flush()
             return _record(row, visit)
 
     def remove(self, photo_id: int) -> None:
         """Take a photo off an unsigned visit (or one added after signing, by mistake).
-        The file stays: another record may show the same picture, and backups keep it."""
+        The file stays: another record may show the same picture, and backups keep it.
+
+        A photo with marks on it is refused, saying how many: the practitioner deletes them
+        on the chart first (one undoable step there), so no mark is lost without being seen.
+        """
         with self._write() as s:
             row, _ = self._changeable(s, photo_id)
+            _refuse_if_marked(s, photo_id, REMOVE_MARKED_MESSAGE)
             s.delete(row)
 
     def _changeable(self, s: Session, photo_id: int) -> tuple[VisitPhoto, Visit]:
-        row = s.get(VisitPhoto, photo_id, with_for_update=True)
+        """The photo and its visit, both locked, the visit first: the marks service locks the
+        visit before it places a mark on the photo, so the two never wait on each other."""
+        found = s.get(VisitPhoto, photo_id)
+        if found is None:
+            raise NotFound("This photo no longer exists (it may have been removed).")
+        visit = s.get(Visit, found.visit_id, with_for_update=True, populate_existing=True)
+        row = s.get(VisitPhoto, photo_id, with_for_update=True, populate_existing=True)
         if row is None:
             raise NotFound("This photo no longer exists (it may have been removed).")
-        visit = s.get(Visit, row.visit_id, with_for_update=True)
         assert visit is not None
         if visit.signed_at is not None and not row.added_after_signing:
             raise ReadOnlyRecord(
@@ -268,6 +296,12 @@ class PhotoService(Service):
         with self._read() as s:
             if s.get(Visit, visit_id) is None:
                 raise NotFound(f"There is no visit with id {visit_id}.")
+
+
+def _refuse_if_marked(s: Session, photo_id: int, message: str) -> None:
+    count = s.scalar(select(func.count()).where(InjectionMark.photo_id == photo_id)) or 0
+    if count:
+        raise PhotoHasMarks(message.format(count=count))
 
 
 def _consent(s: Session, patient_id: int) -> PhotoConsentRecord | None:

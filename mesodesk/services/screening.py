@@ -258,7 +258,8 @@ class ScreeningService(Service):
     ) -> VisitScreening:
         visit = _visit(session, visit_id)
         stored = visit_records(session, [visit])[0]
-        return self._screen(session, visit, stored if plan is None else plan, checklist, today)
+        edited = stored if plan is None else plan
+        return self._screen(session, visit, edited, checklist, today, charted=stored)
 
     def preview(self, plan: VisitRecord) -> VisitScreening:
         """The findings for a visit not stored yet (opened with Ctrl+T, nothing typed)."""
@@ -272,13 +273,17 @@ class ScreeningService(Service):
         edited: VisitRecord,
         checklist: DayChecklist | None,
         today: date | None,
+        charted: VisitRecord | None = None,
     ) -> VisitScreening:
+        """`charted` is the stored visit when the caller has read it already (its marks
+        tell the areas charted): read once per screening, not twice."""
         patient_id = edited.patient_id if visit is None else visit.patient_id
         birth_date = session.scalar(select(Patient.birth_date).where(Patient.id == patient_id))
         lines = edited.product_lines
         product_ids = _products_of_lots(session, [line.lot_id for line in lines])
         day_of_visit = local_day(edited.starts_at)
-        charted = visit_records(session, [visit])[0] if visit is not None else edited
+        if charted is None:
+            charted = visit_records(session, [visit])[0] if visit is not None else edited
         # marks are stored as they are charted: the stored record knows their areas
         areas = tuple(a for a in Area if a in set(edited.areas) | set(charted.charted_areas))
         techniques = tuple(

@@ -49,6 +49,11 @@ class ChartTemplateService(Service):
             errors["marks"] = "Select the marks to keep in the template first."
         elif len(marks) > MAX_TEMPLATE_MARKS:
             errors["marks"] = f"A template can hold at most {MAX_TEMPLATE_MARKS} marks."
+        elif any(mark.photo is not None for mark in marks):
+            errors["marks"] = (
+                "Marks on a photo belong to that photo and cannot be kept in a template; "
+                "select marks on a diagram."
+            )
         else:
             for mark in marks:
                 problems = mark_errors(mark)

@@ -31,6 +31,11 @@ from mesodesk.services.errors import NotFound, ServiceError, ValidationFailed
 
 IDLE_LOCK_KEY = "idle_lock"
 WRONG_PASSWORD = "The name or the password is wrong."
+OWN_ACCOUNT_MESSAGE = "You cannot disable the account you are signed in with."
+LAST_ADMINISTRATOR_MESSAGE = (
+    "This is the last active administrator: make another user an administrator first, or "
+    "nobody could manage the users from the window."
+)
 
 
 class WrongPassword(ServiceError):
@@ -87,9 +92,25 @@ class UserService(Service):
             return _user(row)
 
     def set_disabled(self, name: str, disabled: bool = True) -> UserRecord:
+        """Stop a user from signing in, or let them again. Nobody disables the account they
+        are signed in with, nor the last active administrator while others can sign in: the
+        practice would be left with nobody to manage its users from the window. Both checks
+        hold the administrators' rows until the write commits."""
         with self._write(needs=Permission.USERS) as session:
             row = _named(session, name)
+            if disabled and not row.disabled:
+                self._refuse_disabling(session, row)
             row.disabled = disabled
+            session.flush()
+            return _user(row)
+
+    def set_role(self, name: str, role: Role) -> UserRecord:
+        """Give a user another role; the last active administrator stays one."""
+        with self._write(needs=Permission.USERS) as session:
+            row = _named(session, name)
+            if role is not Role.ADMINISTRATOR and not row.disabled:
+                self._refuse_leaving_no_administrator(session, row)
+            row.role = role.value
             session.flush()
             return _user(row)
 
@@ -150,6 +171,21 @@ class UserService(Service):
         with self._read(needs=Permission.USERS) as session:
             return self._audit.first_broken(session)
 
+    def _refuse_disabling(self, session: Session, row: User) -> None:
+        signed_in = self._access.user
+        if signed_in is not None and signed_in.id == row.id:
+            raise ServiceError(OWN_ACCOUNT_MESSAGE)
+        self._refuse_leaving_no_administrator(session, row)
+
+    def _refuse_leaving_no_administrator(self, session: Session, row: User) -> None:
+        """Refuse when `row` is the last active administrator and others can sign in."""
+        if row.role != Role.ADMINISTRATOR.value:
+            return
+        active = select(User).where(User.disabled.is_(False))
+        others = session.scalars(active.where(User.id != row.id).with_for_update()).all()
+        if others and all(other.role != Role.ADMINISTRATOR.value for other in others):
+            raise ServiceError(LAST_ADMINISTRATOR_MESSAGE)
+
     def _require_manager(self, session: Session) -> None:
         """Anyone adds the first user; later ones need an administrator."""
         if session.scalar(select(func.count()).select_from(User)) or self._access.user:
@@ -160,7 +196,7 @@ def add_first_administrator(session: Session, name: str, password: str) -> None:
     """The practice's first user, an administrator, added by the set-up wizard inside its own
     transaction (the name and password already checked); refused once any user exists."""
     if session.scalar(select(User.id).limit(1)) is not None:
-        raise ServiceError("This database already has users; add more from the command line.")
+        raise ServiceError("This database already has users; add more in Tools > Users.")
     session.add(
         User(
             name=name.strip(),

@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import Row, delete, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -24,6 +25,7 @@ from mesodesk.domain.diagram import DiagramName, MarkShape, Point
 from mesodesk.domain.findings import Severity
 from mesodesk.domain.lots import LotState, check_lot_use
 from mesodesk.domain.mark_records import MarkRecord
+from mesodesk.domain.photo_marks import mark_photo
 from mesodesk.domain.records import (
     AddendumRecord,
     OverrideRecord,
@@ -54,6 +56,7 @@ from mesodesk.models import (
 )
 from mesodesk.models.base import utcnow
 from mesodesk.models.marks import InjectionMark
+from mesodesk.models.photos import VisitPhoto
 from mesodesk.services.access import Access
 from mesodesk.services.base import Service
 from mesodesk.services.courses import course_record
@@ -670,7 +673,14 @@ def visit_records(session: Session, rows: Iterable[Visit]) -> list[VisitRecord]:
                 InjectionMark.points,
                 InjectionMark.technique,
                 InjectionMark.zone,
-            ).where(InjectionMark.visit_id.in_(ids))
+                InjectionMark.photo_id,
+                VisitPhoto.kind,
+                VisitPhoto.view,
+                VisitPhoto.width,
+                VisitPhoto.height,
+            )
+            .outerjoin(VisitPhoto, VisitPhoto.id == InjectionMark.photo_id)
+            .where(InjectionMark.visit_id.in_(ids))
         ):
             charted[mark.visit_id].append(_charted_mark(mark))
         for line, lot, product, cocktail in session.execute(
@@ -771,14 +781,24 @@ def visit_records(session: Session, rows: Iterable[Visit]) -> list[VisitRecord]:
     ]
 
 
-def _charted_mark(row: Row[int, str, str, list[list[float]], str | None, str | None]) -> MarkRecord:
-    """Just enough of a mark to know its areas and technique."""
+def _charted_mark(row: Row[*tuple[Any, ...]]) -> MarkRecord:
+    """Just enough of a mark to know its areas and technique (a mark on a photo: its photo)."""
+    photo = (
+        None
+        if row.photo_id is None
+        else mark_photo(row.photo_id, row.kind, row.view, row.width, row.height)
+    )
     return MarkRecord(
         id=None,
         visit_id=row.visit_id,
         diagram=DiagramName(row.diagram),
         shape=MarkShape(row.shape),
-        points=tuple(Point(float(x), float(y)) for x, y in row.points),
+        points=(
+            photo.from_fractions(row.points)
+            if photo is not None
+            else tuple(Point(float(x), float(y)) for x, y in row.points)
+        ),
         technique=Technique(row.technique) if row.technique else None,
         zone=row.zone,
+        photo=photo,
     )

@@ -169,7 +169,10 @@ class AnamnesisPane(QWidget):
 
     # --- the editor protocol ----------------------------------------------------------------
 
-    def load(self, record: PatientAnamnesisRecord | None) -> None:
+    def load(
+        self, record: PatientAnamnesisRecord | None, medicines: MedicineDictionary | None = None
+    ) -> None:
+        """Show `record`; `medicines` is the dictionary read with it (else read here)."""
         self._record = record
         self._loading = True
         try:
@@ -185,7 +188,11 @@ class AnamnesisPane(QWidget):
             for table in (self.conditions, self.allergies, self.medications):
                 table.setRowCount(0)
             self._medication_rows.clear()
-            self._medicines = self._services.anamnesis.medicines().dictionary
+            self._medicines = (
+                medicines
+                if medicines is not None
+                else self._services.anamnesis.medicines().dictionary
+            )
             for condition in facts.conditions:
                 self.add_condition(condition)
             for allergy in facts.allergies:

@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from mesodesk import __version__
+from mesodesk.domain.progress import Progress
 from mesodesk.paths import write_private_file
 from mesodesk.services.errors import ServiceError
 from mesodesk.ui.icons import app_icon
@@ -84,16 +85,18 @@ class Opened(NamedTuple):
     backups: BackupService | None
 
 
-Opener = Callable[[Callable[[str], None]], Opened]
-"""Opens the database (migrating it, filling the demo), telling its progress in words."""
+Opener = Callable[[Callable[[str], None], Progress], Opened]
+"""Opens the database (migrating it, filling the demo), telling its progress in words and,
+where it can be known (the demo fill), as a share done."""
 FirstPage = Callable[[], "list[PatientRow] | None"]
 """Reads the list's first page before the database is open, or None when it must wait."""
 
 
 class _Progress(QObject):
-    """Carries the opener's words from its worker thread to the window."""
+    """Carries the opener's words and share done from its worker thread to the window."""
 
     said = Signal(str)
+    share = Signal(float)
 
 
 def run_window(
@@ -118,6 +121,8 @@ def run_window(
     failed: list[str] = []
     progress = _Progress(window)
     progress.said.connect(window.opening_hint.setText)
+    progress.share.connect(window.show_opening_share)
+    opening_progress = Progress(progress.share.emit)
 
     def signed_in(result: object) -> None:
         """Once the practice has users, nobody sees a patient before signing in."""
@@ -197,7 +202,9 @@ def run_window(
             window.show_first_page(rows)
             if trace is not None:
                 trace.list_ready()
-        window.runner.submit(lambda: open_database(progress.said.emit), signed_in, refuse)
+        window.runner.submit(
+            lambda: open_database(progress.said.emit, opening_progress), signed_in, refuse
+        )
 
     # only once the frame is painted: the worker's imports would otherwise hold the
     # interpreter while the first paint waits for it

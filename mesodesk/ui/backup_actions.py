@@ -3,8 +3,10 @@ backup's time in the status bar, and the automatic backup (at start, then whenev
 passed).
 
 Thin over `BackupService`: every backup, check and restore runs on the task runner, never on
-the GUI thread, and reports back here. A restore asks first whether nothing typed is left
-unsaved (the guard it is given), then for confirmation: it replaces every record.
+the GUI thread, and reports back here, its progress shown in place of the last backup's time
+with a Cancel button (and Esc for a restore, which the user waits for). A restore asks first
+whether nothing typed is left unsaved (the guard it is given), then for confirmation: it
+replaces every record.
 """
 
 from __future__ import annotations
@@ -16,10 +18,12 @@ from typing import TYPE_CHECKING, TypeAlias
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QStackedWidget, QWidget
 
+from mesodesk.domain.progress import Cancelled, Progress
 from mesodesk.ui.backup_settings_dialog import BackupSettingsDialog
 from mesodesk.ui.state.notices import Notices
+from mesodesk.ui.task_progress import TaskProgress
 from mesodesk.ui.text import core_message, show_date, show_time
 from mesodesk.ui.workers import TaskRunner
 
@@ -39,9 +43,9 @@ QLabel#backupLabel { color: #475467; }
 QLabel#backupLabel[problem="true"] { color: #b42318; font-weight: 600; }
 """
 
-Outcome: TypeAlias = "tuple[BackupMade | None, str | None, BackupStatus]"
-"""What a backup task reports: the backup made (None if none was due), why it failed, and
-the backups folder's status after it."""
+Outcome: TypeAlias = "tuple[BackupMade | None, str | None, BackupStatus, bool]"
+"""What a backup task reports: the backup made (None if none was due or it was cancelled), why
+it failed, the backups folder's status after it, and whether the user cancelled it."""
 
 
 class BackupLabel(QLabel):
@@ -107,6 +111,13 @@ class BackupActions(QObject):
         self.status: BackupStatus | None = None
         self.failure: str | None = None
         self.label = BackupLabel(parent)
+        self.progress = TaskProgress(parent, parent)
+        self.status_widget = QStackedWidget(parent)
+        self.status_widget.addWidget(self.label)
+        self.status_widget.addWidget(self.progress)
+        width = max(self.label.width(), self.progress.sizeHint().width())
+        self.label.setFixedWidth(width)  # the bar takes its place: nothing beside it moves
+        self.status_widget.setFixedWidth(width)
         self.last_action = QAction(parent)
         self.last_action.setEnabled(False)  # says when; the status bar shows the same
         self._show(self.tr("Last backup: …"))
@@ -155,18 +166,22 @@ class BackupActions(QObject):
     def back_up_now(self) -> None:
         self._back_up(self._service.backup_now, automatic=False)
 
-    def _back_up(self, work: Callable[[], BackupMade | None], automatic: bool) -> None:
+    def _back_up(self, work: Callable[[Progress], BackupMade | None], automatic: bool) -> None:
         if self._busy:
             return
         self._set_busy(True, self.tr("Backing up…"))
+        progress = self._follow(self.tr("Backing up…"))
         service = self._service
 
         def task() -> Outcome:
+            cancelled = False
             try:
-                made, failure = work(), None
+                made, failure = work(progress), None
+            except Cancelled:
+                made, failure, cancelled = None, None, True
             except Exception as exc:  # told to the user with the status after it
                 made, failure = None, core_message(str(exc))
-            return made, failure, service.status()
+            return made, failure, service.status(), cancelled
 
         self._runner.submit(
             task,
@@ -175,12 +190,14 @@ class BackupActions(QObject):
         )
 
     def _backed_up(self, outcome: Outcome, automatic: bool) -> None:
-        made, failure, status = outcome
+        made, failure, status, cancelled = outcome
         self._set_busy(False)
         self.failure = failure
         self._show_status(status)
         retry = (self.tr("Back up now"), self.back_up_now)
-        if failure is not None:
+        if cancelled:
+            self._notices.info(self.tr("Backup cancelled; no backup was made."), retry)
+        elif failure is not None:
             last = (
                 " "
                 + self.tr("The last backup was made on {date}.").format(
@@ -248,8 +265,11 @@ class BackupActions(QObject):
             self._notices.info(self.tr("A backup is under way; restore when it has finished."))
             return
         self._set_busy(True, self.tr("Checking the backup…"))
+        progress = self._follow(self.tr("Checking the backup…"), escape=True)
         service = self._service
-        self._runner.submit(lambda: service.check_restore(path), self._checked, self._refused)
+        self._runner.submit(
+            lambda: service.check_restore(path, progress), self._checked, self._refused
+        )
 
     def choose_backup_file(self) -> Path | None:
         """Ask which backup to restore; the one file question here, replaced in tests."""
@@ -299,14 +319,16 @@ class BackupActions(QObject):
 
     def _checked(self, candidate: RestoreCandidate) -> None:
         """Still busy while the user decides, so the hourly backup waits its turn."""
+        self._stop_following()
         if not self.confirm_restore(candidate) or not self._may_replace_data():
             self._set_busy(False)
             return
         self._set_busy(True, self.tr("Restoring…"))
+        progress = self._follow(self.tr("Restoring…"), escape=True)
         self.restore_started.emit()
         service = self._service
         self._runner.submit(
-            lambda: (service.restore(candidate.path), service.status()),
+            lambda: (service.restore(candidate.path, progress=progress), service.status()),
             self._restored,
             self._restore_failed,
         )
@@ -330,13 +352,19 @@ class BackupActions(QObject):
 
     def _refused(self, exc: Exception) -> None:
         self._set_busy(False)
-        self._notices.error(core_message(str(exc)))
+        self._say_failed(exc)
 
     def _restore_failed(self, exc: Exception) -> None:
         self._set_busy(False)
         self.restore_ended.emit()
         self.refresh()
-        self._notices.error(core_message(str(exc)))
+        self._say_failed(exc)
+
+    def _say_failed(self, exc: Exception) -> None:
+        if isinstance(exc, Cancelled):
+            self._notices.info(self.tr("Restore cancelled; nothing was changed."))
+        else:
+            self._notices.error(core_message(str(exc)))
 
     # --- settings ----------------------------------------------------------------------------
 
@@ -350,7 +378,19 @@ class BackupActions(QObject):
         dialog.open()
         return dialog
 
+    def _follow(self, words: str, escape: bool = False) -> Progress:
+        """The bar with Cancel in place of the label, for the task about to start."""
+        progress = self.progress.start(words, escape=escape)
+        self.status_widget.setCurrentWidget(self.progress)
+        return progress
+
+    def _stop_following(self) -> None:
+        self.progress.finish()
+        self.status_widget.setCurrentWidget(self.label)
+
     def _set_busy(self, busy: bool, text: str = "") -> None:
+        if not busy:
+            self._stop_following()
         self._busy = busy
         for action in self.actions:
             usable = action is not self.settings_action or self._settings is not None

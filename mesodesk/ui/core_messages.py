@@ -338,6 +338,10 @@ CORE_MESSAGES = (
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
+        "The photo of these marks was removed; reload the visit.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
         "The depth: {problem}",
     ),
     QT_TRANSLATE_NOOP(
@@ -359,6 +363,10 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP(
         "CoreMessages",
         "This cocktail is no longer in the catalog; choose another.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "A mark can only be placed on a photo of its own visit.",
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
@@ -390,6 +398,10 @@ CORE_MESSAGES = (
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
+        "Every point of a mark must lie on the photo.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
         "The anamnesis records {value1}, which a male patient cannot have. Correct the anamnesis first, or keep the sex as it is.",
     ),
     QT_TRANSLATE_NOOP(
@@ -399,6 +411,14 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP(
         "CoreMessages",
         "A stored photo is missing or damaged in the data folder; restore the data folder from a backup.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "This photo has {count} injection mark(s) on it, so it is not removed: delete them on the chart first (choose the photo in the chart's list, select all marks, delete).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "This photo has {count} injection mark(s) placed on its view, so its view is not changed: delete them on the chart first.",
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
@@ -462,11 +482,11 @@ CORE_MESSAGES = (
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
-        "This template was already deleted.",
+        "Marks on a photo belong to that photo and cannot be kept in a template; select marks on a diagram.",
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
-        "A mark of the selection cannot be kept: {value1}",
+        "This template was already deleted.",
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
@@ -474,7 +494,19 @@ CORE_MESSAGES = (
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
-        "This database already has users; add more from the command line.",
+        "A mark of the selection cannot be kept: {value1}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "You cannot disable the account you are signed in with.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "This is the last active administrator: make another user an administrator first, or nobody could manage the users from the window.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "This database already has users; add more in Tools > Users.",
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",

@@ -17,11 +17,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pypdfium2
-import pypdfium2.raw as pdfium_raw
 from PySide6.QtCore import QObject, QRectF, QSize, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPainter, QPixmap
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -44,6 +41,8 @@ from mesodesk.ui.wheel_guard import ComboBox
 from mesodesk.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
     from mesodesk.services.registry import Services
 
 AFTERCARE, CONSENT, VISIT_SUMMARY, MESOSCOOTER = (
@@ -74,7 +73,11 @@ class BuiltDocument:
 
 
 def render_pages(pdf: bytes, scale: float) -> list[QImage]:
-    """Each page of `pdf` as an RGB image; callable from any thread."""
+    """Each page of `pdf` as an RGB image; callable from any thread. pdfium is loaded with
+    the first document shown: a window that shows none keeps its memory."""
+    import pypdfium2
+    import pypdfium2.raw as pdfium_raw
+
     with _pdfium:
         document = pypdfium2.PdfDocument(pdf)
         try:
@@ -347,9 +350,12 @@ class DocumentPreview(QWidget):
         self.status.setText(self.tr("Saved {file}.").format(file=str(target)))
 
     def print_document(self) -> None:
-        """Ask for the printer, rasterise at its resolution in a worker, then paint the pages."""
+        """Ask for the printer, rasterise at its resolution in a worker, then paint the pages.
+        Qt's printing loads with the first print: a window that never prints keeps its memory."""
         if self.document is None:
             return
+        from PySide6.QtPrintSupport import QPrinter
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.windowTitle())
         if not self.choose_printer(printer):
@@ -395,6 +401,8 @@ class DocumentPreview(QWidget):
         return Path(name) if name else None
 
     def choose_printer(self, printer: QPrinter) -> bool:
+        from PySide6.QtPrintSupport import QPrintDialog
+
         return QPrintDialog(printer, self).exec() == QPrintDialog.DialogCode.Accepted
 
     def _suggested_path(self) -> Path:

@@ -257,10 +257,7 @@ class AccountPage(_Page):
         form.addRow(
             "",
             self.note(
-                self.tr(
-                    "More users (practitioners, reception) are added later with "
-                    "'mesodesk user add'."
-                )
+                self.tr("More users (practitioners, reception) are added later in Tools > Users…")
             ),
         )
 

@@ -11,6 +11,7 @@ where it is used, after the first paint.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QByteArray, QFileInfo, QRect, QSettings, QTimer
@@ -19,8 +20,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QProgressBar,
     QSplitter,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -48,6 +51,7 @@ if TYPE_CHECKING:
     from mesodesk.ui.rules_window import ClinicRulesWindow
     from mesodesk.ui.settings_dialog import ClinicSettingsDialog
     from mesodesk.ui.sign_in import IdleLock
+    from mesodesk.ui.users_dialog import UsersDialog
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 Keys = QKeySequence | QKeySequence.StandardKey | str
@@ -114,6 +118,8 @@ class MainWindow(QMainWindow):
         self.idle_lock: IdleLock | None = None
         self.catalog_window: CatalogWindow | None = None
         self.rules_window: ClinicRulesWindow | None = None
+        self._card_alerts: tuple[PatientAnamnesisRecord, list[str]] | None = None
+        """The open card's anamnesis as read, with its alerts in words."""
         self.guide_window: GuideWindow | None = None
         self.early_list: PatientListPanel | None = None
         """The list's first page shown before the database was open (`show_first_page`)."""
@@ -222,7 +228,7 @@ class MainWindow(QMainWindow):
         self.early_list = panel
         sizes = self.opening.sizes()
         self.opening.replaceWidget(0, panel)
-        placeholder = self.opening.replaceWidget(1, self.opening_hint)
+        placeholder = self.opening.replaceWidget(1, self._opening_column)
         if placeholder is not None:
             placeholder.deleteLater()
         self.opening.setSizes(sizes)
@@ -233,9 +239,15 @@ class MainWindow(QMainWindow):
             self.tr("Opening the database… the patient opens as soon as it is ready.")
         )
 
+    def show_opening_share(self, share: float) -> None:
+        """How far the opening has come, where it can be known (the demo being filled)."""
+        self.opening_bar.setValue(round(share * self.opening_bar.maximum()))
+        self.opening_bar.setVisible(share < 1.0)
+
     def show_opening_failed(self, message: str) -> None:
         """The database could not be opened: say why where the list would be (no list read
         before from its file stays shown)."""
+        self.opening_bar.hide()
         if self.early_list is not None:
             self.early_list.hide()
             self._chosen_early = None
@@ -261,7 +273,12 @@ class MainWindow(QMainWindow):
 
     def _limit_to_role(self) -> None:
         """Reception sees the list, the card and its contact data only. The services refuse
-        the rest anyway; this keeps the window from offering what would be refused."""
+        the rest anyway; this keeps the window from offering what would be refused. Only an
+        administrator (or anyone, while the practice has no users) manages the users."""
+        user = self.services.access.user
+        manages = user is None or allows(user.role, Permission.USERS)
+        self.users_action.setEnabled(manages)
+        self.users_action.setVisible(manages)
         if self.clinical:
             return
         for pane in (self.anamnesis, self.timeline, self.visit_tab):
@@ -405,6 +422,7 @@ class MainWindow(QMainWindow):
         self.rules_action = action(
             self.tr("Clinic &rules…"), "Ctrl+Alt+Shift+C", self.show_clinic_rules
         )
+        self.users_action = action(self.tr("&Users…"), "Ctrl+Alt+U", self.manage_users)
         self.guide_action = action(self.tr("&User guide"), "F1", self.show_guide)
         self.about_action = action(self.tr("&About MesoDesk"), None, self._about)
         self.waiting_actions = [
@@ -418,6 +436,7 @@ class MainWindow(QMainWindow):
             self.catalog_action,
             self.settings_action,
             self.rules_action,
+            self.users_action,
         ]
         for waiting in self.waiting_actions:
             waiting.setEnabled(False)
@@ -440,6 +459,8 @@ class MainWindow(QMainWindow):
         visit_menu = menu.addMenu(self.tr("V&isit"))
         tools_menu = menu.addMenu(self.tr("&Tools"))
         tools_menu.addActions([self.catalog_action, self.settings_action, self.rules_action])
+        tools_menu.addSeparator()
+        tools_menu.addAction(self.users_action)
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self.guide_action)
         help_menu.addSeparator()
@@ -474,7 +495,21 @@ class MainWindow(QMainWindow):
         self.opening_hint.setStyleSheet(_CENTRED)
         self.opening_hint.setWordWrap(True)
         self.opening_hint.setMargin(16)
-        self.opening.addWidget(self.opening_hint)
+        self.opening_bar = QProgressBar(self)
+        self.opening_bar.setRange(0, 1000)
+        self.opening_bar.setTextVisible(False)
+        kept = self.opening_bar.sizePolicy()
+        kept.setRetainSizeWhenHidden(True)  # the hint above it never moves
+        self.opening_bar.setSizePolicy(kept)
+        self.opening_bar.hide()
+        hint = self._opening_column = QWidget(self)
+        column = QVBoxLayout(hint)
+        column.setContentsMargins(16, 0, 16, 0)
+        column.addStretch(1)
+        column.addWidget(self.opening_hint)
+        column.addWidget(self.opening_bar)
+        column.addStretch(1)
+        self.opening.addWidget(hint)
         self.opening.addWidget(QWidget(self))
         self.opening.setStretchFactor(0, 0)
         self.opening.setStretchFactor(1, 1)
@@ -554,7 +589,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menus["file"]
         file_menu.insertActions(self.quit_action, backups.menu_actions)
         file_menu.insertSeparator(self.quit_action)
-        self.statusBar().addPermanentWidget(backups.label)
+        self.statusBar().addPermanentWidget(backups.status_widget)
         backups.restore_started.connect(lambda: self._hold_forms(True))
         backups.restore_ended.connect(lambda: self._hold_forms(False))
         backups.restored.connect(lambda _done: self._data_replaced())
@@ -805,6 +840,28 @@ class MainWindow(QMainWindow):
         self.catalog_window.activateWindow()
         return self.catalog_window
 
+    def manage_users(self) -> UsersDialog:
+        """Who signs in, with which role, and the idle lock; for administrators."""
+        from PySide6.QtCore import Qt
+
+        from mesodesk.ui.users_dialog import UsersDialog
+
+        dialog = UsersDialog(self.services.users, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.idle_changed.connect(self._idle_minutes_changed)
+        dialog.signed_in.connect(self._first_user_signed_in)
+        dialog.open()
+        return dialog
+
+    def _first_user_signed_in(self) -> None:
+        """The window now belongs to the practice's first user, and locks when left idle."""
+        if self.idle_lock is None:
+            self.idle_lock = self._build_idle_lock()
+
+    def _idle_minutes_changed(self, minutes: int) -> None:
+        if self.idle_lock is not None:
+            self.idle_lock.set_interval_ms(minutes * 60_000)
+
     def show_clinic_rules(self) -> ClinicRulesWindow:
         """The clinic's catalog, medicine dictionary and document texts, in a window of its own."""
         from mesodesk.ui.rules_window import ClinicRulesWindow
@@ -936,25 +993,29 @@ class MainWindow(QMainWindow):
         self._load_safety(card)
 
     def _load_safety(self, card: PatientCard | None) -> None:
-        """The anamnesis pane, the header's red alerts and the course reminders."""
-        from mesodesk.ui.text import core_message, core_messages, message_text
+        """The anamnesis pane, the header's red alerts and the course reminders: the card's
+        anamnesis, its alerts and the rules they need are read once."""
+        from mesodesk.ui.text import core_message, message_text
 
         services = self.services
-        problems = [services.anamnesis.catalog().problem, services.anamnesis.medicines().problem]
-        if any(problems):
-            self.notices.error(core_messages(p for p in problems if p))
+        self._card_alerts = None
         if card is None or card.id is None or not self.clinical:
+            anamnesis = services.anamnesis
+            self._show_rule_problems([anamnesis.catalog().problem, anamnesis.medicines().problem])
             self.anamnesis.load(None)
             self.header.show_alerts([])
             return
         try:
-            self.anamnesis.load(services.anamnesis.get(card.id))
-            self.header.show_alerts(
-                [message_text(m) for m in services.anamnesis.alert_messages(card.id)]
-            )
+            safety = services.anamnesis.card_safety(card.id)
         except ServiceError as exc:
             self.anamnesis.load(None)
             self.notices.error(core_message(str(exc)))
+        else:
+            self._show_rule_problems(safety.rule_problems)
+            alerts = [message_text(m) for m in safety.alerts]
+            self._card_alerts = (safety.record, alerts)
+            self.anamnesis.load(safety.record, safety.medicines)
+            self.header.show_alerts(alerts)
         patient_id, courses = card.id, services.courses
         self.runner.submit(
             lambda: courses.reminders(patient_id, _today()),
@@ -962,12 +1023,26 @@ class MainWindow(QMainWindow):
             lambda _error: None,
         )
 
-    def _anamnesis_edited(self, _dirty: bool) -> None:
+    def _show_rule_problems(self, problems: Iterable[str | None]) -> None:
+        """A clinic rule file that is not in force says why."""
+        from mesodesk.ui.text import core_messages
+
+        found = [problem for problem in problems if problem]
+        if found:
+            self.notices.error(core_messages(found))
+
+    def _anamnesis_edited(self, dirty: bool) -> None:
         """The header follows the anamnesis as it is typed: a medicine ticked by its name
-        shows at once, before the anamnesis is saved."""
+        shows at once, before the anamnesis is saved. Unedited, it shows the alerts read
+        with the card."""
         from mesodesk.ui.text import message_text
 
-        if self.anamnesis.record() is None:
+        record = self.anamnesis.record()
+        if record is None:
+            return
+        read_with_card = self._card_alerts
+        if not dirty and read_with_card is not None and read_with_card[0] is record:
+            self.header.show_alerts(read_with_card[1])
             return
         facts, _problem = self.anamnesis.anamnesis()
         alerts = self.services.anamnesis.alerts_for(facts)
@@ -1116,7 +1191,9 @@ class MainWindow(QMainWindow):
             return
         if self.backups is not None and self.backups.busy:
             self.notices.info(
-                self.tr("A backup or a restore is under way; quit when it has finished.")
+                self.tr(
+                    "A backup or a restore is under way; cancel it or quit when it has finished."
+                )
             )
             event.ignore()
             return

@@ -52,10 +52,12 @@ class VisitTab(QWidget):
         self._runner = runner
         self.compare: PhotoCompare | None = None
         self.diagram = DiagramPanel(visit, services, runner, notices, self)
+        self.photos.marks_asked.connect(self.diagram.mark_on_photo)
         self.bar = VisitActionBar(self)
         self.visit_actions = VisitActions(visit, self.form, self.strip, self.bar, self)
         for action in self.diagram.all_actions():
             self.addAction(action)
+        self.addAction(self.photos.marks_action)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("visitSplitter")

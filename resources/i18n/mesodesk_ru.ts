@@ -67,8 +67,8 @@
         <translation>Пароль &amp;ещё раз</translation>
     </message>
     <message>
-        <source>More users (practitioners, reception) are added later with &apos;mesodesk user add&apos;.</source>
-        <translation>Других пользователей (специалистов, администраторов приёма) можно добавить позже командой &apos;mesodesk user add&apos;.</translation>
+        <source>More users (practitioners, reception) are added later in Tools &gt; Users…</source>
+        <translation>Других пользователей (специалистов, администраторов приёма) можно добавить позже в меню Сервис &gt; Пользователи…</translation>
     </message>
 </context>
 <context>
@@ -316,6 +316,10 @@
         <translation>Создать резервную копию</translation>
     </message>
     <message>
+        <source>Backup cancelled; no backup was made.</source>
+        <translation>Резервное копирование отменено; копия не создана.</translation>
+    </message>
+    <message>
         <source>The last backup was made on {date}.</source>
         <translation>Последняя резервная копия создана {date}.</translation>
     </message>
@@ -402,6 +406,10 @@
     <message>
         <source>The data as they were are kept as {copy}.</source>
         <translation>Прежние данные сохранены как {copy}.</translation>
+    </message>
+    <message>
+        <source>Restore cancelled; nothing was changed.</source>
+        <translation>Восстановление отменено; ничего не изменено.</translation>
     </message>
     <message>
         <source>Backup settings saved.</source>
@@ -1370,6 +1378,10 @@
         <translation>Этой серии больше нет в каталоге; выберите другую.</translation>
     </message>
     <message>
+        <source>The photo of these marks was removed; reload the visit.</source>
+        <translation>Фото, на котором стоят эти отметки, удалено; откройте визит заново.</translation>
+    </message>
+    <message>
         <source>The depth: {problem}</source>
         <translation>Глубина: {problem}</translation>
     </message>
@@ -1392,6 +1404,10 @@
     <message>
         <source>This cocktail is no longer in the catalog; choose another.</source>
         <translation>Этого коктейля больше нет в каталоге; выберите другой.</translation>
+    </message>
+    <message>
+        <source>A mark can only be placed on a photo of its own visit.</source>
+        <translation>Отметку можно поставить только на фото своего визита.</translation>
     </message>
     <message>
         <source>A mark can have at most {MARK_POINTS} points.</source>
@@ -1422,6 +1438,10 @@
         <translation>Восстановить можно только сохранённые отметки.</translation>
     </message>
     <message>
+        <source>Every point of a mark must lie on the photo.</source>
+        <translation>Каждая точка отметки должна лежать на фото.</translation>
+    </message>
+    <message>
         <source>The anamnesis records {value1}, which a male patient cannot have. Correct the anamnesis first, or keep the sex as it is.</source>
         <translation>В анамнезе записано: {value1} — у пациента мужского пола этого быть не может. Сначала исправьте анамнез или оставьте пол прежним.</translation>
     </message>
@@ -1432,6 +1452,14 @@
     <message>
         <source>A stored photo is missing or damaged in the data folder; restore the data folder from a backup.</source>
         <translation>Сохранённой фотографии нет в папке данных, или она повреждена; восстановите папку данных из резервной копии.</translation>
+    </message>
+    <message>
+        <source>This photo has {count} injection mark(s) on it, so it is not removed: delete them on the chart first (choose the photo in the chart&apos;s list, select all marks, delete).</source>
+        <translation>На этом фото отметок инъекций: {count}, поэтому оно не удалено. Сначала удалите их на схеме (выберите фото в списке схем, выделите все отметки, удалите).</translation>
+    </message>
+    <message>
+        <source>This photo has {count} injection mark(s) placed on its view, so its view is not changed: delete them on the chart first.</source>
+        <translation>На этом фото отметок инъекций: {count}, они поставлены на этот ракурс, поэтому ракурс не изменён. Сначала удалите их на схеме.</translation>
     </message>
     <message>
         <source>This photo no longer exists (it may have been removed).</source>
@@ -1494,6 +1522,10 @@
         <translation>В шаблоне может быть не более {MAX_TEMPLATE_MARKS} отметок.</translation>
     </message>
     <message>
+        <source>Marks on a photo belong to that photo and cannot be kept in a template; select marks on a diagram.</source>
+        <translation>Отметки на фото относятся к этому фото и не сохраняются в шаблон; выделите отметки на схеме.</translation>
+    </message>
+    <message>
         <source>This template was already deleted.</source>
         <translation>Этот шаблон уже удалён.</translation>
     </message>
@@ -1502,12 +1534,20 @@
         <translation>Одну из выбранных отметок сохранить нельзя: {value1}</translation>
     </message>
     <message>
-        <source>A template called “{cleaned}” exists already.</source>
-        <translation>Шаблон «{cleaned}» уже есть.</translation>
+        <source>You cannot disable the account you are signed in with.</source>
+        <translation>Нельзя отключить учётную запись, под которой вы вошли.</translation>
     </message>
     <message>
-        <source>This database already has users; add more from the command line.</source>
-        <translation>В этой базе данных уже есть пользователи; новых добавляйте из командной строки.</translation>
+        <source>This is the last active administrator: make another user an administrator first, or nobody could manage the users from the window.</source>
+        <translation>Это последний активный администратор: сначала назначьте администратором другого пользователя, иначе управлять пользователями из программы будет некому.</translation>
+    </message>
+    <message>
+        <source>This database already has users; add more in Tools &gt; Users.</source>
+        <translation>В этой базе уже есть пользователи; добавьте новых в меню Сервис &gt; Пользователи.</translation>
+    </message>
+    <message>
+        <source>A template called “{cleaned}” exists already.</source>
+        <translation>Шаблон «{cleaned}» уже есть.</translation>
     </message>
     <message>
         <source>There is no user named {value1}.</source>
@@ -1914,6 +1954,10 @@
     <message>
         <source>Delete a template</source>
         <translation>Удалить шаблон</translation>
+    </message>
+    <message>
+        <source>The photo&apos;s file cannot be read on this computer, so it cannot be marked.</source>
+        <translation>Файл фото не читается на этом компьютере, поэтому на нём нельзя ставить отметки.</translation>
     </message>
     <message>
         <source>Vascular scheme {top}-{bottom}</source>
@@ -2578,6 +2622,10 @@
         <translation>&amp;Правила клиники…</translation>
     </message>
     <message>
+        <source>&amp;Users…</source>
+        <translation>&amp;Пользователи…</translation>
+    </message>
+    <message>
         <source>&amp;User guide</source>
         <translation>&amp;Руководство пользователя</translation>
     </message>
@@ -2710,8 +2758,8 @@
         <translation>MesoDesk — {name}{marker}</translation>
     </message>
     <message>
-        <source>A backup or a restore is under way; quit when it has finished.</source>
-        <translation>Идёт резервное копирование или восстановление; закройте программу, когда оно завершится.</translation>
+        <source>A backup or a restore is under way; cancel it or quit when it has finished.</source>
+        <translation>Идёт резервное копирование или восстановление; отмените его или закройте программу, когда оно завершится.</translation>
     </message>
 </context>
 <context>
@@ -3084,6 +3132,10 @@ Write why the procedure goes ahead anyway. The reason, who decided and when are 
     <message>
         <source>Back</source>
         <translation>Сзади</translation>
+    </message>
+    <message>
+        <source>Photo: {kind} · {view}</source>
+        <translation>Фото: {kind} · {view}</translation>
     </message>
     <message>
         <source>No photo consent recorded</source>
@@ -3544,6 +3596,21 @@ Write why the procedure goes ahead anyway. The reason, who decided and when are 
     </message>
 </context>
 <context>
+    <name>TaskProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Stop it; nothing is left half-done</source>
+        <translation>Остановить; ничего не останется сделанным наполовину</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Отмена…</translation>
+    </message>
+</context>
+<context>
     <name>Timeline</name>
     <message>
         <source>Course</source>
@@ -3652,8 +3719,151 @@ Write why the procedure goes ahead anyway. The reason, who decided and when are 
         <translation>мл</translation>
     </message>
     <message>
+        <source>On the photo</source>
+        <translation>На фото</translation>
+    </message>
+    <message>
         <source>Total</source>
         <translation>Итого</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Practitioner</source>
+        <translation>Специалист</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Администратор</translation>
+    </message>
+    <message>
+        <source>Reception</source>
+        <translation>Администратор приёма</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Пользователи</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Signs in</source>
+        <translation>Вход</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Добавлен</translation>
+    </message>
+    <message>
+        <source>Role of the chosen user</source>
+        <translation>Роль выбранного пользователя</translation>
+    </message>
+    <message>
+        <source>Change &amp;role</source>
+        <translation>Сменить &amp;роль</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>&amp;Отключить</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>&amp;Включить</translation>
+    </message>
+    <message>
+        <source>As it signs records and the audit trail</source>
+        <translation>Так оно будет в подписях и журнале действий</translation>
+    </message>
+    <message>
+        <source>&amp;Add user</source>
+        <translation>&amp;Добавить</translation>
+    </message>
+    <message>
+        <source>Set &amp;password of the chosen user</source>
+        <translation>Задать &amp;пароль выбранному</translation>
+    </message>
+    <message>
+        <source>The first user is an administrator. From the next start MesoDesk asks for a name and password, and each role sees only what it needs.</source>
+        <translation>Первый пользователь — администратор. Со следующего запуска MesoDesk спрашивает имя и пароль, и каждая роль видит только то, что ей нужно.</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <source>Lock after minutes without input</source>
+        <translation>Блокировать после минут бездействия</translation>
+    </message>
+    <message>
+        <source>Appl&amp;y</source>
+        <translation>Пр&amp;именить</translation>
+    </message>
+    <message>
+        <source>New user, or a new password</source>
+        <translation>Новый пользователь или новый пароль</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Имя</translation>
+    </message>
+    <message>
+        <source>R&amp;ole</source>
+        <translation>Р&amp;оль</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>Паро&amp;ль</translation>
+    </message>
+    <message>
+        <source>Repea&amp;t password</source>
+        <translation>Пов&amp;тор пароля</translation>
+    </message>
+    <message>
+        <source>Idle lock</source>
+        <translation>Блокировка при бездействии</translation>
+    </message>
+    <message>
+        <source>Lock every signed-in window after</source>
+        <translation>Блокировать окна после</translation>
+    </message>
+    <message>
+        <source>without input</source>
+        <translation>без действий</translation>
+    </message>
+    <message>
+        <source>{name} can sign in now.</source>
+        <translation>{name} теперь может войти.</translation>
+    </message>
+    <message>
+        <source>Choose the user in the list first.</source>
+        <translation>Сначала выберите пользователя в списке.</translation>
+    </message>
+    <message>
+        <source>The password of {name} is changed.</source>
+        <translation>Пароль пользователя {name} изменён.</translation>
+    </message>
+    <message>
+        <source>This window locks after {minutes} min without input; the other workstations from their next start.</source>
+        <translation>Это окно блокируется после {minutes} мин без действий, остальные рабочие места — со следующего запуска.</translation>
+    </message>
+    <message>
+        <source>No (disabled)</source>
+        <translation>Нет (отключён)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Да</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Пароли не совпадают.</translation>
     </message>
 </context>
 <context>
@@ -3938,8 +4148,24 @@ Write why the procedure goes ahead anyway. The reason, who decided and when are 
         <translation>Сравнить…</translation>
     </message>
     <message>
+        <source>Mark on photo</source>
+        <translation>Отметки на фото</translation>
+    </message>
+    <message>
+        <source>Place injection marks on the selected photo in the chart (Ctrl+Shift+M)</source>
+        <translation>Ставить отметки инъекций на выбранном фото в схеме (Ctrl+Shift+M)</translation>
+    </message>
+    <message>
+        <source>Mark on the selected photo</source>
+        <translation>Отметки на выбранном фото</translation>
+    </message>
+    <message>
         <source>Remove from the visit</source>
         <translation>Убрать из визита</translation>
+    </message>
+    <message>
+        <source>Photos of the visit</source>
+        <translation>Фото визита</translation>
     </message>
     <message>
         <source>Photos</source>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from mesodesk.db import open_database, sqlite_url
+from mesodesk.domain.progress import Progress
 from mesodesk.domain.vocabulary import VisitStatus
 from mesodesk.services.demo import fill_demo
 from mesodesk.services.registry import build_services
@@ -39,3 +40,18 @@ def test_demo_fills_signed_visits_from_real_lots_reproducibly(tmp_path):
     assert done and all(row[3] for row in done)
     assert any(row[4] for row in done) and any(row[5] for row in done)
     assert any(row[2] is VisitStatus.PLANNED for row in first)
+
+
+def test_the_demo_fill_tells_how_far_it_has_come_batch_by_batch_up_to_the_whole(tmp_path):
+    database = open_database(sqlite_url(tmp_path / "demo.sqlite3"))
+    try:
+        services = build_services(database.sessions)
+        services.catalog.ensure_starter_catalog()
+        told: list[float] = []
+
+        fill_demo(services, patients=30, seed=3, progress=Progress(told.append))
+
+        assert told == sorted(told) and told[-1] == 1.0
+        assert len(told) > 5, "told as it goes, not only at the end"
+    finally:
+        database.close()

@@ -9,7 +9,7 @@ import pytest
 from mesodesk.domain.anamnesis import Anamnesis
 from mesodesk.domain.users import Role
 from mesodesk.services.access import SIGN_IN_FIRST, Access
-from mesodesk.services.errors import AccessDenied, ValidationFailed
+from mesodesk.services.errors import AccessDenied, ServiceError, ValidationFailed
 from mesodesk.services.registry import Services, build_services
 from mesodesk.services.users import WrongPassword
 from tests.integration.safety_helpers import add_patient
@@ -138,3 +138,32 @@ def test_reception_cannot_restore_a_backup(sqlite_db, tmp_path):
     restoring = BackupService.for_database(sqlite_db, access=reception.access)
     with pytest.raises(RestoreRefused, match="nothing was restored"):
         restoring.restore(made.path)
+
+
+def test_the_last_administrator_is_neither_disabled_nor_demoted_and_nothing_changes(database):
+    setup = build_services(database.sessions, Access.command_line())
+    setup.users.add("olga", Role.ADMINISTRATOR, PASSWORD)
+    setup.users.add("anna", Role.PRACTITIONER, PASSWORD)
+    admin = _window(database, "olga")
+    with pytest.raises(ServiceError, match="signed in with"):
+        admin.users.set_disabled("olga")
+    with pytest.raises(ServiceError, match="last active administrator"):
+        admin.users.set_role("olga", Role.PRACTITIONER)
+    with pytest.raises(ServiceError, match="last active administrator"):
+        setup.users.set_disabled("olga")
+    assert [(u.name, u.role, u.disabled) for u in setup.users.list_users()] == [
+        ("anna", Role.PRACTITIONER, False),
+        ("olga", Role.ADMINISTRATOR, False),
+    ]
+    admin.users.set_role("anna", Role.ADMINISTRATOR)
+    admin.users.set_role("olga", Role.RECEPTION)  # another administrator remains
+    assert {u.name: u.role for u in setup.users.list_users()}["olga"] is Role.RECEPTION
+
+
+def test_a_practitioner_cannot_change_roles(database):
+    setup = build_services(database.sessions, Access.command_line())
+    setup.users.add("anna", Role.PRACTITIONER, PASSWORD)
+    setup.users.add("rita", Role.RECEPTION, PASSWORD)
+    with pytest.raises(AccessDenied):
+        _window(database, "anna").users.set_role("rita", Role.ADMINISTRATOR)
+    assert {u.name: u.role for u in setup.users.list_users()}["rita"] is Role.RECEPTION

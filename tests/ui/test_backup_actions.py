@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 
 from mesodesk.db import Database
 from mesodesk.domain.patient import PatientCard
+from mesodesk.domain.progress import Progress
 from mesodesk.services.backup import BackupMade, BackupService, BackupSettingsService
 from mesodesk.services.registry import Services
 from mesodesk.ui.app import APPLICATION, ORGANIZATION
@@ -31,9 +32,9 @@ class ThreadNoting(BackupService):
 
     threads: list[int]
 
-    def backup_now(self) -> BackupMade:
+    def backup_now(self, progress: Progress | None = None) -> BackupMade:
         self.threads.append(threading.get_ident())
-        return super().backup_now()
+        return super().backup_now(progress)
 
 
 @pytest.fixture

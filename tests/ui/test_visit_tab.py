@@ -372,3 +372,46 @@ def test_ctrl_t_starts_todays_visit_before_the_timeline_has_loaded(qtbot, window
     assert window.patient_tabs.currentWidget() is window.visit_tab
     assert window.visit.draft is not None and window.visit.draft.patient_id == patient.id
     _settled(qtbot, window)
+
+
+def test_the_lot_chosen_to_add_stays_chosen_when_the_next_visit_opens_with_the_same_stock(
+    qtbot, window, clinic
+):
+    patient_id = window.patient.patient_id
+    soon = datetime.now(UTC) + timedelta(days=1)
+    first = window.services.visits.start_visit(patient_id, soon)
+    second = window.services.visits.start_visit(patient_id, soon + timedelta(days=14))
+    _settled(qtbot, window)
+    window.open_visit(first.id)
+    lines = window.visit_tab.form.lines
+    assert lines.add_lot.count() == 2
+    lines.add_lot.setCurrentIndex(1)
+    chosen = lines.add_lot.currentData()
+    window.open_visit(second.id)
+    assert window.visit.record.id == second.id
+    assert lines.add_lot.count() == 2
+    assert lines.add_lot.currentData() == chosen
+
+
+def test_the_next_visit_on_the_same_chart_shows_its_own_marks_only(qtbot, window, clinic):
+    patient_id = window.patient.patient_id
+    soon = datetime.now(UTC) + timedelta(days=1)
+    visits = [
+        window.services.visits.start_visit(patient_id, soon + timedelta(days=14 * n))
+        for n in range(2)
+    ]
+    marks = {
+        visit.id: window.services.marks.add_many(
+            [
+                MarkRecord(None, visit.id, DiagramName.BACK, MarkShape.POINT, (Point(x, 300),))
+                for x in xs
+            ]
+        )
+        for visit, xs in zip(visits, ((100, 140), (120,)), strict=True)
+    }
+    _settled(qtbot, window)
+    scene = window.visit_tab.diagram.scene
+    for visit in (*visits, visits[0]):
+        window.open_visit(visit.id)
+        assert scene.diagram_name is DiagramName.BACK
+        assert sorted(scene.mark_ids()) == sorted(m.id for m in marks[visit.id])

@@ -82,6 +82,21 @@ def test_the_window_and_its_panes_import_no_database_layer_and_no_pdf_library():
     assert shown == ["[]", "['sqlalchemy']"], "the window must not import: " + shown[0]
 
 
+def test_a_slow_opening_shows_how_far_it_has_come_under_the_hint_without_moving_it(qtbot, tmp_path):
+    frame = _frame(qtbot, tmp_path)
+    hint = frame.opening_hint.geometry()
+    assert not frame.opening_bar.isVisible()
+
+    frame.show_opening_share(0.4)
+
+    assert frame.opening_bar.isVisible()
+    assert frame.opening_bar.value() == frame.opening_bar.maximum() * 4 // 10
+    assert frame.opening_hint.geometry() == hint, "the hint does not move"
+    frame.show_opening_share(1.0)
+    assert not frame.opening_bar.isVisible()
+    assert frame.opening_hint.geometry() == hint
+
+
 def _patients(services: Services, count: int) -> list[int]:
     from mesodesk.domain.patient import PatientCard
 

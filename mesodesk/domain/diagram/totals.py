@@ -62,6 +62,9 @@ class MarkGeometry:
     points: tuple[Point, ...]
     technique: Technique
     volume_per_injection_ml: Decimal
+    photo_id: int | None = None
+    """Set for a mark on a photo: its points are in the photo's frame, not on the diagram, so
+    it lies in no zone and counts apart from the diagram's marks."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "points", tuple(Point(*p) for p in self.points))
@@ -157,6 +160,8 @@ def mark_zone_shares(mark: MarkGeometry) -> list[ZoneShare]:
     length counts as its first point; an area without surface as its outline. Ordered as the
     diagram's zones are, the part outside every zone last.
     """
+    if mark.photo_id is not None:
+        return [ZoneShare(None, 1.0)]
     index = zone_index(mark.diagram)
     if mark.shape is MarkShape.POINT:
         return [ZoneShare(_zone_name(index, index.zone_position(*mark.points[0])), 1.0)]
@@ -202,12 +207,14 @@ def _largest(shares: Iterable[float]) -> int:
 
 @dataclass(frozen=True, slots=True)
 class ZoneTotal:
-    """Injections and volume in one zone of one diagram; `zone` None collects unzoned marks."""
+    """Injections and volume in one zone of one diagram; `zone` None collects unzoned marks.
+    With `photo_id`, the marks placed on that photo (which has no zones)."""
 
     diagram: DiagramName
     zone: str | None
     injections: int
     volume_ml: Decimal
+    photo_id: int | None = None
 
 
 VOLUME_QUANTUM_ML = Decimal("0.001")
@@ -239,13 +246,13 @@ def mark_zone_totals(mark: MarkGeometry, spacing_mm: float | None = None) -> lis
     volume = mark.volume_per_injection_ml * count
     shares = mark_zone_shares(mark)
     if len(shares) == 1:
-        return [ZoneTotal(mark.diagram, shares[0].zone, count, volume)]
+        return [ZoneTotal(mark.diagram, shares[0].zone, count, volume, mark.photo_id)]
     fractions = [s.share for s in shares]
     steps = int(volume // VOLUME_QUANTUM_ML)
     volumes = [VOLUME_QUANTUM_ML * n for n in _largest_remainder(steps, fractions)]
     volumes[_largest(fractions)] += volume - VOLUME_QUANTUM_ML * steps
     return [
-        ZoneTotal(mark.diagram, share.zone, injections, part)
+        ZoneTotal(mark.diagram, share.zone, injections, part, mark.photo_id)
         for share, injections, part in zip(
             shares, _largest_remainder(count, fractions), volumes, strict=True
         )
@@ -256,12 +263,17 @@ def mark_zone_totals(mark: MarkGeometry, spacing_mm: float | None = None) -> lis
 def zone_totals(marks: Iterable[MarkGeometry], spacing_mm: float | None = None) -> list[ZoneTotal]:
     """Per-zone sums over the marks, each mark split over its zones by `mark_zone_totals`.
 
-    Ordered as the diagrams and their zones are, unzoned last in each diagram; zones without
-    marks are left out. The injections and volumes add up to those of the marks exactly.
+    Ordered as the diagrams and their zones are, unzoned last in each diagram, then the
+    photos' marks, one total per photo; zones without marks are left out. The injections and
+    volumes add up to those of the marks exactly.
     """
-    sums: dict[tuple[DiagramName, str | None], tuple[int, Decimal]] = {}
+    sums: dict[tuple[DiagramName, str | None, int | None], tuple[int, Decimal]] = {}
     for mark in marks:
-        if mark.shape is MarkShape.POINT:
+        parts: list[tuple[str | None, int, Decimal]]
+        if mark.photo_id is not None:
+            count = injection_count(mark, spacing_mm)
+            parts = [(None, count, mark.volume_per_injection_ml * count)]
+        elif mark.shape is MarkShape.POINT:
             index = zone_index(mark.diagram)
             zone = _zone_name(index, index.zone_position(*mark.points[0]))
             parts = [(zone, 1, mark.volume_per_injection_ml)]
@@ -270,12 +282,12 @@ def zone_totals(marks: Iterable[MarkGeometry], spacing_mm: float | None = None) 
                 (t.zone, t.injections, t.volume_ml) for t in mark_zone_totals(mark, spacing_mm)
             ]
         for zone, count, volume in parts:
-            key = (mark.diagram, zone)
+            key = (mark.diagram, zone, mark.photo_id)
             injections, summed = sums.get(key, (0, Decimal(0)))
             sums[key] = (injections + count, summed + volume)
     return [
-        ZoneTotal(diagram, zone, *sums[(diagram, zone)])
-        for diagram, zone in sorted(sums, key=_order)
+        ZoneTotal(diagram, zone, *sums[(diagram, zone, photo)], photo_id=photo)
+        for diagram, zone, photo in sorted(sums, key=_order)
     ]
 
 
@@ -285,6 +297,8 @@ def _zone_positions(diagram: DiagramName) -> dict[str | None, int]:
     return {**{zone.name: i for i, zone in enumerate(zones)}, None: len(zones)}
 
 
-def _order(key: tuple[DiagramName, str | None]) -> tuple[int, int]:
-    diagram, zone = key
-    return list(DiagramName).index(diagram), _zone_positions(diagram)[zone]
+def _order(key: tuple[DiagramName, str | None, int | None]) -> tuple[int, int, int, int]:
+    diagram, zone, photo = key
+    if photo is not None:
+        return 1, photo, 0, 0
+    return 0, 0, list(DiagramName).index(diagram), _zone_positions(diagram)[zone]

@@ -9,8 +9,10 @@ from PySide6.QtGui import QColor, QPainterPath, QPolygonF
 
 from mesodesk.domain.diagram import DiagramName, Point, load_diagram
 from mesodesk.domain.diagram.palette import TECHNIQUE_COLOURS
+from mesodesk.domain.photo_marks import MarkPhoto
 from mesodesk.domain.vocabulary import Technique
 from mesodesk.ui.language import interface_language
+from mesodesk.ui.photo_names import photo_title
 
 PALETTE = TECHNIQUE_COLOURS
 """Colours by technique: blues and teals for the common work, warm colours for the rest,
@@ -56,3 +58,8 @@ def diagram_label(diagram: DiagramName) -> str:
     """The diagram's name from its file, which holds it in both languages."""
     loaded = load_diagram(diagram)
     return loaded.label_ru if interface_language() == "ru" else loaded.label
+
+
+def photo_label(photo: MarkPhoto) -> str:
+    """Where a mark on a photo lies, for its tooltip, the totals and the chart's list."""
+    return photo_title(photo.kind, photo.view)

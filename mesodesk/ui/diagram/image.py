@@ -98,7 +98,7 @@ def render_marks(
             scale = height_px / chart.height_mm
             width = chart.width_mm * scale
             _title(painter, QRectF(x, MARGIN, width, TITLE), drawing.diagram_label(chart.name))
-            on_chart = [m for m in marks if m.diagram == chart.name]
+            on_chart = [m for m in marks if m.diagram == chart.name and m.photo is None]
             _chart(painter, chart.name, on_chart, QPointF(x, MARGIN + TITLE), scale)
             x += width + GAP
         _legend(painter, techniques, MARGIN + TITLE + height_px + MARGIN, width_px)

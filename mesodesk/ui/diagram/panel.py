@@ -2,7 +2,9 @@
 
 Built with the open visit: every change goes through it at once (nothing waits for a Save) and
 enters the undo history as one step; templates and last visit's chart are applied the same way.
-A signed visit is shown read-only.
+A signed visit is shown read-only. The chart's list also offers the visit's photos that carry
+marks (and the one asked for from the photos pane): the same scene, tools and undo, with the
+photo in place of the diagram's art.
 """
 
 from __future__ import annotations
@@ -15,7 +17,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence, QResizeEvent, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QFont,
+    QImage,
+    QImageReader,
+    QKeySequence,
+    QResizeEvent,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -51,6 +62,8 @@ from mesodesk.domain.mark_records import (
     front_face,
     mark_depth_findings,
 )
+from mesodesk.domain.photo_marks import MarkPhoto, mark_photo, photo_diagram
+from mesodesk.domain.photos import PhotoRecord
 from mesodesk.domain.records import VisitRecord
 from mesodesk.domain.vocabulary import Technique
 from mesodesk.paths import write_private_file
@@ -70,6 +83,12 @@ from mesodesk.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
     from mesodesk.services.registry import Services
+
+PHOTO_PIXELS = 2400
+"""A photo is shown from a copy at most this many pixels across: sharp on any screen, light to
+pan and zoom (a camera's 6000-pixel original is not needed for placing marks)."""
+PHOTO_ITEM = "photo:"
+"""How the chart's list tells a photo's entry (`photo:12`) from a diagram's (`face`)."""
 
 SIDE_WIDTH = 240
 SIDE_WIDTH_MAX = 340
@@ -153,15 +172,28 @@ class TotalsTable(QTableWidget):
         self.verticalHeader().setDefaultSectionSize(22)
 
     def show_marks(self, marks: Sequence[MarkRecord]) -> None:
+        """The diagrams' zones, then each photo with marks under its own heading."""
         totals = zone_totals(m.geometry() for m in marks)
-        several = len({t.diagram for t in totals}) > 1
+        photos = {m.photo.id: m.photo for m in marks if m.photo is not None}
+        several = len({(t.diagram, t.photo_id) for t in totals}) > 1
         rows: list[tuple[str, str, str, bool]] = []
-        shown_diagram = None
+        shown: object = None
         for total in totals:
-            if several and total.diagram != shown_diagram:
-                shown_diagram = total.diagram
-                rows.append((drawing.diagram_label(total.diagram), "", "", True))
-            name = drawing.zone_label(total.diagram, total.zone)
+            photo = photos.get(total.photo_id) if total.photo_id is not None else None
+            where = (total.diagram, total.photo_id)
+            if (several or photo is not None) and where != shown:
+                shown = where
+                heading = (
+                    drawing.photo_label(photo)
+                    if photo is not None
+                    else drawing.diagram_label(total.diagram)
+                )
+                rows.append((heading, "", "", True))
+            name = (
+                self.tr("On the photo")
+                if photo is not None
+                else drawing.zone_label(total.diagram, total.zone)
+            )
             rows.append((name, str(total.injections), _volume(total.volume_ml), False))
         rows.append(
             (
@@ -187,7 +219,9 @@ class TotalsTable(QTableWidget):
                 self.setItem(row, column, item)
             if not injections:
                 self.setSpan(row, 0, 1, 3)
-        self.setFixedHeight(min(24 + 22 * len(rows), 24 + 22 * 9) + 4)
+        header = self.horizontalHeader().sizeHint().height()
+        rows_shown = min(len(rows), 9) * self.verticalHeader().defaultSectionSize()
+        self.setFixedHeight(header + rows_shown + 2 * self.frameWidth() + 2)
 
     def cell_text(self, zone_label: str) -> tuple[str, str] | None:
         """(injections, ml) shown for a zone, by its shown name."""
@@ -257,9 +291,8 @@ class DiagramPanel(QWidget):
         self._build_actions()
         self._build_layout()
 
-        self.diagram_box.activated.connect(
-            lambda _: self.show_diagram(DiagramName(self.diagram_box.currentData()))
-        )
+        self._photos: dict[int, MarkPhoto] = {}
+        self.diagram_box.activated.connect(lambda _: self._chosen(self.diagram_box.currentData()))
         self.view.point_placed.connect(self._place_point)
         self.view.shape_drawn.connect(self._shape_drawn)
         self.view.marks_dragged.connect(self._dragged)
@@ -567,9 +600,16 @@ class DiagramPanel(QWidget):
         if (
             not self.scene.mark_ids()
             and marks
-            and self.scene.diagram_name not in {m.diagram for m in marks}
+            and self.scene.photo is None
+            and self.scene.diagram_name not in {m.diagram for m in marks if m.photo is None}
+            and any(m.photo is None for m in marks)
         ):
             self.show_diagram(default_diagram(marks))
+        else:
+            self._list_photos()
+            current = self.scene.photo
+            item = f"{PHOTO_ITEM}{current.id}" if current else self.scene.diagram_name.value
+            self.diagram_box.setCurrentIndex(self.diagram_box.findData(item))
         self._refresh()
 
     def _injectables_changed(self) -> None:
@@ -627,12 +667,94 @@ class DiagramPanel(QWidget):
             self._front = name
         self.view.cancel_drawing()
         self.scene.show_diagram(name)
+        self.view.setAccessibleName(self.tr("Injection diagram"))
+        self._show_marks_here(name.value)
+
+    def _show_marks_here(self, item: str) -> None:
         self.scene.set_read_only(self.read_only)
         self.scene.set_marks(self.visit.marks)
         self.scene.set_previous(list(self.visit.previous_marks))
-        self.diagram_box.setCurrentIndex(self.diagram_box.findData(name.value))
+        self._list_photos()
+        self.diagram_box.setCurrentIndex(self.diagram_box.findData(item))
         self.view.fit()
         self._selection_changed()
+
+    def _chosen(self, item: object) -> None:
+        text = str(item)
+        if text.startswith(PHOTO_ITEM):
+            photo = self._photos.get(int(text.removeprefix(PHOTO_ITEM)))
+            if photo is not None:
+                self.show_photo(photo)
+            return
+        self.show_diagram(DiagramName(text))
+
+    def mark_on_photo(self, photo: PhotoRecord) -> bool:
+        """Chart on one of the visit's photos (asked for from the photos pane)."""
+        if self.visit.record is None or photo.visit_id != self.visit.record.id:
+            return False
+        frame = mark_photo(photo.id, photo.kind, photo.view, photo.width, photo.height)
+        shown = self.show_photo(frame)
+        if shown:
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        return shown
+
+    def show_photo(self, photo: MarkPhoto) -> bool:
+        """The photo in place of the diagram, with its marks; the same tools chart on it."""
+        image = self.load_photo(photo.id)
+        if image is None:
+            return False
+        self._photos[photo.id] = photo
+        self.view.cancel_drawing()
+        self.scene.show_photo(photo, photo_diagram(photo.view, self.visit.patient_sex), image)
+        self.view.setAccessibleName(drawing.photo_label(photo))
+        self._show_marks_here(f"{PHOTO_ITEM}{photo.id}")
+        return True
+
+    def load_photo(self, photo_id: int) -> QImage | None:
+        """The photo's picture, upright and at most `PHOTO_PIXELS` across; None (and a notice
+        saying why) when its file cannot be read on this computer."""
+        try:
+            path = self.services.photos.image_path(photo_id)
+        except ServiceError as error:
+            self.report(error)
+            return None
+        reader = QImageReader(str(path))
+        reader.setAutoTransform(True)
+        size = reader.size()
+        if size.isValid() and max(size.width(), size.height()) > PHOTO_PIXELS:
+            reader.setScaledSize(
+                size.scaled(PHOTO_PIXELS, PHOTO_PIXELS, Qt.AspectRatioMode.KeepAspectRatio)
+            )
+        image = reader.read()
+        if image.isNull():
+            self._notices.error(
+                self.tr("The photo's file cannot be read on this computer, so it cannot be marked.")
+            )
+            return None
+        return image
+
+    def _list_photos(self) -> None:
+        """The chart's list offers the photos with marks and the one shown, after the views."""
+        marked = {m.photo.id: m.photo for m in self.visit.marks if m.photo is not None}
+        shown = self.scene.photo
+        wanted = dict(marked)
+        if shown is not None:
+            wanted[shown.id] = shown
+        self._photos.update(wanted)
+        for index in reversed(range(self.diagram_box.count())):
+            if str(self.diagram_box.itemData(index)).startswith(PHOTO_ITEM):
+                self.diagram_box.removeItem(index)
+        if self.diagram_box.count() > len(VIEW_ORDER):  # the separator before the photos
+            self.diagram_box.removeItem(len(VIEW_ORDER))
+        if not wanted:
+            return
+        self.diagram_box.insertSeparator(len(VIEW_ORDER))
+        for photo_id in sorted(wanted):
+            label = drawing.photo_label(wanted[photo_id])
+            self.diagram_box.addItem(label, f"{PHOTO_ITEM}{photo_id}")
+            self.diagram_box.setItemData(
+                self.diagram_box.count() - 1, label, Qt.ItemDataRole.ToolTipRole
+            )
 
     def _set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
@@ -662,6 +784,7 @@ class DiagramPanel(QWidget):
             shape,
             tuple(points),
             technique=technique,  # type: ignore[arg-type]
+            photo=self.scene.photo,
             **values,  # type: ignore[arg-type]
         )
 
@@ -734,7 +857,7 @@ class DiagramPanel(QWidget):
 
     def _show_charted(self, added: Sequence[MarkRecord]) -> None:
         diagrams = {m.diagram for m in added}
-        if self.scene.diagram_name not in diagrams:
+        if self.scene.photo is not None or self.scene.diagram_name not in diagrams:
             self.show_diagram(default_diagram(added))
         self.scene.select_ids([m.id for m in added if m.id is not None])
         self._notices.success(self.tr("%n mark(s) charted.", "", len(added)))

@@ -1,7 +1,9 @@
 """The diagram as a QGraphicsScene measured in millimetres: art, zones, marks, last visit.
 
 One scene unit is one millimetre, so domain geometry maps onto the scene unchanged. Marks draw
-with cosmetic pens and fixed-size points, so they stay crisp and legible at any zoom.
+with cosmetic pens and fixed-size points, so they stay crisp and legible at any zoom. The same
+scene shows one of the visit's photos instead of a diagram's art (`show_photo`): the picture
+spans its frame in mm, has no zones, and takes the same marks with the same tools.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QImage,
     QPainter,
+    QPainterPath,
     QPen,
     QPixmap,
     QPolygonF,
@@ -27,6 +31,7 @@ from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
     QGraphicsPathItem,
+    QGraphicsPixmapItem,
     QGraphicsScene,
     QGraphicsSceneHelpEvent,
     QGraphicsSimpleTextItem,
@@ -47,6 +52,7 @@ from mesodesk.domain.diagram import (
 )
 from mesodesk.domain.diagram.totals import mark_anchor
 from mesodesk.domain.mark_records import MarkRecord
+from mesodesk.domain.photo_marks import MarkPhoto
 from mesodesk.ui.diagram import drawing
 from mesodesk.ui.text import show_number, vocab
 
@@ -56,7 +62,12 @@ Z_ART, Z_ZONES, Z_PREVIOUS, Z_MARKS, Z_LABELS = 0, 1, 2, 3, 5
 
 def mark_tooltip(mark: MarkRecord) -> str:
     """The attributes shown when the pointer rests on a mark."""
-    parts = [vocab(mark.counted_technique), drawing.zone_label(mark.diagram, mark.zone)]
+    where = (
+        drawing.photo_label(mark.photo)
+        if mark.photo is not None
+        else drawing.zone_label(mark.diagram, mark.zone)
+    )
+    parts = [vocab(mark.counted_technique), where]
     if mark.depth_mm is not None:
         depth = show_number(mark.depth_mm)
         parts.append(QCoreApplication.translate("MarkTooltip", "{depth} mm").format(depth=depth))
@@ -130,6 +141,12 @@ def _dot(
     painter.end()
     pixmap.setDevicePixelRatio(scale)
     return pixmap
+
+
+@cache
+def _zone_outline(diagram: DiagramName, zone: str) -> QPainterPath:
+    """A zone's outline, built once per process: a chart shown again is not traced again."""
+    return drawing.path_through(load_diagram(diagram).zone(zone).polygon, closed=True)
 
 
 class PointLayer(QGraphicsItem):
@@ -254,6 +271,10 @@ class PathMarkItem(QGraphicsPathItem):
             self._label.setText("▸")
             anchor = mark.points[0]
         self._label.setBrush(colour.darker(160))
+        if mark.photo is not None:  # on a photo's light and dark patches: white, outlined
+            outline = QPen(colour.darker(220), 0.6)
+            self._label.setBrush(QColor("#ffffff"))
+            self._label.setPen(outline)
         rect = self._label.boundingRect()
         self._label.setPos(QPointF(*anchor))
         shift_x = -rect.width() / 2 if mark.shape is MarkShape.AREA else -rect.width() - 4
@@ -294,6 +315,7 @@ class DiagramScene(QGraphicsScene):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.diagram_name = DiagramName.BACK
+        self.photo: MarkPhoto | None = None
         self._items: dict[int, MarkItem] = {}
         self._previous: list[PathMarkItem] = []
         self.points = PointLayer()
@@ -311,8 +333,7 @@ class DiagramScene(QGraphicsScene):
 
     # --- the chart --------------------------------------------------------------------------
 
-    def show_diagram(self, name: DiagramName) -> None:
-        """Replace everything with the named diagram's art and zones (marks are set after)."""
+    def _reset(self, name: DiagramName, width_mm: float, height_mm: float) -> None:
         self._clearing = True
         self.clear()
         self._clearing = False
@@ -322,9 +343,41 @@ class DiagramScene(QGraphicsScene):
         self._hovered = None
         self.points.handles.clear()
         self.diagram_name = DiagramName(name)
-        diagram = load_diagram(self.diagram_name)
-        self.diagram_rect = QRectF(0, 0, diagram.width_mm, diagram.height_mm)
+        self.diagram_rect = QRectF(0, 0, width_mm, height_mm)
         self.setSceneRect(self.diagram_rect.adjusted(-MARGIN_MM, -MARGIN_MM, MARGIN_MM, MARGIN_MM))
+
+    def show_photo(self, photo: MarkPhoto, counts_on: DiagramName, image: QImage) -> None:
+        """Replace everything with a photo spanning its frame (marks are set after). Marks on
+        it count on `counts_on`, its view's diagram: the depth checks of the form use it."""
+        self._reset(counts_on, photo.width_mm, photo.height_mm)
+        self.photo = photo
+        picture = QGraphicsPixmapItem(QPixmap.fromImage(image))
+        picture.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        if image.width() > 0:
+            picture.setScale(photo.width_mm / image.width())
+        picture.setZValue(Z_ART)
+        picture.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.addItem(picture)
+        self._add_layers()
+
+    def shows(self, mark: MarkRecord) -> bool:
+        """Whether the mark lies on what is shown: this photo, or this diagram (not a photo)."""
+        if self.photo is not None:
+            return mark.photo_id == self.photo.id
+        return mark.photo is None and mark.diagram == self.diagram_name
+
+    def show_diagram(self, name: DiagramName) -> None:
+        """Replace everything with the named diagram's art and zones (marks are set after).
+        The diagram shown already keeps its art and zones, only its marks go: the next
+        visit on the same chart is not drawn from its SVG again."""
+        if self._zones and self.photo is None and DiagramName(name) == self.diagram_name:
+            self.set_marks(())
+            self.set_previous(())
+            self.hover_zone(None)
+            return
+        diagram = load_diagram(DiagramName(name))
+        self._reset(name, diagram.width_mm, diagram.height_mm)
+        self.photo = None
         self._renderer = QSvgRenderer(str(art_path(self.diagram_name)), self)
         art = QGraphicsSvgItem()
         art.setSharedRenderer(self._renderer)
@@ -337,12 +390,15 @@ class DiagramScene(QGraphicsScene):
         for zone in diagram.zones:
             pen = QPen(QColor(drawing.ZONE_LINE), 0.8, Qt.PenStyle.DashLine)
             pen.setCosmetic(True)
-            outline = QGraphicsPathItem(drawing.path_through(zone.polygon, closed=True))
+            outline = QGraphicsPathItem(_zone_outline(self.diagram_name, zone.name))
             outline.setPen(pen)
             outline.setZValue(Z_ZONES)
             outline.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
             self.addItem(outline)
             self._zones[zone.name] = outline
+        self._add_layers()
+
+    def _add_layers(self) -> None:
         self._zone_label = QGraphicsSimpleTextItem()
         self._zone_label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         font = QFont()
@@ -427,7 +483,7 @@ class DiagramScene(QGraphicsScene):
     def put_marks(self, marks: Iterable[MarkRecord]) -> None:
         """Add new marks of this diagram, or redraw changed ones in place."""
         for mark in marks:
-            if mark.diagram != self.diagram_name or mark.id is None:
+            if not self.shows(mark) or mark.id is None:
                 continue
             item = self._items.get(mark.id)
             if item is not None and item.mark.shape is mark.shape:
@@ -455,7 +511,7 @@ class DiagramScene(QGraphicsScene):
         """Last visit's marks on this diagram, faint and out of the way of the mouse."""
         for item in self._previous:
             self.removeItem(item)
-        here = [m for m in marks if m.diagram == self.diagram_name]
+        here = [m for m in marks if self.shows(m)]
         self._previous = [
             PathMarkItem(m, ghost=True) for m in here if m.shape is not MarkShape.POINT
         ]

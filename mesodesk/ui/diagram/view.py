@@ -214,7 +214,10 @@ class DiagramView(QGraphicsView):
             event.accept()
             return
         where = self.mapToScene(event.position().toPoint())
-        self.hovered.emit(zone_at(self.chart.diagram_name, where.x(), where.y()))
+        on_photo = self.chart.photo is not None  # a photo has no zones drawn on it
+        self.hovered.emit(
+            None if on_photo else zone_at(self.chart.diagram_name, where.x(), where.y())
+        )
         if self._drawing:
             self._show_preview(where)
         super().mouseMoveEvent(event)

@@ -8,26 +8,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from mesodesk.domain.photos import PhotoConsent, PhotoKind, PhotoView
+from mesodesk.domain.photos import PhotoConsent
+from mesodesk.ui.photo_names import kind_label, view_label
 
-
-def kind_label(kind: PhotoKind) -> str:
-    return {
-        PhotoKind.BEFORE: QCoreApplication.translate("PhotoLabels", "Before"),
-        PhotoKind.AFTER: QCoreApplication.translate("PhotoLabels", "After"),
-        PhotoKind.PROGRESS: QCoreApplication.translate("PhotoLabels", "Progress"),
-    }[kind]
-
-
-def view_label(view: PhotoView) -> str:
-    return {
-        PhotoView.FRONT: QCoreApplication.translate("PhotoLabels", "Front"),
-        PhotoView.LEFT_45: QCoreApplication.translate("PhotoLabels", "Left 45°"),
-        PhotoView.LEFT_90: QCoreApplication.translate("PhotoLabels", "Left 90°"),
-        PhotoView.RIGHT_45: QCoreApplication.translate("PhotoLabels", "Right 45°"),
-        PhotoView.RIGHT_90: QCoreApplication.translate("PhotoLabels", "Right 90°"),
-        PhotoView.BACK: QCoreApplication.translate("PhotoLabels", "Back"),
-    }[view]
+__all__ = ["consent_label", "kind_label", "view_label"]
 
 
 def consent_label(level: PhotoConsent | None) -> str:

@@ -40,6 +40,7 @@ from mesodesk.services.photos import PhotoService
 from mesodesk.ui.photos.labels import kind_label, view_label
 from mesodesk.ui.state.notices import Notices
 from mesodesk.ui.state.open_visit import OpenVisit
+from mesodesk.ui.text import core_message
 from mesodesk.ui.wheel_guard import ComboBox
 from mesodesk.ui.workers import TaskRunner
 
@@ -70,9 +71,11 @@ def load_thumbnails(photos: PhotoService, records: Sequence[PhotoRecord]) -> Thu
 
 
 class VisitPhotos(QWidget):
-    """The open visit's photos; `compare_asked` carries the photo to compare from."""
+    """The open visit's photos; `compare_asked` carries the photo to compare from,
+    `marks_asked` the photo to place injection marks on (the chart shows it)."""
 
     compare_asked = Signal(object)  # PhotoRecord | None
+    marks_asked = Signal(object)  # PhotoRecord
     loaded = Signal()
 
     def __init__(
@@ -107,8 +110,14 @@ class VisitPhotos(QWidget):
         self.add_button = QPushButton(self.tr("Add photos…"), self)
         self.add_button.setToolTip(self.tr("Or drop photo files here"))
         self.compare_button = QPushButton(self.tr("Compare…"), self)
+        self.marks_button = QPushButton(self.tr("Mark on photo"), self)
+        self.marks_button.setToolTip(
+            self.tr("Place injection marks on the selected photo in the chart (Ctrl+Shift+M)")
+        )
+        self.marks_button.setAccessibleName(self.tr("Mark on the selected photo"))
         self.add_button.clicked.connect(self.choose_and_add)
         self.compare_button.clicked.connect(self._compare)
+        self.marks_button.clicked.connect(self.mark_current)
 
         self.strip = QListWidget(self)
         self.strip.setObjectName("photoStrip")
@@ -126,6 +135,12 @@ class VisitPhotos(QWidget):
         self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.remove_action.triggered.connect(self.remove_current)
         self.strip.addAction(self.remove_action)
+        self.marks_action = QAction(self.tr("Mark on photo"), self)
+        self.marks_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
+        self.marks_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.marks_action.triggered.connect(self.mark_current)
+        self.strip.addAction(self.marks_action)
+        self.strip.setAccessibleName(self.tr("Photos of the visit"))
         self.status = QLabel(self)
         self.status.setObjectName("photoStatus")
         self.status.setWordWrap(True)
@@ -137,12 +152,22 @@ class VisitPhotos(QWidget):
         controls.addWidget(self.view)
         controls.addStretch(1)
         controls.addWidget(self.add_button)
-        controls.addWidget(self.compare_button)
+        # what is done with the photos stands beside the strip, so the row above stays short
+        # and the visit notes leave the chart its width on a 1280-pixel screen
+        uses = QVBoxLayout()
+        uses.setContentsMargins(0, 0, 0, 0)
+        uses.addWidget(self.compare_button)
+        uses.addWidget(self.marks_button)
+        uses.addStretch(1)
+        strip_row = QHBoxLayout()
+        strip_row.setContentsMargins(0, 0, 0, 0)
+        strip_row.addWidget(self.strip, 1)
+        strip_row.addLayout(uses)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(4)
         layout.addLayout(controls)
-        layout.addWidget(self.strip)
+        layout.addLayout(strip_row)
         layout.addWidget(self.status)
         visit.record_changed.connect(self._record_changed)
         self._record_changed(visit.record)
@@ -191,7 +216,7 @@ class VisitPhotos(QWidget):
 
     def _refused(self, error: Exception) -> None:
         if isinstance(error, ServiceError):
-            self._say(str(error), "error")
+            self._say(core_message(str(error)), "error")
         else:
             self._say(self.tr("The photos could not be added; nothing was saved."), "error")
 
@@ -229,6 +254,7 @@ class VisitPhotos(QWidget):
         self.status.clear()
         self.add_button.setEnabled(record is not None)
         self.compare_button.setEnabled(False)
+        self.marks_button.setEnabled(False)
         if record is not None:
             self.reload()
 
@@ -269,6 +295,7 @@ class VisitPhotos(QWidget):
             item.setToolTip(tip)
             self.strip.addItem(item)
         self.compare_button.setEnabled(bool(self._records))
+        self.marks_button.setEnabled(bool(self._records))
         self.loaded.emit()
 
     def ask_remove(self, record: PhotoRecord) -> bool:
@@ -291,6 +318,14 @@ class VisitPhotos(QWidget):
         self._runner.submit(
             lambda: self._photos.remove(photo_id), lambda _none: self.reload(), self._refused
         )
+
+    def mark_current(self) -> None:
+        """Open the selected photo (else the first) in the chart to place marks on it."""
+        row = self.strip.currentRow()
+        chosen = self._records[row] if 0 <= row < len(self._records) else None
+        chosen = chosen or (self._records[0] if self._records else None)
+        if chosen is not None:
+            self.marks_asked.emit(chosen)
 
     def _compare(self) -> None:
         row = self.strip.currentRow()

@@ -255,7 +255,9 @@ class OpenVisit(QObject):
         self.record_changed.emit(draft)
         self.marks_changed.emit(self.marks)
         self.screening_changed.emit(None)
-        self.rescreen()
+        # screened at once, while the panes just filled are painted
+        self._screen_timer.stop()
+        self._screen()
 
     def _load_stock(self, visit: VisitRecord) -> None:
         if visit.signed:

@@ -200,6 +200,10 @@ class ProductLines(QWidget):
     # --- filling ----------------------------------------------------------------------------
 
     def set_stock(self, lots: Sequence[LotRecord], cocktails: Sequence[CocktailRecord]) -> None:
+        """The lots and cocktails to add from; the same ones again (the next visit opened)
+        leave the hundreds of choices of a large stock as they are."""
+        if (tuple(lots), tuple(cocktails)) == (tuple(self._lots), tuple(self._cocktails)):
+            return
         self._lots, self._cocktails = lots, cocktails
         self.add_lot.clear()
         for lot in lots:
