@@ -202,11 +202,14 @@ def drive_limit(limit: int, patients: int) -> int:
     return max(DRIVE_MIN, math.isqrt(max(limit, 1) * patients // 4))
 
 
-def single_head(prefixes: tuple[str, ...]) -> str | None:
-    """The one head all `prefixes` start, if they share one: their terms are then a range of
-    the head index, read in the list's order."""
-    heads = {search_terms.head(prefix) for prefix in prefixes}
-    return heads.pop() if len(heads) == 1 else None
+def head_groups(prefixes: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The prefixes by the head they start: each head's terms are a range of the head index,
+    read in the list's order (a phone typed from the trunk prefix, "8 9", has two)."""
+    groups: dict[str, tuple[str, ...]] = {}
+    for prefix in prefixes:
+        head = search_terms.head(prefix)
+        groups[head] = (*groups.get(head, ()), prefix)
+    return groups
 
 
 class _Plan:
@@ -216,9 +219,9 @@ class _Plan:
       words are checked for those patients only, the patients are sorted and only the page's
       rows are read from `patients`;
     - a broad word: the terms of its head (first letter) are read in the list's order, those
-      the word does not start skipped, until the page is full;
-    - a broad query whose words have no single head (a phone typed from the trunk prefix):
-      patients are read in the list's order and checked until the page is full.
+      the word does not start skipped, until the page is full; a word whose prefixes start
+      with different heads (a phone typed from the trunk prefix) reads each head so, or sorts
+      the rare ones, and the pages are merged.
 
     Terms are counted only up to the limit, so the count itself stays cheap.
     """
@@ -245,16 +248,29 @@ class _Plan:
         driver, count = self._rarest(drivers)
         if count == 0:
             return []
-        if driver is not None and count * (1 + self._checks(rank, driver)) <= self._cap:
+        if driver is not None and self._sorts(rank, driver, count):
             return self._from_terms(rank, driver, None, include_archived, after, limit)
-        for prefixes in sorted(drivers, key=_longest_first):
-            head = single_head(prefixes)
-            if head is not None:
-                return self._from_terms(rank, prefixes, head, include_archived, after, limit)
-        owner = Patient.id
-        statement = select(*_LIST_COLUMNS).where(self._found(rank, owner))
-        statement = _page(statement, include_archived, after, limit)
-        return [_row(r, rank) for r in self._session.execute(statement)]
+        prefixes = min(drivers, key=lambda d: (len(head_groups(d)), _longest_first(d)))
+        pages = [
+            self._from_terms(
+                rank,
+                group,
+                None if self._sorts(rank, group, self._count(group, self._cap)) else head,
+                include_archived,
+                after,
+                limit,
+            )
+            for head, group in head_groups(prefixes).items()
+        ]
+        if len(pages) == 1:
+            return pages[0]
+        merged = {row.id: row for page in pages for row in page}
+        return sorted(merged.values(), key=lambda r: (r.sort_key, r.id))[:limit]
+
+    def _sorts(self, rank: int, prefixes: tuple[str, ...], count: int) -> bool:
+        """Whether the `count` terms `prefixes` start are few enough to sort, the look-ups
+        each needs counted."""
+        return count * (1 + self._checks(rank, prefixes)) <= self._cap
 
     def _checks(self, rank: int, given: tuple[str, ...]) -> int:
         """How many look-ups `_found` makes per term read from `given`'s range: sorting a

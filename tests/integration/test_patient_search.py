@@ -123,7 +123,7 @@ def test_pages_run_through_both_ranks_without_gaps_or_repeats(clinic):
     assert seen == whole and len(whole) == 3
 
 
-@pytest.mark.parametrize("plan", ["term index", "head order", "list order"])
+@pytest.mark.parametrize("plan", ["term index", "head order"])
 @pytest.mark.parametrize(
     "query", ["иван", "ivan", "мар", "m", "и", "4789", "8 9", "zzz", "а ю", "иванова м"]
 )
@@ -132,8 +132,6 @@ def test_every_plan_finds_the_same_patients_in_the_same_order(clinic, monkeypatc
     expected = _found(services, query)
     limit = 10**9 if plan == "term index" else 0
     monkeypatch.setattr(patient_service, "drive_limit", lambda _limit, _patients: limit)
-    if plan == "list order":
-        monkeypatch.setattr(patient_service, "single_head", lambda _prefixes: None)
     assert _found(services, query) == expected
     paged, after = [], None
     while page := services.patients.search(query, after=after, limit=2):
