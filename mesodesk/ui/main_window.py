@@ -633,7 +633,9 @@ class MainWindow(QMainWindow):
         self.anamnesis.saved.connect(self._anamnesis_saved)
         self.anamnesis.edited.connect(self._anamnesis_edited)
         self.patient.records_changed.connect(self._records_changed)
-        self.patient_list.loaded.connect(lambda _count: self._mark_list())
+        # after the list is shown and painted: the marks' worker would otherwise take the
+        # interpreter from the page being shown
+        self.patient_list.loaded.connect(lambda _count: QTimer.singleShot(0, self._mark_list))
         self.patient_list.model.rowsInserted.connect(lambda *_args: self._mark_list())
         self.visit.record_changed.connect(lambda _record: self._edited(self.form.is_dirty()))
         self.visit.plan_changed.connect(lambda _record: self._edited(self.form.is_dirty()))
