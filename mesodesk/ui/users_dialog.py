@@ -202,15 +202,14 @@ class UsersDialog(QDialog):
         name = self.name.text()
         role = Role(self.role.currentData())
         first = not self._users.any_users()
-        try:
-            self._users.add(name, role, self.password.text())
+        password = self.password.text()
+
+        def add() -> None:
+            self._users.add(name, role, password)
             if first:  # from now on the practice signs in: this window goes on as its user
-                self._users.sign_in(name, self.password.text())
-        except ValidationFailed as exc:
-            self._show_form_errors(exc.errors)
-            return
-        except ServiceError as exc:
-            self._say(core_message(str(exc)))
+                self._users.sign_in(name, password)
+
+        if not self._from_form(add):
             return
         self._clear_form()
         self.reload(keep=name.strip())
@@ -225,13 +224,8 @@ class UsersDialog(QDialog):
             return
         if not self._passwords_match():
             return
-        try:
-            self._users.change_password(name, self.password.text())
-        except ValidationFailed as exc:
-            self._show_form_errors(exc.errors)
-            return
-        except ServiceError as exc:
-            self._say(core_message(str(exc)))
+        password = self.password.text()
+        if not self._from_form(lambda: self._users.change_password(name, password)):
             return
         self._clear_form()
         self._say(self.tr("The password of {name} is changed.").format(name=name), error=False)
@@ -258,6 +252,19 @@ class UsersDialog(QDialog):
         )
 
     # --- inside ----------------------------------------------------------------------------
+
+    def _from_form(self, call: Callable[[], object]) -> bool:
+        """`call` done with the form's fields: a field at fault said under it, another refusal
+        under the list; whether it was done."""
+        try:
+            call()
+        except ValidationFailed as exc:
+            self._show_form_errors(exc.errors)
+            return False
+        except ServiceError as exc:
+            self._say(core_message(str(exc)))
+            return False
+        return True
 
     def _act(self, change: Callable[[str], object]) -> None:
         """`change` done to the chosen user; a refusal said, and the list read again."""

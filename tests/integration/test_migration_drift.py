@@ -6,6 +6,7 @@ means a model changed without its migration (or the other way round).
 
 from __future__ import annotations
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
@@ -13,6 +14,8 @@ from mesodesk.db import Database
 from mesodesk.models import Base
 
 
+@pytest.mark.filterwarnings("ignore:autogenerate skipping metadata-specified expression-based")
+@pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
 def test_a_database_upgraded_to_head_matches_the_models(database: Database):
     with database.engine.connect() as connection:
         context = MigrationContext.configure(

@@ -5,16 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import Qt
 
 from mesodesk.domain.patient import PatientCard
 from mesodesk.domain.users import Role
 from mesodesk.services.access import Access
 from mesodesk.services.registry import Services, build_services
-from mesodesk.ui.app import APPLICATION, ORGANIZATION
-from mesodesk.ui.main_window import DISCARD, MainWindow
+from mesodesk.ui.main_window import MainWindow
 from mesodesk.ui.sign_in import SignInDialog
 from tests.ui.typing import type_text
+from tests.ui.windows import open_window
 
 PASSWORD = "correct horse 1"
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -30,23 +30,10 @@ def users(sqlite_db) -> Services:
     return build_services(sqlite_db.sessions)
 
 
-def _window(qtbot, services: Services, location: str, tmp_path) -> MainWindow:
-    QCoreApplication.setOrganizationName(ORGANIZATION)
-    QCoreApplication.setApplicationName(APPLICATION)
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
-    QSettings().clear()
-    main = MainWindow(services, location)
-    main.ask_unsaved_changes = lambda: DISCARD
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitUntil(lambda: not main.runner.busy)
-    return main
-
-
 @pytest.fixture
 def signed_in(qtbot, users: Services, sqlite_db, tmp_path) -> Iterator[MainWindow]:
     users.users.sign_in("anna", PASSWORD)
-    main = _window(qtbot, users, sqlite_db.location, tmp_path)
+    main = open_window(qtbot, users, sqlite_db.location, tmp_path)
     yield main
     if main.idle_lock is not None and main.idle_lock.locked:
         main.idle_lock.unlock()
@@ -104,7 +91,7 @@ def test_the_idle_lock_hides_the_window_and_keeps_unsaved_typing(qtbot, signed_i
 
 def test_reception_sees_the_card_but_no_clinical_pane(qtbot, users, sqlite_db, tmp_path):
     users.users.sign_in("rita", PASSWORD)
-    window = _window(qtbot, users, sqlite_db.location, tmp_path)
+    window = open_window(qtbot, users, sqlite_db.location, tmp_path)
     posted: list[object] = []
     window.notices.posted.connect(posted.append)
     patient_id = users.patients.search("Иван")[0].id

@@ -6,16 +6,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import Qt
 
 from mesodesk.domain.users import Role
 from mesodesk.services.access import Access
 from mesodesk.services.registry import Services, build_services
 from mesodesk.services.users import WrongPassword
-from mesodesk.ui.app import APPLICATION, ORGANIZATION
-from mesodesk.ui.main_window import DISCARD, MainWindow
+from mesodesk.ui.main_window import MainWindow
 from mesodesk.ui.users_dialog import UsersDialog
 from tests.ui.typing import type_text
+from tests.ui.windows import open_window
 
 PASSWORD = "correct horse 1"
 NEW_PASSWORD = "battery staple 2"
@@ -29,23 +29,10 @@ def practice(sqlite_db) -> Services:
     return build_services(sqlite_db.sessions)
 
 
-def _window(qtbot, services: Services, location: str, tmp_path) -> MainWindow:
-    QCoreApplication.setOrganizationName(ORGANIZATION)
-    QCoreApplication.setApplicationName(APPLICATION)
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
-    QSettings().clear()
-    main = MainWindow(services, location)
-    main.ask_unsaved_changes = lambda: DISCARD
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitUntil(lambda: not main.runner.busy)
-    return main
-
-
 @pytest.fixture
 def admin_window(qtbot, practice, sqlite_db, tmp_path) -> Iterator[MainWindow]:
     practice.users.sign_in("olga", PASSWORD)
-    window = _window(qtbot, practice, sqlite_db.location, tmp_path)
+    window = open_window(qtbot, practice, sqlite_db.location, tmp_path)
     yield window
     window.runner.wait()
 
@@ -142,7 +129,7 @@ def test_the_idle_lock_applies_to_this_window_at_once(qtbot, admin_window, pract
 
 def test_a_practitioner_is_not_offered_the_users(qtbot, practice, sqlite_db, tmp_path):
     practice.users.sign_in("anna", PASSWORD)
-    window = _window(qtbot, practice, sqlite_db.location, tmp_path)
+    window = open_window(qtbot, practice, sqlite_db.location, tmp_path)
     assert not window.users_action.isVisible() and not window.users_action.isEnabled()
 
 

@@ -1,0 +1,27 @@
+"""A main window on given services, as a workstation opens it: fresh settings, no question on
+closing, its first tasks done."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings
+
+from mesodesk.services.registry import Services
+from mesodesk.ui.app import APPLICATION, ORGANIZATION
+from mesodesk.ui.main_window import DISCARD, MainWindow
+
+
+def open_window(qtbot, services: Services, location: str, settings_folder: Path) -> MainWindow:
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    QSettings.setPath(
+        QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(settings_folder)
+    )
+    QSettings().clear()
+    main = MainWindow(services, location)
+    main.ask_unsaved_changes = lambda: DISCARD
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitUntil(lambda: not main.runner.busy)
+    return main
