@@ -13,7 +13,8 @@ import sys
 from types import ModuleType
 
 TEST = "_mod_uses_pyside"
-"""Shiboken's function that reads a module's source (PySide6 6.5 to 6.11 at least)."""
+"""Shiboken's function that reads a module's source (in the pinned PySide6; a test fails if it
+moves)."""
 
 
 def _uses_pyside(module: ModuleType) -> bool:
