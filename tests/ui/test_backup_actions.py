@@ -9,20 +9,19 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
 
 from mesodesk.db import Database
 from mesodesk.domain.patient import PatientCard
 from mesodesk.domain.progress import Progress
 from mesodesk.services.backup import BackupMade, BackupService, BackupSettingsService
 from mesodesk.services.registry import Services
-from mesodesk.ui.app import APPLICATION, ORGANIZATION
 from mesodesk.ui.backup_actions import BackupActions
 from mesodesk.ui.backup_settings_dialog import BackupSettingsDialog
-from mesodesk.ui.main_window import CANCEL, DISCARD, MainWindow
+from mesodesk.ui.main_window import CANCEL, MainWindow
 from tests.backup_helpers import Clock
 from tests.schema_helpers import file_facts
 from tests.ui.typing import type_text
+from tests.ui.windows import open_window
 
 NOW = datetime(2026, 3, 2, 9, 30, 0)
 
@@ -56,15 +55,7 @@ def service(sqlite_db: Database, clock: Clock) -> ThreadNoting:
 def window(
     qtbot, sqlite_db: Database, sqlite_services: Services, service: BackupService, tmp_path
 ) -> Iterator[MainWindow]:
-    QCoreApplication.setOrganizationName(ORGANIZATION)
-    QCoreApplication.setApplicationName(APPLICATION)
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
-    QSettings().clear()
-    main = MainWindow(sqlite_services, sqlite_db.location, backups=service)
-    main.ask_unsaved_changes = lambda: DISCARD
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitUntil(lambda: not main.runner.busy)
+    main = open_window(qtbot, sqlite_services, sqlite_db.location, tmp_path, service)
     yield main
     main.runner.wait()
 

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import Qt
 
 from mesodesk.db import Database
 from mesodesk.domain.patient import PatientCard
@@ -23,10 +23,10 @@ from mesodesk.services.backup import (
     RestoreDone,
 )
 from mesodesk.services.registry import Services
-from mesodesk.ui.app import APPLICATION, ORGANIZATION
 from mesodesk.ui.backup_actions import BackupActions
-from mesodesk.ui.main_window import DISCARD, MainWindow
+from mesodesk.ui.main_window import MainWindow
 from tests.backup_helpers import Clock
+from tests.ui.windows import open_window
 
 NOW = datetime(2026, 3, 2, 9, 30, 0)
 
@@ -62,15 +62,7 @@ def service(sqlite_db: Database) -> HeldAtStart:
 def window(
     qtbot, sqlite_db: Database, sqlite_services: Services, service: HeldAtStart, tmp_path
 ) -> Iterator[MainWindow]:
-    QCoreApplication.setOrganizationName(ORGANIZATION)
-    QCoreApplication.setApplicationName(APPLICATION)
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
-    QSettings().clear()
-    main = MainWindow(sqlite_services, sqlite_db.location, backups=service)
-    main.ask_unsaved_changes = lambda: DISCARD
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitUntil(lambda: not main.runner.busy)
+    main = open_window(qtbot, sqlite_services, sqlite_db.location, tmp_path, service)
     yield main
     service.gate.set()
     main.runner.wait()

@@ -7,19 +7,26 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
 
+from mesodesk.services.backup import BackupService
 from mesodesk.services.registry import Services
 from mesodesk.ui.app import APPLICATION, ORGANIZATION
 from mesodesk.ui.main_window import DISCARD, MainWindow
 
 
-def open_window(qtbot, services: Services, location: str, settings_folder: Path) -> MainWindow:
+def open_window(
+    qtbot,
+    services: Services,
+    location: str,
+    settings_folder: Path,
+    backups: BackupService | None = None,
+) -> MainWindow:
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
     QSettings.setPath(
         QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(settings_folder)
     )
     QSettings().clear()
-    main = MainWindow(services, location)
+    main = MainWindow(services, location, backups=backups)
     main.ask_unsaved_changes = lambda: DISCARD
     qtbot.addWidget(main)
     main.show()
