@@ -27,21 +27,17 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(HERE))
-    from run import _patient_with_30_visits
+    from run import _patient_with_30_visits, shown_window
 
     from mesodesk.db import open_database, sqlite_url
     from mesodesk.services.registry import build_services
     from mesodesk.ui.app import application, wait_until
-    from mesodesk.ui.main_window import MainWindow
 
     application()
     opened = open_database(sqlite_url(args.database))
     services = build_services(opened.sessions)
     patient_id, visit_id = _patient_with_30_visits(services)
-    window = MainWindow(services, opened.location, remember_layout=False)
-    window.resize(1280, 800)
-    window.show()
-    wait_until(lambda: not window.runner.busy, 30_000)
+    window = shown_window(services, opened.location)
     print(f"window and list: rss {_peak_mb():.1f} MB", flush=True)
     model = window.patient_list.model
     other = next(

@@ -634,8 +634,12 @@ def dump_postgres(url: URL, partial: Path, progress: Progress | None = None) -> 
 def _count_tables(conninfo: str, env: dict[str, str]) -> int:
     """How many tables of the public schema pg_dump will dump (0: unknown; a server that
     cannot be reached is then told by pg_dump itself)."""
+    try:
+        psql = str(postgres_tool("psql"))
+    except BackupError:
+        return 0  # no psql beside pg_dump: the backup goes on, told without a share
     command = [
-        str(postgres_tool("psql")),
+        psql,
         "--no-psqlrc",
         "--no-password",
         "--tuples-only",

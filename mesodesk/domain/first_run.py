@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from mesodesk.domain.backups import BackupPolicy, validate_policy
 from mesodesk.domain.clinic import ClinicProfile, validate_profile
-from mesodesk.domain.users import name_problem, password_problem
+from mesodesk.domain.users import PASSWORDS_DIFFER_MESSAGE, name_problem, password_problem
 
 INTERFACE_LANGUAGES = ("", "en", "ru")
 """The `language` setting: "" follows the computer's language, "en" English, "ru" Russian."""
@@ -87,5 +87,5 @@ def validate_choices(choices: SetupChoices) -> dict[str, str]:
         if problem is not None:
             errors["password"] = problem
         elif choices.password != choices.password_again:
-            errors["password_again"] = "The two passwords differ; type the same one twice."
+            errors["password_again"] = PASSWORDS_DIFFER_MESSAGE
     return errors

@@ -72,6 +72,10 @@ def name_problem(name: str) -> str | None:
     return None
 
 
+PASSWORDS_DIFFER_MESSAGE = "The two passwords differ; type the same one twice."
+"""Where a password is typed twice (the first-run wizard, the users dialog)."""
+
+
 def password_problem(password: str) -> str | None:
     if len(password) < MIN_PASSWORD:
         return f"A password has at least {MIN_PASSWORD} characters."

@@ -35,6 +35,7 @@ from mesodesk.services.access import Access
 from mesodesk.services.base import Service
 from mesodesk.services.errors import NotFound, ReadOnlyRecord, ServiceError, ValidationFailed
 from mesodesk.services.photo_store import THUMBNAIL_SIZE, CleanPhoto, PhotoStore, clean_photo
+from mesodesk.services.visits import lock_visit
 
 
 class PhotoConsentMissing(ServiceError):
@@ -237,11 +238,10 @@ class PhotoService(Service):
         found = s.get(VisitPhoto, photo_id)
         if found is None:
             raise NotFound("This photo no longer exists (it may have been removed).")
-        visit = s.get(Visit, found.visit_id, with_for_update=True, populate_existing=True)
+        visit = lock_visit(s, found.visit_id)
         row = s.get(VisitPhoto, photo_id, with_for_update=True, populate_existing=True)
         if row is None:
             raise NotFound("This photo no longer exists (it may have been removed).")
-        assert visit is not None
         if visit.signed_at is not None and not row.added_after_signing:
             raise ReadOnlyRecord(
                 "This photo is part of a signed visit and cannot be changed or removed."

@@ -109,7 +109,7 @@ class UserService(Service):
         with self._write(needs=Permission.USERS) as session:
             row = _named(session, name)
             if role is not Role.ADMINISTRATOR and not row.disabled:
-                self._refuse_leaving_no_administrator(session, row)
+                self._refuse_leaving_no_administrator(session, row, demoting=True)
             row.role = role.value
             session.flush()
             return _user(row)
@@ -177,13 +177,16 @@ class UserService(Service):
             raise ServiceError(OWN_ACCOUNT_MESSAGE)
         self._refuse_leaving_no_administrator(session, row)
 
-    def _refuse_leaving_no_administrator(self, session: Session, row: User) -> None:
-        """Refuse when `row` is the last active administrator and others can sign in."""
+    def _refuse_leaving_no_administrator(
+        self, session: Session, row: User, demoting: bool = False
+    ) -> None:
+        """Refuse when `row` is the last active administrator and, disabled, would leave
+        others who sign in, or, demoted, would still sign in itself."""
         if row.role != Role.ADMINISTRATOR.value:
             return
         active = select(User).where(User.disabled.is_(False))
         others = session.scalars(active.where(User.id != row.id).with_for_update()).all()
-        if others and all(other.role != Role.ADMINISTRATOR.value for other in others):
+        if (others or demoting) and all(o.role != Role.ADMINISTRATOR.value for o in others):
             raise ServiceError(LAST_ADMINISTRATOR_MESSAGE)
 
     def _require_manager(self, session: Session) -> None:

@@ -54,10 +54,6 @@ CORE_MESSAGES = (
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
-        "The two passwords differ; type the same one twice.",
-    ),
-    QT_TRANSLATE_NOOP(
-        "CoreMessages",
         "Enter the last name.",
     ),
     QT_TRANSLATE_NOOP(
@@ -91,6 +87,10 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP(
         "CoreMessages",
         "A phone number has at most {PHONE_DIGITS_MAX} digits.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "The two passwords differ; type the same one twice.",
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",

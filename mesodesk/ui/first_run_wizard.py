@@ -13,7 +13,6 @@ import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -37,9 +36,9 @@ from mesodesk.domain.users import NAME_LIMIT
 from mesodesk.services.errors import ServiceError, ValidationFailed
 from mesodesk.services.first_run import FirstRunService
 from mesodesk.ui.field_error import with_error_line
+from mesodesk.ui.logo_preview import LogoPreview
 from mesodesk.ui.wheel_guard import ComboBox
 
-LOGO_PREVIEW = (220, 80)
 CURRENCIES = ("RUB", "EUR", "USD", "KZT", "BYN", "UZS", "AMD", "GEL", "AZN", "KGS", "GBP")
 WIZARD_SIZE = (760, 560)
 
@@ -105,10 +104,7 @@ class LetterheadPage(_Page):
         self.address.setTabChangesFocus(True)
         self.phone = QLineEdit(self)
         self.phone.setMaxLength(limits.CLINIC_PHONE)
-        self.logo_preview = QLabel(self)
-        self.logo_preview.setFixedSize(*LOGO_PREVIEW)
-        self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.logo_preview.setStyleSheet("border: 1px dashed #cfd4dc; color: #667085;")
+        self.logo_preview = LogoPreview(self)
         self.choose_logo_button = QPushButton(self.tr("Choose &PNG…"), self)
         self.remove_logo_button = QPushButton(self.tr("&Remove logo"), self)
 
@@ -146,24 +142,12 @@ class LetterheadPage(_Page):
         self.logo = content
         self.remove_logo_button.setEnabled(content is not None)
         self.errors["logo_png"].setText("")
-        pixmap = QPixmap()
-        if content is None:
-            self.logo_preview.setText(self.tr("No logo"))
-            return
-        problem = logo_problem(content)
-        if problem is not None or not pixmap.loadFromData(content, "PNG"):
+        problem = None if content is None else logo_problem(content)
+        if problem is not None:
             self.logo_preview.setText(self.tr("Not a PNG image"))
-            self.errors["logo_png"].setText(problem or "")
+            self.errors["logo_png"].setText(problem)
             return
-        ratio = self.devicePixelRatioF()
-        preview = pixmap.scaled(
-            round(LOGO_PREVIEW[0] * ratio),
-            round(LOGO_PREVIEW[1] * ratio),
-            Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation,
-        )
-        preview.setDevicePixelRatio(ratio)
-        self.logo_preview.setPixmap(preview)
+        self.logo_preview.show_logo(content)
 
     def _choose_logo(self) -> None:
         path = self.choose_logo_file()

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTime
-from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -32,13 +31,13 @@ from mesodesk.domain.clinic import ClinicProfile, validate_profile
 from mesodesk.services.errors import ServiceError, ValidationFailed
 from mesodesk.ui.field_error import with_error_line
 from mesodesk.ui.language import choose_language, chosen_language
+from mesodesk.ui.logo_preview import LogoPreview
 from mesodesk.ui.text import core_message
 from mesodesk.ui.wheel_guard import ComboBox, TimeEdit
 
 if TYPE_CHECKING:
     from mesodesk.services.settings import ClinicSettingsService
 
-LOGO_PREVIEW = (220, 80)
 FIELD_OF_ERROR = {"logo_png": "logo", "show_logo": "logo", "opens_at": "closes_at"}
 """Errors shown under another field's row than the one they are keyed by."""
 
@@ -65,10 +64,7 @@ class ClinicSettingsDialog(QDialog):
         self.address.setFixedHeight(64)
         self.address.setTabChangesFocus(True)
         self.phone = QLineEdit(self._profile.phone, self)
-        self.logo_preview = QLabel(self)
-        self.logo_preview.setFixedSize(*LOGO_PREVIEW)
-        self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.logo_preview.setStyleSheet("border: 1px dashed #cfd4dc; color: #667085;")
+        self.logo_preview = LogoPreview(self)
         self.choose_logo_button = QPushButton(self.tr("Choose PNG…"), self)
         self.remove_logo_button = QPushButton(self.tr("Remove"), self)
         self.show_logo = QCheckBox(self.tr("Print the logo on documents"), self)
@@ -275,21 +271,7 @@ class ClinicSettingsDialog(QDialog):
         self.show_logo.setEnabled(content is not None)
         if content is None:
             self.show_logo.setChecked(False)
-            self.logo_preview.setText(self.tr("No logo"))
-            return
-        pixmap = QPixmap()
-        if pixmap.loadFromData(content, "PNG"):
-            ratio = self.devicePixelRatioF()  # as many pixels as the screen has: sharp at 200 %
-            preview = pixmap.scaled(
-                round(LOGO_PREVIEW[0] * ratio),
-                round(LOGO_PREVIEW[1] * ratio),
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-            preview.setDevicePixelRatio(ratio)
-            self.logo_preview.setPixmap(preview)
-        else:
-            self.logo_preview.setText(self.tr("Not a PNG image"))
+        self.logo_preview.show_logo(content)
 
     def _show_error(self, text: str) -> None:
         """A message about no one field (a file that cannot be read, a clash) beside the

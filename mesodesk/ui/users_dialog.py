@@ -27,7 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mesodesk.domain.users import IDLE_MINUTES_RANGE, NAME_LIMIT, Role
+from mesodesk.domain.users import (
+    IDLE_MINUTES_RANGE,
+    NAME_LIMIT,
+    PASSWORDS_DIFFER_MESSAGE,
+    Role,
+)
 from mesodesk.services.errors import ServiceError, ValidationFailed
 from mesodesk.services.users import UserRecord, UserService
 from mesodesk.ui.field_error import with_error_line
@@ -298,7 +303,7 @@ class UsersDialog(QDialog):
 
     def _passwords_match(self) -> bool:
         if self.password.text() != self.repeated.text():
-            self.errors["repeated"].setText(self.tr("The two passwords differ."))
+            self.errors["repeated"].setText(core_message(PASSWORDS_DIFFER_MESSAGE))
             self.repeated.clear()
             self.repeated.setFocus()
             return False

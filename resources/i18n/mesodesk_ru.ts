@@ -983,14 +983,6 @@
         <source>Cannot read {file}: {reason}.</source>
         <translation>Не удалось прочитать {file}: {reason}.</translation>
     </message>
-    <message>
-        <source>No logo</source>
-        <translation>Нет логотипа</translation>
-    </message>
-    <message>
-        <source>Not a PNG image</source>
-        <translation>Это не изображение PNG</translation>
-    </message>
 </context>
 <context>
     <name>CocktailPage</name>
@@ -2421,10 +2413,6 @@
         <translation>Изображения PNG (*.png)</translation>
     </message>
     <message>
-        <source>No logo</source>
-        <translation>Нет логотипа</translation>
-    </message>
-    <message>
         <source>Not a PNG image</source>
         <translation>Это не изображение PNG</translation>
     </message>
@@ -2446,6 +2434,17 @@
     <message>
         <source>The password is wrong.</source>
         <translation>Неверный пароль.</translation>
+    </message>
+</context>
+<context>
+    <name>LogoPreview</name>
+    <message>
+        <source>No logo</source>
+        <translation>Нет логотипа</translation>
+    </message>
+    <message>
+        <source>Not a PNG image</source>
+        <translation>Это не изображение PNG</translation>
     </message>
 </context>
 <context>
@@ -3860,10 +3859,6 @@ Write why the procedure goes ahead anyway. The reason, who decided and when are 
     <message>
         <source>Yes</source>
         <translation>Да</translation>
-    </message>
-    <message>
-        <source>The two passwords differ.</source>
-        <translation>Пароли не совпадают.</translation>
     </message>
 </context>
 <context>

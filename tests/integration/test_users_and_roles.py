@@ -167,3 +167,11 @@ def test_a_practitioner_cannot_change_roles(database):
     with pytest.raises(AccessDenied):
         _window(database, "anna").users.set_role("rita", Role.ADMINISTRATOR)
     assert {u.name: u.role for u in setup.users.list_users()}["rita"] is Role.RECEPTION
+
+
+def test_the_only_active_user_if_an_administrator_is_not_demoted(database):
+    setup = build_services(database.sessions, Access.command_line())
+    setup.users.add("olga", Role.ADMINISTRATOR, PASSWORD)
+    with pytest.raises(ServiceError, match="last active administrator"):
+        setup.users.set_role("olga", Role.PRACTITIONER)
+    assert setup.users.list_users()[0].role is Role.ADMINISTRATOR

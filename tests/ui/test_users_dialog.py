@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import Qt
 
-from mesodesk.domain.users import Role
+from mesodesk.domain.users import PASSWORDS_DIFFER_MESSAGE, Role
 from mesodesk.services.access import Access
 from mesodesk.services.registry import Services, build_services
 from mesodesk.services.users import WrongPassword
@@ -61,7 +61,7 @@ def test_an_administrator_adds_a_receptionist_who_can_then_sign_in(
     _fill(dialog, "rita", PASSWORD, "a different one")
     dialog.role.setCurrentIndex(dialog.role.findData(Role.RECEPTION.value))
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
-    assert dialog.errors["repeated"].text() == "The two passwords differ."
+    assert dialog.errors["repeated"].text() == PASSWORDS_DIFFER_MESSAGE
     assert [u.name for u in practice.users.list_users()] == ["anna", "olga"]
 
     type_text(dialog.repeated, PASSWORD)
