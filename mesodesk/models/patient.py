@@ -6,17 +6,13 @@ from datetime import date, datetime
 
 from sqlalchemy import (
     Boolean,
-    ColumnElement,
     Date,
     ForeignKey,
     Index,
     Integer,
-    SQLColumnExpression,
     String,
     Text,
-    case,
-    func,
-    literal_column,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -73,27 +69,24 @@ class PatientSearchTerm(Base):
 
     __table_args__ = (
         Index("ix_patient_search_terms_patient_term", "patient_id", "term"),
+        Index("ix_patient_search_terms_term_sort", "term", "sort_key", "patient_id", "archived"),
         {"sqlite_with_rowid": False},
     )
-    """A patient's own terms in order: checking whether a listed patient has a word is a
-    range in this index, read without touching the table."""
+    """A patient's own terms in order (the terms of one patient, read without the table),
+    and each term's patients in the list's order (a surname's first page read in order)."""
 
 
-def term_head(term: SQLColumnExpression[str]) -> ColumnElement[str]:
-    """The head of `term`: its first letter, or for a variant term (which starts with the
-    mark) the mark and the letter after it; the expression index of migration 0011.
-
-    Its numbers and the space are written into the statement, not bound: both databases use
-    an expression index only for the very same expression.
-    """
-    first: ColumnElement[int] = literal_column("1")
-    length = case((term < literal_column("' '"), literal_column("2")), else_=first)
-    return func.substr(term, first, length)
+def term_head_sql(term: str) -> str:
+    """The head of the term column `term` (its first letter, or for a variant term, which
+    starts with the mark, the mark and the letter after it) as SQL: the expression index of
+    migration 0011, written out the same wherever it is used, as both databases use an
+    expression index only for the very same expression."""
+    return f"substr({term}, 1, CASE WHEN {term} < ' ' THEN 2 ELSE 1 END)"
 
 
 Index(
     "ix_patient_search_terms_head",
-    term_head(PatientSearchTerm.__table__.c.term),
+    text(term_head_sql("term")),
     PatientSearchTerm.__table__.c.sort_key,
     PatientSearchTerm.__table__.c.patient_id,
     PatientSearchTerm.__table__.c.archived,

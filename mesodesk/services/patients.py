@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import math
 from datetime import date
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import (
     ColumnElement,
@@ -14,14 +13,11 @@ from sqlalchemy import (
     delete,
     func,
     insert,
-    not_,
-    or_,
     select,
-    true,
     tuple_,
     update,
 )
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from mesodesk.domain import limits, search_terms
 from mesodesk.domain import patient as rules
@@ -32,10 +28,10 @@ from mesodesk.domain.vocabulary import Language, Sex, SkinType
 from mesodesk.models import Patient, PatientSearchTerm
 from mesodesk.models.anamnesis import PatientAnamnesis
 from mesodesk.models.base import utcnow
-from mesodesk.models.patient import term_head
 from mesodesk.services.base import Service
 from mesodesk.services.errors import NotFound, ValidationFailed
 from mesodesk.services.first_page import PAGE_SIZE
+from mesodesk.services.patient_search import DIRECT, LISTED, VARIANT, Plan, list_row
 
 DUPLICATES_SHOWN = 5
 """The warning names the first; a few more are enough to say that others look alike too."""
@@ -54,17 +50,16 @@ class PatientService(Service):
         the other script or a run inside the phone (rank 1), alphabetical too.
 
         A word finds a patient when it starts one of the patient's search terms (see
-        `mesodesk.domain.search_terms`). Each page is read by the cheaper of two plans, chosen
-        by how many terms the query's rarest word starts (`_Plan`): the patients that word
-        finds, sorted (a rare word), or the list in its order until the page is full (a broad
-        one). Either way the cost follows the matches, not the size of the clinic.
+        `mesodesk.domain.search_terms`). Each page is read by the cheapest plan for the
+        query's rarest word (`patient_search.Plan`), so the cost follows the matches, not the
+        size of the clinic.
         """
         words = search_terms.query_words(query)
         with self._read(needs=Permission.PATIENTS) as session:
             if not words:
                 statement = _page(select(*_LIST_COLUMNS), include_archived, after, limit)
-                return [_row(r) for r in session.execute(statement)]
-            plan = _Plan(session, words, limit)
+                return [list_row(r) for r in session.execute(statement)]
+            plan = Plan(session.connection(), words, limit)
             rows: list[PatientRow] = []
             for rank in (DIRECT, VARIANT):
                 if after is not None and after.rank > rank:
@@ -105,7 +100,7 @@ class PatientService(Service):
         with self._read(needs=Permission.PATIENTS) as session:
             for statement in statements:
                 for r in session.execute(statement.limit(DUPLICATES_SHOWN * 4)):
-                    row = _row(r)
+                    row = list_row(r)
                     if rules.duplicate_reasons(card, row):
                         found[row.id] = row
         ordered = sorted(found.values(), key=lambda row: (row.archived, row.sort_key, row.id))
@@ -185,198 +180,7 @@ class PatientService(Service):
             return _card(row)
 
 
-DIRECT = 0
-VARIANT = 1
 _Listed = TypeVar("_Listed", bound=Select[*tuple[Any, ...]])
-DRIVE_MIN = 100
-"""A word starting at most this many terms has them sorted, whatever the size of the clinic."""
-
-
-def drive_limit(limit: int, patients: int) -> int:
-    """How many terms a word may start and still have its patients read by sorting them.
-
-    Sorting a word's `n` terms costs about n. Walking its head's terms in the list's order
-    until `limit` of its patients are found costs about `limit` x head / n, and the largest
-    heads ("с", "м", "к") hold about a quarter of the patients' terms; the two meet near
-    sqrt(limit x patients / 4)."""
-    return max(DRIVE_MIN, math.isqrt(max(limit, 1) * patients // 4))
-
-
-def head_groups(prefixes: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    """The prefixes by the head they start: each head's terms are a range of the head index,
-    read in the list's order (a phone typed from the trunk prefix, "8 9", has two)."""
-    groups: dict[str, tuple[str, ...]] = {}
-    for prefix in prefixes:
-        head = search_terms.head(prefix)
-        groups[head] = (*groups.get(head, ()), prefix)
-    return groups
-
-
-class _Plan:
-    """How one query reads its pages, chosen by its rarest word (`drive_limit`):
-
-    - a rare word: its range of terms is read with each term's place in the list, the other
-      words are checked for those patients only, the patients are sorted and only the page's
-      rows are read from `patients`;
-    - a broad word: the terms of its head (first letter) are read in the list's order, those
-      the word does not start skipped, until the page is full; a word whose prefixes start
-      with different heads (a phone typed from the trunk prefix) reads each head so, or sorts
-      the rare ones, and the pages are merged.
-
-    Terms are counted only up to the limit, so the count itself stays cheap.
-    """
-
-    def __init__(self, session: Session, words: list[search_terms.QueryWord], limit: int) -> None:
-        self._session = session
-        self._words = words
-        patients = session.execute(select(func.max(Patient.id))).scalar() or 0
-        self._cap = drive_limit(limit, patients)
-        self._counts: dict[str, tuple[int, bool]] = {}
-        """prefix -> (terms counted, whether that is all of them)"""
-
-    def rows(
-        self, rank: int, include_archived: bool, after: PatientRow | None, limit: int
-    ) -> list[PatientRow]:
-        words = self._words
-        if rank == DIRECT:
-            drivers = [w.direct for w in words]
-        else:
-            variants = tuple(v for w in words for v in w.variants)
-            if not variants:
-                return []
-            drivers = [w.prefixes for w in words] + [variants]
-        driver, count = self._rarest(drivers)
-        if count == 0:
-            return []
-        if driver is not None and self._sorts(rank, driver, count):
-            return self._from_terms(rank, driver, None, include_archived, after, limit)
-        prefixes = min(drivers, key=lambda d: (len(head_groups(d)), _longest_first(d)))
-        pages = [
-            self._from_terms(
-                rank,
-                group,
-                None if self._sorts(rank, group, self._count(group, self._cap)) else head,
-                include_archived,
-                after,
-                limit,
-            )
-            for head, group in head_groups(prefixes).items()
-        ]
-        if len(pages) == 1:
-            return pages[0]
-        merged = {row.id: row for page in pages for row in page}
-        return sorted(merged.values(), key=lambda r: (r.sort_key, r.id))[:limit]
-
-    def _sorts(self, rank: int, prefixes: tuple[str, ...], count: int) -> bool:
-        """Whether the `count` terms `prefixes` start are few enough to sort, the look-ups
-        each needs counted."""
-        return count * (1 + self._checks(rank, prefixes)) <= self._cap
-
-    def _checks(self, rank: int, given: tuple[str, ...]) -> int:
-        """How many look-ups `_found` makes per term read from `given`'s range: sorting a
-        range is cheap only while its terms need few of them."""
-        if rank == DIRECT:
-            return sum(not _within(given, w.direct) for w in self._words)
-        return 1 + sum(not _within(given, w.prefixes) for w in self._words)
-
-    def _found(
-        self, rank: int, owner: SQLColumnExpression[int], given: tuple[str, ...] = ()
-    ) -> ColumnElement[bool]:
-        """The patient `owner` is found at `rank`: by every word as typed (0), or by every
-        word only with the variants of some (1); a word that every one of the prefixes
-        `given` (the range the patients were read from) belongs to is not checked again."""
-        direct = and_(*(_has_term(w.direct, owner) for w in self._words))
-        if rank == DIRECT:
-            others = [
-                _has_term(w.direct, owner) for w in self._words if not _within(given, w.direct)
-            ]
-            return and_(true(), *others)  # no other word: every patient of the range
-        found = (
-            _has_term(w.prefixes, owner) for w in self._words if not _within(given, w.prefixes)
-        )
-        return and_(true(), *found, not_(direct))
-
-    def _from_terms(
-        self,
-        rank: int,
-        driver: tuple[str, ...],
-        head: str | None,
-        include_archived: bool,
-        after: PatientRow | None,
-        limit: int,
-    ) -> list[PatientRow]:
-        """The page of patients `driver`'s terms lead to: all of them sorted, or with `head`
-        read in the list's order from that head's terms."""
-        term = aliased(PatientSearchTerm, name="found")
-        page = (
-            select(term.sort_key, term.patient_id)
-            .where(_any_prefix(term.term, driver), self._found(rank, term.patient_id, driver))
-            .group_by(term.sort_key, term.patient_id)
-            .order_by(term.sort_key, term.patient_id)
-            .limit(limit)
-        )
-        if head is not None:
-            page = page.where(term_head(term.term) == head)
-        if not include_archived:
-            page = page.where(term.archived.is_(False))
-        if after is not None:
-            page = page.where(
-                tuple_(term.sort_key, term.patient_id) > tuple_(after.sort_key, after.id)
-            )
-        chosen = page.subquery("page")
-        rows = (
-            select(*_LIST_COLUMNS)
-            .join(chosen, Patient.id == chosen.c.patient_id)
-            .order_by(chosen.c.sort_key, chosen.c.patient_id)
-        )
-        return [_row(r, rank) for r in self._session.execute(rows)]
-
-    def _rarest(self, drivers: list[tuple[str, ...]]) -> tuple[tuple[str, ...] | None, int]:
-        """The set of prefixes that starts the fewest terms, if it starts at most the cap, and
-        how many (over the cap: more). Longer prefixes are counted first, as they are likely
-        rarer, and each count stops where it cannot win, so a broad word costs little."""
-        best: tuple[str, ...] | None = None
-        fewest = self._cap + 1
-        for prefixes in sorted(drivers, key=_longest_first):
-            count = self._count(prefixes, fewest - 1)
-            if count < fewest:
-                best, fewest = prefixes, count
-            if fewest == 0:
-                break
-        return best, fewest
-
-    def _count(self, prefixes: tuple[str, ...], bound: int) -> int:
-        """How many terms start with one of `prefixes`, counted up to just over `bound`."""
-        total = 0
-        for prefix in prefixes:
-            total += self._count_one(prefix, bound - total)
-            if total > bound:
-                break
-        return total
-
-    def _count_one(self, prefix: str, bound: int) -> int:
-        known = self._counts.get(prefix)
-        if known is not None and (known[1] or known[0] > bound):
-            return known[0]
-        matching = (
-            select(PatientSearchTerm.patient_id)
-            .where(_starts_with(PatientSearchTerm.term, prefix))
-            .limit(max(bound, 0) + 1)
-            .subquery()
-        )
-        count = self._session.execute(select(func.count()).select_from(matching)).scalar_one()
-        self._counts[prefix] = (count, count <= bound)
-        return count
-
-
-def _within(given: tuple[str, ...], prefixes: tuple[str, ...]) -> bool:
-    """Every patient read from the `given` prefixes' range has one of `prefixes`."""
-    return bool(given) and set(given) <= set(prefixes)
-
-
-def _longest_first(prefixes: tuple[str, ...]) -> int:
-    """Longer prefixes first: they are likely the rarer."""
-    return -min(len(prefix) for prefix in prefixes)
 
 
 def _page(
@@ -389,23 +193,6 @@ def _page(
             tuple_(Patient.sort_key, Patient.id) > tuple_(after.sort_key, after.id)
         )
     return statement.order_by(Patient.sort_key, Patient.id).limit(limit)
-
-
-def _has_term(prefixes: tuple[str, ...], owner: SQLColumnExpression[int]) -> ColumnElement[bool]:
-    """The patient `owner` has a term starting with one of `prefixes`: ranges in the index
-    of the patient's own terms."""
-    return (
-        select(PatientSearchTerm.term)
-        .where(
-            PatientSearchTerm.patient_id == owner,
-            _any_prefix(PatientSearchTerm.term, prefixes),
-        )
-        .exists()
-    )
-
-
-def _any_prefix(column: SQLColumnExpression[str], prefixes: tuple[str, ...]) -> ColumnElement[bool]:
-    return or_(*(_starts_with(column, prefix) for prefix in prefixes))
 
 
 def _starts_with(column: SQLColumnExpression[str], prefix: str) -> ColumnElement[bool]:
@@ -446,43 +233,7 @@ def _refuse_female_only_facts(session: Session, patient_id: int) -> None:
         )
 
 
-_LIST_COLUMNS = (
-    Patient.id,
-    Patient.last_name,
-    Patient.first_name,
-    Patient.middle_name,
-    Patient.birth_date,
-    Patient.phone,
-    Patient.last_visit_on,
-    Patient.archived,
-    Patient.sort_key,
-)
-"""What a line of the patient list needs, and nothing more (no notes, no address)."""
-
-
-class _ListColumns(Protocol):
-    id: int
-    last_name: str
-    first_name: str
-    middle_name: str
-    birth_date: date | None
-    phone: str
-    last_visit_on: date | None
-    archived: bool
-    sort_key: str
-
-
-def _row(r: _ListColumns, rank: int = DIRECT) -> PatientRow:
-    return PatientRow(
-        id=r.id,
-        name=rules.full_name(r.last_name, r.first_name, r.middle_name),
-        birth_date=r.birth_date,
-        phone=r.phone,
-        last_visit_on=r.last_visit_on,
-        archived=r.archived,
-        sort_key=r.sort_key,
-        rank=rank,
-    )
+_LIST_COLUMNS = tuple(getattr(Patient, name) for name in LISTED)
 
 
 def _apply(row: Patient, card: PatientCard) -> None:

@@ -16,6 +16,7 @@ from sqlalchemy import event, text
 
 from mesodesk.db import Database, open_database, sqlite_url
 from mesodesk.domain.patient import PatientCard
+from mesodesk.services import patient_search
 from mesodesk.services.demo import fill_demo
 from mesodesk.services.registry import Services, build_services
 
@@ -130,13 +131,19 @@ def test_the_large_demo_on_postgresql_leaves_the_ids_ready_for_new_records(postg
     assert [row.id for row in services.patients.search("tsyplakova")] == [card.id]
     with postgresql_db.engine.begin() as connection:
         connection.exec_driver_sql("ANALYZE")
-    plans = _plans(postgresql_db, services, "м", explain="EXPLAIN")
+    with pytest.MonkeyPatch.context() as patch:  # a letter of a large clinic: its head's order
+        patch.setattr(patient_search, "MERGE_TERMS_MAX", 0)
+        plans = _plans(postgresql_db, services, "м", explain="EXPLAIN")
     assert len(plans) == 1 and "ix_patient_search_terms_head" in plans[0], plans
     assert len(services.patients.search("м")) == 200
 
 
 def _plans(
-    database: Database, services: Services, query: str, explain: str = "EXPLAIN QUERY PLAN"
+    database: Database,
+    services: Services,
+    query: str,
+    explain: str = "EXPLAIN QUERY PLAN",
+    limit: int = 200,
 ) -> list[str]:
     """The query plans of the statements of one search that sort what they read."""
     statements: list[tuple[str, object]] = []
@@ -146,7 +153,7 @@ def _plans(
 
     event.listen(database.engine, "before_cursor_execute", grab)
     try:
-        services.patients.search(query)
+        services.patients.search(query, limit=limit)
     finally:
         event.remove(database.engine, "before_cursor_execute", grab)
     plans = []
@@ -164,9 +171,31 @@ def test_a_rare_query_is_read_from_the_term_index_not_along_the_patients(demo, q
     plans = _plans(demo, services, query)
     assert plans
     for plan in plans:
-        assert re.search(r"SEARCH found USING PRIMARY KEY \(term>\? AND term<\?\)", plan), plan
-        assert "SCAN found" not in plan and "SCAN patients" not in plan
+        assert re.search(READ_RANGE, plan), plan
+        assert "SCAN f" not in plan and "SCAN patients" not in plan
         assert "ix_patients_archived_sort" not in plan, "never along the list"
+
+
+READ_RANGE = (
+    r"SEARCH f USING (PRIMARY KEY|COVERING INDEX ix_patient_search_terms_term_sort) "
+    r"\(term>\? AND term<\?\)"
+)
+
+
+@pytest.mark.parametrize("query", ["иванова", "иванова м", "ivanova"])
+def test_a_common_surname_reads_its_patients_in_order_and_stops_at_the_page(demo, query):
+    services = build_services(demo.sessions)
+    with pytest.MonkeyPatch.context() as patch:  # as many Ivanovas as a large clinic has
+        patch.setattr(patient_search, "drive_limit", lambda _limit, _patients: 0)
+        plans = _plans(demo, services, query, limit=5)
+        found = services.patients.search(query, limit=5)
+    assert len(plans) == 1 and len(found) == 5
+    assert "SEARCH f USING COVERING INDEX ix_patient_search_terms_term_sort (term=?)" in plans[0]
+    assert plans[0].count("TEMP B-TREE") == 1, "only the page's own rows are sorted"
+    if " " in query:
+        assert "ix_patient_search_terms_head (<expr>=? AND sort_key=?)" in plans[0], (
+            "the other word is checked beside the patient's place in the list"
+        )
 
 
 def test_a_query_that_matches_nobody_never_reads_the_patients(demo):
@@ -176,12 +205,15 @@ def test_a_query_that_matches_nobody_never_reads_the_patients(demo):
 
 
 @pytest.mark.parametrize("query", ["и", "м", "с", "9", "+7 9"])
-def test_a_broad_query_reads_its_head_in_order_and_stops_at_the_page(demo, query):
+def test_a_broad_query_reads_in_order_and_stops_at_the_page(demo, query):
     services = build_services(demo.sessions)
     plans = _plans(demo, services, query)
     assert len(plans) == 1, "the first rank fills the page (or the second alone does)"
-    assert "SEARCH found USING COVERING INDEX ix_patient_search_terms_head (<expr>=?)" in plans[0]
-    assert "FOR GROUP BY" not in plans[0] and "SCAN found" not in plans[0]
+    assert (
+        "SEARCH f USING COVERING INDEX ix_patient_search_terms_head (<expr>=?)" in plans[0]
+        or "SEARCH f USING COVERING INDEX ix_patient_search_terms_term_sort (term=?)" in plans[0]
+    ), "its head's terms, or each of its few terms, in the list's order"
+    assert plans[0].count("TEMP B-TREE") == 1 and "SCAN f" not in plans[0]
     assert "ix_patients_archived_sort" not in plans[0]
     assert len(services.patients.search(query)) == 200
 
@@ -192,5 +224,5 @@ def test_a_broad_phone_typed_from_the_trunk_prefix_reads_each_head_and_stops_at_
     assert len(plans) == 2, "one read for each head, 8 and 9"
     for plan in plans:
         assert "ix_patient_search_terms_head (<expr>=?)" in plan or "PRIMARY KEY" in plan
-        assert "ix_patients_archived_sort" not in plan and "SCAN found" not in plan
+        assert "ix_patients_archived_sort" not in plan and "SCAN f" not in plan
     assert len(services.patients.search("8 9")) == 200

@@ -10,7 +10,7 @@ from sqlalchemy import create_engine, text
 from mesodesk import migrations
 from mesodesk.db import open_database, sqlite_url
 from mesodesk.domain.patient import PatientCard
-from mesodesk.services import patients as patient_service
+from mesodesk.services import patient_search
 from mesodesk.services.registry import build_services
 
 TODAY = date(2026, 11, 23)
@@ -123,7 +123,7 @@ def test_pages_run_through_both_ranks_without_gaps_or_repeats(clinic):
     assert seen == whole and len(whole) == 3
 
 
-@pytest.mark.parametrize("plan", ["term index", "head order"])
+@pytest.mark.parametrize("plan", ["term index", "ordered terms", "head order"])
 @pytest.mark.parametrize(
     "query", ["иван", "ivan", "мар", "m", "и", "4789", "8 9", "zzz", "а ю", "иванова м"]
 )
@@ -131,7 +131,9 @@ def test_every_plan_finds_the_same_patients_in_the_same_order(clinic, monkeypatc
     services, _ = clinic
     expected = _found(services, query)
     limit = 10**9 if plan == "term index" else 0
-    monkeypatch.setattr(patient_service, "drive_limit", lambda _limit, _patients: limit)
+    monkeypatch.setattr(patient_search, "drive_limit", lambda _limit, _patients: limit)
+    if plan == "head order":
+        monkeypatch.setattr(patient_search, "MERGE_TERMS_MAX", 0)
     assert _found(services, query) == expected
     paged, after = [], None
     while page := services.patients.search(query, after=after, limit=2):

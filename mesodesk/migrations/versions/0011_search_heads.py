@@ -18,7 +18,7 @@ depends_on: str | Sequence[str] | None = None
 
 HEAD = "substr(term, 1, CASE WHEN term < ' ' THEN 2 ELSE 1 END)"
 """A term's first letter, or for a variant term the mark and the letter after it: the very
-expression `mesodesk.models.patient.term_head` writes, as the index is used only for that."""
+expression `mesodesk.models.patient.term_head_sql` writes, as the index is used only for that."""
 
 
 def upgrade() -> None:
