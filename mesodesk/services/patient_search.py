@@ -7,9 +7,10 @@ database's work. The text is plain SQL that SQLite and PostgreSQL read alike.
 
 Every plan reads `patient_search_terms`, which carries each term's patient's place in the list
 (`sort_key`), so a page is found from the terms alone and only its rows are read from
-`patients`. A word is checked for a patient already read (`_has_term`) through the head index
-at that patient's place in the list: the patients a page reads are neighbours there, so the
-checks touch a few pages of the index rather than one page per patient.
+`patients`. The other words are checked for each patient read (`_has_term`): beside the
+patient's place in the list (the head index) when the patients are read in the list's order,
+as they are then neighbours there and the checks touch a few pages of the index; in the
+patient's own terms (the smaller index) when they are read to be sorted.
 """
 
 from __future__ import annotations
@@ -187,22 +188,36 @@ class Plan:
         range is cheap only while its terms need few of them."""
         if rank == DIRECT:
             return sum(not _within(given, w.direct) for w in self._words)
-        return 1 + sum(not _within(given, w.prefixes) for w in self._words)
+        return self._direct_checked() + sum(not _within(given, w.prefixes) for w in self._words)
 
-    def _found(self, bind: _Binds, rank: int, given: tuple[str, ...]) -> str:
+    def _direct_checked(self) -> bool:
+        """Whether a patient found by the variants must be checked not to be found as typed:
+        not when a word as typed is known to start no term at all (a run from the middle of
+        a phone, which no phone starts with)."""
+        return not any(
+            all(self._counts.get(prefix, (1, False)) == (0, True) for prefix in w.direct)
+            for w in self._words
+        )
+
+    def _found(self, bind: _Binds, rank: int, given: tuple[str, ...], ordered: bool) -> str:
         """The patient of the term `f` is found at `rank`: by every word as typed (0), or by
         every word only with the variants of some (1); a word that every one of the prefixes
         `given` (the range the patients were read from) belongs to is not checked again."""
         if rank == DIRECT:
             checks = [
-                _has_term(bind, w.direct) for w in self._words if not _within(given, w.direct)
+                _has_term(bind, w.direct, ordered)
+                for w in self._words
+                if not _within(given, w.direct)
             ]
         else:
             checks = [
-                _has_term(bind, w.prefixes) for w in self._words if not _within(given, w.prefixes)
+                _has_term(bind, w.prefixes, ordered)
+                for w in self._words
+                if not _within(given, w.prefixes)
             ]
-            direct = " AND ".join(_has_term(bind, w.direct) for w in self._words)
-            checks.append(f"NOT ({direct})")
+            if self._direct_checked():
+                direct = " AND ".join(_has_term(bind, w.direct, ordered) for w in self._words)
+                checks.append(f"NOT ({direct})")
         return "".join(f" AND {check}" for check in checks)
 
     def _page(
@@ -219,7 +234,7 @@ class Plan:
             arms = [f"{term_head_sql('f.term')} = {bind(how)} AND {starts}"]
         else:
             arms = [bind.any_prefix("f.term", driver)]
-        found = self._found(bind, read.rank, driver)
+        found = self._found(bind, read.rank, driver, ordered=how is not None)
         selects = [
             f"SELECT f.sort_key, f.patient_id FROM patient_search_terms f WHERE {arm}"
             f"{read.where(bind)}{found}"
@@ -321,11 +336,19 @@ class _Reading:
         return where
 
 
-def _has_term(bind: _Binds, prefixes: tuple[str, ...]) -> str:
-    """The patient of the term `f` has a term starting with one of `prefixes`: for each head
-    they start, a range of the head index at that patient's place in the list (the patient's
-    id is compared, not looked up: `+` keeps SQLite from choosing the patient's own index,
-    which would read one page per patient)."""
+def _has_term(bind: _Binds, prefixes: tuple[str, ...], ordered: bool) -> str:
+    """The patient of the term `f` has a term starting with one of `prefixes`.
+
+    `ordered`: the patients are read in the list's order, so each check is a range of the head
+    index at the patient's place in the list, beside the one before (the patient's id is
+    compared there, not looked up: `+` keeps SQLite from choosing the patient's own index).
+    Otherwise a range of the patient's own terms, the smaller index for scattered look-ups."""
+    if not ordered:
+        ranges = bind.any_prefix("o.term", prefixes)
+        return (
+            "EXISTS (SELECT 1 FROM patient_search_terms o"
+            f" WHERE o.patient_id = f.patient_id AND {ranges})"
+        )
     checks = [
         "EXISTS (SELECT 1 FROM patient_search_terms o"
         f" WHERE {term_head_sql('o.term')} = {bind(head)} AND o.sort_key = f.sort_key"
