@@ -8,11 +8,11 @@ their unit and a year keeps its "г." (non-breaking spaces), so no line starts w
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import escape
 
 import pyphen
 from reportlab.lib.styles import ParagraphStyle
@@ -42,7 +42,13 @@ def typeset(text: str) -> str:
 
 def markup(text: str) -> str:
     """Plain text made safe for Paragraph markup ("A & B" must not break it), typeset."""
-    return escape(typeset(drawable(text))).replace("\n", "<br/>")
+    return _escape(typeset(drawable(text))).replace("\n", "<br/>")
+
+
+def _escape(text: str) -> str:
+    """&, < and > as entities, quotes kept: `xml.sax.saxutils.escape`, without the urllib,
+    http and email modules that importing it loads (and keeps) in the app."""
+    return html.escape(text, quote=False)
 
 
 PRINT_FONT = "DejaVuSans"

@@ -65,3 +65,7 @@ def test_characters_the_font_cannot_draw_are_left_out_not_printed_as_boxes() -> 
     assert "👩" not in markup("Dr 👩‍⚕️ Roe") and "Roe" in markup("Dr 👩‍⚕️ Roe")
     assert "😀" in markup("Анна 😀"), "the font draws the basic emoticons"
     assert markup("Ёлкина-שלום") == "Ёлкина-שלום", "Hebrew is in the font"
+
+
+def test_markup_escapes_what_would_break_a_paragraph_and_keeps_quotes() -> None:
+    assert markup("A & B <b> \"C\" 'D'") == "A &amp; B &lt;b&gt; \"C\" 'D'"

@@ -157,6 +157,7 @@ class PointLayer(QGraphicsItem):
         super().__init__()
         self._ghost = ghost
         self._rect = QRectF()
+        self._empty = True
         self.handles: dict[int, PointMarkItem] = {}
         self.previous: list[QPointF] = []
         self._groups: list[tuple[str, bool, QPolygonF]] | None = None
@@ -169,11 +170,17 @@ class PointLayer(QGraphicsItem):
         self._rect = QRectF(rect)
 
     def boundingRect(self) -> QRectF:
-        return self._rect
+        """The whole chart, or nothing while there is no point to draw: an empty layer (last
+        visit's, most often) then gets no device-sized cache pixmap."""
+        return QRectF() if self._empty else self._rect
 
     def invalidate(self) -> None:
         """Marks were added, moved, removed or (de)selected: regroup them before drawing."""
         self._groups = None
+        empty = not (self.previous if self._ghost else self.handles)
+        if empty != self._empty:
+            self.prepareGeometryChange()
+            self._empty = empty
         self.update()
 
     def _grouped(self) -> list[tuple[str, bool, QPolygonF]]:
