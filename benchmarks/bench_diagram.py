@@ -3,12 +3,15 @@ zoom step (everything redrawn at the new scale), a pan step (40 px sideways), an
 totals the diagram panel shows (every line and area split over the zones it crosses).
 
 No database: the scene is fed records directly, so the numbers are the drawing's alone. A
-frame is one full repaint of a 1000x800 view (`grab`), median of several.
+frame is one full repaint of a 1000x800 view (`grab`), median of several. Run as a script, it
+prints its figures and the peak memory of its process as one line of JSON.
 """
 
 from __future__ import annotations
 
+import json
 import random
+import resource
 import statistics
 import time
 from decimal import Decimal
@@ -125,3 +128,9 @@ def run() -> dict[str, float | int]:
         "zone_totals_ms": _ms(statistics.median(totals)),
         "view_px": f"{VIEW_SIZE[0]}x{VIEW_SIZE[1]}",
     }
+
+
+if __name__ == "__main__":  # in a process of its own: the drawing's figures and its memory
+    figures = run()
+    figures["rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    print(json.dumps(figures))

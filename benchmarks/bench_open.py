@@ -13,7 +13,6 @@ import os
 import resource
 import statistics
 import sys
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -27,34 +26,20 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(HERE))
-    from run import _patient_with_30_visits, shown_window
+    from bench_session import another_patient, opened_once, patient_with_30_visits, shown_window
 
     from mesodesk.db import open_database, sqlite_url
     from mesodesk.services.registry import build_services
-    from mesodesk.ui.app import application, wait_until
 
-    application()
     opened = open_database(sqlite_url(args.database))
     services = build_services(opened.sessions)
-    patient_id, visit_id = _patient_with_30_visits(services)
+    patient_id, visit_id = patient_with_30_visits(services)
     window = shown_window(services, opened.location)
     print(f"window and list: rss {_peak_mb():.1f} MB", flush=True)
-    model = window.patient_list.model
-    other = next(
-        model.row_at(row).id
-        for row in range(model.rowCount())
-        if model.row_at(row).id != patient_id
-    )
+    other = another_patient(window, patient_id)
 
     def once() -> float:
-        window.open_patient(other)
-        wait_until(lambda: not window.runner.busy, 30_000)
-        started = time.perf_counter()
-        window.open_patient(patient_id)
-        window.open_visit(visit_id)
-        wait_until(lambda: not window.runner.busy, 30_000)
-        application().processEvents()
-        return time.perf_counter() - started
+        return opened_once(window, patient_id, visit_id, other)
 
     times = [once() for _ in range(args.rounds)]
     print("open_patient_ms:", round(statistics.median(times) * 1000, 2))

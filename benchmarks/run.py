@@ -7,7 +7,10 @@ was met. `--quick` uses a tiny database and one repetition: the test suite runs 
 every metric is written; its numbers mean nothing.
 
 The window is started as a separate process each time, under Qt's offscreen platform (the same
-for the floor): "visible" is the first paint of anything in the window. MesoDesk's modules are
+for the floor): "visible" is the first paint of anything in the window. A practitioner's session
+(the searches, a patient opened, the aftercare sheet: `bench_session.py`) and the 5,000-mark
+diagram (`bench_diagram.py`) each run in a MesoDesk process of their own, so each one's peak
+memory is MesoDesk's own, not the sum of everything this script did. MesoDesk's modules are
 compiled to bytecode first, as in an installed copy.
 """
 
@@ -17,24 +20,23 @@ import argparse
 import json
 import os
 import platform
-import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+import bench_session
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results.json"
 FULL_PATIENTS = 100_000
 QUICK_PATIENTS = 300
 MILLION = 1_000_000
-SEARCHES = ["и", "ив", "иванова", "иванова м", "ivanova", "smi", "müller", "4789", "89-47", "zzz"]
-"""Cyrillic, Latin, transliterated, diacritics, phone digits from the middle, and no match."""
+SEARCHES = bench_session.SEARCHES
 
 TARGETS: dict[str, tuple[str, float, str]] = {
     # metric: (floor metric or "", factor or absolute limit, how the limit reads)
@@ -89,13 +91,20 @@ def main(argv: list[str]) -> int:
     figures["window_ms"] = _median(windows)
     figures["ready_ms"] = _median(readies)
 
-    figures.update(_in_process(database, rounds))
-    own_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    figures["rss_mb"] = round(max(own_rss, child_rss), 1)
+    figures.update(_session(database, rounds, folder))
+    say("diagram", "5,000 marks")
+    drawn = _child([str(HERE / "bench_diagram.py")], folder)
+    figures["diagram_5000_build_ms"] = float(drawn["scene_build_ms"])
+    figures["diagram_5000_frame_ms"] = float(drawn["frame_at_fit_ms"])
+    figures["diagram_5000_frame_4x_ms"] = float(drawn["frame_at_4x_ms"])
     figures["window_rss_mb"] = round(child_rss, 1)
-    if args.million is not None:  # after the memory of the steps above
+    figures["diagram_rss_mb"] = float(drawn["rss_mb"])
+    figures["rss_mb"] = max(
+        figures["window_rss_mb"], figures["session_rss_mb"], figures["diagram_rss_mb"]
+    )
+    if args.million is not None:
         big = QUICK_PATIENTS * 2 if args.quick else MILLION
-        figures.update(_million(args.million.resolve(), big, rounds))
+        figures.update(_million(args.million.resolve(), big, rounds, folder))
 
     report = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -183,104 +192,46 @@ def _started(command: list[str], folder: Path) -> tuple[dict[str, float], float]
     return marks, usage.ru_maxrss / 1024
 
 
-def _in_process(database: Path, rounds: int) -> dict[str, float]:
-    """Search, opening a patient, the diagram and the aftercare sheet, in this process."""
-    from PySide6.QtWidgets import QApplication
-
-    from mesodesk.db import open_database, sqlite_url
-    from mesodesk.services.registry import build_services
-    from mesodesk.ui.app import application, wait_until
-
-    application()
-    opened = open_database(sqlite_url(database))
-    services = build_services(opened.sessions)
-    patient_id, visit_id = _patient_with_30_visits(services)
-    window = shown_window(services, opened.location)
-    figures: dict[str, float] = {}
-
-    say("search", f"{len(SEARCHES)} queries")
-    figures["search_ms"] = _worst_keystroke(window, rounds)
-    figures["sqlite_floor_ms"] = _sqlite_floor(database, rounds)
-
-    say("open patient", "30 visits, the last one's diagram")
-    other = next(
-        window.patient_list.model.row_at(row).id
-        for row in range(window.patient_list.model.rowCount())
-        if window.patient_list.model.row_at(row).id != patient_id
+def _session(database: Path, rounds: int, folder: Path) -> dict[str, float]:
+    """A practitioner's session in one MesoDesk process (`bench_session.py`): the searches,
+    the patient with 30 visits opened and the aftercare sheet, and that process's peak memory;
+    the patient is added beforehand by a process of its own."""
+    prepared = subprocess.run(
+        [sys.executable, str(HERE / "bench_session.py"), "prepare", str(database)],
+        check=True,
+        capture_output=True,
+        text=True,
     )
-    times = []
-    for _ in range(rounds):
-        window.open_patient(other)
-        wait_until(lambda: not window.runner.busy, 30_000)
-        started = time.perf_counter()
-        window.open_patient(patient_id)
-        window.open_visit(visit_id)
-        wait_until(lambda: not window.runner.busy, 30_000)
-        QApplication.processEvents()
-        times.append(time.perf_counter() - started)
-    figures["open_patient_ms"] = _median_s(times)
-    window.visit.discard()
-
-    say("aftercare", "one sheet with its map")
-    services.documents.aftercare_pdf(visit_id)  # the fonts are registered once per process
-    times = []
-    for _ in range(max(rounds, 3)):
-        started = time.perf_counter()
-        services.documents.aftercare_pdf(visit_id)
-        times.append(time.perf_counter() - started)
-    figures["aftercare_pdf_ms"] = _median_s(times)
-    _dispose(window)
-    opened.close()
-
-    say("diagram", "5,000 marks")
-    sys.path.insert(0, str(HERE))
-    import bench_diagram
-
-    drawn = bench_diagram.run()
-    figures["diagram_5000_build_ms"] = float(drawn["scene_build_ms"])
-    figures["diagram_5000_frame_ms"] = float(drawn["frame_at_fit_ms"])
-    figures["diagram_5000_frame_4x_ms"] = float(drawn["frame_at_4x_ms"])
+    patient_id, visit_id = prepared.stdout.split()[-2:]
+    say("session", f"{len(SEARCHES)} queries, a patient with 30 visits, the aftercare sheet")
+    figures = _child(
+        [
+            str(HERE / "bench_session.py"),
+            *("session", str(database), patient_id, visit_id, str(rounds)),
+        ],
+        folder,
+    )
+    figures["session_rss_mb"] = figures.pop("rss_mb")
+    figures["sqlite_floor_ms"] = _sqlite_floor(database, rounds)
     return figures
 
 
-def shown_window(services: Any, location: str) -> Any:
-    """The main window at 1280x800, shown, its list's first page loaded."""
-    from mesodesk.ui.app import application, wait_until
-    from mesodesk.ui.main_window import MainWindow
-
-    application()
-    window = MainWindow(services, location, remember_layout=False)
-    window.resize(1280, 800)
-    window.show()
-    wait_until(lambda: not window.runner.busy, 60_000)
-    return window
-
-
-def _worst_keystroke(window: Any, rounds: int) -> float:
-    """The worst query's median, in ms, from the search asked to the list model updated.
-
-    Each search starts once the window has done what the one before set off (the list's
-    marks, its painting), as a keystroke comes at the earliest after the list's own typing
-    pause: a search is not measured against the tail of another."""
-    from mesodesk.ui.app import wait_until
-    from mesodesk.ui.patient_list import SEARCH_DELAY_MS
-
-    panel = window.patient_list
-    worst = 0.0
-    for query in SEARCHES:
-        panel.search.setText(query)
-        times = []
-        for _ in range(rounds):
-            wait_until(lambda: not window.runner.busy, 30_000)
-            wait_until(lambda: False, SEARCH_DELAY_MS)
-            times.append(_timed(lambda: panel.refresh(), panel.loaded))
-        worst = max(worst, statistics.median(times))
-    panel.search.setText("")
-    _timed(lambda: panel.refresh(), panel.loaded)
-    return round(worst * 1000, 2)
+def _child(arguments: list[str], folder: Path) -> dict[str, Any]:
+    """The figures a benchmark script run in a process of its own prints as its last line."""
+    finished = subprocess.run(
+        [sys.executable, *arguments],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        cwd=folder,
+        capture_output=True,
+        text=True,
+    )
+    if finished.returncode != 0:
+        raise SystemExit(f"{' '.join(arguments)} failed: {finished.stderr[-800:]}")
+    figures: dict[str, Any] = json.loads(finished.stdout.strip().splitlines()[-1])
+    return figures
 
 
-def _million(database: Path, patients: int, rounds: int) -> dict[str, float]:
+def _million(database: Path, patients: int, rounds: int, folder: Path) -> dict[str, float]:
     """The search at 1,000,000 patients (`--quick`: a few hundred): the same queries, measured
     the same way, on a demo of that size, made first (and timed) unless the file exists."""
     figures: dict[str, float] = {}
@@ -289,86 +240,13 @@ def _million(database: Path, patients: int, rounds: int) -> dict[str, float]:
         started = time.perf_counter()
         _mesodesk("demo", "--db", str(database), "--patients", str(patients), "--seed", "7")
         figures["demo_1m_s"] = round(time.perf_counter() - started, 1)
-    from mesodesk.db import open_database, sqlite_url
-    from mesodesk.services.registry import build_services
-    from mesodesk.ui.app import application
-
-    application()
-    opened = open_database(sqlite_url(database))
-    window = shown_window(build_services(opened.sessions), opened.location)
     say("search", f"{len(SEARCHES)} queries at {patients:,} patients")
-    figures["search_1m_ms"] = _worst_keystroke(window, rounds)
-    figures["sqlite_floor_1m_ms"] = _sqlite_floor(database, rounds)
-    _dispose(window)
-    opened.close()
-    return figures
-
-
-def _dispose(window: Any) -> None:
-    """Close the window and let Qt delete it, as quitting the app would: a closed window
-    kept alive would count in the memory of the steps after it."""
-    from PySide6.QtCore import QCoreApplication, QEvent
-
-    window.close()
-    window.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
-def _patient_with_30_visits(services: Any) -> tuple[int, int]:
-    """A patient with 30 visits over five years, the last one charted with 40 marks."""
-    from decimal import Decimal
-
-    from mesodesk.domain.diagram import DiagramName, MarkShape, Point
-    from mesodesk.domain.mark_records import MarkRecord
-    from mesodesk.domain.patient import PatientCard
-    from mesodesk.domain.vocabulary import Sex, Technique
-
-    card = services.patients.save(
-        PatientCard(
-            last_name="Долгова",
-            first_name="Вера",
-            birth_date=date(1980, 5, 17),
-            sex=Sex.FEMALE,
-            phone="+7 916 000-00-30",
-        )
+    searched = _child(
+        [str(HERE / "bench_session.py"), "search", str(database), str(rounds)], folder
     )
-    first = datetime.now(UTC) - timedelta(days=5 * 365)
-    visit = None
-    for number in range(30):
-        visit = services.visits.start_visit(card.id, first + timedelta(days=60 * number))
-    assert visit is not None
-    marks = [
-        MarkRecord(
-            None,
-            visit.id,
-            DiagramName.FACE_FEMALE,
-            MarkShape.POINT,
-            (Point(60 + (n % 8) * 10, 80 + (n // 8) * 12),),
-            technique=Technique.PAPULAR,
-            depth_mm=Decimal(1),
-            volume_ml=Decimal("0.05"),
-        )
-        for n in range(40)
-    ]
-    services.marks.add_many(marks)
-    return int(card.id), int(visit.id)
-
-
-def _timed(start: Callable[[], None], signal: Any) -> float:
-    """Seconds from `start` to `signal`, with Qt's events processed meanwhile."""
-    from mesodesk.ui.app import wait_until
-
-    done: list[float] = []
-
-    def finished(*_args: object) -> None:
-        done.append(time.perf_counter())
-
-    signal.connect(finished)
-    started = time.perf_counter()
-    start()
-    wait_until(lambda: bool(done), 30_000)
-    signal.disconnect(finished)
-    return done[0] - started
+    figures["search_1m_ms"] = searched["search_ms"]
+    figures["sqlite_floor_1m_ms"] = _sqlite_floor(database, rounds)
+    return figures
 
 
 def _sqlite_floor(database: Path, rounds: int) -> float:
@@ -395,10 +273,6 @@ def _sqlite_floor(database: Path, rounds: int) -> float:
 
 def _median(values: list[float]) -> float:
     return round(statistics.median(values), 1)
-
-
-def _median_s(seconds: list[float]) -> float:
-    return round(statistics.median(seconds) * 1000, 2)
 
 
 def _judged(figures: dict[str, Any]) -> dict[str, dict[str, Any]]:
