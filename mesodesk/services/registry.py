@@ -55,7 +55,11 @@ def build_services(sessions: sessionmaker[Session], access: Access | None = None
     settings = ClinicSettingsService(sessions, access)
     rules = ClinicRulesService(sessions, access=access)
     anamnesis = AnamnesisService(
-        sessions, catalog=rules.catalog, medicines=rules.medicines, access=access
+        sessions,
+        catalog=rules.catalog,
+        medicines=rules.medicines,
+        access=access,
+        rules_in=rules.safety_rules_in,
     )
     marks = MarkService(sessions, access)
     screening = ScreeningService(
