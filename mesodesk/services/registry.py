@@ -68,6 +68,7 @@ def build_services(sessions: sessionmaker[Session], access: Access | None = None
         chart=chart_findings,
         medicines=rules.medicines,
         access=access,
+        rules_in=rules.safety_rules_in,
     )
     catalog = CatalogService(sessions, access=access)
     photos = PhotoService(sessions, access)

@@ -110,12 +110,7 @@ class VisitService(Service):
     def list_for_patient(self, patient_id: int) -> list[VisitRecord]:
         """Every visit of the patient, oldest first."""
         with self._read() as session:
-            rows = session.scalars(
-                select(Visit)
-                .where(Visit.patient_id == patient_id)
-                .order_by(Visit.starts_at, Visit.id)
-            ).all()
-            return visit_records(session, rows)
+            return _visits_of(session, patient_id)
 
     def previous_visit(self, patient_id: int, before: datetime) -> VisitRecord | None:
         """The last done visit before `before`: what the practitioner saw last time."""
@@ -134,8 +129,8 @@ class VisitService(Service):
     def timeline(self, patient_id: int, now: datetime | None = None) -> Timeline:
         """Courses and visits in date order; the first planned visit from today on is flagged."""
         today = local_day(now or utcnow())
-        visits = self.list_for_patient(patient_id)
         with self._read() as session:
+            visits = _visits_of(session, patient_id)
             courses = [
                 course_record(row)
                 for row in session.scalars(
@@ -349,6 +344,13 @@ class VisitService(Service):
 
 
 # --- helpers ----------------------------------------------------------------------------------
+
+
+def _visits_of(session: Session, patient_id: int) -> list[VisitRecord]:
+    rows = session.scalars(
+        select(Visit).where(Visit.patient_id == patient_id).order_by(Visit.starts_at, Visit.id)
+    ).all()
+    return visit_records(session, rows)
 
 
 def load_visit(session: Session, visit_id: int) -> Visit:

@@ -113,3 +113,16 @@ def test_screening_a_visit_reads_the_visit_and_its_lines_once(
         assert [f.key for f in screening.unresolved] == ["allergy:lidocaine"]
         assert _reads(sent, "visit_product_lines") == 1
         assert _reads(sent, "visit_addenda") == 1
+        assert _reads(sent, "clinic_settings") == 1  # the rules, in the same transaction
+        assert _begun(sent) == 1
+
+
+def test_the_timeline_is_read_in_one_transaction(services: Services, database: Database):
+    patient = add_patient(services)
+    visits = [add_visit(services, patient.id, ()) for _ in range(3)]
+    timeline, sent = _reading(database, lambda: services.visits.timeline(patient.id))
+    assert [entry.visit.id for entry in timeline.entries if entry.visit] == sorted(
+        v.id for v in visits
+    )
+    assert _reads(sent, "visits") == 1
+    assert _begun(sent) == 1
