@@ -8,7 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from mesodesk.domain.records import CourseRecord, VisitRecord
+from mesodesk.domain.chart import ChartTemplateRecord
+from mesodesk.domain.mark_records import MarkRecord
+from mesodesk.domain.records import CocktailRecord, CourseRecord, LotRecord, VisitRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +29,20 @@ class Timeline:
 
     entries: tuple[TimelineEntry, ...] = ()
     next_visit: VisitRecord | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class VisitOpening:
+    """Everything the Visit tab shows of a stored visit, read at one moment: its marks, the
+    last done visit's marks (the faint overlay), and what may be charted and recorded with
+    it (none for a signed visit: usable lots and cocktails with a recipe), and the templates."""
+
+    record: VisitRecord
+    marks: tuple[MarkRecord, ...]
+    previous_marks: tuple[MarkRecord, ...]
+    lots: tuple[LotRecord, ...]
+    cocktails: tuple[CocktailRecord, ...]
+    templates: tuple[ChartTemplateRecord, ...]
 
 
 def local_day(moment: datetime) -> date:

@@ -57,10 +57,12 @@ class AnamnesisService(Service):
         catalog: Callable[[], ClinicCatalog] = load_clinic_catalog,
         medicines: Callable[[], ClinicMedicines] = load_clinic_medicines,
         access: Access | None = None,
+        rules_in: Callable[[Session], tuple[ClinicCatalog, ClinicMedicines]] | None = None,
     ) -> None:
         super().__init__(sessions, access)
         self._catalog = catalog
         self._medicines = medicines
+        self._rules_in = rules_in
 
     def catalog(self) -> ClinicCatalog:
         """The contraindication catalog in force (the clinic's, else the shipped one)."""
@@ -77,9 +79,13 @@ class AnamnesisService(Service):
             return anamnesis_of(session, patient_id, dictionary)
 
     def card_safety(self, patient_id: int) -> CardSafety:
-        """Opening a card: the anamnesis with its alerts, the rules read once for both."""
-        catalog, medicines = self.catalog(), self.medicines()
+        """Opening a card: the anamnesis with its alerts, the rules read once for both (in the
+        same transaction as the anamnesis, where `rules_in` reads them there)."""
         with self._read() as session:
+            if self._rules_in is not None:
+                catalog, medicines = self._rules_in(session)
+            else:
+                catalog, medicines = self.catalog(), self.medicines()
             record = anamnesis_of(session, patient_id, medicines.dictionary)
         alerts = card_alerts(record.anamnesis, catalog.by_code(), medicines.dictionary)
         problems = tuple(p for p in (catalog.problem, medicines.problem) if p)

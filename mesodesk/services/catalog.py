@@ -276,16 +276,8 @@ class CatalogService(Service):
         self, usable_on: date | None = None, product_id: int | None = None
     ) -> list[LotRecord]:
         """Lots by product and expiry; with `usable_on`, only unexpired lots with stock left."""
-        statement = select(Lot, Product.name, Product.unit).join(
-            Product, Product.id == Lot.product_id
-        )
-        if usable_on is not None:
-            statement = statement.where(Lot.expires_on >= usable_on, Lot.on_hand > 0)
-        if product_id is not None:
-            statement = statement.where(Lot.product_id == product_id)
-        statement = statement.order_by(func.lower(Product.name), Lot.expires_on, Lot.id)
         with self._read(needs=None) as session:
-            return [_lot(lot, name, unit) for lot, name, unit in session.execute(statement)]
+            return lots_in(session, usable_on, product_id)
 
     def receive_lot(self, record: LotRecord) -> LotRecord:
         """Put a new lot on the shelf."""
@@ -397,9 +389,7 @@ class CatalogService(Service):
 
     def list_cocktails(self) -> list[CocktailRecord]:
         with self._read(needs=None) as session:
-            rows = list(session.scalars(select(Cocktail).order_by(func.lower(Cocktail.name))))
-            lines = _cocktail_lines(session, [row.id for row in rows])
-            return [_cocktail(row, lines.get(row.id, ())) for row in rows]
+            return cocktails_in(session)
 
     def save_cocktail(self, record: CocktailRecord) -> CocktailRecord:
         """Create or update a recipe with its lines, in the order given."""
@@ -700,6 +690,26 @@ def _compositions(
             )
         )
     return {key: tuple(value) for key, value in found.items()}
+
+
+def lots_in(
+    session: Session, usable_on: date | None = None, product_id: int | None = None
+) -> list[LotRecord]:
+    """`CatalogService.list_lots` in the caller's transaction."""
+    statement = select(Lot, Product.name, Product.unit).join(Product, Product.id == Lot.product_id)
+    if usable_on is not None:
+        statement = statement.where(Lot.expires_on >= usable_on, Lot.on_hand > 0)
+    if product_id is not None:
+        statement = statement.where(Lot.product_id == product_id)
+    statement = statement.order_by(func.lower(Product.name), Lot.expires_on, Lot.id)
+    return [_lot(lot, name, unit) for lot, name, unit in session.execute(statement)]
+
+
+def cocktails_in(session: Session) -> list[CocktailRecord]:
+    """Every cocktail with its lines, by name, in the caller's transaction."""
+    rows = list(session.scalars(select(Cocktail).order_by(func.lower(Cocktail.name))))
+    lines = _cocktail_lines(session, [row.id for row in rows])
+    return [_cocktail(row, lines.get(row.id, ())) for row in rows]
 
 
 def _cocktail_lines(

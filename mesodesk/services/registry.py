@@ -22,6 +22,7 @@ from mesodesk.services.screening import ScreeningService
 from mesodesk.services.settings import ClinicSettingsService
 from mesodesk.services.templates import ChartTemplateService
 from mesodesk.services.users import UserService
+from mesodesk.services.visit_opening import VisitOpeningService
 from mesodesk.services.visits import VisitService
 
 
@@ -32,6 +33,7 @@ class Services:
     documents: DocumentService
     marks: MarkService
     visits: VisitService
+    visit_opening: VisitOpeningService
     export: ExportService
     catalog: CatalogService
     courses: CourseService
@@ -53,7 +55,11 @@ def build_services(sessions: sessionmaker[Session], access: Access | None = None
     settings = ClinicSettingsService(sessions, access)
     rules = ClinicRulesService(sessions, access=access)
     anamnesis = AnamnesisService(
-        sessions, catalog=rules.catalog, medicines=rules.medicines, access=access
+        sessions,
+        catalog=rules.catalog,
+        medicines=rules.medicines,
+        access=access,
+        rules_in=rules.safety_rules_in,
     )
     marks = MarkService(sessions, access)
     screening = ScreeningService(
@@ -62,6 +68,7 @@ def build_services(sessions: sessionmaker[Session], access: Access | None = None
         chart=chart_findings,
         medicines=rules.medicines,
         access=access,
+        rules_in=rules.safety_rules_in,
     )
     catalog = CatalogService(sessions, access=access)
     photos = PhotoService(sessions, access)
@@ -80,6 +87,7 @@ def build_services(sessions: sessionmaker[Session], access: Access | None = None
         ),
         marks=marks,
         visits=VisitService(sessions, settings, go_ahead=screening.go_ahead, access=access),
+        visit_opening=VisitOpeningService(sessions, access),
         export=ExportService(sessions, access, photos),
         catalog=catalog,
         courses=CourseService(sessions, access),

@@ -170,6 +170,19 @@ class ClinicRulesService(Service):
             return load_clinic_medicines(self._folder() / MEDICINES_FILE)
         return medicines_from_text(stored.get(MEDICINES_FILE))
 
+    def safety_rules_in(self, session: Session) -> tuple[ClinicCatalog, ClinicMedicines]:
+        """`catalog` and `medicines` read in the caller's transaction, with one query."""
+        stored = _stored_in(session, [CATALOG_FILE, MEDICINES_FILE])
+        if stored is None:
+            folder = self._folder()
+            return (
+                load_clinic_catalog(folder / CATALOG_FILE),
+                load_clinic_medicines(folder / MEDICINES_FILE),
+            )
+        return catalog_from_text(stored.get(CATALOG_FILE)), medicines_from_text(
+            stored.get(MEDICINES_FILE)
+        )
+
     def text_overrides(self) -> TextOverrides:
         """The clinic's wording for the document builders, by texts file name."""
         stored = self._stored([n for n in rule_names() if n.startswith(f"{TEXTS_FOLDER}/")])
@@ -278,12 +291,7 @@ class ClinicRulesService(Service):
     def _stored(self, names: list[str]) -> dict[str, str] | None:
         """The stored texts of `names`; None while the database never took in any."""
         with self._read(needs=None) as session:
-            if session.get(ClinicSetting, IMPORTED_KEY) is None:
-                return None
-            rows = session.execute(
-                select(ClinicRule.name, ClinicRule.content).where(ClinicRule.name.in_(names))
-            )
-            return {name: content for name, content in rows}
+            return _stored_in(session, names)
 
     def _take_in_files(
         self, session: Session, files: Mapping[str, str] | None = None
@@ -303,6 +311,15 @@ class ClinicRulesService(Service):
             _put(session, session.get(ClinicRule, name), name, content)
         session.flush()
         return frozenset(files)
+
+
+def _stored_in(session: Session, names: list[str]) -> dict[str, str] | None:
+    if session.get(ClinicSetting, IMPORTED_KEY) is None:
+        return None
+    rows = session.execute(
+        select(ClinicRule.name, ClinicRule.content).where(ClinicRule.name.in_(names))
+    )
+    return {name: content for name, content in rows}
 
 
 def _check_all(files: Mapping[str, str]) -> None:

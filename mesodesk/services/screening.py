@@ -115,11 +115,15 @@ class ScreeningService(Service):
         chart: ChartFindings = no_chart_findings,
         medicines: Callable[[], ClinicMedicines] = load_clinic_medicines,
         access: Access | None = None,
+        rules_in: Callable[[Session], tuple[ClinicCatalog, ClinicMedicines]] | None = None,
     ) -> None:
+        """`rules_in`, where given, reads the catalog and the dictionary in the screening's
+        own transaction instead of `catalog` and `medicines` (each a transaction of its own)."""
         super().__init__(sessions, access)
         self._catalog = catalog
         self._medicines = medicines
         self._chart = chart
+        self._rules_in = rules_in
 
     def screen_visit(
         self, visit_id: int, checklist: DayChecklist | None = None, today: date | None = None
@@ -304,9 +308,11 @@ class ScreeningService(Service):
         )
         stored_answers = checklist_from_json(visit.checklist) if visit is not None else None
         day = checklist if checklist is not None else stored_answers
-        medicines = self._medicines()
+        if self._rules_in is not None:
+            catalog, medicines = self._rules_in(session)
+        else:
+            catalog, medicines = self._catalog(), self._medicines()
         facts = anamnesis_of(session, patient_id, medicines.dictionary).anamnesis
-        catalog = self._catalog()
         also = _last_visit_reactions(session, patient_id, edited.starts_at)
         if visit is not None:
             also = (

@@ -38,8 +38,7 @@ class ChartTemplateService(Service):
     def list_templates(self) -> list[ChartTemplateRecord]:
         """Every template, by name."""
         with self._read() as session:
-            rows = session.scalars(select(ChartTemplate))
-            return sorted((template_of(row) for row in rows), key=lambda t: t.name.casefold())
+            return templates_in(session)
 
     def save_template(self, name: str, marks: Sequence[MarkRecord]) -> ChartTemplateRecord:
         """Keep the marks (where and how they were charted) as a new template."""
@@ -159,3 +158,9 @@ def replace_templates_in(session: Session, templates: list[tuple[str, list[Templ
     for name, marks in wanted.values():
         session.add(ChartTemplate(name=name, marks=[stored_template_mark(m) for m in marks]))
     session.flush()
+
+
+def templates_in(session: Session) -> list[ChartTemplateRecord]:
+    """Every template, by name, in the caller's transaction."""
+    rows = session.scalars(select(ChartTemplate))
+    return sorted((template_of(row) for row in rows), key=lambda t: t.name.casefold())

@@ -9,7 +9,7 @@ same transaction that saves the visit, so stock and record never disagree.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -105,23 +105,20 @@ class VisitService(Service):
 
     def get(self, visit_id: int) -> VisitRecord:
         with self._read() as session:
-            return visit_records(session, [_load(session, visit_id)])[0]
+            return visit_records(session, [load_visit(session, visit_id)])[0]
 
     def list_for_patient(self, patient_id: int) -> list[VisitRecord]:
         """Every visit of the patient, oldest first."""
         with self._read() as session:
-            rows = session.scalars(
-                select(Visit)
-                .where(Visit.patient_id == patient_id)
-                .order_by(Visit.starts_at, Visit.id)
-            ).all()
-            return visit_records(session, rows)
+            return _visits_of(session, patient_id)
 
     def previous_visit(self, patient_id: int, before: datetime) -> VisitRecord | None:
         """The last done visit before `before`: what the practitioner saw last time."""
         with self._read() as session:
             found = previous_visit_id(session, patient_id, before)
-            return None if found is None else visit_records(session, [_load(session, found)])[0]
+            return (
+                None if found is None else visit_records(session, [load_visit(session, found)])[0]
+            )
 
     def today_visit(self, patient_id: int, now: datetime | None = None) -> VisitRecord | None:
         """The patient's open visit today (planned or done, not signed), if there is one."""
@@ -132,8 +129,8 @@ class VisitService(Service):
     def timeline(self, patient_id: int, now: datetime | None = None) -> Timeline:
         """Courses and visits in date order; the first planned visit from today on is flagged."""
         today = local_day(now or utcnow())
-        visits = self.list_for_patient(patient_id)
         with self._read() as session:
+            visits = _visits_of(session, patient_id)
             courses = [
                 course_record(row)
                 for row in session.scalars(
@@ -349,7 +346,14 @@ class VisitService(Service):
 # --- helpers ----------------------------------------------------------------------------------
 
 
-def _load(session: Session, visit_id: int) -> Visit:
+def _visits_of(session: Session, patient_id: int) -> list[VisitRecord]:
+    rows = session.scalars(
+        select(Visit).where(Visit.patient_id == patient_id).order_by(Visit.starts_at, Visit.id)
+    ).all()
+    return visit_records(session, rows)
+
+
+def load_visit(session: Session, visit_id: int) -> Visit:
     row = session.get(Visit, visit_id)
     if row is None:
         raise NotFound(f"There is no visit with id {visit_id}.")
@@ -654,9 +658,13 @@ def _update_last_visit(session: Session, patient_id: int) -> None:
     )
 
 
-def visit_records(session: Session, rows: Iterable[Visit]) -> list[VisitRecord]:
+def visit_records(
+    session: Session,
+    rows: Iterable[Visit],
+    marks: Mapping[int, Sequence[MarkRecord]] | None = None,
+) -> list[VisitRecord]:
     """Visits with their lines, reactions, addenda, overrides and charted areas and
-    techniques, in five queries in all."""
+    techniques, in five queries in all (four when the caller read the visits' `marks`)."""
     rows = list(rows)
     ids = [row.id for row in rows]
     lines: dict[int, list[ProductLineRecord]] = defaultdict(list)
@@ -664,7 +672,9 @@ def visit_records(session: Session, rows: Iterable[Visit]) -> list[VisitRecord]:
     addenda: dict[int, list[AddendumRecord]] = defaultdict(list)
     overrides: dict[int, list[OverrideRecord]] = defaultdict(list)
     charted: dict[int, list[MarkRecord]] = defaultdict(list)
-    if ids:
+    if marks is not None:
+        charted.update((visit_id, list(marks.get(visit_id, ()))) for visit_id in ids)
+    if ids and marks is None:
         for mark in session.execute(
             select(
                 InjectionMark.visit_id,
@@ -683,6 +693,7 @@ def visit_records(session: Session, rows: Iterable[Visit]) -> list[VisitRecord]:
             .where(InjectionMark.visit_id.in_(ids))
         ):
             charted[mark.visit_id].append(_charted_mark(mark))
+    if ids:
         for line, lot, product, cocktail in session.execute(
             select(VisitProductLine, Lot, Product, Cocktail)
             .join(Lot, Lot.id == VisitProductLine.lot_id)

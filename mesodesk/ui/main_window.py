@@ -813,18 +813,29 @@ class MainWindow(QMainWindow):
         if self.patient.patient_id is None or not self.may_leave_visit():
             return
         if self.visit.start_today():
-            self.patient_tabs.setCurrentWidget(self.visit_tab)
+            self._show_visit_tab()
             self.visit_tab.form.setFocus()
 
     def open_visit(self, visit_id: int) -> None:
         draft = self.visit.draft
         if draft is not None and draft.id == visit_id:
-            self.patient_tabs.setCurrentWidget(self.visit_tab)
+            self._show_visit_tab()
             return
         if not self.may_leave_visit():
             return
         if self.visit.open(visit_id):
-            self.patient_tabs.setCurrentWidget(self.visit_tab)
+            self._show_visit_tab()
+
+    def _show_visit_tab(self) -> None:
+        """The Visit tab, laid out at once. Qt lays out and repaints the widgets a tab switch
+        shows in events of their own, queued behind the repaint the opening asked for first:
+        the tab was painted, then laid out and painted whole a second time."""
+        from PySide6.QtCore import QEvent
+        from PySide6.QtWidgets import QApplication
+
+        self.patient_tabs.setCurrentWidget(self.visit_tab)
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)
+        QApplication.sendPostedEvents(None, QEvent.Type.UpdateLater.value)
 
     # --- tools ------------------------------------------------------------------------------
 

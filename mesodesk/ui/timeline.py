@@ -19,7 +19,16 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPen
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeySequence,
+    QPainter,
+    QPen,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -280,6 +289,7 @@ class TimelinePane(QWidget):
     start_requested = Signal()
     _loading = False
     _available = True
+    _scroll_due = False
 
     def __init__(
         self,
@@ -401,8 +411,21 @@ class TimelinePane(QWidget):
         if target is not None:
             index = self.model.index(target)
             self.view.setCurrentIndex(index)
-            self.view.scrollTo(index)
+            self._scroll_to_current()
         self._update_buttons()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._scroll_due:
+            self._scroll_to_current()
+
+    def _scroll_to_current(self) -> None:
+        """Bring the current row into view; while the pane is on a hidden tab, when it is
+        shown: scrolling lays out every row, which a visit opened on the Visit tab need not
+        wait for."""
+        self._scroll_due = not self.isVisible()
+        if not self._scroll_due:
+            self.view.scrollTo(self.view.currentIndex())
 
     # --- internals --------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
@@ -93,12 +93,26 @@ class VisitTab(QWidget):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.empty)
         self.stack.addWidget(working)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.stack)
+        self.setMinimumSize(self.stack.minimumSizeHint())
         visit.record_changed.connect(self._record_changed)
         self._record_changed(None)
         self.setAcceptDrops(True)
+
+    def event(self, event: QEvent) -> bool:
+        """The tab lays out its contents itself and passes on only a change of its minimum
+        size: with a layout every finding, label and chip shown in it would re-lay out the
+        window, and the tabs repaint whole on each."""
+        kind = event.type()
+        if kind == QEvent.Type.Resize:
+            self.stack.setGeometry(self.rect())
+        elif kind == QEvent.Type.LayoutRequest:
+            needed = self.stack.minimumSizeHint()
+            if needed != self.minimumSize():
+                self.setMinimumSize(needed)
+        return super().event(event)
+
+    def sizeHint(self) -> QSize:
+        return self.stack.sizeHint()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """Photo files dropped anywhere on the visit go to its photos."""

@@ -88,6 +88,10 @@ def test_two_workstations_screen_and_print_from_the_same_rules(two_workstations)
 
     # the second workstation holds no file, yet works from what the first one took in
     assert second.here().anamnesis.catalog().by_code()["hypertension"].kind == "relative"
+    with second.database.sessions() as session:  # as the card reads them, with its anamnesis
+        catalog, medicines = second.here().rules.safety_rules_in(session)
+    assert catalog.by_code()["hypertension"].kind == "relative"
+    assert medicines == second.here().rules.medicines()
     visit_id = add_spine_visit(second.database.sessions)
     text = pdf_text(second.here().documents.aftercare_pdf(visit_id, Language.ENGLISH))
     assert "A light headache, ring us if it stays" in text

@@ -34,6 +34,11 @@ def _reading(database: Database, call: Callable[[], T]) -> tuple[T, list[str]]:
     return result, sent
 
 
+def _begun(sent: list[str]) -> int:
+    """Transactions begun (SQLite's explicit BEGIN; PostgreSQL's begins unseen: one)."""
+    return sum(1 for statement in sent if statement.startswith("BEGIN")) or 1
+
+
 def _reads(sent: list[str], table: str) -> int:
     return sum(1 for statement in sent if f"FROM {table} " in f"{statement} ")
 
@@ -58,7 +63,26 @@ def test_opening_a_card_reads_its_anamnesis_and_each_rule_file_once_with_the_sam
     assert safety.rule_problems == ()
     assert _reads(sent, "patient_anamnesis") == 1
     assert _reads(sent, "patient_medications") == 1
-    assert _reads(sent, "clinic_settings") == 2  # the catalog and the medicine dictionary
+    assert _reads(sent, "clinic_settings") == 1  # the catalog and the dictionary together
+    assert _begun(sent) == 1
+
+
+def test_opening_a_visit_reads_its_marks_once_in_one_transaction(
+    services: Services, database: Database
+):
+    patient = add_patient(services)
+    visit = add_visit(services, patient.id, ())
+    services.marks.add_many(
+        [
+            MarkRecord(None, visit.id, DiagramName.FACE_FEMALE, MarkShape.POINT, (Point(60, 90),)),
+            MarkRecord(None, visit.id, DiagramName.FACE_FEMALE, MarkShape.POINT, (Point(70, 90),)),
+        ]
+    )
+    opening, sent = _reading(database, lambda: services.visit_opening.open_visit(visit.id))
+    assert opening.record == services.visits.get(visit.id)
+    assert opening.marks == tuple(services.marks.list_for_visit(visit.id))
+    assert _reads(sent, "injection_marks") == 1
+    assert _begun(sent) == 1
 
 
 def test_screening_a_visit_reads_the_visit_and_its_lines_once(
@@ -89,3 +113,16 @@ def test_screening_a_visit_reads_the_visit_and_its_lines_once(
         assert [f.key for f in screening.unresolved] == ["allergy:lidocaine"]
         assert _reads(sent, "visit_product_lines") == 1
         assert _reads(sent, "visit_addenda") == 1
+        assert _reads(sent, "clinic_settings") == 1  # the rules, in the same transaction
+        assert _begun(sent) == 1
+
+
+def test_the_timeline_is_read_in_one_transaction(services: Services, database: Database):
+    patient = add_patient(services)
+    visits = [add_visit(services, patient.id, ()) for _ in range(3)]
+    timeline, sent = _reading(database, lambda: services.visits.timeline(patient.id))
+    assert [entry.visit.id for entry in timeline.entries if entry.visit] == sorted(
+        v.id for v in visits
+    )
+    assert _reads(sent, "visits") == 1
+    assert _begun(sent) == 1

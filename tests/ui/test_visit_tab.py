@@ -415,3 +415,25 @@ def test_the_next_visit_on_the_same_chart_shows_its_own_marks_only(qtbot, window
         window.open_visit(visit.id)
         assert scene.diagram_name is DiagramName.BACK
         assert sorted(scene.mark_ids()) == sorted(m.id for m in marks[visit.id])
+
+
+def test_the_timeline_read_behind_the_visit_tab_shows_the_open_visit_when_its_tab_is_shown(
+    qtbot, window, clinic
+):
+    patient_id = window.patient.patient_id
+    start = datetime.now(UTC) - timedelta(days=60 * 30)
+    visits = [
+        window.services.visits.start_visit(patient_id, start + timedelta(days=60 * n))
+        for n in range(30)
+    ]
+    window.patient.changed(patient_id)
+    _settled(qtbot, window)
+    window.open_visit(visits[-1].id)
+    window.patient.changed(patient_id)  # read again while the Visit tab is shown
+    _settled(qtbot, window)
+
+    window.patient_tabs.setCurrentWidget(window.timeline)
+    view = window.timeline.view
+    current = view.currentIndex()
+    assert window.timeline.model.entry(current.row()).visit.id == visits[-1].id
+    assert view.viewport().rect().intersects(view.visualRect(current))

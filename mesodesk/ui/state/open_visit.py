@@ -186,13 +186,14 @@ class OpenVisit(QObject):
     def open(self, visit_id: int) -> bool:
         """Show a stored visit with its marks, last visit's marks and what may be used."""
         try:
-            record = self._services.visits.get(visit_id)
-            marks = self._services.marks.list_for_visit(visit_id)
-            previous = self._services.marks.previous_marks(visit_id)
+            opening = self._services.visit_opening.open_visit(visit_id)
         except ServiceError as error:
             self._notices.error(str(error))
             return False
-        self._show(record, record, marks, previous)
+        self._lots, self._cocktails = opening.lots, opening.cocktails
+        self._templates = opening.templates
+        record = opening.record
+        self._show(record, record, opening.marks, opening.previous_marks, stock_read=True)
         return True
 
     def start_today(self) -> bool:
@@ -243,6 +244,7 @@ class OpenVisit(QObject):
         draft: VisitRecord,
         marks: Sequence[MarkRecord],
         previous: Sequence[MarkRecord],
+        stock_read: bool = False,
     ) -> None:
         self._stored, self._baseline, self._draft = stored, draft, draft
         self._problems = {}
@@ -251,7 +253,10 @@ class OpenVisit(QObject):
         self._marks = {m.id: m for m in marks if m.id is not None}
         self._previous = tuple(previous)
         self._screening = None
-        self._load_stock(draft)
+        if stock_read:
+            self._stock_shown()
+        else:
+            self._load_stock(draft)
         self.record_changed.emit(draft)
         self.marks_changed.emit(self.marks)
         self.screening_changed.emit(None)
@@ -270,6 +275,9 @@ class OpenVisit(QObject):
                 self._templates = tuple(self._services.templates.list_templates())
             except ServiceError as error:
                 self._notices.error(str(error))
+        self._stock_shown()
+
+    def _stock_shown(self) -> None:
         self.stock_changed.emit()
         self.templates_changed.emit(self._templates)
 

@@ -82,6 +82,8 @@ class ChoiceChips(QWidget):
         self._render()
 
     def set_read_only(self, read_only: bool) -> None:
+        if read_only == self._read_only:
+            return  # the chips shown stay: each visit opened sets this again
         self._read_only = read_only
         self._render()
 

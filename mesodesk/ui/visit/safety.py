@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QHideEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -73,11 +73,11 @@ def checklist_questions() -> tuple[tuple[str, str], ...]:
 
 
 STYLE = """
-QFrame#safetyStrip { background: #ffffff; border: 1px solid #e3e6ea; border-radius: 6px; }
-QFrame#safetyStrip[level="block"] { border-left: 4px solid #b42318; background: #fef3f2; }
-QFrame#safetyStrip[level="postpone"] { border-left: 4px solid #1570ef; background: #eff8ff; }
-QFrame#safetyStrip[level="warning"] { border-left: 4px solid #dc6803; background: #fffaeb; }
-QFrame#safetyStrip[level="clear"] { border-left: 4px solid #067647; }
+QFrame#safetyLine { background: #ffffff; border: 1px solid #e3e6ea; border-radius: 6px; }
+QFrame#safetyLine[level="block"] { border-left: 4px solid #b42318; background: #fef3f2; }
+QFrame#safetyLine[level="postpone"] { border-left: 4px solid #1570ef; background: #eff8ff; }
+QFrame#safetyLine[level="warning"] { border-left: 4px solid #dc6803; background: #fffaeb; }
+QFrame#safetyLine[level="clear"] { border-left: 4px solid #067647; }
 QFrame#popover { background: #ffffff; border: 1px solid #98a2b3; border-radius: 6px; }
 QFrame#safetyFinding { border-radius: 6px; border: 1px solid #e3e6ea; background: #ffffff; }
 QFrame#safetyFinding[severity="block"] { border: 1px solid #fda29b; background: #fef3f2;
@@ -425,6 +425,12 @@ class SafetyStrip(QFrame):
         self.setStyleSheet(STYLE)
         self.setFixedHeight(STRIP_HEIGHT)
         self.visit = visit
+        # The strip's look and contents are a line of their own in a strip with no layout: a
+        # finding shown re-lays out and repaints this line alone. With a layout (or its look
+        # restyled) on the strip itself, every change of its texts and level went up to the
+        # window, and the tabs repainted whole on it.
+        self.line = QFrame(self)
+        self.line.setObjectName("safetyLine")
         self.checklist_button = QToolButton(self)
         self.checklist_button.setObjectName("checklistButton")
         self.checklist_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -439,7 +445,7 @@ class SafetyStrip(QFrame):
         self.details_button.setText(self.tr("All findings…"))
         self.details_button.setToolTip(self.tr("Every finding, with overrides (Ctrl+Alt+F)"))
         self.details_button.clicked.connect(self.open_findings)
-        row = QHBoxLayout(self)
+        row = QHBoxLayout(self.line)
         row.setContentsMargins(8, 2, 6, 2)
         row.setSpacing(10)
         row.addWidget(self.checklist_button)
@@ -459,6 +465,12 @@ class SafetyStrip(QFrame):
         visit.screening_changed.connect(self.show_screening)
         visit.record_changed.connect(lambda _record: self.show_screening(visit.screening))
         self.show_screening(None)
+        self.setMinimumWidth(self.line.minimumSizeHint().width())
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.line.setGeometry(self.rect())
+        return super().event(event)
 
     # --- showing ----------------------------------------------------------------------------
 
@@ -535,8 +547,10 @@ class SafetyStrip(QFrame):
 
     def _level(self, level: str) -> None:
         self.setProperty("level", level)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        if self.line.property("level") != level:
+            self.line.setProperty("level", level)
+            self.line.style().unpolish(self.line)
+            self.line.style().polish(self.line)
 
     # --- actions ----------------------------------------------------------------------------
 
