@@ -87,7 +87,8 @@ class Opened(NamedTuple):
 
 Opener = Callable[[Callable[[str], None], Progress], Opened]
 """Opens the database (migrating it, filling the demo), telling its progress in words and,
-where it can be known (the demo fill), as a share done."""
+where it can be known (the demo fill), as a share done; the demo fill stops early, keeping what
+it wrote, once that progress is cancelled."""
 FirstPage = Callable[[], "list[PatientRow] | None"]
 """Reads the list's first page before the database is open, or None when it must wait."""
 
