@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from mesodesk.domain.progress import Progress, unwatched
+from mesodesk.domain.progress import Cancelled, Progress, unwatched
 from mesodesk.services.demo_anamnesis import fill_demo_anamnesis
 from mesodesk.services.demo_catalog import fill_demo_catalog
 from mesodesk.services.demo_people import demo_cards
@@ -45,6 +45,12 @@ def fill_demo(
     in bulk. `russian_only`: every patient Russian (names, notes, their practitioner), for a
     demo shown in Russian. `progress` is told the share done, batch by batch (patients, then
     the visits patient by patient).
+
+    `progress.cancel()` stops the fill at its next clean point: before a batch of patients
+    (each its own transaction), before a patient's anamnesis or history. What was written
+    stays, the count returned is of the patients added by then, and `progress.cancelled` says
+    the fill stopped early. A fill that ran to its end drops a wish to stop that came too late
+    (`progress.passed()`), so `progress.cancelled` is then False.
     """
     progress = unwatched(progress)
     today = date.today()
@@ -52,24 +58,32 @@ def fill_demo(
     fill_demo_catalog(services, random.Random(seed), today)
     progress.report(0.05)
     if patients >= SCALE_FROM:
-        writing = progress.part(0.05, 1.0)
-        added_now = services.demo.fill(
-            patients, seed, today, lambda added: writing.report(added / patients)
-        )
-        progress.done()
-        return added_now
+        written = services.demo.fill(patients, seed, today, progress.part(0.05, 1.0))
+        return written if written < patients else _finished(progress, written)
     cards = demo_cards(patients, seed, russian_only)
     added: list[int] = []
     saving = progress.part(0.05, 0.3)
-    for start in range(0, len(cards), BATCH):
-        added += services.patients.save_many(cards[start : start + BATCH])
-        saving.report(len(added) / len(cards))
-    listed = _in_list_order(services, added, MAX_PATIENTS_WITH_VISITS * 3)
-    fill_demo_anamnesis(services, random.Random(f"{seed}:anamnesis"), listed, today)
-    progress.report(0.35)
-    fill_demo_visits(services, random.Random(seed), listed, today, progress.part(0.35, 1.0))
+    try:
+        for start in range(0, len(cards), BATCH):
+            progress.check()
+            added += services.patients.save_many(cards[start : start + BATCH])
+            saving.report(len(added) / len(cards))
+        listed = _in_list_order(services, added, MAX_PATIENTS_WITH_VISITS * 3)
+        anamneses = random.Random(f"{seed}:anamnesis")
+        fill_demo_anamnesis(services, anamneses, listed, today, progress)
+        progress.report(0.35)
+        fill_demo_visits(services, random.Random(seed), listed, today, progress.part(0.35, 1.0))
+    except Cancelled:
+        return len(added)
+    return _finished(progress, len(cards))
+
+
+def _finished(progress: Progress, added: int) -> int:
+    """The whole fill done: told so, and a wish to stop that came after the last clean point
+    dropped."""
     progress.done()
-    return len(cards)
+    progress.passed()
+    return added
 
 
 def _in_list_order(services: Services, ids: Sequence[int], limit: int) -> list[int]:

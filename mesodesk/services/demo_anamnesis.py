@@ -19,6 +19,7 @@ from mesodesk.domain.anamnesis import (
     MedicationEntry,
 )
 from mesodesk.domain.patient import PatientCard, age_on
+from mesodesk.domain.progress import Progress, unwatched
 from mesodesk.domain.vocabulary import IngredientGroup, ReactionSeverity, Sex
 from mesodesk.services.registry import Services
 
@@ -74,12 +75,19 @@ _CHILDBEARING: tuple[Facts, ...] = (_pregnant, _breastfeeding)
 
 
 def fill_demo_anamnesis(
-    services: Services, rng: random.Random, patient_ids: Sequence[int], today: date | None = None
+    services: Services,
+    rng: random.Random,
+    patient_ids: Sequence[int],
+    today: date | None = None,
+    progress: Progress | None = None,
 ) -> int:
-    """Anamneses for some of the first `PAGE` given patients; returns how many."""
+    """Anamneses for some of the first `PAGE` given patients; returns how many. Stopped
+    through `progress`, it raises `Cancelled` before the next patient's: those saved stay."""
     today = today or date.today()
+    progress = unwatched(progress)
     filled = 0
     for patient_id in patient_ids[:PAGE]:
+        progress.check()
         if rng.random() >= SHARE:
             continue
         current = services.anamnesis.get(patient_id)

@@ -48,6 +48,7 @@ from mesodesk.domain.anamnesis import DayChecklist
 from mesodesk.domain.chart import Injected, charted_volumes, marks_for_visit, split_volume
 from mesodesk.domain.courses import default_plan
 from mesodesk.domain.diagram.totals import mark_zone
+from mesodesk.domain.progress import Progress, unwatched
 from mesodesk.domain.records import CocktailRecord
 from mesodesk.domain.safety_records import checklist_to_json
 from mesodesk.domain.vocabulary import Area, Language, Method, Technique, VisitStatus
@@ -111,9 +112,14 @@ class DemoClinicService(Service):
         patients: int,
         seed: int,
         today: date,
-        progress: Callable[[int], None] | None = None,
+        progress: Progress | None = None,
     ) -> int:
-        """Add `patients` demo patients with their history; returns how many were added."""
+        """Add `patients` demo patients with their history; returns how many were added.
+
+        `progress` is told the share done chunk by chunk; cancelled, the fill stops before the
+        next chunk (each chunk is its own transaction), keeping those written, and returns
+        fewer than `patients`."""
+        progress = unwatched(progress)
         rnd = random.Random(f"{seed}:scale")
         cocktails = [c for c in self._catalog.list_cocktails() if c.lines and c.id is not None]
         products = {p.id: p.name for p in self._catalog.list_products() if p.id is not None}
@@ -131,22 +137,21 @@ class DemoClinicService(Service):
                     lots = _history_lots(connection, products, rnd, today)
                 added = 0
                 people = random.Random(seed)
-                while added < patients:
+                while added < patients and not progress.cancelled:
                     count = min(CHUNK, patients - added)
                     with connection.begin():
                         _Chunk(connection, rnd, ways, lots, today).write(
                             [person(people) for _ in range(count)]
                         )
                     added += count
-                    if progress is not None:
-                        progress(added)
+                    progress.report(added / patients)
                 if not sqlite:
                     with connection.begin():
                         _move_sequences(connection)
             finally:
                 if sqlite:
                     _fast_fill(connection, on=False)
-        return patients
+        return added
 
 
 def _fast_fill(connection: Connection, on: bool) -> None:

@@ -246,7 +246,9 @@ def fill_demo_visits(
 ) -> int:
     """For about a third of the first patients given (up to `MAX_PATIENTS_WITH_VISITS` of
     them), a course with signed visits, the running ones with their next visits booked.
-    Returns how many visits were recorded as done; `progress` is told patient by patient."""
+    Returns how many visits were recorded as done; `progress` is told patient by patient.
+    Stopped through `progress`, it raises `Cancelled` before the next patient's course: the
+    courses recorded before it stay."""
     progress = unwatched(progress)
     cocktails = [c for c in services.catalog.list_cocktails() if c.lines and c.id is not None]
     lots = services.catalog.list_lots()
@@ -260,6 +262,7 @@ def fill_demo_visits(
     considered = patient_ids[: MAX_PATIENTS_WITH_VISITS * 3]
     for done, patient_id in enumerate(considered):
         progress.report(done / len(considered))
+        progress.check()
         if rnd.random() >= 1 / 3:
             continue
         choice = _choose_plan(services, rnd, patient_id, cocktails, lots, today)

@@ -87,16 +87,36 @@ class Opened(NamedTuple):
 
 Opener = Callable[[Callable[[str], None], Progress], Opened]
 """Opens the database (migrating it, filling the demo), telling its progress in words and,
-where it can be known (the demo fill), as a share done."""
+where it can be known (the demo fill), as a share done; the demo fill stops early, keeping what
+it wrote, once that progress is cancelled."""
 FirstPage = Callable[[], "list[PatientRow] | None"]
 """Reads the list's first page before the database is open, or None when it must wait."""
 
 
-class _Progress(QObject):
-    """Carries the opener's words and share done from its worker thread to the window."""
+class _OpeningProgress(QObject):
+    """The opener's words and share done, carried from its worker's thread to the window's
+    opening page, and the page's *Stop filling* to the progress the opener is given: only the
+    demo fill reports a share, and it stops at its next clean point, keeping what it wrote."""
 
     said = Signal(str)
     share = Signal(float)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.progress = Progress(self.share.emit)
+        self.said.connect(window.opening_hint.setText)
+        self.share.connect(self._show)
+        window.opening_stop_requested.connect(self.progress.cancel)
+
+    def _show(self, share: float) -> None:
+        self._window.show_opening_share(share, stoppable=self.progress.cancellable)
+
+    @property
+    def stopped(self) -> bool:
+        """The user stopped the fill and it stopped before its end (a finished fill drops a
+        stop that came too late)."""
+        return self.progress.cancelled
 
 
 def run_window(
@@ -119,10 +139,7 @@ def run_window(
     window.show()
     opened: list[Opened] = []
     failed: list[str] = []
-    progress = _Progress(window)
-    progress.said.connect(window.opening_hint.setText)
-    progress.share.connect(window.show_opening_share)
-    opening_progress = Progress(progress.share.emit)
+    opening_progress = _OpeningProgress(window)
 
     def signed_in(result: object) -> None:
         """Once the practice has users, nobody sees a patient before signing in."""
@@ -172,6 +189,13 @@ def run_window(
         database = result.database
         if database.notice:
             window.notices.warning(database.notice)
+        elif opening_progress.stopped:
+            window.notices.info(
+                QCoreApplication.translate(
+                    "MesoDesk",
+                    "The demo was stopped early: it has the patients and visits filled so far.",
+                )
+            )
         elif database.backup_path is not None:
             window.notices.info(
                 QCoreApplication.translate(
@@ -203,7 +227,9 @@ def run_window(
             if trace is not None:
                 trace.list_ready()
         window.runner.submit(
-            lambda: open_database(progress.said.emit, opening_progress), signed_in, refuse
+            lambda: open_database(opening_progress.said.emit, opening_progress.progress),
+            signed_in,
+            refuse,
         )
 
     # only once the frame is painted: the worker's imports would otherwise hold the

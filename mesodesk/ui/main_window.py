@@ -14,13 +14,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QByteArray, QFileInfo, QRect, QSettings, QTimer
+from PySide6.QtCore import QByteArray, QFileInfo, QRect, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
     QProgressBar,
+    QPushButton,
     QSplitter,
     QToolBar,
     QVBoxLayout,
@@ -101,6 +102,9 @@ class MainWindow(QMainWindow):
     a busy hint where the list will be) needs only Qt; `attach` then builds the panes once the
     database is open, in the same window, without moving anything the user sees."""
 
+    opening_stop_requested = Signal()
+    """The user asked the opening's long part (the demo being filled) to stop where it is."""
+
     def __init__(
         self,
         services: Services | None,
@@ -124,6 +128,8 @@ class MainWindow(QMainWindow):
         self.early_list: PatientListPanel | None = None
         """The list's first page shown before the database was open (`show_first_page`)."""
         self._chosen_early: int | None = None
+        self.opening_stop: QPushButton | None = None
+        """*Stop filling* under the opening's bar, made when a stoppable fill first reports."""
         self.setWindowTitle(self.tr("MesoDesk"))
         self.runner = TaskRunner(self)
         self.notices = Notices(self)
@@ -239,15 +245,47 @@ class MainWindow(QMainWindow):
             self.tr("Opening the database… the patient opens as soon as it is ready.")
         )
 
-    def show_opening_share(self, share: float) -> None:
-        """How far the opening has come, where it can be known (the demo being filled)."""
+    def show_opening_share(self, share: float, stoppable: bool = False) -> None:
+        """How far the opening has come, where it can be known (the demo being filled); while
+        it may still be stopped (`stoppable`), *Stop filling* under the bar."""
         self.opening_bar.setValue(round(share * self.opening_bar.maximum()))
-        self.opening_bar.setVisible(share < 1.0)
+        running = share < 1.0
+        self.opening_bar.setVisible(running)
+        if stoppable and running and self.opening_stop is None:
+            self._build_opening_stop()
+        if self.opening_stop is not None:
+            self.opening_stop.setVisible(running)
+            if not stoppable:
+                self.opening_stop.setEnabled(False)
+
+    def _build_opening_stop(self) -> None:
+        """The button under the bar, and as much room above the hint, so the hint stays put."""
+        from PySide6.QtCore import Qt
+
+        button = self.opening_stop = QPushButton(self.tr("&Stop filling"), self._opening_column)
+        button.setObjectName("openingStop")
+        button.setToolTip(self.tr("Open the demo with the patients and visits filled so far"))
+        kept = button.sizePolicy()
+        kept.setRetainSizeWhenHidden(True)
+        button.setSizePolicy(kept)
+        button.clicked.connect(self._stop_opening)
+        column = self._opening_column.layout()
+        assert isinstance(column, QVBoxLayout)
+        column.insertWidget(3, button, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.insertSpacing(1, button.sizeHint().height() + column.spacing())
+
+    def _stop_opening(self) -> None:
+        if self.opening_stop is not None:
+            self.opening_stop.setEnabled(False)
+        self.opening_hint.setText(self.tr("Stopping the demo fill…"))
+        self.opening_stop_requested.emit()
 
     def show_opening_failed(self, message: str) -> None:
         """The database could not be opened: say why where the list would be (no list read
         before from its file stays shown)."""
         self.opening_bar.hide()
+        if self.opening_stop is not None:
+            self.opening_stop.hide()
         if self.early_list is not None:
             self.early_list.hide()
             self._chosen_early = None

@@ -2557,6 +2557,18 @@
         <translation>Открытие базы данных… карточка пациента откроется, как только база будет готова.</translation>
     </message>
     <message>
+        <source>&amp;Stop filling</source>
+        <translation>&amp;Остановить заполнение</translation>
+    </message>
+    <message>
+        <source>Open the demo with the patients and visits filled so far</source>
+        <translation>Открыть демонстрационную базу с уже заполненными пациентами и визитами</translation>
+    </message>
+    <message>
+        <source>Stopping the demo fill…</source>
+        <translation>Заполнение демонстрационной базы останавливается…</translation>
+    </message>
+    <message>
         <source>Choose a patient on the left, or press Ctrl+N to add a new one.</source>
         <translation>Выберите пациента слева или нажмите Ctrl+N, чтобы добавить нового.</translation>
     </message>
@@ -2781,6 +2793,10 @@
     <message>
         <source>Setting up the clinic…</source>
         <translation>Настройка клиники…</translation>
+    </message>
+    <message>
+        <source>The demo was stopped early: it has the patients and visits filled so far.</source>
+        <translation>Заполнение демонстрационной базы остановлено досрочно: в ней пациенты и визиты, заполненные до остановки.</translation>
     </message>
     <message>
         <source>The database was upgraded; the previous copy is kept at {path}.</source>
