@@ -385,6 +385,7 @@ class InjectionMap(Flowable):
             max(q[0] for q in polygon) + reach,
             max(q[1] for q in polygon) + reach,
         )
+        edges = _edges(polygon)
         sites = sorted(injections)
         xs = [site[0] for site in sites]
         best: tuple[float, float, tuple[float, float] | None] | None = None
@@ -405,11 +406,15 @@ class InjectionMap(Flowable):
                 if not (near[0] <= centre[0] <= near[2] and near[1] <= centre[1] <= near[3]):
                     continue  # farther from the zone than a leader line may run
                 inside = point_in_polygon(centre[0], centre[1], outline)
-                anchor = None if inside else _nearest_on(polygon, centre)
-                distance = 0.0 if anchor is None else math.dist(centre, anchor)
-                if distance > reach:
-                    continue
                 clearance = _clearance(box, sites, xs, CLEARANCE_ENOUGH)
+                anchor, distance = None, 0.0
+                if not inside:
+                    if 3 * clearance - 8 <= best_score:
+                        continue  # outside, it cannot beat the best even on the outline
+                    anchor = _nearest_on(edges, centre)
+                    distance = math.dist(centre, anchor)
+                    if distance > reach:
+                        continue
                 score = 3 * clearance - distance - (0 if inside else 8)
                 if score > best_score:
                     best, best_score = (x, y, anchor), score
@@ -502,21 +507,30 @@ def _inside(p: tuple[float, float], polygon: Sequence[tuple[float, float]]) -> b
     return point_in_polygon(p[0], p[1], [Point(*q) for q in polygon])
 
 
-def _nearest_on(
-    polygon: Sequence[tuple[float, float]], p: tuple[float, float]
-) -> tuple[float, float]:
-    """The point of the polygon's outline nearest to `p`, nudged a little inside."""
-    best = polygon[0]
-    best_distance = math.inf
+Edge = tuple[float, float, float, float, float]
+"""A polygon's side: its start x and y, its run dx and dy, and its squared length."""
+
+
+def _edges(polygon: Sequence[tuple[float, float]]) -> list[Edge]:
+    edges = []
     for a, b in zip(polygon, [*polygon[1:], polygon[0]], strict=True):
         dx, dy = b[0] - a[0], b[1] - a[1]
-        length2 = dx * dx + dy * dy
-        t = 0.0 if length2 == 0 else ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / length2
-        t = max(0.0, min(1.0, t))
-        q = (a[0] + t * dx, a[1] + t * dy)
-        distance = math.dist(p, q)
+        edges.append((a[0], a[1], dx, dy, dx * dx + dy * dy))
+    return edges
+
+
+def _nearest_on(edges: Sequence[Edge], p: tuple[float, float]) -> tuple[float, float]:
+    """The point of the polygon's outline (its `_edges`) nearest to `p`."""
+    px, py = p
+    best = (edges[0][0], edges[0][1])
+    best_distance = math.inf
+    for ax, ay, dx, dy, length2 in edges:
+        t = 0.0 if length2 == 0 else ((px - ax) * dx + (py - ay) * dy) / length2
+        t = 0.0 if t < 0.0 else 1.0 if t > 1.0 else t
+        qx, qy = ax + t * dx, ay + t * dy
+        distance = (px - qx) * (px - qx) + (py - qy) * (py - qy)
         if distance < best_distance:
-            best, best_distance = q, distance
+            best, best_distance = (qx, qy), distance
     return best
 
 
