@@ -7,30 +7,24 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
 
 from mesodesk.domain.patient import PatientCard
 from mesodesk.domain.records import CocktailLineRecord, CocktailRecord, LotRecord, ProductRecord
 from mesodesk.services.backup import BackupService
 from mesodesk.services.registry import Services
-from mesodesk.ui.app import APPLICATION, ORGANIZATION
-from mesodesk.ui.main_window import DISCARD, MainWindow
+from mesodesk.ui.main_window import MainWindow
+from tests.ui.windows import open_window
 
 
 @pytest.fixture
 def window(qtbot, sqlite_db, sqlite_services: Services, tmp_path) -> Iterator[MainWindow]:
-    QCoreApplication.setOrganizationName(ORGANIZATION)
-    QCoreApplication.setApplicationName(APPLICATION)
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
-    QSettings().clear()
-    main = MainWindow(
-        sqlite_services, sqlite_db.location, backups=BackupService.for_database(sqlite_db)
+    main = open_window(
+        qtbot,
+        sqlite_services,
+        sqlite_db.location,
+        tmp_path,
+        backups=BackupService.for_database(sqlite_db),
     )
-    # pytest-qt closes the window after the test; never let that pop up a real question
-    main.ask_unsaved_changes = lambda: DISCARD
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitUntil(lambda: not main.runner.busy)
     yield main
     main.runner.wait()
 

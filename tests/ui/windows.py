@@ -12,6 +12,10 @@ from mesodesk.services.registry import Services
 from mesodesk.ui.app import APPLICATION, ORGANIZATION
 from mesodesk.ui.main_window import DISCARD, MainWindow
 
+WINDOW_READY_MS = 30_000
+"""How long a test waits for a new window's first reads (the list, the backups' status): far
+longer than they take, so a busy test machine does not fail a test of something else."""
+
 
 def open_window(
     qtbot,
@@ -30,5 +34,5 @@ def open_window(
     main.ask_unsaved_changes = lambda: DISCARD
     qtbot.addWidget(main)
     main.show()
-    qtbot.waitUntil(lambda: not main.runner.busy)
+    qtbot.waitUntil(lambda: not main.runner.busy, timeout=WINDOW_READY_MS)
     return main
