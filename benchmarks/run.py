@@ -20,6 +20,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -65,6 +66,13 @@ def main(argv: list[str]) -> int:
     )
     args = parser.parse_args(argv)
     folder = Path(tempfile.mkdtemp(prefix="mesodesk-bench-"))
+    try:
+        return _measured(args, folder)
+    finally:  # the demo clinic is gigabytes: a run leaves nothing behind
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _measured(args: argparse.Namespace, folder: Path) -> int:
     _compiled()
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     os.environ["MESODESK_DATA_DIR"] = str(folder / "data")
