@@ -362,9 +362,10 @@ def open_for_window(
         services.catalog.ensure_starter_catalog()
         _take_in_rule_files(services)
         if args.demo and services.patients.count(include_archived=True) == 0:
+            from mesodesk.ui.app import demo_filling_words
             from mesodesk.ui.language import interface_language
 
-            say(f"Filling the demo database with {DEMO_PATIENTS} patients…")
+            say(demo_filling_words(DEMO_PATIENTS))
             fill_demo(
                 services,
                 DEMO_PATIENTS,

@@ -93,6 +93,14 @@ FirstPage = Callable[[], "list[PatientRow] | None"]
 """Reads the list's first page before the database is open, or None when it must wait."""
 
 
+def demo_filling_words(patients: int) -> str:
+    """What the opening page says while the demo database is filled, in the interface's
+    language (the window's opener runs outside the UI and only passes the words on)."""
+    return QCoreApplication.translate(
+        "MesoDesk", "Filling the demo database with {count} patients…"
+    ).format(count=patients)
+
+
 class _OpeningProgress(QObject):
     """The opener's words and share done, carried from its worker's thread to the window's
     opening page, and the page's *Stop filling* to the progress the opener is given: only the

@@ -2787,6 +2787,10 @@
 <context>
     <name>MesoDesk</name>
     <message>
+        <source>Filling the demo database with {count} patients…</source>
+        <translation>Демонстрационная база заполняется: {count} пациентов…</translation>
+    </message>
+    <message>
         <source>Sign in to open the patients.</source>
         <translation>Войдите, чтобы открыть список пациентов.</translation>
     </message>
