@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from PySide6.QtCore import QEventLoop, QTimer
 
 from mesodesk.domain.patient import PatientCard
 from mesodesk.domain.records import CocktailLineRecord, CocktailRecord, LotRecord, ProductRecord
@@ -58,3 +59,18 @@ def clinic(window: MainWindow) -> dict[str, int]:
     window.open_patient(patient.id)
     ids["patient"] = patient.id
     return ids
+
+
+@pytest.fixture(autouse=True)
+def _event_loops_still_run(qapp) -> Iterator[None]:
+    """Fails the test that leaves the application quitting (a Qt quit posted and not consumed,
+    as a last window closed inside `exec` leaves): every later event loop of the process would
+    return at once, and the next tests would time out waiting for work that is done."""
+    yield
+    qapp.processEvents()
+    loop = QEventLoop()
+    QTimer.singleShot(0, loop.quit)
+    if loop.exec() != 0:
+        QTimer.singleShot(0, qapp.quit)
+        qapp.exec()  # starts by clearing the quit, so the next tests run
+        pytest.fail("this test left the application quitting: later tests would hang")

@@ -114,8 +114,17 @@ def test_the_demo_stopped_at_start_opens_with_what_was_filled_and_says_so(
             window.close()
             QCoreApplication.exit(0)
 
-    QTimer.singleShot(0, drive)
-    assert launch.run_window(args) == 0
+    # The test ends the application itself: a window closed as the last one would also post
+    # Qt's quit, which outlives this run and stops every later test's event loop.
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    quits = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)
+    try:
+        QTimer.singleShot(0, drive)
+        assert launch.run_window(args) == 0
+    finally:
+        app.setQuitOnLastWindowClosed(quits)
 
     assert seen["stopping"] == "Stopping the demo fill…"
     assert seen["notice"] == ("info", STOPPED)
