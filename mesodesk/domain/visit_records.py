@@ -11,6 +11,7 @@ from datetime import date, datetime
 from mesodesk.domain.chart import ChartTemplateRecord
 from mesodesk.domain.mark_records import MarkRecord
 from mesodesk.domain.records import CocktailRecord, CourseRecord, LotRecord, VisitRecord
+from mesodesk.domain.safety_records import VisitScreening
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +44,8 @@ class VisitOpening:
     lots: tuple[LotRecord, ...]
     cocktails: tuple[CocktailRecord, ...]
     templates: tuple[ChartTemplateRecord, ...]
+    screening: VisitScreening | None = None
+    """The visit's safety screening as stored, read with it (None: screened afterwards)."""
 
 
 def local_day(moment: datetime) -> date:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import DateTime, MetaData, String, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase
@@ -53,3 +54,10 @@ def binary_text(length: int) -> String:
     Prefix search turns "starts with" into a range; that is only right under binary order.
     """
     return String(length).with_variant(String(length, collation="C"), "postgresql")
+
+
+def columns_of(model: type[Base]) -> tuple[Any, ...]:
+    """A model's columns, each labelled with its attribute name, for reading plain rows
+    through the ORM (which still flushes the transaction's changes first): where many records
+    are read to be copied into domain records at once, rows cost a fifth of ORM objects."""
+    return tuple(attr.class_attribute.label(attr.key) for attr in model.__mapper__.column_attrs)

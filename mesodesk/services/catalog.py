@@ -12,7 +12,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Select, delete, func, select
+from sqlalchemy import Row, Select, delete, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -44,7 +44,7 @@ from mesodesk.models import (
     Visit,
     VisitProductLine,
 )
-from mesodesk.models.base import utcnow
+from mesodesk.models.base import columns_of, utcnow
 from mesodesk.services.access import Access
 from mesodesk.services.base import Service
 from mesodesk.services.errors import NotFound, ValidationFailed
@@ -692,17 +692,23 @@ def _compositions(
     return {key: tuple(value) for key, value in found.items()}
 
 
+LOT_COLUMNS = columns_of(Lot)
+"""Read as plain rows: a visit is opened with every usable lot, often hundreds."""
+
+
 def lots_in(
     session: Session, usable_on: date | None = None, product_id: int | None = None
 ) -> list[LotRecord]:
     """`CatalogService.list_lots` in the caller's transaction."""
-    statement = select(Lot, Product.name, Product.unit).join(Product, Product.id == Lot.product_id)
+    statement = select(*LOT_COLUMNS, Product.name.label("product_name"), Product.unit).join(
+        Product, Product.id == Lot.product_id
+    )
     if usable_on is not None:
         statement = statement.where(Lot.expires_on >= usable_on, Lot.on_hand > 0)
     if product_id is not None:
         statement = statement.where(Lot.product_id == product_id)
     statement = statement.order_by(func.lower(Product.name), Lot.expires_on, Lot.id)
-    return [_lot(lot, name, unit) for lot, name, unit in session.execute(statement)]
+    return [_lot(row, row.product_name, row.unit) for row in session.execute(statement)]
 
 
 def cocktails_in(session: Session) -> list[CocktailRecord]:
@@ -760,7 +766,7 @@ def _product(row: Product, parts: tuple[ProductIngredientRecord, ...]) -> Produc
     )
 
 
-def _lot(row: Lot, product_name: str, unit: str) -> LotRecord:
+def _lot(row: Lot | Row[*tuple[Any, ...]], product_name: str, unit: str) -> LotRecord:
     return LotRecord(
         id=row.id,
         product_id=row.product_id,

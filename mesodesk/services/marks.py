@@ -11,8 +11,9 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Row, delete, insert, select
 from sqlalchemy.orm import Session
 
 from mesodesk.domain import limits
@@ -39,6 +40,7 @@ from mesodesk.domain.photo_marks import MarkPhoto, mark_photo, photo_diagram
 from mesodesk.domain.records import ProductLineRecord
 from mesodesk.domain.vocabulary import Sex, Technique
 from mesodesk.models import Patient, Visit
+from mesodesk.models.base import columns_of
 from mesodesk.models.catalog import Cocktail, Lot, Product
 from mesodesk.models.marks import ChartTemplate, InjectionMark
 from mesodesk.models.photos import VisitPhoto
@@ -216,9 +218,13 @@ class MarkService(Service):
 # --- helpers --------------------------------------------------------------------------------
 
 
+MARK_COLUMNS = columns_of(InjectionMark)
+
+
 def marks_of(session: Session, visit_id: int) -> list[MarkRecord]:
-    rows = session.scalars(
-        select(InjectionMark).where(InjectionMark.visit_id == visit_id).order_by(InjectionMark.id)
+    """The visit's marks in charting order (plain rows: read at every opening and screening)."""
+    rows = session.execute(
+        select(*MARK_COLUMNS).where(InjectionMark.visit_id == visit_id).order_by(InjectionMark.id)
     ).all()
     if any(row.photo_id is not None for row in rows):  # the visit's photos, in one query
         session.scalars(select(VisitPhoto).where(VisitPhoto.visit_id == visit_id)).all()
@@ -226,11 +232,10 @@ def marks_of(session: Session, visit_id: int) -> list[MarkRecord]:
 
 
 def chart_findings(
-    session: Session, visit_id: int, lines: Sequence[ProductLineRecord]
+    session: Session, marks: Sequence[MarkRecord], lines: Sequence[ProductLineRecord]
 ) -> list[Finding]:
-    """What the chart says about the visit: depths beyond limits, and volumes that disagree
-    with `lines` (the product lines as saved or as being edited)."""
-    marks = marks_of(session, visit_id)
+    """What the visit's chart (`marks`, as `marks_of` reads them) says: depths beyond limits,
+    and volumes that disagree with `lines` (the product lines as saved or as being edited)."""
     names = injected_names(session, marks, lines)
     return visit_depth_findings(marks) + reconcile(marks, lines, names)
 
@@ -417,7 +422,7 @@ def _mark_photo(row: VisitPhoto) -> MarkPhoto:
     return mark_photo(row.id, row.kind, row.view, row.width, row.height)
 
 
-def _photo_of(session: Session, row: InjectionMark) -> MarkPhoto | None:
+def _photo_of(session: Session, row: InjectionMark | Row[*tuple[Any, ...]]) -> MarkPhoto | None:
     """The photo of a stored mark (from the session's identity map once it was read)."""
     if row.photo_id is None:
         return None
@@ -532,7 +537,7 @@ def _apply(row: InjectionMark, mark: MarkRecord) -> None:
         setattr(row, name, value)
 
 
-def _record(session: Session, row: InjectionMark) -> MarkRecord:
+def _record(session: Session, row: InjectionMark | Row[*tuple[Any, ...]]) -> MarkRecord:
     photo = _photo_of(session, row)
     return MarkRecord(
         id=row.id,

@@ -87,7 +87,7 @@ def build_services(sessions: sessionmaker[Session], access: Access | None = None
         ),
         marks=marks,
         visits=VisitService(sessions, settings, go_ahead=screening.go_ahead, access=access),
-        visit_opening=VisitOpeningService(sessions, access),
+        visit_opening=VisitOpeningService(sessions, access, screening),
         export=ExportService(sessions, access, photos),
         catalog=catalog,
         courses=CourseService(sessions, access),

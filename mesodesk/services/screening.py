@@ -25,6 +25,7 @@ from mesodesk.domain.anamnesis import DayChecklist
 from mesodesk.domain.audit import AuditAction, AuditEvent
 from mesodesk.domain.courses import CoursePlan, check_plan
 from mesodesk.domain.findings import Finding, Joined, Message, Param, Severity
+from mesodesk.domain.mark_records import MarkRecord
 from mesodesk.domain.records import (
     OverrideRecord,
     ProductLineRecord,
@@ -71,6 +72,7 @@ from mesodesk.services.errors import (
     StaleRecord,
     ValidationFailed,
 )
+from mesodesk.services.marks import marks_of
 from mesodesk.services.safety_catalog import (
     ClinicCatalog,
     ClinicMedicines,
@@ -79,9 +81,11 @@ from mesodesk.services.safety_catalog import (
 )
 from mesodesk.services.visits import lock_visit, previous_visit_id, visit_records
 
-ChartFindings = Callable[[Session, int, Sequence[ProductLineRecord]], list[Finding]]
-"""The chart's findings for a visit (depths, volumes against the given product lines), read in
-the screening's transaction."""
+ChartFindings = Callable[
+    [Session, Sequence[MarkRecord], Sequence[ProductLineRecord]], list[Finding]
+]
+"""The chart's findings for a visit's marks (depths, volumes against the given product lines),
+in the screening's transaction."""
 
 LAST_VISIT_REACTIONS = "last_visit_reactions"
 CHECKLIST_CONFLICT_MESSAGE = (
@@ -96,7 +100,7 @@ class UnresolvedBlock(ServiceError):
 
 
 def no_chart_findings(
-    _session: Session, _visit_id: int, _lines: Sequence[ProductLineRecord]
+    _session: Session, _marks: Sequence[MarkRecord], _lines: Sequence[ProductLineRecord]
 ) -> list[Finding]:
     return []
 
@@ -261,9 +265,17 @@ class ScreeningService(Service):
         plan: VisitRecord | None,
     ) -> VisitScreening:
         visit = _visit(session, visit_id)
-        stored = visit_records(session, [visit])[0]
+        marks = marks_of(session, visit_id)
+        stored = visit_records(session, [visit], {visit_id: marks})[0]
         edited = stored if plan is None else plan
-        return self._screen(session, visit, edited, checklist, today, charted=stored)
+        return self._screen(session, visit, edited, checklist, today, charted=stored, marks=marks)
+
+    def opened_in(
+        self, session: Session, visit: Visit, record: VisitRecord, marks: Sequence[MarkRecord]
+    ) -> VisitScreening:
+        """`screening` of a visit just read in `session` (its row, its record as stored and its
+        marks), for the opening that shows it: the reads are not repeated."""
+        return self._screen(session, visit, record, None, None, charted=record, marks=marks)
 
     def preview(self, plan: VisitRecord) -> VisitScreening:
         """The findings for a visit not stored yet (opened with Ctrl+T, nothing typed)."""
@@ -278,9 +290,10 @@ class ScreeningService(Service):
         checklist: DayChecklist | None,
         today: date | None,
         charted: VisitRecord | None = None,
+        marks: Sequence[MarkRecord] | None = None,
     ) -> VisitScreening:
-        """`charted` is the stored visit when the caller has read it already (its marks
-        tell the areas charted): read once per screening, not twice."""
+        """`charted` is the stored visit and `marks` its marks when the caller has read them
+        already (the marks tell the areas charted): read once per screening, not twice."""
         patient_id = edited.patient_id if visit is None else visit.patient_id
         birth_date = session.scalar(select(Patient.birth_date).where(Patient.id == patient_id))
         lines = edited.product_lines
@@ -317,7 +330,9 @@ class ScreeningService(Service):
         if visit is not None:
             also = (
                 _course_findings(session, visit, day_of_visit)
-                + self._chart(session, visit.id, lines)
+                + self._chart(
+                    session, marks if marks is not None else marks_of(session, visit.id), lines
+                )
                 + also
             )
         findings = screen(

@@ -54,7 +54,7 @@ from mesodesk.models import (
     VisitProductLine,
     VisitReaction,
 )
-from mesodesk.models.base import utcnow
+from mesodesk.models.base import columns_of, utcnow
 from mesodesk.models.marks import InjectionMark
 from mesodesk.models.photos import VisitPhoto
 from mesodesk.services.access import Access
@@ -347,8 +347,10 @@ class VisitService(Service):
 
 
 def _visits_of(session: Session, patient_id: int) -> list[VisitRecord]:
-    rows = session.scalars(
-        select(Visit).where(Visit.patient_id == patient_id).order_by(Visit.starts_at, Visit.id)
+    rows = session.execute(
+        select(*VISIT_COLUMNS)
+        .where(Visit.patient_id == patient_id)
+        .order_by(Visit.starts_at, Visit.id)
     ).all()
     return visit_records(session, rows)
 
@@ -658,9 +660,16 @@ def _update_last_visit(session: Session, patient_id: int) -> None:
     )
 
 
+VISIT_COLUMNS = columns_of(Visit)
+LINE_COLUMNS = columns_of(VisitProductLine)
+REACTION_COLUMNS = columns_of(VisitReaction)
+ADDENDUM_COLUMNS = columns_of(VisitAddendum)
+OVERRIDE_COLUMNS = columns_of(VisitOverride)
+
+
 def visit_records(
     session: Session,
-    rows: Iterable[Visit],
+    rows: Iterable[Visit | Row[*tuple[Any, ...]]],
     marks: Mapping[int, Sequence[MarkRecord]] | None = None,
 ) -> list[VisitRecord]:
     """Visits with their lines, reactions, addenda, overrides and charted areas and
@@ -694,8 +703,14 @@ def visit_records(
         ):
             charted[mark.visit_id].append(_charted_mark(mark))
     if ids:
-        for line, lot, product, cocktail in session.execute(
-            select(VisitProductLine, Lot, Product, Cocktail)
+        for line in session.execute(
+            select(
+                *LINE_COLUMNS,
+                Lot.lot_number.label("lot_lot_number"),
+                Lot.expires_on.label("lot_expires_on"),
+                Product.name.label("lot_product_name"),
+                Cocktail.name.label("catalog_cocktail_name"),
+            )
             .join(Lot, Lot.id == VisitProductLine.lot_id)
             .join(Product, Product.id == Lot.product_id)
             .outerjoin(Cocktail, Cocktail.id == VisitProductLine.cocktail_id)
@@ -706,11 +721,11 @@ def visit_records(
                 used = (line.product_name, line.lot_number or "", line.expires_on)
                 cocktail_name = line.cocktail_name or ""
             else:
-                used = (product.name, lot.lot_number, lot.expires_on)
-                cocktail_name = cocktail.name if cocktail is not None else ""
+                used = (line.lot_product_name, line.lot_lot_number, line.lot_expires_on)
+                cocktail_name = line.catalog_cocktail_name or ""
             lines[line.visit_id].append(
                 ProductLineRecord(
-                    lot_id=lot.id,
+                    lot_id=line.lot_id,
                     volume_ml=line.volume_ml,
                     product_name=used[0],
                     lot_number=used[1],
@@ -720,8 +735,8 @@ def visit_records(
                     id=line.id,
                 )
             )
-        for item in session.scalars(
-            select(VisitReaction)
+        for item in session.execute(
+            select(*REACTION_COLUMNS)
             .where(VisitReaction.visit_id.in_(ids))
             .order_by(VisitReaction.visit_id, VisitReaction.id)
         ):
@@ -732,8 +747,8 @@ def visit_records(
                     note=item.note,
                 )
             )
-        for written in session.scalars(
-            select(VisitAddendum)
+        for written in session.execute(
+            select(*ADDENDUM_COLUMNS)
             .where(VisitAddendum.visit_id.in_(ids))
             .order_by(VisitAddendum.visit_id, VisitAddendum.written_at, VisitAddendum.id)
         ):
@@ -742,8 +757,8 @@ def visit_records(
                     written_at=written.written_at, author=written.author, text=written.text
                 )
             )
-        for decided in session.scalars(
-            select(VisitOverride)
+        for decided in session.execute(
+            select(*OVERRIDE_COLUMNS)
             .where(VisitOverride.visit_id.in_(ids))
             .order_by(VisitOverride.visit_id, VisitOverride.decided_at, VisitOverride.id)
         ):

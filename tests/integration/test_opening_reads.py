@@ -67,7 +67,7 @@ def test_opening_a_card_reads_its_anamnesis_and_each_rule_file_once_with_the_sam
     assert _begun(sent) == 1
 
 
-def test_opening_a_visit_reads_its_marks_once_in_one_transaction(
+def test_opening_a_visit_reads_its_marks_once_and_screens_it_in_one_transaction(
     services: Services, database: Database
 ):
     patient = add_patient(services)
@@ -81,7 +81,9 @@ def test_opening_a_visit_reads_its_marks_once_in_one_transaction(
     opening, sent = _reading(database, lambda: services.visit_opening.open_visit(visit.id))
     assert opening.record == services.visits.get(visit.id)
     assert opening.marks == tuple(services.marks.list_for_visit(visit.id))
+    assert opening.screening == services.screening.screening(visit.id, plan=opening.record)
     assert _reads(sent, "injection_marks") == 1
+    assert _reads(sent, "visit_product_lines") == 1
     assert _begun(sent) == 1
 
 
@@ -112,6 +114,7 @@ def test_screening_a_visit_reads_the_visit_and_its_lines_once(
         )
         assert [f.key for f in screening.unresolved] == ["allergy:lidocaine"]
         assert _reads(sent, "visit_product_lines") == 1
+        assert _reads(sent, "injection_marks") == 1
         assert _reads(sent, "visit_addenda") == 1
         assert _reads(sent, "clinic_settings") == 1  # the rules, in the same transaction
         assert _begun(sent) == 1

@@ -27,7 +27,7 @@ from mesodesk.domain.records import (
     VisitRecord,
 )
 from mesodesk.services.errors import ValidationFailed
-from mesodesk.services.marks import chart_findings
+from mesodesk.services.marks import chart_findings, marks_of
 from mesodesk.services.registry import Services, build_services
 from tests.integration.safety_helpers import add_patient
 
@@ -113,7 +113,9 @@ def test_renaming_a_cocktail_leaves_a_signed_visit_as_it_was_signed(services: Se
         reasons = [
             f.reason
             for f in chart_findings(
-                session, signed.id, services.visits.get(signed.id).product_lines
+                session,
+                marks_of(session, signed.id),
+                services.visits.get(signed.id).product_lines,
             )
         ]
     assert not any("Renamed cocktail" in reason for reason in reasons)

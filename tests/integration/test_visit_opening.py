@@ -65,6 +65,7 @@ def test_opening_a_visit_reads_what_the_separate_reads_give(services):
     assert opening.cocktails == tuple(c for c in services.catalog.list_cocktails() if c.lines)
     assert opening.cocktails
     assert opening.templates == tuple(services.templates.list_templates())
+    assert opening.screening == services.screening.screening(visit_id, plan=record)
 
 
 def test_a_signed_visit_opens_with_nothing_to_chart_with(services):
@@ -75,6 +76,7 @@ def test_a_signed_visit_opens_with_nothing_to_chart_with(services):
     assert opening.record == signed
     assert opening.lots == () and opening.cocktails == ()
     assert len(opening.marks) == 2
+    assert opening.screening == services.screening.screening(visit_id)
 
 
 def test_a_visit_deleted_meanwhile_is_not_found(services):

@@ -193,7 +193,14 @@ class OpenVisit(QObject):
         self._lots, self._cocktails = opening.lots, opening.cocktails
         self._templates = opening.templates
         record = opening.record
-        self._show(record, record, opening.marks, opening.previous_marks, stock_read=True)
+        self._show(
+            record,
+            record,
+            opening.marks,
+            opening.previous_marks,
+            stock_read=True,
+            screening=opening.screening,
+        )
         return True
 
     def start_today(self) -> bool:
@@ -245,7 +252,10 @@ class OpenVisit(QObject):
         marks: Sequence[MarkRecord],
         previous: Sequence[MarkRecord],
         stock_read: bool = False,
+        screening: VisitScreening | None = None,
     ) -> None:
+        """`screening`: the visit's, read with it; otherwise it is screened at once, off the
+        GUI thread, while the panes just filled are painted."""
         self._stored, self._baseline, self._draft = stored, draft, draft
         self._problems = {}
         self._pending_checklist = None
@@ -259,9 +269,11 @@ class OpenVisit(QObject):
             self._load_stock(draft)
         self.record_changed.emit(draft)
         self.marks_changed.emit(self.marks)
-        self.screening_changed.emit(None)
-        # screened at once, while the panes just filled are painted
         self._screen_timer.stop()
+        if screening is not None:
+            self._screened(screening)
+            return
+        self.screening_changed.emit(None)
         self._screen()
 
     def _load_stock(self, visit: VisitRecord) -> None:

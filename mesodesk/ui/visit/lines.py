@@ -258,7 +258,7 @@ class ProductLines(QWidget):
             self.check.setText(
                 self.tr("Lines: {recorded} ml").format(recorded=show_number(_ml(recorded)))
             )
-            self.check.setProperty("agrees", "none")
+            agrees = "none"
             self.take_button.setEnabled(False)
         else:
             self.check.setText(
@@ -266,10 +266,12 @@ class ProductLines(QWidget):
                     charted=show_number(_ml(charted)), recorded=show_number(_ml(recorded))
                 )
             )
-            self.check.setProperty("agrees", "yes" if charted == recorded else "no")
+            agrees = "yes" if charted == recorded else "no"
             self.take_button.setEnabled(charted != recorded or not self._rows)
-        self.check.style().unpolish(self.check)
-        self.check.style().polish(self.check)
+        if self.check.property("agrees") != agrees:  # the style sheet is matched again only then
+            self.check.setProperty("agrees", agrees)
+            self.check.style().unpolish(self.check)
+            self.check.style().polish(self.check)
 
     def _line_values(self) -> list[tuple[ProductLineRecord, _LineRow]]:
         return [(line, row) for row in self._rows if (line := row.record()) is not None]
