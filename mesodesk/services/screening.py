@@ -351,7 +351,7 @@ class ScreeningService(Service):
             visit_id=visit.id if visit is not None else None,
             patient_id=patient_id,
             findings=tuple(findings),
-            overrides=tuple(_overrides(session, visit.id)) if visit is not None else (),
+            overrides=charted.overrides if visit is not None else (),  # as stored, read above
             checklist=day,
             signed=signed,
             catalog_problem=" ".join(p for p in (catalog.problem, medicines.problem) if p) or None,
