@@ -90,6 +90,13 @@ def full_name(last: str, first: str, middle: str) -> str:
     return " ".join(part for part in (last, first, middle) if part)
 
 
+def short_name(name: str) -> str:
+    """A full name ("Иванова Мария Петровна") as staff shorten it in a table: the surname
+    and initials ("Иванова М.П."), which still tell patients of one surname apart."""
+    surname, *others = name.split()
+    return f"{surname} {''.join(f'{part[0]}.' for part in others)}" if others else name
+
+
 def age_on(birth_date: date | None, today: date) -> int | None:
     """Full years on `today`; None when the birth date is unknown."""
     if birth_date is None:

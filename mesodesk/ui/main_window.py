@@ -1211,8 +1211,9 @@ class MainWindow(QMainWindow):
         self.share_widths(keep_restored=True)
 
     def _list_share(self) -> list[int]:
-        """The patient list a fifth of the window (220-360 px), the rest for the card."""
-        list_width = max(220, min(360, self.width() // 5))
+        """The patient list 7/30 of the window (260-380 px: at 1280 px, room for a surname
+        with initials beside the age and the last visit), the rest for the card."""
+        list_width = max(260, min(380, self.width() * 7 // 30))
         return [list_width, self.width() - list_width]
 
     def share_widths(self, keep_restored: bool = False) -> None:

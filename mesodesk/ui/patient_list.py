@@ -23,12 +23,15 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from mesodesk.domain.patient import PatientRow, age_on
+from mesodesk.domain.patient import PatientRow, age_on, short_name
 from mesodesk.ui.text import show_date
 from mesodesk.ui.workers import TaskRunner
 
@@ -41,6 +44,8 @@ class PatientListModel(QAbstractTableModel):
     """Rows of `PatientRow`; more pages are fetched as the view scrolls (canFetchMore)."""
 
     NAME, AGE, LAST_VISIT = range(3)
+    SHORT_NAME_ROLE = Qt.ItemDataRole.UserRole + 1
+    """The name column's text with the name as surname and initials."""
 
     def __init__(
         self, fetch_page: PageFetcher | None, page_size: int, parent: QWidget | None = None
@@ -123,8 +128,7 @@ class PatientListModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.NAME:
-                marker = "⚠ " if item.id in self._flagged else ""
-                return marker + item.name + (self.tr(" (archived)") if item.archived else "")
+                return self._name_text(item, item.name)
             if column == self.AGE:
                 age = age_on(item.birth_date, self._today)
                 return "" if age is None else str(age)
@@ -145,7 +149,27 @@ class PatientListModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
             return item.id
+        if role == self.SHORT_NAME_ROLE and column == self.NAME:
+            return self._name_text(item, short_name(item.name))
         return None
+
+    def _name_text(self, item: PatientRow, name: str) -> str:
+        marker = "⚠ " if item.id in self._flagged else ""
+        return marker + name + (self.tr(" (archived)") if item.archived else "")
+
+
+class _NameDelegate(QStyledItemDelegate):
+    """A name too long for its column is shown as the surname with initials before anything
+    is cut: "Алексеева М.И." where the full name would be cut to "Алексеева М…", and a dozen
+    patients to "Алексеев…"."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        super().initStyleOption(option, index)
+        style = option.widget.style() if option.widget is not None else None
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1 if style else 4
+        room = option.rect.width() - 2 * margin
+        if option.fontMetrics.horizontalAdvance(option.text) > room:
+            option.text = str(index.data(PatientListModel.SHORT_NAME_ROLE))
 
 
 class PatientListPanel(QWidget):
@@ -193,6 +217,7 @@ class PatientListPanel(QWidget):
         self.view.setTabKeyNavigation(False)  # Tab goes on to the card; arrows move in the list
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(PatientListModel.NAME, QHeaderView.ResizeMode.Stretch)
+        self.view.setItemDelegateForColumn(PatientListModel.NAME, _NameDelegate(self.view))
         self._size_columns()
         self.view.verticalHeader().setDefaultSectionSize(26)
 
@@ -264,7 +289,7 @@ class PatientListPanel(QWidget):
         }
         for column, sample in samples.items():
             label = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            width = max(title.horizontalAdvance(label), cell.horizontalAdvance(sample)) + 24
+            width = max(title.horizontalAdvance(label) + 18, cell.horizontalAdvance(sample) + 12)
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, width)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 
 from mesodesk.domain.patient import PatientCard
 from mesodesk.ui.main_window import CANCEL, DISCARD, SAVE, MainWindow
@@ -195,3 +195,27 @@ def test_notes_that_cannot_be_stored_are_named_in_the_banner_and_nothing_is_save
     assert window.notice_bar.text.text().startswith("Not saved: The notes: ")
     assert "control character" in window.notice_bar.text.text()
     assert window._services.patients.count() == 0
+
+
+def test_a_name_too_long_for_the_list_at_1280_shows_as_surname_and_initials(qtbot, window):
+    """Shown as "Алексеева М.И.", not "Алексеева М…" (or, for a dozen patients, "Алексеев…")."""
+    for first, middle in (("Мария", "Ивановна"), ("Марина", "Игоревна")):
+        window._services.patients.save(
+            PatientCard(last_name="Алексеева", first_name=first, middle_name=middle)
+        )
+    window.resize(1280, 800)
+    window.share_widths()
+    window.patient_list.refresh()
+    _wait_list(qtbot, window)
+    view = window.patient_list.view
+    shown = []
+    for row in range(window.patient_list.model.rowCount()):
+        index = window.patient_list.model.index(row, 0)
+        option = QStyleOptionViewItem()
+        option.initFrom(view)
+        option.rect = view.visualRect(index)
+        view.itemDelegateForIndex(index).initStyleOption(option, index)
+        shown.append(option.text)
+        assert option.fontMetrics.horizontalAdvance(option.text) < option.rect.width()
+        assert "Алексеева" in str(index.data(Qt.ItemDataRole.ToolTipRole))
+    assert shown == ["Алексеева М.И.", "Алексеева М.И."]

@@ -19,6 +19,7 @@ from mesodesk.domain.patient import (
     parse_birth_date,
     prefix_upper_bound,
     search_terms,
+    short_name,
     sort_key,
     validate,
 )
@@ -227,3 +228,16 @@ def test_the_identity_ignores_spacing_case_and_phone_formatting_but_not_the_name
     assert identity(with_phone) == identity(replace(MARIA, phone="8 (916) 123 45 67"))
     assert identity(MARIA) != identity(replace(MARIA, first_name="Анна"))
     assert identity(MARIA) != identity(replace(MARIA, birth_date=date(1985, 3, 8)))
+
+
+@pytest.mark.parametrize(
+    ("name", "short"),
+    [
+        ("Алексеева Мария Ивановна", "Алексеева М.И."),
+        ("Smith Jane", "Smith J."),
+        ("Петрова-Водкина Анна", "Петрова-Водкина А."),
+        ("Иванова", "Иванова"),
+    ],
+)
+def test_a_name_is_shortened_to_the_surname_and_initials(name, short):
+    assert short_name(name) == short
