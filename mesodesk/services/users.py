@@ -116,6 +116,14 @@ class UserService(Service):
 
     def sign_in(self, name: str, password: str) -> SignedInUser:
         """Check the password and make this user the current one of every service."""
+        user = self.verify(name, password)
+        self.become(user)
+        return user
+
+    def verify(self, name: str, password: str) -> SignedInUser:
+        """Signing in, the slow half: check the password (argon2, a fifth of a second) and
+        change nothing, so a window runs it on a worker and calls `become` with the answer on
+        its own thread; the shared `Access` is never changed from a worker."""
         with self._read(needs=None) as session:
             row = session.scalar(select(User).where(User.name == name.strip()))
             if row is None or row.disabled:
@@ -125,9 +133,11 @@ class UserService(Service):
                 self._hasher.verify(row.password_hash, password)
             except (VerificationError, InvalidHashError) as exc:
                 raise WrongPassword(WRONG_PASSWORD) from exc
-            user = SignedInUser(row.id, row.name, Role(row.role))
+            return SignedInUser(row.id, row.name, Role(row.role))
+
+    def become(self, user: SignedInUser) -> None:
+        """Signing in, the quick half: `user`, as `verify` returned it, is the current one."""
         self._access.sign_in(user)
-        return user
 
     def check_password(self, password: str) -> bool:
         """Unlocking: is this the signed-in user's password (and the account still active)?"""

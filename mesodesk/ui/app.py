@@ -164,7 +164,7 @@ def run_window(
         window.opening_hint.setText(
             QCoreApplication.translate("MesoDesk", "Sign in to open the patients.")
         )
-        dialog = SignInDialog(users, window)
+        dialog = SignInDialog(users, window, window.runner)
         dialog.accepted.connect(lambda: set_up(result))
         dialog.rejected.connect(lambda: QCoreApplication.exit(0))
         dialog.open()

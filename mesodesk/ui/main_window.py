@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.card_pane)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.lock_page = LockPage(services.users, self)
+        self.lock_page = LockPage(services.users, self, self.runner)
         central = QWidget(self)
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
@@ -897,7 +897,7 @@ class MainWindow(QMainWindow):
 
         from mesodesk.ui.users_dialog import UsersDialog
 
-        dialog = UsersDialog(self.services.users, self)
+        dialog = UsersDialog(self.services.users, self, self.runner)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.idle_changed.connect(self._idle_minutes_changed)
         dialog.signed_in.connect(self._first_user_signed_in)

@@ -6,7 +6,7 @@ page (and its shortcuts held), so what was typed and not yet saved is there afte
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -20,7 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from mesodesk.domain.users import NAME_LIMIT
+from mesodesk.services.access import SignedInUser
+from mesodesk.services.errors import ServiceError
 from mesodesk.services.users import UserService, WrongPassword
+from mesodesk.ui.text import core_message
+from mesodesk.ui.workers import TaskRunner, still_there
 
 _INPUT_EVENTS = frozenset(
     {
@@ -33,21 +37,52 @@ _INPUT_EVENTS = frozenset(
 )
 
 
-class SignInDialog(QDialog):
-    """Name and password before the window opens; a wrong one is said beside the fields."""
+def _status_line(parent: QWidget) -> QLabel:
+    """The line for a refusal or "Checking…", its room kept so nothing moves when it fills."""
+    label = QLabel(parent)
+    label.setObjectName("errorLabel")
+    label.setWordWrap(True)
+    label.setMinimumHeight(label.fontMetrics().lineSpacing() * 2)
+    return label
 
-    def __init__(self, users: UserService, parent: QWidget | None = None) -> None:
+
+def _say(label: QLabel, text: str, error: bool = True) -> None:
+    label.setObjectName("errorLabel" if error else "mutedLabel")
+    label.style().unpolish(label)
+    label.style().polish(label)
+    label.setText(text)
+
+
+def _refusal(error: Exception) -> str:
+    """A failure in words: the services' own message, else a plain sentence (no traceback)."""
+    if isinstance(error, ServiceError):
+        return core_message(str(error))
+    return QCoreApplication.translate("SignInDialog", "The password could not be checked.")
+
+
+class SignInDialog(QDialog):
+    """Name and password before the window opens; a wrong one is said beside the fields.
+
+    The password is checked on a worker (argon2 takes a fifth of a second): meanwhile the
+    fields are read-only (they keep the focus and what was typed) and the button is off.
+    """
+
+    def __init__(
+        self,
+        users: UserService,
+        parent: QWidget | None = None,
+        runner: TaskRunner | None = None,
+    ) -> None:
         super().__init__(parent)
         self._users = users
+        self._runner = runner if runner is not None else TaskRunner(self)
+        self.checking = False
         self.setWindowTitle(self.tr("Sign in to MesoDesk"))
         self.name = QLineEdit(self)
         self.name.setMaxLength(NAME_LIMIT)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel(self)
-        self.error.setObjectName("errorLabel")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = _status_line(self)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -64,34 +99,70 @@ class SignInDialog(QDialog):
         layout.addWidget(buttons)
 
     def try_sign_in(self) -> None:
-        try:
-            self._users.sign_in(self.name.text(), self.password.text())
-        except WrongPassword:
-            self.error.setText(self.tr("The name or the password is wrong."))
-            self.error.show()
-            self.password.clear()
-            self.password.setFocus()
+        if self.checking:
             return
-        self.accept()
+        self._set_checking(True)
+        users = self._users
+        name, password = self.name.text(), self.password.text()
+        self._runner.submit(
+            lambda: users.verify(name, password), self._verified, self._refused, "sign-in"
+        )
+
+    def _set_checking(self, checking: bool) -> None:
+        self.checking = checking
+        self.sign_in_button.setEnabled(not checking)
+        for field in (self.name, self.password):
+            field.setReadOnly(checking)
+        _say(self.error, self.tr("Checking…") if checking else "", error=not checking)
+
+    def _answered(self) -> bool:
+        """Whether the answer still concerns someone: not once the dialog is closed or gone."""
+        if not still_there(self) or not self.checking:
+            return False
+        self._set_checking(False)
+        return self.isVisible()
+
+    def _verified(self, user: SignedInUser) -> None:
+        if self._answered():
+            self._users.become(user)
+            self.accept()
+
+    def _refused(self, error: Exception) -> None:
+        if not self._answered():
+            return
+        if isinstance(error, WrongPassword):
+            _say(self.error, self.tr("The name or the password is wrong."))
+            self.password.clear()
+        else:
+            _say(self.error, _refusal(error))
+        self.password.setFocus()
 
 
 class LockPage(QWidget):
-    """What the window shows while locked: who is signed in and the password to go on."""
+    """What the window shows while locked: who is signed in and the password to go on.
+
+    The password is checked on a worker, the field read-only and the button off meanwhile.
+    """
 
     unlocked = Signal()
 
-    def __init__(self, users: UserService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        users: UserService,
+        parent: QWidget | None = None,
+        runner: TaskRunner | None = None,
+    ) -> None:
         super().__init__(parent)
         self._users = users
+        self._runner = runner if runner is not None else TaskRunner(self)
+        self.checking = False
         self.setObjectName("lockPage")
         self.title = QLabel(self)
         self.title.setObjectName("emptyState")
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setMaximumWidth(320)
-        self.error = QLabel(self)
-        self.error.setObjectName("errorLabel")
-        self.error.hide()
+        self.error = _status_line(self)
         self.unlock_button = QPushButton(self.tr("Unlock"), self)
         self.unlock_button.setObjectName("primary")
         self.unlock_button.clicked.connect(self.try_unlock)
@@ -109,18 +180,53 @@ class LockPage(QWidget):
             self.tr("MesoDesk is locked. {name}, enter your password to go on.").format(name=name)
         )
         self.password.clear()
-        self.error.hide()
+        _say(self.error, "")
         self.password.setFocus()
 
     def try_unlock(self) -> None:
-        if self._users.check_password(self.password.text()):
-            self.password.clear()
-            self.error.hide()
-            self.unlocked.emit()
+        if self.checking:
             return
+        user = self._users.access.user
+        if user is None:  # nobody signed in: nothing to check
+            self._open()
+            return
+        self._set_checking(True)
+        users, password = self._users, self.password.text()
+        self._runner.submit(
+            lambda: users.verify(user.name, password), self._verified, self._refused, "unlock"
+        )
+
+    def _set_checking(self, checking: bool) -> None:
+        self.checking = checking
+        self.unlock_button.setEnabled(not checking)
+        self.password.setReadOnly(checking)
+        _say(self.error, self.tr("Checking…") if checking else "", error=not checking)
+
+    def _answered(self) -> bool:
+        """Whether the answer still concerns someone: not once the window is closed or gone."""
+        if not still_there(self) or not self.checking:
+            return False
+        self._set_checking(False)
+        return self.isVisible()
+
+    def _verified(self, user: SignedInUser) -> None:
+        if self._answered():
+            self._users.become(user)
+            self._open()
+
+    def _open(self) -> None:
         self.password.clear()
-        self.error.setText(self.tr("The password is wrong."))
-        self.error.show()
+        _say(self.error, "")
+        self.unlocked.emit()
+
+    def _refused(self, error: Exception) -> None:
+        if not self._answered():
+            return
+        if isinstance(error, WrongPassword):
+            _say(self.error, self.tr("The password is wrong."))
+            self.password.clear()
+        else:
+            _say(self.error, _refusal(error))
         self.password.setFocus()
 
 

@@ -8,6 +8,7 @@ said in the line under the list, and nothing changes. Passwords are typed twice 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -33,11 +34,13 @@ from mesodesk.domain.users import (
     PASSWORDS_DIFFER_MESSAGE,
     Role,
 )
+from mesodesk.services.access import SignedInUser
 from mesodesk.services.errors import ServiceError, ValidationFailed
 from mesodesk.services.users import UserRecord, UserService
 from mesodesk.ui.field_error import with_error_line
 from mesodesk.ui.text import core_message, show_date
 from mesodesk.ui.wheel_guard import ComboBox, SpinBox
+from mesodesk.ui.workers import TaskRunner, still_there
 
 
 def role_name(role: Role) -> str:
@@ -57,9 +60,16 @@ class UsersDialog(QDialog):
     signed_in = Signal()
     """The practice's first user was added, and this window signed in as them."""
 
-    def __init__(self, users: UserService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        users: UserService,
+        parent: QWidget | None = None,
+        runner: TaskRunner | None = None,
+    ) -> None:
         super().__init__(parent)
         self._users = users
+        self._runner = runner if runner is not None else TaskRunner(self)
+        self.busy = False
         self.setWindowTitle(self.tr("Users"))
         self.list = QTreeWidget(self)
         self.list.setRootIsDecorated(False)
@@ -202,38 +212,51 @@ class UsersDialog(QDialog):
         return None if item is None else str(item.data(self.NAME, Qt.ItemDataRole.UserRole))
 
     def add_user(self) -> None:
-        if not self._passwords_match():
+        if self.busy or not self._passwords_match():
             return
+        users = self._users
         name = self.name.text()
         role = Role(self.role.currentData())
-        first = not self._users.any_users()
         password = self.password.text()
 
-        def add() -> None:
-            self._users.add(name, role, password)
-            if first:  # from now on the practice signs in: this window goes on as its user
-                self._users.sign_in(name, password)
+        def add() -> SignedInUser | None:
+            first = not users.any_users()
+            users.add(name, role, password)
+            # from now on the practice signs in: this window goes on as its first user
+            return users.verify(name, password) if first else None
 
-        if not self._from_form(add):
-            return
-        self._clear_form()
-        self.reload(keep=name.strip())
-        self._say(self.tr("{name} can sign in now.").format(name=name.strip()), error=False)
-        if first:
-            self.signed_in.emit()
+        def added(user: SignedInUser | None) -> None:
+            if user is not None:  # even when the dialog was closed meanwhile
+                users.become(user)
+            if not self._settled():
+                return
+            self._clear_form()
+            self.reload(keep=name.strip())
+            self._say(self.tr("{name} can sign in now.").format(name=name.strip()), error=False)
+            if user is not None:
+                self.signed_in.emit()
+
+        self._in_background(add, added)
 
     def set_password(self) -> None:
+        if self.busy:
+            return
         name = self.chosen_name()
         if name is None:
             self._say(self.tr("Choose the user in the list first."))
             return
         if not self._passwords_match():
             return
-        password = self.password.text()
-        if not self._from_form(lambda: self._users.change_password(name, password)):
-            return
-        self._clear_form()
-        self._say(self.tr("The password of {name} is changed.").format(name=name), error=False)
+        users, password = self._users, self.password.text()
+
+        def changed(_record: object) -> None:
+            if self._settled():
+                self._clear_form()
+                self._say(
+                    self.tr("The password of {name} is changed.").format(name=name), error=False
+                )
+
+        self._in_background(lambda: users.change_password(name, password), changed)
 
     def change_role(self) -> None:
         self._act(lambda name: self._users.set_role(name, Role(self.role_of_chosen.currentData())))
@@ -258,18 +281,37 @@ class UsersDialog(QDialog):
 
     # --- inside ----------------------------------------------------------------------------
 
-    def _from_form(self, call: Callable[[], object]) -> bool:
-        """`call` done with the form's fields: a field at fault said under it, another refusal
-        under the list; whether it was done."""
-        try:
-            call()
-        except ValidationFailed as exc:
-            self._show_form_errors(exc.errors)
+    def _in_background(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        """`work` (it hashes a password: a fifth of a second) done on a worker with the form's
+        fields, read-only meanwhile and the buttons off; a field at fault said under it,
+        another refusal under the list."""
+        self._set_busy(True)
+        self._runner.submit(work, done, self._refused, "users-form")
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        for field in (self.name, self.password, self.repeated):
+            field.setReadOnly(busy)
+        self.add_button.setEnabled(not busy)
+        self._chosen_changed()
+        self._say(self.tr("Saving…") if busy else "", error=False)
+
+    def _settled(self) -> bool:
+        """Whether the answer can still be shown: not once the dialog is gone."""
+        if not still_there(self) or not self.busy:
             return False
-        except ServiceError as exc:
-            self._say(core_message(str(exc)))
-            return False
+        self._set_busy(False)
         return True
+
+    def _refused(self, error: Exception) -> None:
+        if not self._settled():
+            return
+        if isinstance(error, ValidationFailed):
+            self._show_form_errors(error.errors)
+        elif isinstance(error, ServiceError):
+            self._say(core_message(str(error)))
+        else:
+            self._say(self.tr("This could not be saved."))
 
     def _act(self, change: Callable[[str], object]) -> None:
         """`change` done to the chosen user; a refusal said, and the list read again."""
@@ -296,7 +338,7 @@ class UsersDialog(QDialog):
         self.enable_button.setEnabled(chosen and disabled)
         self.set_role_button.setEnabled(chosen)
         self.role_of_chosen.setEnabled(chosen)
-        self.password_button.setEnabled(chosen)
+        self.password_button.setEnabled(chosen and not self.busy)
         if item is not None:
             role = item.data(self.ROLE, Qt.ItemDataRole.UserRole)
             self.role_of_chosen.setCurrentIndex(self.role_of_chosen.findData(role))

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from shiboken6 import isValid
 
 
 class _Task(QRunnable):
@@ -20,9 +21,16 @@ class _Task(QRunnable):
         try:
             result = self._work()
         except Exception as exc:  # delivered to the caller's error handler on the GUI thread
-            self._runner.failed.emit(self._id, exc)
+            self._deliver(False, exc)
         else:
-            self._runner.finished.emit(self._id, result)
+            self._deliver(True, result)
+
+    def _deliver(self, done: bool, value: object) -> None:
+        try:
+            signal = self._runner.finished if done else self._runner.failed
+            signal.emit(self._id, value)
+        except RuntimeError:  # the runner was deleted meanwhile (its window closed): nobody asks
+            pass
 
 
 class TaskRunner(QObject):
@@ -97,3 +105,8 @@ class TaskRunner(QObject):
     def _maybe_idle(self) -> None:
         if not self._callbacks:
             self.idle.emit()
+
+
+def still_there(obj: QObject) -> bool:
+    """Whether `obj` still exists: a result can arrive after its widget was closed and deleted."""
+    return bool(isValid(obj))
