@@ -66,6 +66,7 @@ def test_an_administrator_adds_a_receptionist_who_can_then_sign_in(
 
     type_text(dialog.repeated, PASSWORD)
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy)
     assert "rita can sign in now." in dialog.message.text()
     assert dialog.name.text() == dialog.password.text() == ""
     assert dialog.chosen_name() == "rita"
@@ -78,6 +79,7 @@ def test_a_short_password_is_said_under_its_field_and_nobody_is_added(qtbot, adm
     dialog = admin_window.manage_users()
     _fill(dialog, "rita", "short", "short")
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy)
     assert "at least 8 characters" in dialog.errors["password"].text()
     assert dialog.list.topLevelItemCount() == 2
 
@@ -88,7 +90,11 @@ def test_a_new_password_for_the_chosen_user(qtbot, admin_window, sqlite_db):
     type_text(dialog.password, NEW_PASSWORD)
     type_text(dialog.repeated, NEW_PASSWORD)
     qtbot.mouseClick(dialog.password_button, Qt.MouseButton.LeftButton)
-    assert "anna" in dialog.message.text()
+    assert dialog.busy and not dialog.password_button.isEnabled()
+    assert not dialog.add_button.isEnabled() and dialog.password.isReadOnly()
+    dialog.set_password()  # a second press while it is saved does nothing
+    qtbot.waitUntil(lambda: not dialog.busy)
+    assert "anna" in dialog.message.text() and dialog.password_button.isEnabled()
     other = build_services(sqlite_db.sessions)
     with pytest.raises(WrongPassword):
         other.users.sign_in("anna", PASSWORD)
@@ -140,8 +146,29 @@ def test_the_first_user_added_in_a_practice_without_users_is_an_administrator(
     assert dialog.first_hint.isVisibleTo(dialog) and not dialog.role.isEnabled()
     _fill(dialog, "olga", PASSWORD, PASSWORD)
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy)
     (olga,) = sqlite_services.users.list_users()
     assert olga.name == "olga" and olga.role is Role.ADMINISTRATOR
     assert not dialog.first_hint.isVisibleTo(dialog) and dialog.role.isEnabled()
     assert sqlite_services.access.user is not None, "the window goes on as olga"
     assert window.idle_lock is not None and dialog.list.topLevelItemCount() == 1
+
+
+def test_a_database_that_cannot_be_read_is_said_in_words(qtbot, admin_window, sqlite_db):
+    dialog = admin_window.manage_users()
+    _fill(dialog, "rita", PASSWORD, PASSWORD)
+    with sqlite_db.engine.begin() as connection:  # as if the file were damaged
+        connection.exec_driver_sql("ALTER TABLE users RENAME TO users_gone")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy)
+    assert dialog.message.text() and "Traceback" not in dialog.message.text()
+    assert dialog.name.text() == "rita" and dialog.password.text() == PASSWORD
+
+
+def test_closing_the_dialog_while_a_user_is_added(qtbot, admin_window, practice):
+    dialog = admin_window.manage_users()
+    _fill(dialog, "rita", PASSWORD, PASSWORD)
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    dialog.reject()  # deleted on close
+    qtbot.waitUntil(lambda: not admin_window.runner.busy)
+    assert "rita" in [u.name for u in practice.users.list_users()]
