@@ -2432,6 +2432,10 @@
         <translation>MesoDesk заблокирован. {name}, введите пароль, чтобы продолжить.</translation>
     </message>
     <message>
+        <source>Checking…</source>
+        <translation>Проверка…</translation>
+    </message>
+    <message>
         <source>The password is wrong.</source>
         <translation>Неверный пароль.</translation>
     </message>
@@ -3587,6 +3591,10 @@ Write why the procedure goes ahead anyway. The reason, who decided and when are 
 <context>
     <name>SignInDialog</name>
     <message>
+        <source>The password could not be checked.</source>
+        <translation>Не удалось проверить пароль.</translation>
+    </message>
+    <message>
         <source>Sign in to MesoDesk</source>
         <translation>Вход в MesoDesk</translation>
     </message>
@@ -3601,6 +3609,10 @@ Write why the procedure goes ahead anyway. The reason, who decided and when are 
     <message>
         <source>&amp;Password</source>
         <translation>&amp;Пароль</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Проверка…</translation>
     </message>
     <message>
         <source>The name or the password is wrong.</source>
@@ -3871,6 +3883,14 @@ Write why the procedure goes ahead anyway. The reason, who decided and when are 
     <message>
         <source>This window locks after {minutes} min without input; the other workstations from their next start.</source>
         <translation>Это окно блокируется после {minutes} мин без действий, остальные рабочие места — со следующего запуска.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Сохранение…</translation>
+    </message>
+    <message>
+        <source>This could not be saved.</source>
+        <translation>Не удалось сохранить.</translation>
     </message>
     <message>
         <source>No (disabled)</source>
