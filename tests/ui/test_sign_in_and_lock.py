@@ -12,7 +12,7 @@ from mesodesk.domain.users import Role
 from mesodesk.services.access import Access
 from mesodesk.services.registry import Services, build_services
 from mesodesk.ui.main_window import MainWindow
-from mesodesk.ui.sign_in import LockPage, SignInDialog
+from mesodesk.ui.sign_in import SignInDialog
 from mesodesk.ui.workers import TaskRunner
 from tests.ui.typing import type_text
 from tests.ui.windows import open_window
@@ -74,6 +74,7 @@ def test_the_idle_lock_hides_the_window_and_keeps_unsaved_typing(qtbot, signed_i
     assert lock is not None
     lock.set_interval_ms(20)  # as if ten minutes passed without a key or a click
     qtbot.waitUntil(lambda: lock.locked)
+    lock.set_interval_ms(60_000)  # so that it does not lock again at once once unlocked
     assert not window.splitter.isVisible() and not window.toolbar.isVisible()
     assert window.lock_page.isVisible() and "anna" in window.lock_page.title.text()
     qtbot.keyClick(window, Qt.Key.Key_S, CTRL)  # shortcuts are held while locked
