@@ -36,7 +36,7 @@ from sqlalchemy import (
     Table,
     func,
     insert,
-    literal,
+    literal_column,
     select,
     text,
 )
@@ -129,20 +129,22 @@ class DemoClinicService(Service):
         with engine.connect() as connection:
             connection = connection.execution_options(**{WRITE_LOCK_OPTION: True})
             sqlite = connection.dialect.name == "sqlite"
+            deferred: list[str] = []
             if sqlite:
                 _fast_fill(connection, on=True)
+                with connection.begin():
+                    deferred = _drop_deferred_indexes(connection)
             try:
                 with connection.begin():
                     ways = _ways(connection, rnd, cocktails, products)
                     lots = _history_lots(connection, products, rnd, today)
+                writer = _Writer(connection, rnd, ways, lots, today)
                 added = 0
                 people = random.Random(seed)
                 while added < patients and not progress.cancelled:
                     count = min(CHUNK, patients - added)
                     with connection.begin():
-                        _Chunk(connection, rnd, ways, lots, today).write(
-                            [person(people) for _ in range(count)]
-                        )
+                        writer.write([person(people) for _ in range(count)])
                     added += count
                     progress.report(added / patients)
                 if not sqlite:
@@ -150,6 +152,9 @@ class DemoClinicService(Service):
                         _move_sequences(connection)
             finally:
                 if sqlite:
+                    with connection.begin():
+                        for statement in deferred:
+                            connection.exec_driver_sql(statement)
                     _fast_fill(connection, on=False)
         return added
 
@@ -166,35 +171,28 @@ def _fast_fill(connection: Connection, on: bool) -> None:
     raw.execute(f"PRAGMA temp_store={'MEMORY' if on else 'DEFAULT'}")
 
 
-_TEMP = MetaData()
-_CHART_MARKS = Table(
-    "demo_chart_marks",
-    _TEMP,
-    Column("id", Integer, primary_key=True),
-    Column("chart", Integer, nullable=False, index=True),
-    *(
-        InjectionMark.__table__.c[name]._copy()
-        for name in (
-            "diagram",
-            "shape",
-            "points",
-            "technique",
-            "depth_mm",
-            "volume_ml",
-            "needle",
-            "cocktail_id",
-            "zone",
-        )
-    ),
-    prefixes=["TEMPORARY"],
+_DEFERRED_INDEXES = (
+    "ix_patients_archived_sort",
+    "ix_patient_search_terms_head",
+    "ix_patient_search_terms_term_sort",
 )
-_CHARTED = Table(
-    "demo_charted_visits",
-    _TEMP,
-    Column("visit_id", Integer, nullable=False),
-    Column("chart", Integer, nullable=False),
-    prefixes=["TEMPORARY"],
-)
+"""Indexes whose keys come in no order as patients are added (by name, by term): kept up to
+date, each chunk would rewrite pages all over them, more of them as the clinic grows."""
+
+
+def _drop_deferred_indexes(connection: Connection) -> list[str]:
+    """Drop `_DEFERRED_INDEXES` for the fill; returns the statements that make them again as
+    the migrations made them, word for word, to be run once the patients are in: one sorted
+    build each instead of row by row."""
+    names = ", ".join(f"'{name}'" for name in _DEFERRED_INDEXES)
+    found = connection.exec_driver_sql(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN ({names})"
+    ).all()
+    for name, _sql in found:
+        connection.exec_driver_sql(f'DROP INDEX "{name}"')
+    return [sql for _name, sql in found]
+
+
 _MARK_COLUMNS = (
     "diagram",
     "shape",
@@ -205,6 +203,25 @@ _MARK_COLUMNS = (
     "needle",
     "cocktail_id",
     "zone",
+)
+_TEMP = MetaData()
+_CHART_MARKS = Table(
+    "demo_chart_marks",
+    _TEMP,
+    Column("chart", Integer, primary_key=True, autoincrement=False),
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    *(InjectionMark.__table__.c[name]._copy() for name in _MARK_COLUMNS),
+    prefixes=["TEMPORARY"],
+    sqlite_with_rowid=False,
+)
+"""Keyed by chart, then mark, and the charted visits by visit: the copy reads the visits in
+order and each chart's marks in order, so the marks go in as the ORDER BY asks, unsorted."""
+_CHARTED = Table(
+    "demo_charted_visits",
+    _TEMP,
+    Column("visit_id", Integer, primary_key=True, autoincrement=False),
+    Column("chart", Integer, nullable=False),
+    prefixes=["TEMPORARY"],
 )
 
 
@@ -238,6 +255,7 @@ def _ways(
                         rows.append(
                             {
                                 "chart": chart_id,
+                                "id": len(rows),
                                 "diagram": mark.diagram.value,
                                 "shape": mark.shape.value,
                                 "points": [[p.x, p.y] for p in mark.points],
@@ -308,38 +326,135 @@ def _history_lots(
     return lots
 
 
-def _insert_many(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """Many rows in one executemany of the driver, each value bound as its column's type binds
-    it: the per-row work of a Core insert of many rows without its statement per batch, and a
-    value that repeats (a day, a time, an area) converted once."""
-    if not rows:
-        return
-    dialect = connection.dialect
-    names = list(rows[0])
-    processors = [
-        table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names
-    ]
-    mark = "?" if dialect.paramstyle == "qmark" else "%s"
-    statement = (
-        f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join([mark] * len(names))})"
-    )
-    converting: list[tuple[int, Callable[[Any], Any], dict[Any, Any]]]
-    converting = [(i, p, {}) for i, p in enumerate(processors) if p is not None]
-    values = []
-    for row in rows:
-        value = list(row.values())
-        for i, process, known in converting:
-            raw = value[i]
-            if isinstance(raw, dict):
-                value[i] = (
-                    known[id(raw)] if id(raw) in known else known.setdefault(id(raw), process(raw))
-                )
-            elif raw in known:
-                value[i] = known[raw]
-            else:
-                value[i] = known[raw] = process(raw)
-        values.append(tuple(value))
-    connection.exec_driver_sql(statement, values)
+class _Bound(dict[Any, Any]):
+    """Values of one column as the driver takes them, each converted once: days, times and
+    areas repeat across thousands of rows."""
+
+    def __init__(self, process: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self.process = process
+
+    def __missing__(self, value: Any) -> Any:
+        bound = self[value] = self.process(value)
+        return bound
+
+
+class _Rows:
+    """One table's rows for an executemany of the driver: plain tuples in `columns` order, each
+    value bound as its column's type binds it (the per-row work of a Core insert of many rows
+    without its per-row dictionaries and statement). Columns in `ready` are given already bound
+    (`bound`), for values that are not hashable."""
+
+    def __init__(
+        self,
+        connection: Connection,
+        model: Any,
+        columns: Sequence[str],
+        ready: Sequence[str] = (),
+    ) -> None:
+        table = cast(Table, model.__table__)
+        dialect = connection.dialect
+        self._processors = {
+            name: table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+            for name in columns
+        }
+        mark = "?" if dialect.paramstyle == "qmark" else "%s"
+        self._statement = (
+            f"INSERT INTO {table.name} ({', '.join(columns)}) "
+            f"VALUES ({', '.join([mark] * len(columns))})"
+        )
+        self._converting = [
+            (i, _Bound(process))
+            for i, (name, process) in enumerate(self._processors.items())
+            if process is not None and name not in ready
+        ]
+        self.rows: list[tuple[Any, ...]] = []
+
+    def bound(self, column: str, value: Any) -> Any:
+        """`value` as the driver takes it for `column` (one of `ready`)."""
+        process = self._processors[column]
+        return value if process is None else process(value)
+
+    def write(self, connection: Connection) -> None:
+        """Insert the rows gathered, and start again."""
+        if not self.rows:
+            return
+        rows: Sequence[tuple[Any, ...]] = self.rows
+        if self._converting:
+            columns: list[Sequence[Any]] = list(zip(*rows, strict=True))
+            for i, known in self._converting:
+                columns[i] = list(map(known.__getitem__, columns[i]))
+            rows = list(zip(*columns, strict=True))
+        connection.exec_driver_sql(self._statement, rows)
+        self.rows = []
+
+
+_PATIENT_COLUMNS = (
+    "id",
+    "version",
+    "last_name",
+    "first_name",
+    "middle_name",
+    "birth_date",
+    "sex",
+    "phone",
+    "email",
+    "address",
+    "skin_type",
+    "language",
+    "notes",
+    "archived",
+    "last_visit_on",
+    "sort_key",
+    "created_at",
+    "updated_at",
+)
+_COURSE_COLUMNS = (
+    "id",
+    "version",
+    "patient_id",
+    "indication",
+    "area",
+    "sessions",
+    "interval_min_days",
+    "interval_max_days",
+    "start_on",
+    "notes",
+    "created_at",
+)
+_VISIT_COLUMNS = (
+    "id",
+    "version",
+    "patient_id",
+    "course_id",
+    "starts_at",
+    "practitioner",
+    "status",
+    "areas",
+    "techniques",
+    "method",
+    "anaesthesia",
+    "disinfection",
+    "notes",
+    "price_minor",
+    "currency",
+    "checklist",
+    "signed_at",
+    "signed_by",
+    "created_at",
+    "updated_at",
+)
+_LINE_COLUMNS = (
+    "visit_id",
+    "lot_id",
+    "volume_ml",
+    "cocktail_id",
+    "position",
+    "product_name",
+    "lot_number",
+    "expires_on",
+    "cocktail_name",
+)
 
 
 def _next_id(connection: Connection, model: Any) -> int:
@@ -357,8 +472,9 @@ def _move_sequences(connection: Connection) -> None:
         )
 
 
-class _Chunk:
-    """One transaction's patients and everything recorded for them."""
+class _Writer:
+    """Writes chunks of patients with their histories; made once per fill, so each statement
+    is made and each repeated value converted once for the whole fill."""
 
     def __init__(
         self,
@@ -374,58 +490,54 @@ class _Chunk:
         self.lots = lots
         self.today = today
         self.first_day = today - timedelta(days=HISTORY_DAYS + 30)
-        self.patient_id = _next_id(connection, Patient)
-        self.course_id = _next_id(connection, Course)
-        self.visit_id = _next_id(connection, Visit)
-        self.patients: list[dict[str, Any]] = []
-        self.terms: list[dict[str, Any]] = []
-        self.courses: list[dict[str, Any]] = []
-        self.visits: list[dict[str, Any]] = []
-        self.charted: list[dict[str, int]] = []
-        self.lines: list[dict[str, Any]] = []
-        self.reactions: list[dict[str, Any]] = []
+        self.last_start = today + timedelta(days=10)
+        self.last_booked = today + timedelta(days=60)
+        self.patients = _Rows(connection, Patient, _PATIENT_COLUMNS)
+        self.terms = _Rows(
+            connection, PatientSearchTerm, ("term", "patient_id", "sort_key", "archived")
+        )
+        self.courses = _Rows(connection, Course, _COURSE_COLUMNS)
+        self.visits = _Rows(connection, Visit, _VISIT_COLUMNS, ready=("checklist",))
+        self.lines = _Rows(connection, VisitProductLine, _LINE_COLUMNS)
+        self.reactions = _Rows(
+            connection, VisitReaction, ("visit_id", "reaction", "severity", "note")
+        )
+        self.no_checklist = self.visits.bound("checklist", None)
+        self.checklist = self.visits.bound("checklist", _CHECKLIST)
+        self.charted: list[tuple[int, int]] = []
+        self.line_parts: dict[tuple[int, int], tuple[tuple[Any, ...], ...]] = {}
+        self.insert_charted, self.copy_charts = _chart_copy(connection)
+        self.patient_id = self.course_id = self.visit_id = 0
 
     def write(self, cards: Sequence[rules.PatientCard]) -> None:
+        """One transaction's patients and everything recorded for them."""
+        c = self.connection
+        self.patient_id = _next_id(c, Patient)
+        self.course_id = _next_id(c, Course)
+        self.visit_id = _next_id(c, Visit)
         now = datetime.now(UTC)
+        patients, terms = self.patients.rows, self.terms.rows
         for card in cards:
             patient_id = self.patient_id
             self.patient_id += 1
             last_visit = self._history(patient_id, card.language is Language.RUSSIAN)
-            patient = _patient_row(patient_id, card, last_visit, now)
-            self.patients.append(patient)
-            self.terms += [
-                {
-                    "term": t,
-                    "patient_id": patient_id,
-                    "sort_key": patient["sort_key"],
-                    "archived": False,
-                }
-                for t in rules.search_terms(card)
-            ]
-        c = self.connection
-        for model, rows in (
-            (Patient, self.patients),
-            (PatientSearchTerm, self.terms),
-            (Course, self.courses),
-            (Visit, self.visits),
-            (VisitProductLine, self.lines),
-            (VisitReaction, self.reactions),
+            key = rules.sort_key(card)
+            patients.append(_patient_row(patient_id, card, last_visit, key, now))
+            terms += [(t, patient_id, key, False) for t in rules.search_terms(card)]
+        for rows in (
+            self.patients,
+            self.terms,
+            self.courses,
+            self.visits,
+            self.lines,
+            self.reactions,
         ):
-            _insert_many(c, cast(Table, model.__table__), rows)
+            rows.write(c)
         if self.charted:
-            c.execute(insert(_CHARTED), self.charted)
-            columns = [_CHART_MARKS.c[name] for name in _MARK_COLUMNS]
-            c.execute(
-                insert(InjectionMark).from_select(
-                    ["version", "visit_id", *_MARK_COLUMNS, "note"],
-                    select(literal(1), _CHARTED.c.visit_id, *columns, literal(""))
-                    .select_from(
-                        _CHARTED.join(_CHART_MARKS, _CHARTED.c.chart == _CHART_MARKS.c.chart)
-                    )
-                    .order_by(_CHARTED.c.visit_id, _CHART_MARKS.c.id),
-                )
-            )
+            c.exec_driver_sql(self.insert_charted, self.charted)
+            c.exec_driver_sql(self.copy_charts)
             c.execute(_CHARTED.delete())
+            self.charted = []
 
     def _history(self, patient_id: int, russian: bool) -> date | None:
         """The patient's courses and visits; returns the day of the last done visit."""
@@ -437,7 +549,7 @@ class _Chunk:
         usual = time(rnd.randint(10, 18), rnd.choice((0, 30)))
         last_done: date | None = None
         made = 0
-        while made < wanted and day < self.today + timedelta(days=10):
+        while made < wanted and day < self.last_start:
             way = rnd.choice(self.ways)
             indication = rnd.choice(way.cocktail.indications)
             plan = default_plan(indication, way.area, day)
@@ -445,24 +557,24 @@ class _Chunk:
             course_id = self.course_id
             self.course_id += 1
             days = _session_days(day, sessions, plan.interval_min_days, plan.interval_max_days, rnd)
-            self.courses.append(
-                {
-                    "id": course_id,
-                    "version": 1,
-                    "patient_id": patient_id,
-                    "indication": indication.value,
-                    "area": way.area.value,
-                    "sessions": sessions,
-                    "interval_min_days": plan.interval_min_days,
-                    "interval_max_days": plan.interval_max_days,
-                    "start_on": days[0],
-                    "notes": "",
-                    "created_at": datetime.combine(days[0], time(9), UTC),
-                }
+            self.courses.rows.append(
+                (
+                    course_id,
+                    1,
+                    patient_id,
+                    indication.value,
+                    way.area.value,
+                    sessions,
+                    plan.interval_min_days,
+                    plan.interval_max_days,
+                    days[0],
+                    "",
+                    _at_nine(days[0]),
+                )
             )
             chart, lines = way.charts[rnd.randrange(CHARTS_PER_WAY) * 2 + russian]
             for session_day in days:
-                if session_day > self.today + timedelta(days=60):
+                if session_day > self.last_booked:
                     break
                 done = session_day < self.today
                 self._visit(
@@ -489,73 +601,104 @@ class _Chunk:
         rnd = self.rnd
         visit_id = self.visit_id
         self.visit_id += 1
-        starts = _utc(day, usual)
+        starts, booked, signed = _visit_times(day, usual)
         practitioner = DEMO_PRACTITIONER_RU if russian else DEMO_PRACTITIONER
-        language = 1 if russian else 0
-        row: dict[str, Any] = {
-            "id": visit_id,
-            "version": 1,
-            "patient_id": patient_id,
-            "course_id": course_id,
-            "starts_at": starts,
-            "practitioner": practitioner,
-            "status": _PLANNED,
-            "areas": way.areas,
-            "techniques": (),
-            "method": None,
-            "anaesthesia": "",
-            "disinfection": "",
-            "notes": "",
-            "price_minor": None,
-            "currency": "RUB",
-            "checklist": None,
-            "signed_at": None,
-            "signed_by": None,
-            "created_at": starts - timedelta(days=7),
-            "updated_at": starts - timedelta(days=7),
-        }
-        if done:
-            signed = starts + timedelta(minutes=40)
-            row.update(
-                status=_DONE,
-                techniques=way.techniques,
-                method=_MANUAL,
-                anaesthesia=rnd.choice(_ANAESTHESIA)[language],
-                disinfection=rnd.choice(_DISINFECTION)[language],
-                notes=rnd.choice(_NOTES)[language],
-                price_minor=rnd.choice(way.prices) * 100,
-                checklist=_CHECKLIST,
-                signed_at=signed,
-                signed_by=practitioner,
-                updated_at=signed,
+        if not done:
+            self.visits.rows.append(
+                (
+                    visit_id,
+                    1,
+                    patient_id,
+                    course_id,
+                    starts,
+                    practitioner,
+                    _PLANNED,
+                    way.areas,
+                    (),
+                    None,
+                    "",
+                    "",
+                    "",
+                    None,
+                    "RUB",
+                    self.no_checklist,
+                    None,
+                    None,
+                    booked,
+                    booked,
+                )
             )
-            self.charted.append({"visit_id": visit_id, "chart": chart})
-            period = (day - self.first_day).days // (LOT_MONTHS * 30)
-            for position, (product_id, name, volume) in enumerate(lines):
-                lot_id, number, expires = self.lots[(product_id, period)]
-                self.lines.append(
-                    {
-                        "visit_id": visit_id,
-                        "lot_id": lot_id,
-                        "volume_ml": volume,
-                        "cocktail_id": way.cocktail.id,
-                        "position": position,
-                        "product_name": name,
-                        "lot_number": number,
-                        "expires_on": expires,
-                        "cocktail_name": way.cocktail.name,
-                    }
+            return
+        language = 1 if russian else 0
+        self.visits.rows.append(
+            (
+                visit_id,
+                1,
+                patient_id,
+                course_id,
+                starts,
+                practitioner,
+                _DONE,
+                way.areas,
+                way.techniques,
+                _MANUAL,
+                rnd.choice(_ANAESTHESIA)[language],
+                rnd.choice(_DISINFECTION)[language],
+                rnd.choice(_NOTES)[language],
+                rnd.choice(way.prices) * 100,
+                "RUB",
+                self.checklist,
+                signed,
+                practitioner,
+                booked,
+                signed,
+            )
+        )
+        self.charted.append((visit_id, chart))
+        period = (day - self.first_day).days // (LOT_MONTHS * 30)
+        parts = self.line_parts.get((chart, period))
+        if parts is None:
+            parts = self.line_parts[(chart, period)] = self._line_parts(way, lines, period)
+        self.lines.rows += [(visit_id, *part) for part in parts]
+        for reaction, severity, note in rnd.sample(_REACTION_ROWS, rnd.choice((0, 0, 1, 1, 2))):
+            self.reactions.rows.append((visit_id, reaction, severity, note[language]))
+
+    def _line_parts(
+        self, way: _Way, lines: tuple[tuple[int, str, Decimal], ...], period: int
+    ) -> tuple[tuple[Any, ...], ...]:
+        """A chart's product lines from the lots on the shelf in `period`, but for the visit."""
+        parts = []
+        for position, (product_id, name, volume) in enumerate(lines):
+            lot_id, number, expires = self.lots[(product_id, period)]
+            parts.append(
+                (
+                    lot_id,
+                    volume,
+                    way.cocktail.id,
+                    position,
+                    name,
+                    number,
+                    expires,
+                    way.cocktail.name,
                 )
-            for reaction, severity, note in rnd.sample(_REACTION_ROWS, rnd.choice((0, 0, 1, 1, 2))):
-                self.reactions.append(
-                    {
-                        "visit_id": visit_id,
-                        "reaction": reaction,
-                        "severity": severity,
-                        "note": note[language],
-                    }
-                )
-        self.visits.append(row)
+            )
+        return tuple(parts)
+
+
+def _chart_copy(connection: Connection) -> tuple[str, str]:
+    """The statements that record which chart each done visit has, and copy the charts' marks
+    to their visits, in the order of the visits and of each chart's marks."""
+    dialect = connection.dialect
+    mark = "?" if dialect.paramstyle == "qmark" else "%s"
+    insert_charted = f"INSERT INTO {_CHARTED.name} (visit_id, chart) VALUES ({mark}, {mark})"
+    columns = [_CHART_MARKS.c[name] for name in _MARK_COLUMNS]
+    copy = insert(InjectionMark).from_select(
+        ["version", "visit_id", *_MARK_COLUMNS, "note"],
+        select(literal_column("1"), _CHARTED.c.visit_id, *columns, literal_column("''"))
+        .select_from(_CHARTED.join(_CHART_MARKS, _CHARTED.c.chart == _CHART_MARKS.c.chart))
+        .order_by(_CHARTED.c.visit_id, _CHART_MARKS.c.id),
+    )
+    return insert_charted, str(copy.compile(dialect=dialect))
 
 
 _CHECKLIST = checklist_to_json(DayChecklist())
@@ -571,21 +714,40 @@ def _utc(day: date, at: time) -> datetime:
     return datetime.combine(day, at).astimezone().astimezone(UTC)
 
 
+@lru_cache(maxsize=65536)
+def _visit_times(day: date, at: time) -> tuple[datetime, datetime, datetime]:
+    """A visit's start, when it was booked (a week before) and when it is signed if done
+    (40 minutes after its start)."""
+    starts = _utc(day, at)
+    return starts, starts - timedelta(days=7), starts + timedelta(minutes=40)
+
+
+@lru_cache(maxsize=4096)
+def _at_nine(day: date) -> datetime:
+    return datetime.combine(day, time(9), UTC)
+
+
 def _session_days(
     start: date, sessions: int, gap_min: int, gap_max: int, rnd: random.Random
 ) -> list[date]:
     """Session days from `start`, each gap inside the course's interval, on working days."""
     days = [_working(start)]
     for _ in range(sessions - 1):
-        candidates = [
-            days[-1] + timedelta(days=gap)
-            for gap in range(gap_min, gap_max + 1)
-            if (days[-1] + timedelta(days=gap)).weekday() in _WORKING_DAYS
-        ]
+        candidates = _next_days(days[-1], gap_min, gap_max)
         if not candidates:
             break
         days.append(rnd.choice(candidates))
     return days
+
+
+@lru_cache(maxsize=16384)
+def _next_days(day: date, gap_min: int, gap_max: int) -> tuple[date, ...]:
+    """The working days from `gap_min` to `gap_max` days after `day`."""
+    return tuple(
+        day + timedelta(days=gap)
+        for gap in range(gap_min, gap_max + 1)
+        if (day + timedelta(days=gap)).weekday() in _WORKING_DAYS
+    )
 
 
 def _working(day: date) -> date:
@@ -595,25 +757,25 @@ def _working(day: date) -> date:
 
 
 def _patient_row(
-    patient_id: int, card: rules.PatientCard, last_visit: date | None, now: datetime
-) -> dict[str, Any]:
-    return {
-        "id": patient_id,
-        "version": 1,
-        "last_name": card.last_name,
-        "first_name": card.first_name,
-        "middle_name": card.middle_name,
-        "birth_date": card.birth_date,
-        "sex": card.sex.value,
-        "phone": card.phone,
-        "email": card.email,
-        "address": card.address,
-        "skin_type": card.skin_type.value if card.skin_type else None,
-        "language": card.language.value,
-        "notes": card.notes,
-        "archived": False,
-        "last_visit_on": last_visit,
-        "sort_key": rules.sort_key(card),
-        "created_at": now,
-        "updated_at": now,
-    }
+    patient_id: int, card: rules.PatientCard, last_visit: date | None, key: str, now: datetime
+) -> tuple[Any, ...]:
+    return (
+        patient_id,
+        1,
+        card.last_name,
+        card.first_name,
+        card.middle_name,
+        card.birth_date,
+        card.sex.value,
+        card.phone,
+        card.email,
+        card.address,
+        card.skin_type.value if card.skin_type else None,
+        card.language.value,
+        card.notes,
+        False,
+        last_visit,
+        key,
+        now,
+        now,
+    )
