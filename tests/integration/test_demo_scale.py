@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -226,3 +227,22 @@ def test_a_broad_phone_typed_from_the_trunk_prefix_reads_each_head_and_stops_at_
         assert "ix_patient_search_terms_head (<expr>=?)" in plan or "PRIMARY KEY" in plan
         assert "ix_patients_archived_sort" not in plan and "SCAN f" not in plan
     assert len(services.patients.search("8 9")) == 200
+
+
+def test_the_indexes_built_after_the_fill_are_the_ones_the_migrations_make(demo_file, tmp_path):
+    """The bulk fill drops the name-ordered indexes and builds each once at its end: they
+    must be back, word for word as a new database of the same schema has them."""
+    fresh = open_database(sqlite_url(tmp_path / "fresh.sqlite3"))
+    fresh.close()
+
+    def indexes(path: Path) -> dict[str, str]:
+        with sqlite3.connect(path) as connection:
+            return dict(
+                connection.execute(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+                ).fetchall()
+            )
+
+    filled, made = indexes(demo_file), indexes(tmp_path / "fresh.sqlite3")
+    assert filled == made
+    assert {"ix_patients_archived_sort", "ix_patient_search_terms_term_sort"} <= set(filled)
