@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
+from typing import TYPE_CHECKING
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
 
 from mesodesk.domain.audit import AuditRecord
 from mesodesk.domain.users import (
@@ -52,8 +55,6 @@ class UserRecord:
 
 
 class UserService(Service):
-    _hasher = PasswordHasher()
-
     def any_users(self) -> bool:
         """Whether sign-in is needed: an active user exists."""
         with self._read(needs=None) as session:
@@ -71,9 +72,7 @@ class UserService(Service):
             raise ValidationFailed(errors)
         with self._write(needs=None) as session:
             self._require_manager(session)
-            row = User(
-                name=name.strip(), role=role.value, password_hash=self._hasher.hash(password)
-            )
+            row = User(name=name.strip(), role=role.value, password_hash=_hasher().hash(password))
             session.add(row)
             session.flush()
             return _user(row)
@@ -87,7 +86,7 @@ class UserService(Service):
             own = self._access.user is not None and self._access.user.id == row.id
             if not own:
                 self._access.require(session, Permission.USERS)
-            row.password_hash = self._hasher.hash(password)
+            row.password_hash = _hasher().hash(password)
             session.flush()
             return _user(row)
 
@@ -127,11 +126,11 @@ class UserService(Service):
         with self._read(needs=None) as session:
             row = session.scalar(select(User).where(User.name == name.strip()))
             if row is None or row.disabled:
-                self._hasher.hash(password)  # same time whether or not the name exists
+                _hasher().hash(password)  # same time whether or not the name exists
                 raise WrongPassword(WRONG_PASSWORD)
             try:
-                self._hasher.verify(row.password_hash, password)
-            except (VerificationError, InvalidHashError) as exc:
+                _hasher().verify(row.password_hash, password)
+            except _refusals() as exc:
                 raise WrongPassword(WRONG_PASSWORD) from exc
             return SignedInUser(row.id, row.name, Role(row.role))
 
@@ -214,7 +213,7 @@ def add_first_administrator(session: Session, name: str, password: str) -> None:
         User(
             name=name.strip(),
             role=Role.ADMINISTRATOR.value,
-            password_hash=UserService._hasher.hash(password),
+            password_hash=_hasher().hash(password),
         )
     )
     session.flush()
@@ -240,3 +239,18 @@ def _named(session: Session, name: str) -> User:
 
 def _user(row: User) -> UserRecord:
     return UserRecord(row.id, row.name, Role(row.role), row.disabled, row.created_at)
+
+
+@cache
+def _hasher() -> PasswordHasher:
+    """argon2 and its C bindings (about 2.5 MB) are loaded when a password is first hashed or
+    checked: a practice without users never needs them."""
+    from argon2 import PasswordHasher
+
+    return PasswordHasher()
+
+
+def _refusals() -> tuple[type[Exception], ...]:
+    from argon2.exceptions import InvalidHashError, VerificationError
+
+    return (VerificationError, InvalidHashError)
