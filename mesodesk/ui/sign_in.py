@@ -60,7 +60,33 @@ def _refusal(error: Exception) -> str:
     return QCoreApplication.translate("SignInDialog", "The password could not be checked.")
 
 
-class SignInDialog(QDialog):
+class _CheckingMixin:
+    """A password check on a worker, for a widget with `_button`, `_fields` and its status
+    line `error`: the button off and the fields read-only meanwhile (they keep the focus and
+    what was typed); the answer is dropped once the widget is closed or gone."""
+
+    checking = False
+    error: QLabel
+    _button: QPushButton
+    _fields: tuple[QLineEdit, ...]
+
+    def _set_checking(self, checking: bool) -> None:
+        self.checking = checking
+        self._button.setEnabled(not checking)
+        for field in self._fields:
+            field.setReadOnly(checking)
+        words = QCoreApplication.translate("SignInDialog", "Checking…") if checking else ""
+        _say(self.error, words, error=not checking)
+
+    def _answered(self) -> bool:
+        """Whether the answer still concerns someone: not once the widget is closed or gone."""
+        if not still_there(self) or not self.checking:  # type: ignore[arg-type]
+            return False
+        self._set_checking(False)
+        return bool(self.isVisible())  # type: ignore[attr-defined]
+
+
+class SignInDialog(_CheckingMixin, QDialog):
     """Name and password before the window opens; a wrong one is said beside the fields.
 
     The password is checked on a worker (argon2 takes a fifth of a second): meanwhile the
@@ -76,7 +102,6 @@ class SignInDialog(QDialog):
         super().__init__(parent)
         self._users = users
         self._runner = runner if runner is not None else TaskRunner(self)
-        self.checking = False
         self.setWindowTitle(self.tr("Sign in to MesoDesk"))
         self.name = QLineEdit(self)
         self.name.setMaxLength(NAME_LIMIT)
@@ -88,6 +113,7 @@ class SignInDialog(QDialog):
         )
         self.sign_in_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.sign_in_button.setText(self.tr("Sign in"))
+        self._button, self._fields = self.sign_in_button, (self.name, self.password)
         buttons.accepted.connect(self.try_sign_in)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
@@ -108,20 +134,6 @@ class SignInDialog(QDialog):
             lambda: users.verify(name, password), self._verified, self._refused, "sign-in"
         )
 
-    def _set_checking(self, checking: bool) -> None:
-        self.checking = checking
-        self.sign_in_button.setEnabled(not checking)
-        for field in (self.name, self.password):
-            field.setReadOnly(checking)
-        _say(self.error, self.tr("Checking…") if checking else "", error=not checking)
-
-    def _answered(self) -> bool:
-        """Whether the answer still concerns someone: not once the dialog is closed or gone."""
-        if not still_there(self) or not self.checking:
-            return False
-        self._set_checking(False)
-        return self.isVisible()
-
     def _verified(self, user: SignedInUser) -> None:
         if self._answered():
             self._users.become(user)
@@ -138,7 +150,7 @@ class SignInDialog(QDialog):
         self.password.setFocus()
 
 
-class LockPage(QWidget):
+class LockPage(_CheckingMixin, QWidget):
     """What the window shows while locked: who is signed in and the password to go on.
 
     The password is checked on a worker, the field read-only and the button off meanwhile.
@@ -155,7 +167,6 @@ class LockPage(QWidget):
         super().__init__(parent)
         self._users = users
         self._runner = runner if runner is not None else TaskRunner(self)
-        self.checking = False
         self.setObjectName("lockPage")
         self.title = QLabel(self)
         self.title.setObjectName("emptyState")
@@ -165,6 +176,7 @@ class LockPage(QWidget):
         self.error = _status_line(self)
         self.unlock_button = QPushButton(self.tr("Unlock"), self)
         self.unlock_button.setObjectName("primary")
+        self._button, self._fields = self.unlock_button, (self.password,)
         self.unlock_button.clicked.connect(self.try_unlock)
         self.password.returnPressed.connect(self.try_unlock)
         layout = QVBoxLayout(self)
@@ -195,19 +207,6 @@ class LockPage(QWidget):
         self._runner.submit(
             lambda: users.verify(user.name, password), self._verified, self._refused, "unlock"
         )
-
-    def _set_checking(self, checking: bool) -> None:
-        self.checking = checking
-        self.unlock_button.setEnabled(not checking)
-        self.password.setReadOnly(checking)
-        _say(self.error, self.tr("Checking…") if checking else "", error=not checking)
-
-    def _answered(self) -> bool:
-        """Whether the answer still concerns someone: not once the window is closed or gone."""
-        if not still_there(self) or not self.checking:
-            return False
-        self._set_checking(False)
-        return self.isVisible()
 
     def _verified(self, user: SignedInUser) -> None:
         if self._answered():

@@ -2432,10 +2432,6 @@
         <translation>MesoDesk заблокирован. {name}, введите пароль, чтобы продолжить.</translation>
     </message>
     <message>
-        <source>Checking…</source>
-        <translation>Проверка…</translation>
-    </message>
-    <message>
         <source>The password is wrong.</source>
         <translation>Неверный пароль.</translation>
     </message>
