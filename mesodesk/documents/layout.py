@@ -21,9 +21,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -37,15 +35,11 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from mesodesk.documents.fonts import FONT, FONT_BOLD, FONT_ITALIC, ensure_fonts
 from mesodesk.documents.model import ClinicLetterhead
 from mesodesk.documents.text import Text, markup
 from mesodesk.documents.texts import TextOverrides, Texts, load_texts
 from mesodesk.domain.vocabulary import Area, Language, Method, Reaction, ReactionSeverity, Technique
-from mesodesk.paths import resource_path
-
-FONT = "DejaVuSans"
-FONT_BOLD = "DejaVuSans-Bold"
-FONT_ITALIC = "DejaVuSans-Oblique"
 
 MIN_FONT_PT = 8.0
 """The smallest text any document prints, the map's labels included (read at arm's length)."""
@@ -72,25 +66,6 @@ CHECK = "\u2713"
 CROSS = "\u2715"
 WARNING_SIGN = "!"
 BULLET = "\u2022"
-
-
-def ensure_fonts() -> None:
-    """Register the shipped DejaVu fonts on first use; reportlab embeds only the glyphs used.
-
-    Called when a document is built (by `Wording`), not at import, so importing MesoDesk never
-    reads a font file.
-    """
-    if FONT in pdfmetrics.getRegisteredFontNames():
-        return
-    for name, filename in (
-        (FONT, "DejaVuSans.ttf"),
-        (FONT_BOLD, "DejaVuSans-Bold.ttf"),
-        (FONT_ITALIC, "DejaVuSans-Oblique.ttf"),
-    ):
-        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", filename))))
-    pdfmetrics.registerFontFamily(
-        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD
-    )
 
 
 def style(name: str, parent: ParagraphStyle | None = None, **overrides: Any) -> ParagraphStyle:

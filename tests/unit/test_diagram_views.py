@@ -19,6 +19,7 @@ from mesodesk.domain.diagram import (
     MarkGeometry,
     MarkShape,
     Point,
+    diagram_titles,
     load_diagram,
     mark_zone_shares,
     point_in_polygon,
@@ -391,3 +392,15 @@ def test_a_visit_whose_areas_one_view_shows_opens_on_that_view() -> None:
 def test_each_shipped_label_point_is_the_one_the_app_would_work_out(name: DiagramName) -> None:
     for zone in load_diagram(name).zones:
         assert zone.label_point == interior_point(zone.polygon), zone.name
+
+
+def test_a_diagrams_titles_are_read_without_its_geometry() -> None:
+    """The diagram picker names all twelve; only the charts a visit shows are parsed whole."""
+    load_diagram.cache_clear()
+    diagram_titles.cache_clear()
+    titles = {name: diagram_titles(name) for name in DiagramName}
+    assert load_diagram.cache_info().currsize == 0
+    for name, (english, russian) in titles.items():
+        loaded = load_diagram(name)
+        assert (english, russian) == (loaded.label, loaded.label_ru)
+        assert english and russian and english != russian

@@ -17,7 +17,7 @@ from mesodesk.domain.diagram.geometry import (
     polygon_area,
     polyline_length,
 )
-from mesodesk.domain.diagram.loading import art_path, load_diagram
+from mesodesk.domain.diagram.loading import art_path, diagram_titles, load_diagram
 from mesodesk.domain.diagram.model import (
     Diagram,
     DiagramName,
@@ -71,6 +71,7 @@ __all__ = [
     "art_path",
     "centroid",
     "check_depth",
+    "diagram_titles",
     "ear_to_ear_rows",
     "injection_count",
     "injection_points",

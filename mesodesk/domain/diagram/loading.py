@@ -9,6 +9,7 @@ zones, with a viewBox in the same millimetres.
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,12 @@ from mesodesk.domain.diagram.model import (
 )
 from mesodesk.domain.vocabulary import Area
 from mesodesk.paths import resource_path
+
+_HEAD_BYTES = 600
+_STRING = r'("(?:[^"\\]|\\.)*")'
+_TITLE = re.compile(
+    rf'\A\{{\s*"name": "[a-z0-9_]+",\s*"label": {_STRING},\s*"label_ru": {_STRING},'
+)
 
 
 def data_path(name: DiagramName | str) -> Path:
@@ -48,6 +55,21 @@ def load_diagram(name: DiagramName | str) -> Diagram:
     except (KeyError, TypeError, ValueError) as error:
         raise ValueError(f"bad diagram data in {path.name}: {error}") from error
     return diagram
+
+
+@cache
+def diagram_titles(name: DiagramName | str) -> tuple[str, str]:
+    """The diagram's name in English and in Russian, without its geometry: the diagram picker
+    names all twelve, and parsing every diagram's zones for that costs megabytes a visit on
+    one or two charts never uses. The names head each file (the generator writes them first);
+    a file that does not start so is read whole."""
+    head = data_path(name).read_bytes()[:_HEAD_BYTES].decode("utf-8", errors="ignore")
+    found = _TITLE.search(head)
+    if found is None:
+        loaded = load_diagram(name)
+        return loaded.label, loaded.label_ru
+    english, russian = json.loads(found.group(1)), json.loads(found.group(2))
+    return str(english), str(russian)
 
 
 def diagram_of(diagram: Diagram | DiagramName | str) -> Diagram:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication, QPointF
 from PySide6.QtGui import QColor, QPainterPath, QPolygonF
 
-from mesodesk.domain.diagram import DiagramName, Point, load_diagram
+from mesodesk.domain.diagram import DiagramName, Point, diagram_titles, load_diagram
 from mesodesk.domain.diagram.palette import TECHNIQUE_COLOURS
 from mesodesk.domain.photo_marks import MarkPhoto
 from mesodesk.domain.vocabulary import Technique
@@ -56,8 +56,8 @@ def zone_label(diagram: DiagramName, zone: str | None) -> str:
 
 def diagram_label(diagram: DiagramName) -> str:
     """The diagram's name from its file, which holds it in both languages."""
-    loaded = load_diagram(diagram)
-    return loaded.label_ru if interface_language() == "ru" else loaded.label
+    english, russian = diagram_titles(diagram)
+    return russian if interface_language() == "ru" else english
 
 
 def photo_label(photo: MarkPhoto) -> str:
