@@ -42,7 +42,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
-from mesodesk.db import WRITE_LOCK_OPTION
+from mesodesk.db import SQLITE_CACHE_KIB, WRITE_LOCK_OPTION
 from mesodesk.domain import patient as rules
 from mesodesk.domain.anamnesis import DayChecklist
 from mesodesk.domain.chart import Injected, charted_volumes, marks_for_visit, split_volume
@@ -167,7 +167,7 @@ def _fast_fill(connection: Connection, on: bool) -> None:
     assert raw is not None
     raw.execute(f"PRAGMA synchronous={'OFF' if on else 'NORMAL'}")
     raw.execute(f"PRAGMA foreign_keys={'OFF' if on else 'ON'}")
-    raw.execute(f"PRAGMA cache_size={-65536 if on else -2000}")
+    raw.execute(f"PRAGMA cache_size={-65536 if on else -SQLITE_CACHE_KIB}")
     raw.execute(f"PRAGMA temp_store={'MEMORY' if on else 'DEFAULT'}")
 
 

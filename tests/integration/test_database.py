@@ -11,7 +11,14 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from mesodesk import migrations
-from mesodesk.db import DatabaseError, check_database, open_database, resolve_url, sqlite_url
+from mesodesk.db import (
+    SQLITE_CACHE_KIB,
+    DatabaseError,
+    check_database,
+    open_database,
+    resolve_url,
+    sqlite_url,
+)
 
 
 def _digest(path: Path) -> str:
@@ -35,6 +42,7 @@ def test_sqlite_connections_use_wal_foreign_keys_and_a_busy_timeout(sqlite_db):
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
+        assert connection.exec_driver_sql("PRAGMA cache_size").scalar() == -SQLITE_CACHE_KIB
 
 
 def test_a_new_database_is_migrated_to_the_newest_schema(database):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from mesodesk.db import Database, open_database, sqlite_url
+from mesodesk.db import SQLITE_CACHE_KIB, Database, open_database, sqlite_url
 from mesodesk.domain.patient import PatientCard
 from mesodesk.domain.progress import Progress
 from mesodesk.services import demo_scale
@@ -94,3 +94,30 @@ def test_a_large_demo_stops_between_chunks_with_the_ids_ready_for_new_records(
     card = services.patients.save(PatientCard(last_name="Цыплакова"), date(2026, 11, 23))
     assert card.id == added + 1
     assert [row.id for row in services.patients.search("tsyplakova")] == [card.id]
+
+
+def test_after_a_demo_fill_its_connection_is_back_to_the_apps_settings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The bulk fill runs SQLite without waits, checks or its small cache; the connection it
+    used goes back to the pool as every other is opened, also when the fill is stopped."""
+    monkeypatch.setattr(demo_scale, "CHUNK", SCALE_FROM // 4)
+    database = open_database(sqlite_url(tmp_path / "demo.sqlite3"))
+    try:
+        services = build_services(database.sessions)
+        services.catalog.ensure_starter_catalog()
+        fill_demo(services, SCALE_FROM, seed=3, progress=_stopped_at(0.1))
+        held = [database.engine.connect() for _ in range(4)]  # every pooled one, and a new one
+        pragmas = {
+            tuple(
+                connection.exec_driver_sql(f"PRAGMA {name}").scalar()
+                for name in ("synchronous", "foreign_keys", "cache_size", "temp_store")
+            )
+            for connection in held
+        }
+        for connection in held:
+            connection.close()
+    finally:
+        database.close()
+    # NORMAL, on, the app's cache, DEFAULT
+    assert pragmas == {(1, 1, -SQLITE_CACHE_KIB, 0)}
