@@ -20,15 +20,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from mesodesk.documents.layout import (
-    FONT,
-    FONT_BOLD,
-    INK,
-    MIN_FONT_PT,
-    MUTED,
-    RULE,
-    Wording,
-)
+from mesodesk.documents.fonts import FONT, FONT_BOLD
+from mesodesk.documents.layout import INK, MIN_FONT_PT, MUTED, RULE, Wording
 from mesodesk.documents.svg_art import Art, EllipseShape, PathShape, RectShape, diagram_art
 from mesodesk.domain.diagram import (
     Diagram,

@@ -52,7 +52,7 @@ def _escape(text: str) -> str:
 
 
 PRINT_FONT = "DejaVuSans"
-"""The family's regular face (`mesodesk.documents.layout.FONT`); its bold and italic cover the
+"""The family's regular face (`mesodesk.documents.fonts.FONT`); its bold and italic cover the
 same characters."""
 
 

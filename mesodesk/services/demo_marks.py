@@ -25,8 +25,8 @@ from mesodesk.domain.diagram import (
     load_diagram,
 )
 from mesodesk.domain.diagram.spine import vascular_spine_scheme
-from mesodesk.domain.mark_records import MarkRecord
-from mesodesk.domain.vocabulary import Area, Technique
+from mesodesk.domain.mark_records import MarkRecord, front_face
+from mesodesk.domain.vocabulary import Area, Sex, Technique
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,24 +104,31 @@ def demo_marks(
     cocktail_id: int | None,
     rnd: random.Random,
     russian: bool = False,
+    sex: Sex | None = None,
 ) -> list[MarkRecord]:
     """One demo session's marks for a visit, injected with the cocktail (see `course_chart`)."""
-    return marks_for_visit(course_chart(area, technique, rnd, russian), visit_id, cocktail_id)
+    chart = course_chart(area, technique, rnd, russian, sex)
+    return marks_for_visit(chart, visit_id, cocktail_id)
 
 
 def course_chart(
-    area: Area, technique: Technique, rnd: random.Random, russian: bool = False
+    area: Area,
+    technique: Technique,
+    rnd: random.Random,
+    russian: bool = False,
+    sex: Sex | None = None,
 ) -> tuple[TemplateMark, ...]:
     """The marks one session of a course charts, with a volume per injection that keeps the
     session's total usual for the region; the needle is written in Russian for a patient
-    whose documents are in Russian."""
+    whose documents are in Russian, and a face is charted on the face the window shows for
+    the patient's sex (a woman's for women)."""
     way = WAYS[technique]
     shapes: list[tuple[Point, ...]]
     if area is Area.VASCULAR:
         diagram = DiagramName.BACK
         shapes = [(p.point,) for p in vascular_spine_scheme("C3", rnd.choice(("T4", "T6")))]
     elif area.region == "face":
-        diagram = DiagramName.FACE
+        diagram = front_face(sex)
         if way.site_spacing_mm is None:
             extra = rnd.sample(_FACE_EXTRA_PATCHES, rnd.randint(0, 2))
             shapes = _patches(diagram, [*_FACE_PATCHES, *extra], rnd)

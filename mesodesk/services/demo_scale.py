@@ -51,7 +51,7 @@ from mesodesk.domain.diagram.totals import mark_zone
 from mesodesk.domain.progress import Progress, unwatched
 from mesodesk.domain.records import CocktailRecord
 from mesodesk.domain.safety_records import checklist_to_json
-from mesodesk.domain.vocabulary import Area, Language, Method, Technique, VisitStatus
+from mesodesk.domain.vocabulary import Area, Language, Method, Sex, Technique, VisitStatus
 from mesodesk.models import Patient, PatientSearchTerm
 from mesodesk.models.catalog import Lot
 from mesodesk.models.marks import InjectionMark
@@ -92,7 +92,8 @@ class _Way:
     area: Area
     technique: Technique
     charts: tuple[tuple[int, tuple[tuple[int, str, Decimal], ...]], ...]
-    """(chart number, (product id, name, volume) per line), English and Russian by turns."""
+    """(chart number, (product id, name, volume) per line): for a man in English, in Russian,
+    for a woman in English, in Russian, by turns."""
 
     areas: tuple[str, ...]
     techniques: tuple[str, ...]
@@ -245,11 +246,12 @@ def _ways(
                 continue
             for technique in TECHNIQUES[area.region]:
                 charts: list[tuple[int, tuple[tuple[int, str, Decimal], ...]]] = []
-                for number in range(CHARTS_PER_WAY * 2):
+                for number in range(CHARTS_PER_WAY * 4):
                     chart_id = sum(len(way.charts) for way in ways) + len(charts)
-                    russian = number % 2 == 1
+                    russian, female = number % 2 == 1, number // 2 % 2 == 1
+                    sex = Sex.FEMALE if female else Sex.MALE
                     marks = marks_for_visit(
-                        course_chart(area, technique, rnd, russian), 0, cocktail.id
+                        course_chart(area, technique, rnd, russian, sex), 0, cocktail.id
                     )
                     for mark in marks:
                         rows.append(
@@ -520,7 +522,9 @@ class _Writer:
         for card in cards:
             patient_id = self.patient_id
             self.patient_id += 1
-            last_visit = self._history(patient_id, card.language is Language.RUSSIAN)
+            last_visit = self._history(
+                patient_id, card.language is Language.RUSSIAN, card.sex is Sex.FEMALE
+            )
             key = rules.sort_key(card)
             patients.append(_patient_row(patient_id, card, last_visit, key, now))
             terms += [(t, patient_id, key, False) for t in rules.search_terms(card)]
@@ -539,8 +543,9 @@ class _Writer:
             c.execute(_CHARTED.delete())
             self.charted = []
 
-    def _history(self, patient_id: int, russian: bool) -> date | None:
-        """The patient's courses and visits; returns the day of the last done visit."""
+    def _history(self, patient_id: int, russian: bool, female: bool) -> date | None:
+        """The patient's courses and visits, each charted on the face the window shows for
+        the patient; returns the day of the last done visit."""
         rnd = self.rnd
         wanted = rnd.choice(VISITS_PER_PATIENT)
         if not wanted:
@@ -572,7 +577,7 @@ class _Writer:
                     _at_nine(days[0]),
                 )
             )
-            chart, lines = way.charts[rnd.randrange(CHARTS_PER_WAY) * 2 + russian]
+            chart, lines = way.charts[rnd.randrange(CHARTS_PER_WAY) * 4 + female * 2 + russian]
             for session_day in days:
                 if session_day > self.last_booked:
                     break

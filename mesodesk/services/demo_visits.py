@@ -58,6 +58,7 @@ from mesodesk.domain.vocabulary import (
     Method,
     Reaction,
     ReactionSeverity,
+    Sex,
     Technique,
     VisitStatus,
 )
@@ -161,13 +162,15 @@ _CHARTED_AREAS = {
 @dataclass(frozen=True, slots=True)
 class _Choice:
     """What a demo course does: the cocktail, where and how, and the anaesthesia used;
-    `russian` for a patient whose record and documents are in Russian."""
+    `russian` for a patient whose record and documents are in Russian, `sex` the patient's
+    (a face is charted on the face the window shows for it)."""
 
     cocktail: CocktailRecord
     area: Area
     technique: Technique
     anaesthesia: str
     russian: bool
+    sex: Sex | None
 
     @property
     def practitioner(self) -> str:
@@ -286,7 +289,8 @@ def _choose_plan(
     The cocktail is drawn first, so face, body and vascular courses are all common.
     """
     lot_of = {lot.product_id: lot.id for lot in lots if lot.id is not None}
-    russian = services.patients.get(patient_id).language is Language.RUSSIAN
+    card = services.patients.get(patient_id)
+    russian = card.language is Language.RUSSIAN
     allergies = services.anamnesis.get(patient_id).anamnesis.allergies
     numbing = [
         cream.words[1] if russian else cream.words[0]
@@ -316,7 +320,7 @@ def _choose_plan(
             )
             findings = services.screening.preview(plan).findings
             if all(f.severity.rank < Severity.POSTPONE.rank for f in findings):
-                return _Choice(cocktail, area, technique, anaesthesia, russian)
+                return _Choice(cocktail, area, technique, anaesthesia, russian, card.sex)
     return None
 
 
@@ -350,7 +354,7 @@ def _course(
     course = services.courses.save_course(
         replace(draft, start_on=(past or booked)[0]), create_planned_visits=False
     )
-    chart = course_chart(choice.area, choice.technique, rnd, choice.russian)
+    chart = course_chart(choice.area, choice.technique, rnd, choice.russian, choice.sex)
     usual = rnd.choice(diary.slots())
     for day in past:
         _done_visit(services, rnd, course, choice, chart, diary.book(day, usual), shelf)

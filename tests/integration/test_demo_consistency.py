@@ -26,7 +26,7 @@ from mesodesk.domain.contraindications import ContraindicationKind
 from mesodesk.domain.courses import CoursePlan, check_plan
 from mesodesk.domain.diagram import DiagramName, MarkShape
 from mesodesk.domain.findings import Severity
-from mesodesk.domain.mark_records import MarkRecord, mark_depth_findings
+from mesodesk.domain.mark_records import MarkRecord, front_face, mark_depth_findings
 from mesodesk.domain.patient import PatientCard, age_on
 from mesodesk.domain.records import CourseRecord, VisitRecord
 from mesodesk.domain.safety_records import VisitScreening
@@ -44,11 +44,13 @@ NEEDLE_LENGTH = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:mm|мм)\b")
 
 SESSION_ML = {
     DiagramName.FACE: (Decimal(1), Decimal(5)),
+    DiagramName.FACE_FEMALE: (Decimal(1), Decimal(5)),
     DiagramName.BACK: (Decimal("3.5"), Decimal(7)),
     DiagramName.BODY_FRONT: (Decimal(1), Decimal(10)),
 }
 """What one session plausibly takes in all: a face session 1-5 ml; the vascular scheme C3-T4
 or C3-T6 (56-70 points) at 0.05-0.1 ml a point; a body area a few ml."""
+FACES = {DiagramName.FACE, DiagramName.FACE_FEMALE}
 
 
 @dataclass(frozen=True)
@@ -217,6 +219,18 @@ def depths_out_of_bounds(demo: Demo) -> list[str]:
     return problems
 
 
+def faces_not_the_patients(demo: Demo) -> list[str]:
+    """A face is charted on the face the window opens for the patient: a woman's on the
+    woman's face, a man's on the man's."""
+    problems = []
+    for visit in demo.done:
+        wanted = front_face(demo.cards[visit.patient_id].sex)
+        faces = {m.diagram for m in demo.marks[visit.id or 0]} & FACES
+        if faces - {wanted}:
+            problems.append(f"visit {visit.id}: {sorted(faces)} for {wanted}")
+    return problems
+
+
 def visits_signed_over_a_finding(demo: Demo) -> list[str]:
     """Every done visit signed by its practitioner after the day's questions were answered,
     and screened clean: no block (the demo never injects over an absolute contraindication, so
@@ -245,6 +259,7 @@ RULES: list[Callable[[Demo], list[str]]] = [
     course_dates_the_rules_refuse,
     volumes_that_disagree,
     depths_out_of_bounds,
+    faces_not_the_patients,
     visits_signed_over_a_finding,
 ]
 
@@ -263,7 +278,13 @@ def test_the_demo_has_dozens_of_signed_course_visits_on_the_face_the_body_and_th
     assert len(done) >= 36 and len(demo.courses) >= 12
     diagrams = Counter(m.diagram for visit in done for m in demo.marks[visit.id or 0][:1])
     assert all(
-        diagrams[d] >= 4 for d in (DiagramName.FACE, DiagramName.BODY_FRONT, DiagramName.BACK)
+        diagrams[d] >= 4
+        for d in (
+            DiagramName.FACE,
+            DiagramName.FACE_FEMALE,
+            DiagramName.BODY_FRONT,
+            DiagramName.BACK,
+        )
     )
     assert all(v.course_id is not None for v in demo.visits)
     assert any(v.status is VisitStatus.PLANNED for v in demo.visits)
@@ -291,6 +312,10 @@ def test_every_done_visit_charts_the_cocktail_and_volumes_its_product_lines_reco
 
 def test_every_injection_depth_is_within_its_needle_area_and_technique(demo: Demo) -> None:
     assert depths_out_of_bounds(demo) == []
+
+
+def test_a_face_is_charted_on_the_face_the_window_shows_for_the_patient(demo: Demo) -> None:
+    assert faces_not_the_patients(demo) == []
 
 
 def test_every_signed_visit_was_screened_clean_or_went_ahead_with_a_written_reason(

@@ -86,6 +86,16 @@ def _check_history(database: Database, services: Services) -> None:
             text("SELECT count(DISTINCT substr(CAST(starts_at AS TEXT), 1, 4)) FROM visits")
         ).scalar_one()
         reactions = c.execute(text("SELECT count(*) FROM visit_reactions")).scalar_one()
+        faces = dict(
+            c.execute(
+                text(
+                    "SELECT CASE WHEN p.sex = 'female' THEN 'female' ELSE 'other' END || ' on '"
+                    " || m.diagram, count(*) FROM injection_marks m"
+                    " JOIN visits v ON v.id = m.visit_id JOIN patients p ON p.id = v.patient_id"
+                    " WHERE m.diagram IN ('face', 'face_female') GROUP BY 1"
+                )
+            ).all()
+        )
         courses = c.execute(text("SELECT count(*) FROM courses")).scalar_one()
         wrong_last_visit = c.execute(
             text(
@@ -106,6 +116,7 @@ def _check_history(database: Database, services: Services) -> None:
     assert unsigned_done == uncharted == without_lines == stale_lots == planned_past == 0
     assert years >= 4 and reactions > done / 10 and courses > patients
     assert wrong_last_visit == 0
+    assert set(faces) == {"female on face_female", "other on face"}, "a face as the window shows"
     first = services.patients.search("", limit=1)[0]
     assert services.patients.get(first.id).last_name
 

@@ -27,8 +27,9 @@ from reportlab.pdfgen.canvas import Canvas
 from mesodesk.documents import file_name
 from mesodesk.documents.aftercare import _map_column, build_aftercare, build_mesoscooter_care
 from mesodesk.documents.consent import build_consent
+from mesodesk.documents.fonts import FONT, FONT_BOLD, ensure_fonts
 from mesodesk.documents.injection_map import InjectionMap, technique_counts
-from mesodesk.documents.layout import FONT, FONT_BOLD, MIN_FONT_PT, Wording, ensure_fonts
+from mesodesk.documents.layout import MIN_FONT_PT, Wording
 from mesodesk.documents.model import (
     Addendum,
     AftercareInput,

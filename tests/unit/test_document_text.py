@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from mesodesk.documents.layout import FONT, MIN_FONT_PT, STYLES, Styles, ensure_fonts, para, style
+from mesodesk.documents.fonts import FONT, ensure_fonts
+from mesodesk.documents.layout import MIN_FONT_PT, STYLES, Styles, para, style
 from mesodesk.documents.text import NBSP, SOFT_HYPHEN, hyphenate, markup, typeset
 
 
