@@ -257,9 +257,17 @@ def _prepare_schema(
     try:
         with engine.connect() as connection:
             state = migrations.schema_state(connection)
+            unbuilt = (
+                migrations.missing_indexes(connection)
+                if migrate and path is not None and state.kind is SchemaKind.CURRENT
+                else []
+            )
         if not migrate or state.kind is SchemaKind.CURRENT:
             if not state.usable:
                 raise DatabaseError(_refusal(path, state))
+            if unbuilt:  # a bulk demo fill killed before it built them
+                with migrations.schema_transaction(engine) as connection:
+                    migrations.make_indexes(connection, unbuilt)
             return None, None
         made: list[Path] = []
         try:
@@ -663,6 +671,9 @@ def check_database(url_text: str) -> tuple[bool, str]:
                 connection.exec_driver_sql("SELECT 1")
                 healthy, detail = True, "connection ok"
             state = migrations.schema_state(connection)
+            unbuilt = (
+                migrations.missing_indexes(connection) if state.kind is SchemaKind.CURRENT else []
+            )
     except DBAPIError as exc:
         return False, f"cannot read the database: {_first_line(exc)}"
     finally:
@@ -674,6 +685,11 @@ def check_database(url_text: str) -> tuple[bool, str]:
     if not state.usable:
         return False, f"{detail}; {state.problem}"
     lag = "" if not state.needs_upgrade else f" (will be upgraded to {state.head})"
+    if unbuilt:
+        lag += (
+            f"; {len(unbuilt)} search indexes missing (a demo fill was stopped before it "
+            "built them): opening the database builds them"
+        )
     return healthy, f"{detail}; schema revision {state.current}{lag}"
 
 

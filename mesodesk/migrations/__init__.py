@@ -146,6 +146,48 @@ def schema_state(connection: Connection) -> SchemaState:
     return classify(versions, tables - {VERSION_TABLE})
 
 
+def missing_indexes(connection: Connection) -> list[str]:
+    """The names of the newest revision's indexes the database lacks, on tables it has.
+
+    A bulk demo fill builds the name-ordered indexes once at its end; a fill killed before
+    that leaves every record whole but searches that read every patient. Opening the file
+    makes them again (`make_indexes`)."""
+    from mesodesk.models import Base
+
+    inspector = inspect(connection)
+    tables = set(inspector.get_table_names())
+    present = _index_names(connection, tables)
+    return sorted(
+        index.name
+        for table in Base.metadata.tables.values()
+        if table.name in tables
+        for index in table.indexes
+        if index.name is not None and index.name not in present
+    )
+
+
+def make_indexes(connection: Connection, names: Iterable[str]) -> None:
+    """Create those of the named indexes of the newest revision that the database lacks, as
+    its models describe them."""
+    from mesodesk.models import Base
+
+    wanted = set(names) - _index_names(connection, set(inspect(connection).get_table_names()))
+    for table in Base.metadata.tables.values():
+        for index in table.indexes:
+            if index.name in wanted:
+                index.create(connection)
+
+
+def _index_names(connection: Connection, tables: set[str]) -> set[str]:
+    """The indexes the database has, expression indexes included (which SQLAlchemy's
+    reflection skips on SQLite): read from SQLite's schema table in one go."""
+    if connection.dialect.name == "sqlite":
+        query = "SELECT name FROM sqlite_master WHERE type = 'index'"
+        return {str(name) for name in connection.exec_driver_sql(query).scalars()}
+    inspector = inspect(connection)
+    return {str(index["name"]) for table in tables for index in inspector.get_indexes(table)}
+
+
 def classify(versions: list[str] | None, tables: Iterable[str]) -> SchemaState:
     """The schema state from the rows of the version table (None: no such table) and the
     other tables."""

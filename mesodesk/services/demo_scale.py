@@ -42,6 +42,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
+from mesodesk import migrations
 from mesodesk.db import SQLITE_CACHE_KIB, WRITE_LOCK_OPTION
 from mesodesk.domain import patient as rules
 from mesodesk.domain.anamnesis import DayChecklist
@@ -130,11 +131,10 @@ class DemoClinicService(Service):
         with engine.connect() as connection:
             connection = connection.execution_options(**{WRITE_LOCK_OPTION: True})
             sqlite = connection.dialect.name == "sqlite"
-            deferred: list[str] = []
             if sqlite:
                 _fast_fill(connection, on=True)
                 with connection.begin():
-                    deferred = _drop_deferred_indexes(connection)
+                    _drop_deferred_indexes(connection)
             try:
                 with connection.begin():
                     ways = _ways(connection, rnd, cocktails, products)
@@ -153,9 +153,8 @@ class DemoClinicService(Service):
                         _move_sequences(connection)
             finally:
                 if sqlite:
-                    with connection.begin():
-                        for statement in deferred:
-                            connection.exec_driver_sql(statement)
+                    with connection.begin():  # (another process opening the file may have)
+                        migrations.make_indexes(connection, _DEFERRED_INDEXES)
                     _fast_fill(connection, on=False)
         return added
 
@@ -181,17 +180,12 @@ _DEFERRED_INDEXES = (
 date, each chunk would rewrite pages all over them, more of them as the clinic grows."""
 
 
-def _drop_deferred_indexes(connection: Connection) -> list[str]:
-    """Drop `_DEFERRED_INDEXES` for the fill; returns the statements that make them again as
-    the migrations made them, word for word, to be run once the patients are in: one sorted
-    build each instead of row by row."""
-    names = ", ".join(f"'{name}'" for name in _DEFERRED_INDEXES)
-    found = connection.exec_driver_sql(
-        f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN ({names})"
-    ).all()
-    for name, _sql in found:
-        connection.exec_driver_sql(f'DROP INDEX "{name}"')
-    return [sql for _name, sql in found]
+def _drop_deferred_indexes(connection: Connection) -> None:
+    """Drop `_DEFERRED_INDEXES` for the fill; they are made again once the patients are in,
+    as the migrations make them (`migrations.make_indexes`): one sorted build each instead of
+    row by row. A fill killed before that leaves them to the next opening of the file."""
+    for name in _DEFERRED_INDEXES:
+        connection.exec_driver_sql(f'DROP INDEX IF EXISTS "{name}"')
 
 
 _MARK_COLUMNS = (

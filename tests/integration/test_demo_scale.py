@@ -8,6 +8,7 @@ import re
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -257,3 +258,47 @@ def test_the_indexes_built_after_the_fill_are_the_ones_the_migrations_make(demo_
     filled, made = indexes(demo_file), indexes(tmp_path / "fresh.sqlite3")
     assert filled == made
     assert {"ix_patients_archived_sort", "ix_patient_search_terms_term_sort"} <= set(filled)
+
+
+def test_a_demo_fill_killed_midway_leaves_a_file_whose_opening_builds_its_search_indexes(
+    tmp_path: Path,
+):
+    """Killed between two chunks, the fill has left whole patients and no name-ordered
+    indexes: `mesodesk check` says so, and the next opening builds them."""
+    path = tmp_path / "killed.sqlite3"
+    fill = subprocess.Popen(
+        [sys.executable, "-m", "mesodesk", "demo", "--db", str(path), "--patients", "200000"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=dict(os.environ),
+    )
+    try:
+        for _ in range(1200):  # until the first chunk is in (at most two minutes)
+            if fill.poll() is not None or _patients(path) > 0:
+                break
+            time.sleep(0.1)
+    finally:
+        fill.kill()
+        fill.wait()
+    assert _patients(path) > 0, "the fill wrote a chunk before it was killed"
+    checked = subprocess.run(
+        [sys.executable, "-m", "mesodesk", "check", "--db", str(path)],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ),
+    )
+    assert "search indexes missing" in checked.stdout + checked.stderr
+    database = open_database(sqlite_url(path))
+    database.close()
+    with sqlite3.connect(path) as connection:
+        names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    assert {"ix_patients_archived_sort", "ix_patient_search_terms_term_sort"} <= names
+
+
+def _patients(path: Path) -> int:
+    """Patients committed to the file so far (0 while it is being created)."""
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1) as connection:
+            return int(connection.execute("SELECT count(*) FROM patients").fetchone()[0])
+    except sqlite3.Error:
+        return 0
