@@ -68,6 +68,8 @@ def test_a_point_and_an_area_placed_on_a_photo_are_kept_listed_and_counted(
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
 
+    qtbot.waitUntil(lambda: panel.scene.photo is not None)  # read on a worker
+    assert panel.view.hasFocus()
     photo = panel.scene.photo
     assert photo is not None and photo.kind is PhotoKind.BEFORE
     assert panel.diagram_box.currentText() == "Photo: Before · Front"
@@ -116,7 +118,8 @@ def test_a_point_and_an_area_placed_on_a_photo_are_kept_listed_and_counted(
     assert index >= 0  # a photo with marks stays in the chart's list
     panel.diagram_box.setCurrentIndex(index)
     panel.diagram_box.activated.emit(index)
-    assert panel.scene.photo is not None and len(panel.scene.mark_ids()) == 1
+    qtbot.waitUntil(lambda: panel.scene.photo is not None)
+    assert len(panel.scene.mark_ids()) == 1
 
 
 def test_a_signed_visits_photo_shows_its_marks_but_takes_no_new_ones(
@@ -127,6 +130,7 @@ def test_a_signed_visits_photo_shows_its_marks_but_takes_no_new_ones(
     panel = window.visit_tab.diagram
     (photo,) = services.photos.for_visit(visit_id)
     assert panel.mark_on_photo(photo)
+    qtbot.waitUntil(lambda: panel.scene.photo is not None)
     panel.view.setFocus()
     qtbot.keyClick(panel.view, Qt.Key.Key_P)
     qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=_at(panel, 30, 30))
@@ -135,9 +139,39 @@ def test_a_signed_visits_photo_shows_its_marks_but_takes_no_new_ones(
     services.visits.sign(replace(visit, practitioner="Доктор"))
     window.visit.reload()
     qtbot.waitUntil(lambda: window.visit.record is not None and window.visit.record.signed)
+    panel.show_diagram(DiagramName.FACE)
     assert panel.mark_on_photo(photo)
+    qtbot.waitUntil(lambda: panel.scene.photo is not None)
 
     assert len(panel.scene.mark_ids()) == 1
     assert not panel.tool_actions[Tool.POINT].isEnabled()
     qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=_at(panel, 60, 60))
     assert len(services.marks.list_for_visit(visit_id)) == 2
+
+
+def test_a_photo_still_being_read_is_not_shown_over_the_diagram_chosen_meanwhile(
+    qtbot, window, clinic, tmp_path
+) -> None:
+    """The photo's file is read on a worker; a diagram chosen before it arrives stays."""
+    visit_id = _photographed_visit(qtbot, window, clinic["patient"], tmp_path)
+    panel = window.visit_tab.diagram
+    (photo,) = window.services.photos.for_visit(visit_id)
+    assert panel.mark_on_photo(photo)
+    panel.show_diagram(DiagramName.BACK)
+    qtbot.waitUntil(lambda: not window.runner.busy)
+    assert panel.scene.photo is None and panel.scene.diagram_name is DiagramName.BACK
+    assert panel.diagram_box.currentData() == DiagramName.BACK.value
+
+
+def test_a_photo_whose_file_cannot_be_decoded_leaves_the_chart_and_says_why(
+    qtbot, window, clinic, tmp_path
+) -> None:
+    visit_id = _photographed_visit(qtbot, window, clinic["patient"], tmp_path)
+    panel = window.visit_tab.diagram
+    (photo,) = window.services.photos.for_visit(visit_id)
+    shown = panel.scene.diagram_name
+    window.services.photos.image_path(photo.id).write_bytes(b"not a picture")
+    assert panel.mark_on_photo(photo)
+    qtbot.waitUntil(lambda: not window.runner.busy)
+    assert panel.scene.photo is None and panel.scene.diagram_name is shown
+    assert "cannot be read" in window.notice_bar.text.text()

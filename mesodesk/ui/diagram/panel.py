@@ -22,7 +22,6 @@ from PySide6.QtGui import (
     QActionGroup,
     QFont,
     QImage,
-    QImageReader,
     QKeySequence,
     QResizeEvent,
     QUndoStack,
@@ -71,6 +70,7 @@ from mesodesk.services.errors import ServiceError
 from mesodesk.ui.diagram import drawing
 from mesodesk.ui.diagram.attributes import AttributeEditor, with_changes
 from mesodesk.ui.diagram.commands import AddMarks, DeleteMarks, EditMarks, MoveMarks
+from mesodesk.ui.diagram.photo_reading import read_photo
 from mesodesk.ui.diagram.scene import DiagramScene
 from mesodesk.ui.diagram.scheme_dialog import SchemeChoice, SchemeDialog
 from mesodesk.ui.diagram.view import DiagramView, Tool
@@ -84,9 +84,8 @@ from mesodesk.ui.workers import TaskRunner
 if TYPE_CHECKING:
     from mesodesk.services.registry import Services
 
-PHOTO_PIXELS = 2400
-"""A photo is shown from a copy at most this many pixels across: sharp on any screen, light to
-pan and zoom (a camera's 6000-pixel original is not needed for placing marks)."""
+PHOTO_READ = "diagram-photo"
+"""The runner's kind for reading a photo to chart on: a newer request supersedes it."""
 PHOTO_ITEM = "photo:"
 """How the chart's list tells a photo's entry (`photo:12`) from a diagram's (`face`)."""
 
@@ -253,6 +252,7 @@ class DiagramPanel(QWidget):
         self._runner = runner
         self._notices = notices
         self._shown_visit: object = object()
+        self._photo_asked: tuple[int | None, int] | None = None
         self.read_only = True
         self.undo_stack = QUndoStack(self)
         self.scene = DiagramScene(self)
@@ -607,9 +607,7 @@ class DiagramPanel(QWidget):
             self.show_diagram(default_diagram(marks))
         else:
             self._list_photos()
-            current = self.scene.photo
-            item = f"{PHOTO_ITEM}{current.id}" if current else self.scene.diagram_name.value
-            self.diagram_box.setCurrentIndex(self.diagram_box.findData(item))
+            self.diagram_box.setCurrentIndex(self.diagram_box.findData(self._shown_item()))
         self._refresh()
 
     def _injectables_changed(self) -> None:
@@ -663,6 +661,7 @@ class DiagramPanel(QWidget):
 
     def show_diagram(self, name: DiagramName) -> None:
         """Switch the chart; the marks of every diagram stay in the visit and the totals."""
+        self._photo_asked = None  # a photo still being read is not shown over it
         if name in FACE_VIEWS and name not in TURNS:
             self._front = name
         self.view.cancel_drawing()
@@ -689,49 +688,60 @@ class DiagramPanel(QWidget):
         self.show_diagram(DiagramName(text))
 
     def mark_on_photo(self, photo: PhotoRecord) -> bool:
-        """Chart on one of the visit's photos (asked for from the photos pane)."""
+        """Chart on one of the visit's photos (asked for from the photos pane); the view takes
+        the keyboard once the photo is shown."""
         if self.visit.record is None or photo.visit_id != self.visit.record.id:
             return False
         frame = mark_photo(photo.id, photo.kind, photo.view, photo.width, photo.height)
-        shown = self.show_photo(frame)
-        if shown:
-            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
-        return shown
+        return self.show_photo(frame, focus=True)
 
-    def show_photo(self, photo: MarkPhoto) -> bool:
-        """The photo in place of the diagram, with its marks; the same tools chart on it."""
-        image = self.load_photo(photo.id)
-        if image is None:
+    def show_photo(self, photo: MarkPhoto, focus: bool = False) -> bool:
+        """The photo in place of the diagram, with its marks; the same tools chart on it.
+
+        Its file is read and scaled on a worker (a phone's photo takes a tenth of a second,
+        a large one more) and shown when read, unless the chart was switched or another visit
+        opened meanwhile. False (and a notice saying why) when it has no file here."""
+        try:
+            path = self.services.photos.image_path(photo.id)
+        except ServiceError as error:
+            self.report(error)
             return False
+        record = self.visit.record
+        asked = (None if record is None else record.id, photo.id)
+        self._photo_asked = asked
+        self._runner.submit(
+            lambda: read_photo(path),
+            lambda image: self._photo_read(photo, asked, image, focus),
+            lambda _error: self._photo_read(photo, asked, QImage(), focus),
+            kind=PHOTO_READ,
+        )
+        return True
+
+    def _photo_read(
+        self, photo: MarkPhoto, asked: tuple[int | None, int], image: QImage, focus: bool
+    ) -> None:
+        record = self.visit.record
+        if self._photo_asked != asked or record is None or record.id != asked[0]:
+            return  # the chart was switched, or another visit opened, while it was read
+        self._photo_asked = None
+        if image.isNull():
+            self._notices.error(
+                self.tr("The photo's file cannot be read on this computer, so it cannot be marked.")
+            )
+            self._show_marks_here(self._shown_item())
+            return
         self._photos[photo.id] = photo
         self.view.cancel_drawing()
         self.scene.show_photo(photo, photo_diagram(photo.view, self.visit.patient_sex), image)
         self.view.setAccessibleName(drawing.photo_label(photo))
         self._show_marks_here(f"{PHOTO_ITEM}{photo.id}")
-        return True
+        if focus:
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def load_photo(self, photo_id: int) -> QImage | None:
-        """The photo's picture, upright and at most `PHOTO_PIXELS` across; None (and a notice
-        saying why) when its file cannot be read on this computer."""
-        try:
-            path = self.services.photos.image_path(photo_id)
-        except ServiceError as error:
-            self.report(error)
-            return None
-        reader = QImageReader(str(path))
-        reader.setAutoTransform(True)
-        size = reader.size()
-        if size.isValid() and max(size.width(), size.height()) > PHOTO_PIXELS:
-            reader.setScaledSize(
-                size.scaled(PHOTO_PIXELS, PHOTO_PIXELS, Qt.AspectRatioMode.KeepAspectRatio)
-            )
-        image = reader.read()
-        if image.isNull():
-            self._notices.error(
-                self.tr("The photo's file cannot be read on this computer, so it cannot be marked.")
-            )
-            return None
-        return image
+    def _shown_item(self) -> str:
+        """The chart's list item of what the scene shows: a photo or a diagram."""
+        shown = self.scene.photo
+        return f"{PHOTO_ITEM}{shown.id}" if shown else self.scene.diagram_name.value
 
     def _list_photos(self) -> None:
         """The chart's list offers the photos with marks and the one shown, after the views."""
