@@ -138,17 +138,6 @@ class UserService(Service):
         """Signing in, the quick half: `user`, as `verify` returned it, is the current one."""
         self._access.sign_in(user)
 
-    def check_password(self, password: str) -> bool:
-        """Unlocking: is this the signed-in user's password (and the account still active)?"""
-        user = self._access.user
-        if user is None:
-            return True
-        try:
-            self.sign_in(user.name, password)
-        except WrongPassword:
-            return False
-        return True
-
     def idle_minutes(self) -> int:
         """Minutes without input after which a signed-in window locks (clinic-wide)."""
         with self._read(needs=None) as session:
