@@ -1238,6 +1238,13 @@ class MainWindow(QMainWindow):
         settings.setValue("window/visitSplitter", self.visit_tab.splitter.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.attached:
+            # Still opening: a demo fill is asked to stop at its next clean point, and the
+            # window goes at once; whoever started the opening waits for it (an upgrade is
+            # never cut short), with nothing left on the screen.
+            self.opening_stop_requested.emit()
+            event.accept()
+            return
         if self.idle_lock is not None and self.idle_lock.locked:
             event.ignore()  # unlock first: quitting may ask about unsaved work
             return

@@ -3,6 +3,7 @@ then opens what was filled so far and says so in its banner."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
@@ -65,6 +66,26 @@ def test_stop_filling_asks_once_and_says_the_fill_is_stopping(qtbot, tmp_path):
     assert frame.opening_hint.text() == "Stopping the demo fill…"
     frame.show_opening_share(0.4, stoppable=True)
     assert not frame.opening_stop.isEnabled(), "a fill that reports on stays asked to stop"
+
+
+def test_closing_the_window_while_the_demo_fills_asks_it_to_stop_and_goes_at_once(qtbot, tmp_path):
+    """The window does not sit frozen on the screen while the opening's work finishes: it
+    goes, and the fill is asked to stop at its next clean point (the caller waits for it)."""
+    frame = _frame(qtbot, tmp_path)
+    frame.show_opening_share(0.3, stoppable=True)
+    release = threading.Event()
+    frame.runner.submit(lambda: release.wait(60), lambda _: None, lambda _: None)
+    waits: list[object] = []
+    runner_wait = frame.runner.wait
+    frame.runner.wait = lambda *bound: waits.append(bound)  # type: ignore[method-assign]
+
+    with qtbot.waitSignal(frame.opening_stop_requested):
+        assert frame.close()
+
+    assert not frame.isVisible() and frame.runner.busy, "closed before the opening ended"
+    assert waits == [], "the GUI thread did not wait for the opening"
+    release.set()
+    runner_wait()
 
 
 def _alt_s(qtbot, frame: MainWindow) -> None:
