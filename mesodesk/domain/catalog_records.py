@@ -22,3 +22,4 @@ class RecallHit:
     lot_number: str
     unit: str = "ml"
     visit_status: VisitStatus = VisitStatus.DONE
+    product_name_ru: str = ""

@@ -9,7 +9,7 @@ the comparison, since the chart measures millilitres.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -24,7 +24,7 @@ from mesodesk.domain.diagram import (
     load_diagram,
     mark_zone_shares,
 )
-from mesodesk.domain.findings import Finding, Message, Param, Severity
+from mesodesk.domain.findings import Finding, Localized, Message, Param, Severity
 from mesodesk.domain.mark_records import MarkRecord, mark_area
 from mesodesk.domain.records import CocktailRecord, LotRecord, ProductLineRecord
 from mesodesk.domain.vocabulary import Area, Technique
@@ -87,12 +87,20 @@ def charted_techniques(marks: Iterable[MarkRecord]) -> tuple[Technique, ...]:
 # --- volumes: chart against product lines -------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@dataclass(frozen=True, slots=True)
 class Injected:
     """What a mark says was injected: a cocktail, or one product from one lot, or nothing said."""
 
     cocktail_id: int | None = None
     lot_id: int | None = None
+
+    def __lt__(self, other: Injected) -> bool:
+        """Cocktails by id, then lots by id: a chart naming both sorts (the fields' own order
+        would compare a missing id with a number)."""
+        return self._rank() < other._rank()
+
+    def _rank(self) -> tuple[bool, int, int]:
+        return (self.cocktail_id is None, self.cocktail_id or 0, self.lot_id or 0)
 
     @property
     def known(self) -> bool:
@@ -162,15 +170,23 @@ def ml(value: Decimal) -> str:
     return "0" if text in ("-0", "") else text
 
 
+def lot_name(product: str, product_ru: str, lot_number: str) -> Message:
+    """A lot as a finding names it, "Product (lot N)", with the Russian name where known."""
+    return Message(
+        texts.INJECTED_LOT, {"product": Localized(product, product_ru), "lot": lot_number}
+    )
+
+
 def reconcile(
     marks: Sequence[MarkRecord],
     lines: Sequence[ProductLineRecord],
-    names: dict[Injected, str] | None = None,
+    names: Mapping[Injected, Param] | None = None,
 ) -> list[Finding]:
     """Amber findings where the chart and the product lines disagree, saying by how much.
 
     The totals are compared first; then each cocktail or product the marks name, so a
-    practitioner sees which line to correct. `names` labels what was injected.
+    practitioner sees which line to correct. `names` labels what was injected (in both
+    languages where the catalog has a Russian name: see `lot_name`).
     """
     if not marks:
         return []
@@ -319,6 +335,7 @@ def _fill_lot(
             product_name=lot.product_name if lot else "",
             lot_number=lot.lot_number if lot else "",
             expires_on=lot.expires_on if lot else None,
+            product_name_ru=lot.product_name_ru if lot else "",
         ),
     ]
 
@@ -365,6 +382,8 @@ def _fill_cocktail(
                 expires_on=lot.expires_on,
                 cocktail_id=cocktail.id,
                 cocktail_name=cocktail.name,
+                product_name_ru=lot.product_name_ru,
+                cocktail_name_ru=cocktail.name_ru,
             )
         )
     return [*kept, *filled], problems

@@ -124,6 +124,7 @@ REACTION_SEEN_NOTE = "{reaction} ({severity}): {note}"
 MORE = Localized("more", "больше")
 LESS = Localized("less", "меньше")
 A_PRODUCT = Localized("a product", "препарат")
+INJECTED_LOT = "{product} (lot {lot})"
 
 # --- the course rules ------------------------------------------------------------------------
 
@@ -304,6 +305,7 @@ RUSSIAN: dict[str, str] = {
     CHART_UNRECORDED: (
         "По схеме {charted} мл ({product}), но ни одна строка препаратов этого не записывает."
     ),
+    INJECTED_LOT: "{product} (серия {lot})",
     CHART_WITHOUT_VOLUME: (
         "Ни у одной отметки не указан объём на инъекцию, поэтому схему нельзя сверить со "
         "строками препаратов."

@@ -46,7 +46,8 @@ class ProductIngredientRecord:
 
 @dataclass(frozen=True, slots=True)
 class ProductRecord:
-    """A product of the catalog; `name_ru` is its name on Russian documents ("" if none)."""
+    """A product of the catalog; `name_ru` is its name on Russian documents and screens ("" if
+    none)."""
 
     id: int | None
     name: str
@@ -62,6 +63,9 @@ class ProductRecord:
 
 @dataclass(frozen=True, slots=True)
 class LotRecord:
+    """A lot in stock; `product_name_ru` is its product's Russian name ("" if none), for the
+    screens in Russian. `product_name` is the catalog's name, the one to match by."""
+
     id: int | None
     product_id: int
     product_name: str
@@ -70,6 +74,7 @@ class LotRecord:
     on_hand: Decimal
     unit: str = "ml"
     version: int = 0
+    product_name_ru: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +82,7 @@ class CocktailLineRecord:
     product_id: int
     product_name: str
     volume_ml: Decimal
+    product_name_ru: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +117,12 @@ class CourseRecord:
 
 @dataclass(frozen=True, slots=True)
 class ProductLineRecord:
-    """A lot used in a visit. `id` is None for a line not saved yet."""
+    """A lot used in a visit. `id` is None for a line not saved yet.
+
+    `product_name` and `cocktail_name` are the names recorded (a signed visit's copies);
+    `product_name_ru` and `cocktail_name_ru` are the catalog's Russian names of the same
+    product and cocktail ("" if none, or if the catalog has renamed it since), for the screens.
+    """
 
     lot_id: int
     volume_ml: Decimal
@@ -121,6 +132,8 @@ class ProductLineRecord:
     cocktail_id: int | None = None
     cocktail_name: str = ""
     id: int | None = None
+    product_name_ru: str = ""
+    cocktail_name_ru: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -109,11 +109,17 @@ class IngredientRef:
 class ProductComposition:
     """A product or cocktail chosen for the visit, with what it contains.
 
-    No ingredients means the composition is not recorded, which screening reports.
+    No ingredients means the composition is not recorded, which screening reports. `name_ru`
+    is its Russian name ("" if none), for the findings shown or printed in Russian.
     """
 
     name: str
     ingredients: tuple[IngredientRef, ...] = ()
+    name_ru: str = ""
+
+    @property
+    def label(self) -> Localized:
+        return Localized(self.name, self.name_ru)
 
 
 @dataclass(frozen=True, slots=True)
@@ -391,7 +397,7 @@ def _screen_allergies(
             (
                 match,
                 Message(
-                    texts.ALLERGY_IN_PRODUCT, {"product": product.name, "ingredient": _what(match)}
+                    texts.ALLERGY_IN_PRODUCT, {"product": product.label, "ingredient": _what(match)}
                 ),
             )
             for allergy in allergies
@@ -405,7 +411,7 @@ def _screen_allergies(
                     Message(
                         texts.ALLERGY_IN_PRODUCT,
                         {
-                            "product": product.name,
+                            "product": product.label,
                             "ingredient": _entry_name(synonyms, match.substance, product.name),
                         },
                     ),
@@ -418,7 +424,7 @@ def _screen_allergies(
                     (
                         f"composition:{substance_id(product.name)}",
                         texts.CANNOT_CHECK_COMPOSITION,
-                        {"product": product.name, "allergies": _labels(allergies)},
+                        {"product": product.label, "allergies": _labels(allergies)},
                     )
                 )
         for match, place in matches:

@@ -383,7 +383,7 @@ class CatalogService(Service):
             row.expires_on = record.expires_on
             row.on_hand = on_hand
             session.flush()
-            return _lot(row, product.name, product.unit)
+            return _lot(row, product.name, product.unit, product.name_ru)
 
     # --- cocktails --------------------------------------------------------------------------
 
@@ -500,6 +500,7 @@ class CatalogService(Service):
                 Product.name,
                 Product.unit,
                 Lot.lot_number,
+                Product.name_ru,
             )
             .select_from(VisitProductLine)
             .join(Lot, Lot.id == VisitProductLine.lot_id)
@@ -521,6 +522,7 @@ class CatalogService(Service):
                     product_name=r[8],
                     unit=r[9],
                     lot_number=r[10],
+                    product_name_ru=r[11],
                 )
                 for r in session.execute(statement)
             ]
@@ -700,15 +702,21 @@ def lots_in(
     session: Session, usable_on: date | None = None, product_id: int | None = None
 ) -> list[LotRecord]:
     """`CatalogService.list_lots` in the caller's transaction."""
-    statement = select(*LOT_COLUMNS, Product.name.label("product_name"), Product.unit).join(
-        Product, Product.id == Lot.product_id
-    )
+    statement = select(
+        *LOT_COLUMNS,
+        Product.name.label("product_name"),
+        Product.name_ru.label("product_name_ru"),
+        Product.unit,
+    ).join(Product, Product.id == Lot.product_id)
     if usable_on is not None:
         statement = statement.where(Lot.expires_on >= usable_on, Lot.on_hand > 0)
     if product_id is not None:
         statement = statement.where(Lot.product_id == product_id)
     statement = statement.order_by(func.lower(Product.name), Lot.expires_on, Lot.id)
-    return [_lot(row, row.product_name, row.unit) for row in session.execute(statement)]
+    return [
+        _lot(row, row.product_name, row.unit, row.product_name_ru)
+        for row in session.execute(statement)
+    ]
 
 
 def cocktails_in(session: Session) -> list[CocktailRecord]:
@@ -724,16 +732,19 @@ def _cocktail_lines(
     if not cocktail_ids:
         return {}
     statement = (
-        select(CocktailLine, Product.name)
+        select(CocktailLine, Product.name, Product.name_ru)
         .join(Product, Product.id == CocktailLine.product_id)
         .where(CocktailLine.cocktail_id.in_(cocktail_ids))
         .order_by(CocktailLine.cocktail_id, CocktailLine.position, CocktailLine.id)
     )
     found: dict[int, list[CocktailLineRecord]] = {}
-    for line, name in session.execute(statement):
+    for line, name, name_ru in session.execute(statement):
         found.setdefault(line.cocktail_id, []).append(
             CocktailLineRecord(
-                product_id=line.product_id, product_name=name, volume_ml=line.volume_ml
+                product_id=line.product_id,
+                product_name=name,
+                volume_ml=line.volume_ml,
+                product_name_ru=name_ru,
             )
         )
     return {key: tuple(value) for key, value in found.items()}
@@ -766,7 +777,9 @@ def _product(row: Product, parts: tuple[ProductIngredientRecord, ...]) -> Produc
     )
 
 
-def _lot(row: Lot | Row[*tuple[Any, ...]], product_name: str, unit: str) -> LotRecord:
+def _lot(
+    row: Lot | Row[*tuple[Any, ...]], product_name: str, unit: str, product_name_ru: str
+) -> LotRecord:
     return LotRecord(
         id=row.id,
         product_id=row.product_id,
@@ -776,6 +789,7 @@ def _lot(row: Lot | Row[*tuple[Any, ...]], product_name: str, unit: str) -> LotR
         on_hand=Decimal(row.on_hand),
         unit=unit,
         version=row.version,
+        product_name_ru=product_name_ru,
     )
 
 

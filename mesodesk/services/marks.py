@@ -22,6 +22,7 @@ from mesodesk.domain.chart import (
     ChartTemplateRecord,
     Injected,
     TemplateMark,
+    lot_name,
     marks_for_visit,
     reconcile,
 )
@@ -34,7 +35,7 @@ from mesodesk.domain.diagram import (
     mark_zone,
     zone_totals,
 )
-from mesodesk.domain.findings import Finding
+from mesodesk.domain.findings import Finding, Localized, Param
 from mesodesk.domain.mark_records import MarkRecord, visit_depth_findings
 from mesodesk.domain.photo_marks import MarkPhoto, mark_photo, photo_diagram
 from mesodesk.domain.records import ProductLineRecord
@@ -242,19 +243,24 @@ def chart_findings(
 
 def injected_names(
     session: Session, marks: Sequence[MarkRecord], lines: Sequence[ProductLineRecord]
-) -> dict[Injected, str]:
-    """How a practitioner names what was injected: the cocktail, or "product (lot N)".
+) -> dict[Injected, Param]:
+    """How a practitioner names what was injected: the cocktail, or "product (lot N)", each
+    with its Russian name where the catalog has one.
 
     The names the visit's lines hold come first (a signed visit's lines keep the names it was
     signed with); the catalog names the rest.
     """
-    names: dict[Injected, str] = {}
+    names: dict[Injected, Param] = {}
     for line in lines:
         if line.cocktail_id is not None and line.cocktail_name:
-            names.setdefault(Injected(cocktail_id=line.cocktail_id), line.cocktail_name)
+            names.setdefault(
+                Injected(cocktail_id=line.cocktail_id),
+                Localized(line.cocktail_name, line.cocktail_name_ru),
+            )
         if line.product_name:
             names.setdefault(
-                Injected(lot_id=line.lot_id), f"{line.product_name} (lot {line.lot_number})"
+                Injected(lot_id=line.lot_id),
+                lot_name(line.product_name, line.product_name_ru, line.lot_number),
             )
     cocktail_ids = {
         m.cocktail_id
@@ -267,17 +273,19 @@ def injected_names(
         if m.lot_id is not None and m.cocktail_id is None and Injected(lot_id=m.lot_id) not in names
     }
     if cocktail_ids:
-        for cocktail_id, name in session.execute(
-            select(Cocktail.id, Cocktail.name).where(Cocktail.id.in_(cocktail_ids))
+        for cocktail_id, name, name_ru in session.execute(
+            select(Cocktail.id, Cocktail.name, Cocktail.name_ru).where(
+                Cocktail.id.in_(cocktail_ids)
+            )
         ):
-            names[Injected(cocktail_id=cocktail_id)] = name
+            names[Injected(cocktail_id=cocktail_id)] = Localized(name, name_ru)
     if lot_ids:
-        for lot_id, number, product in session.execute(
-            select(Lot.id, Lot.lot_number, Product.name)
+        for lot_id, number, product, product_ru in session.execute(
+            select(Lot.id, Lot.lot_number, Product.name, Product.name_ru)
             .join(Product, Product.id == Lot.product_id)
             .where(Lot.id.in_(lot_ids))
         ):
-            names[Injected(lot_id=lot_id)] = f"{product} (lot {number})"
+            names[Injected(lot_id=lot_id)] = lot_name(product, product_ru, number)
     return names
 
 

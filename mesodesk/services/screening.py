@@ -459,6 +459,7 @@ def _composition(product: ProductRecord) -> ProductComposition:
             )
             for part in product.ingredients
         ),
+        product.name_ru,
     )
 
 

@@ -709,7 +709,9 @@ def visit_records(
                 Lot.lot_number.label("lot_lot_number"),
                 Lot.expires_on.label("lot_expires_on"),
                 Product.name.label("lot_product_name"),
+                Product.name_ru.label("lot_product_name_ru"),
                 Cocktail.name.label("catalog_cocktail_name"),
+                Cocktail.name_ru.label("catalog_cocktail_name_ru"),
             )
             .join(Lot, Lot.id == VisitProductLine.lot_id)
             .join(Product, Product.id == Lot.product_id)
@@ -723,6 +725,13 @@ def visit_records(
             else:
                 used = (line.lot_product_name, line.lot_lot_number, line.lot_expires_on)
                 cocktail_name = line.catalog_cocktail_name or ""
+            # the catalog's Russian name, while the catalog still names it as recorded
+            product_ru = line.lot_product_name_ru if used[0] == line.lot_product_name else ""
+            cocktail_ru = (
+                line.catalog_cocktail_name_ru
+                if cocktail_name and cocktail_name == line.catalog_cocktail_name
+                else ""
+            )
             lines[line.visit_id].append(
                 ProductLineRecord(
                     lot_id=line.lot_id,
@@ -733,6 +742,8 @@ def visit_records(
                     cocktail_id=line.cocktail_id,
                     cocktail_name=cocktail_name,
                     id=line.id,
+                    product_name_ru=product_ru or "",
+                    cocktail_name_ru=cocktail_ru or "",
                 )
             )
         for item in session.execute(

@@ -31,7 +31,7 @@ from mesodesk.domain.records import CocktailLineRecord, CocktailRecord, ProductR
 from mesodesk.domain.vocabulary import Area, Indication
 from mesodesk.services.errors import ValidationFailed
 from mesodesk.ui.catalog_common import MUTED, CatalogPage, Column, source_text
-from mesodesk.ui.text import amount_text, show_number, vocab
+from mesodesk.ui.text import amount_text, catalog_name, show_number, vocab
 from mesodesk.ui.wheel_guard import ComboBox
 
 if TYPE_CHECKING:
@@ -110,7 +110,7 @@ class CocktailPage(CatalogPage[CocktailRecord]):
     def reload(self, select: CocktailRecord | None = None) -> None:
         self.product_choice.clear()
         for product in self._catalog.list_products():
-            self.product_choice.addItem(product.name, product)
+            self.product_choice.addItem(catalog_name(product.name, product.name_ru), product)
         self.product_choice.setCurrentIndex(-1)
         self.product_choice.lineEdit().setPlaceholderText(self.tr("Product to add"))
         super().reload(select)
@@ -159,7 +159,7 @@ class CocktailPage(CatalogPage[CocktailRecord]):
                     {
                         "lines": self.tr(
                             "Enter the volume of {product} in ml, such as 1.5."
-                        ).format(product=line.product_name)
+                        ).format(product=catalog_name(line.product_name, line.product_name_ru))
                     }
                 ) from error
             lines.append(replace(line, volume_ml=volume))
@@ -177,7 +177,9 @@ class CocktailPage(CatalogPage[CocktailRecord]):
             self._show_error("\n".join(exc.errors.values()))
             return
         assert product.id is not None
-        self._lines.append(CocktailLineRecord(product.id, product.name, Decimal("1.0")))
+        self._lines.append(
+            CocktailLineRecord(product.id, product.name, Decimal("1.0"), product.name_ru)
+        )
         self._show_error("")
         self._show_lines()
         self.edited()
@@ -197,7 +199,7 @@ class CocktailPage(CatalogPage[CocktailRecord]):
         blocker = self.lines.blockSignals(True)
         self.lines.setRowCount(len(self._lines))
         for row, line in enumerate(self._lines):
-            name = QTableWidgetItem(line.product_name)
+            name = QTableWidgetItem(catalog_name(line.product_name, line.product_name_ru))
             name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.lines.setItem(row, 0, name)
             volume = QTableWidgetItem(show_number(line.volume_ml, groups=False))
@@ -208,7 +210,9 @@ class CocktailPage(CatalogPage[CocktailRecord]):
 
 def _recipe(record: CocktailRecord) -> str:
     return " + ".join(
-        f"{line.product_name} {amount_text(line.volume_ml, 'ml')}" for line in record.lines
+        f"{catalog_name(line.product_name, line.product_name_ru)} "
+        f"{amount_text(line.volume_ml, 'ml')}"
+        for line in record.lines
     )
 
 

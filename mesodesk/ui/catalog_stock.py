@@ -35,7 +35,14 @@ from mesodesk.ui.catalog_common import (
     fit_columns,
     record_table,
 )
-from mesodesk.ui.text import amount_text, show_date, show_date_time, show_number, vocab
+from mesodesk.ui.text import (
+    amount_text,
+    catalog_name,
+    show_date,
+    show_date_time,
+    show_number,
+    vocab,
+)
 from mesodesk.ui.wheel_guard import ComboBox, DateEdit
 from mesodesk.ui.workers import TaskRunner
 
@@ -65,11 +72,12 @@ class LotPage(CatalogPage[LotRecord]):
         self._catalog = catalog
         self._today = today
         self._units: dict[int, str] = {}
+        self._names: dict[int, tuple[str, str]] = {}
         super().__init__(confirm, parent)
 
     def columns(self) -> list[Column[LotRecord]]:
         return [
-            Column(self.tr("Product"), lambda r: r.product_name),
+            Column(self.tr("Product"), lambda r: catalog_name(r.product_name, r.product_name_ru)),
             Column(self.tr("Lot"), lambda r: r.lot_number),
             Column(
                 self.tr("Expires"),
@@ -123,10 +131,12 @@ class LotPage(CatalogPage[LotRecord]):
         current = self.product.currentData()
         self.product.clear()
         self._units = {}
+        self._names = {}
         for product in self._catalog.list_products():
             assert product.id is not None
-            self.product.addItem(product.name, product.id)
+            self.product.addItem(catalog_name(product.name, product.name_ru), product.id)
             self._units[product.id] = product.unit
+            self._names[product.id] = (product.name, product.name_ru)
         self.product.setCurrentIndex(-1 if current is None else self.product.findData(current))
         super().reload(select)
         fit_columns(self.table, widest=320)
@@ -160,6 +170,7 @@ class LotPage(CatalogPage[LotRecord]):
             raise ValidationFailed(errors)
         product_id = int(chosen)
         unit = self._units.get(product_id, "ml")
+        name, name_ru = self._names.get(product_id, ("", ""))
         qdate = self.expires_on.date()
         base = current or LotRecord(
             id=None,
@@ -172,7 +183,8 @@ class LotPage(CatalogPage[LotRecord]):
         return replace(
             base,
             product_id=product_id,
-            product_name=self.product.currentText(),
+            product_name=name,
+            product_name_ru=name_ru,
             lot_number=self.lot_number.text(),
             expires_on=date(qdate.year(), qdate.month(), qdate.day()),
             on_hand=on_hand,
@@ -188,7 +200,8 @@ class LotPage(CatalogPage[LotRecord]):
 
     def describe(self, record: LotRecord) -> str:
         return self.tr("lot {number} of {product}").format(
-            number=record.lot_number, product=record.product_name
+            number=record.lot_number,
+            product=catalog_name(record.product_name, record.product_name_ru),
         )
 
     def is_builtin(self, record: LotRecord | None) -> bool:
@@ -245,7 +258,9 @@ class RecallPage(QWidget):
                 Column(self.tr("Patient"), lambda h: h.patient_name),
                 Column(self.tr("Visit"), lambda h: _visit_time(h)),
                 Column(self.tr("Status"), lambda h: vocab(h.visit_status)),
-                Column(self.tr("Product"), lambda h: h.product_name),
+                Column(
+                    self.tr("Product"), lambda h: catalog_name(h.product_name, h.product_name_ru)
+                ),
                 Column(self.tr("Lot"), lambda h: h.lot_number),
                 Column(self.tr("Amount"), lambda h: amount_text(h.volume_ml, h.unit)),
             ],

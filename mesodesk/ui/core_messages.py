@@ -322,10 +322,6 @@ CORE_MESSAGES = (
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
-        "{product} (lot {number})",
-    ),
-    QT_TRANSLATE_NOOP(
-        "CoreMessages",
         "There is no visit with id {visit_id}.",
     ),
     QT_TRANSLATE_NOOP(

@@ -31,6 +31,15 @@ def vocab(member: object) -> str:
     return QCoreApplication.translate(VOCABULARY_CONTEXT, member.label())  # type: ignore[attr-defined]
 
 
+def catalog_name(name: str, name_ru: str) -> str:
+    """A product's or cocktail's name as the screen shows it: the catalog's Russian name in
+    the Russian interface, the (English) catalog name otherwise or when it has no Russian one.
+
+    Only for showing: lines, lots and recipes are matched by id or by the catalog name.
+    """
+    return name_ru if name_ru and interface_language() == "ru" else name
+
+
 def ui_locale() -> QLocale:
     """The locale of the interface language (not the process default, which tests leave be)."""
     return locale_for(interface_language())

@@ -48,7 +48,14 @@ from mesodesk.domain.vocabulary import VisitStatus
 from mesodesk.ui.state.notices import Notices
 from mesodesk.ui.state.open_patient import OpenPatient
 from mesodesk.ui.state.open_visit import OpenVisit
-from mesodesk.ui.text import show_date, show_date_time, show_number, show_time, vocab
+from mesodesk.ui.text import (
+    catalog_name,
+    show_date,
+    show_date_time,
+    show_number,
+    show_time,
+    vocab,
+)
 from mesodesk.ui.theme import ACCENT
 from mesodesk.ui.workers import TaskRunner
 
@@ -111,7 +118,9 @@ def products_text(visit: VisitRecord) -> str:
         return ""
     parts = [
         QCoreApplication.translate("Timeline", "{product} {volume} ml (lot {lot})").format(
-            product=line.product_name, volume=show_number(line.volume_ml), lot=line.lot_number
+            product=catalog_name(line.product_name, line.product_name_ru),
+            volume=show_number(line.volume_ml),
+            lot=line.lot_number,
         )
         for line in visit.product_lines
     ]

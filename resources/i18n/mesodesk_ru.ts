@@ -1354,10 +1354,6 @@
         <translation>Все точки отметки должны лежать на схеме.</translation>
     </message>
     <message>
-        <source>{product} (lot {number})</source>
-        <translation>{product} (серия {number})</translation>
-    </message>
-    <message>
         <source>There is no visit with id {visit_id}.</source>
         <translation>Визита с номером {visit_id} нет.</translation>
     </message>

@@ -12,6 +12,7 @@ from mesodesk.domain.chart import (
     charted_areas,
     charted_techniques,
     lines_from_chart,
+    lot_name,
     marks_for_visit,
     reconcile,
     split_volume,
@@ -25,7 +26,7 @@ from mesodesk.domain.diagram import (
     load_diagram,
     zone_totals,
 )
-from mesodesk.domain.findings import Severity
+from mesodesk.domain.findings import Localized, Severity
 from mesodesk.domain.mark_records import MarkRecord
 from mesodesk.domain.records import (
     CocktailLineRecord,
@@ -119,6 +120,28 @@ def test_marks_naming_two_cocktails_are_checked_one_by_one():
     assert unrecorded.reason == "2 ml of Lifting mix is charted but no product line records it."
 
 
+def test_a_chart_finding_names_a_cocktail_or_lot_in_russian_where_the_catalog_does():
+    marks = [
+        _point("forehead", "1", cocktail_id=1),
+        _point("chin", "2", cocktail_id=2),
+        _point("cheek_left", "1", lot_id=9),
+    ]
+    lines = [ProductLineRecord(lot_id=5, volume_ml=Decimal("1"), cocktail_id=1)]
+    names = {
+        Injected(cocktail_id=2): Localized("Lifting mix", "Лифтинг-смесь"),
+        Injected(lot_id=9): lot_name("Rutin 1%", "", "RT-7"),
+    }
+    unrecorded = [f for f in reconcile(marks, lines, names) if f.code == CHART_UNRECORDED_CODE]
+    assert [f.reason for f in unrecorded] == [
+        "2 ml of Lifting mix is charted but no product line records it.",
+        "1 ml of Rutin 1% (lot RT-7) is charted but no product line records it.",
+    ]
+    assert [f.text("ru") for f in unrecorded] == [
+        "По схеме 2 мл (Лифтинг-смесь), но ни одна строка препаратов этого не записывает.",
+        "По схеме 1 мл (Rutin 1% (серия RT-7)), но ни одна строка препаратов этого не записывает.",
+    ]
+
+
 def test_marks_without_volume_cannot_be_checked_and_say_so_when_lines_exist():
     (finding,) = reconcile([_point("chin")], [ProductLineRecord(3, Decimal("1"))])
     assert finding.severity is Severity.INFO
@@ -134,17 +157,19 @@ def test_a_volume_is_shared_by_weights_to_the_hundredth_and_adds_up_exactly():
     assert sum(parts) == Decimal("1.00") and max(parts) - min(parts) <= Decimal("0.01")
 
 
+VC = "Витамин C 5%"
 COCKTAIL = CocktailRecord(
     id=7,
     name="Vascular cocktail",
+    name_ru="Сосудистый коктейль",
     lines=(
         CocktailLineRecord(10, "Vitamin C 5%", Decimal("2")),
         CocktailLineRecord(11, "Rutin 1%", Decimal("1")),
     ),
 )
 LOTS = [
-    LotRecord(20, 10, "Vitamin C 5%", "VC-2", date(2027, 6, 1), Decimal("5")),
-    LotRecord(21, 10, "Vitamin C 5%", "VC-1", date(2027, 1, 1), Decimal("5")),
+    LotRecord(20, 10, "Vitamin C 5%", "VC-2", date(2027, 6, 1), Decimal("5"), product_name_ru=VC),
+    LotRecord(21, 10, "Vitamin C 5%", "VC-1", date(2027, 1, 1), Decimal("5"), product_name_ru=VC),
     LotRecord(22, 11, "Rutin 1%", "RT-1", date(2027, 3, 1), Decimal("0.05")),
     LotRecord(23, 11, "Rutin 1%", "RT-2", date(2027, 4, 1), Decimal("3")),
 ]
@@ -183,6 +208,22 @@ def test_volume_charted_without_a_product_goes_to_the_only_thing_recorded_or_is_
     filled = lines_from_chart([_point("chin", "0.4")], two, [], LOTS, DAY)
     assert filled.lines == tuple(two)
     assert filled.problems and "without saying what was injected" in filled.problems[0]
+
+
+def test_a_chart_naming_a_cocktail_and_a_single_lot_fills_both_with_the_russian_names():
+    marks = [_point("forehead", "0.3", cocktail_id=7), _point("chin", "0.5", lot_id=20)]
+    filled = lines_from_chart(marks, [], [COCKTAIL], LOTS, DAY)
+    assert filled.problems == ()
+    assert [(line.lot_id, line.volume_ml, line.cocktail_id) for line in filled.lines] == [
+        (21, Decimal("0.20"), 7),
+        (23, Decimal("0.10"), 7),
+        (20, Decimal("0.50"), None),
+    ]
+    assert [(line.product_name_ru, line.cocktail_name_ru) for line in filled.lines] == [
+        ("Витамин C 5%", "Сосудистый коктейль"),
+        ("", "Сосудистый коктейль"),
+        ("Витамин C 5%", ""),
+    ]
 
 
 def test_a_cocktail_with_no_usable_lot_is_reported_and_the_rest_is_filled():

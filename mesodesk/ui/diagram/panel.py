@@ -77,7 +77,7 @@ from mesodesk.ui.diagram.view import DiagramView, Tool
 from mesodesk.ui.elided import ElidedLabel
 from mesodesk.ui.state.notices import Notices
 from mesodesk.ui.state.open_visit import OpenVisit
-from mesodesk.ui.text import finding_text, show_number, vocab
+from mesodesk.ui.text import catalog_name, finding_text, show_number, vocab
 from mesodesk.ui.wheel_guard import ComboBox
 from mesodesk.ui.workers import TaskRunner
 
@@ -613,16 +613,18 @@ class DiagramPanel(QWidget):
     def _injectables_changed(self) -> None:
         draft = self.visit.draft
         choices: list[tuple[str, Injected]] = [
-            (self.tr("Cocktail: {name}").format(name=c.name), Injected(cocktail_id=c.id))
+            (
+                self.tr("Cocktail: {name}").format(name=catalog_name(c.name, c.name_ru)),
+                Injected(cocktail_id=c.id),
+            )
             for c in self.visit.cocktails
         ]
         seen: set[int] = set()
         for line in draft.product_lines if draft is not None else ():
             if line.cocktail_id is None and line.lot_id not in seen:
                 seen.add(line.lot_id)
-                choices.append(
-                    (f"{line.product_name} · {line.lot_number}", Injected(lot_id=line.lot_id))
-                )
+                product = catalog_name(line.product_name, line.product_name_ru)
+                choices.append((f"{product} · {line.lot_number}", Injected(lot_id=line.lot_id)))
         for mark in self.visit.marks:
             injected = injected_by(mark)
             if injected.known and all(existing != injected for _, existing in choices):

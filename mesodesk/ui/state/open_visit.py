@@ -35,6 +35,7 @@ from mesodesk.domain.vocabulary import Sex, VisitStatus
 from mesodesk.services.errors import ServiceError, StaleRecord, ValidationFailed
 from mesodesk.ui.state.notices import Notices
 from mesodesk.ui.state.open_patient import OpenPatient
+from mesodesk.ui.text import catalog_name
 from mesodesk.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
@@ -169,16 +170,18 @@ class OpenVisit(QObject):
         if injected.cocktail_id is not None:
             found = next((c for c in self._cocktails if c.id == injected.cocktail_id), None)
             if found is not None:
-                return found.name
+                return catalog_name(found.name, found.name_ru)
             # a signed visit names it as its lines recorded it
             used = next((x for x in lines if x.cocktail_id == injected.cocktail_id), None)
-            return used.cocktail_name if used else ""
+            return catalog_name(used.cocktail_name, used.cocktail_name_ru) if used else ""
         if injected.lot_id is not None:
             lot = next((x for x in self._lots if x.id == injected.lot_id), None)
             if lot is not None:
-                return f"{lot.product_name} · {lot.lot_number}"
+                return f"{catalog_name(lot.product_name, lot.product_name_ru)} · {lot.lot_number}"
             line = next((x for x in lines if x.lot_id == injected.lot_id), None)
-            return f"{line.product_name} · {line.lot_number}" if line else ""
+            if line is None:
+                return ""
+            return f"{catalog_name(line.product_name, line.product_name_ru)} · {line.lot_number}"
         return ""
 
     # --- opening and closing ----------------------------------------------------------------

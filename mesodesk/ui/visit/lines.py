@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from mesodesk.domain.chart import charted_volumes
 from mesodesk.domain.mark_records import MarkRecord
 from mesodesk.domain.records import CocktailRecord, LotRecord, ProductLineRecord
-from mesodesk.ui.text import show_date, show_number
+from mesodesk.ui.text import catalog_name, show_date, show_number
 from mesodesk.ui.wheel_guard import ComboBox, DoubleSpinBox
 
 ROW_HEIGHT = 32
@@ -210,7 +210,9 @@ class ProductLines(QWidget):
             self.add_lot.addItem(self._lot_label(lot, with_product=True), lot.id)
         self.add_cocktail_choice.clear()
         for cocktail in cocktails:
-            self.add_cocktail_choice.addItem(cocktail.name, cocktail.id)
+            self.add_cocktail_choice.addItem(
+                catalog_name(cocktail.name, cocktail.name_ru), cocktail.id
+            )
 
     def load(self, lines: Sequence[ProductLineRecord], read_only: bool, new_visit: bool) -> None:
         self._filling = True
@@ -218,7 +220,7 @@ class ProductLines(QWidget):
             self.table.setRowCount(0)
             self._rows = []
             for line in lines:
-                self._append(line.product_name, line)
+                self._append(line)
         finally:
             self._filling = False
         if new_visit:
@@ -287,14 +289,14 @@ class ProductLines(QWidget):
             return
         volume = Decimal(str(round(self.add_volume.value(), 3)))
         self._append(
-            lot.product_name,
             ProductLineRecord(
                 lot_id=lot.id,
                 volume_ml=volume,
                 product_name=lot.product_name,
                 lot_number=lot.lot_number,
                 expires_on=lot.expires_on,
-            ),
+                product_name_ru=lot.product_name_ru,
+            )
         )
         self.show_error(None)
         self._edited()
@@ -317,10 +319,9 @@ class ProductLines(QWidget):
                 None,
             )
             if lot is None or lot.id is None:
-                missing.append(part.product_name)
+                missing.append(catalog_name(part.product_name, part.product_name_ru))
                 continue
             self._append(
-                lot.product_name,
                 ProductLineRecord(
                     lot_id=lot.id,
                     volume_ml=part.volume_ml,
@@ -329,7 +330,9 @@ class ProductLines(QWidget):
                     expires_on=lot.expires_on,
                     cocktail_id=cocktail.id,
                     cocktail_name=cocktail.name,
-                ),
+                    product_name_ru=lot.product_name_ru,
+                    cocktail_name_ru=cocktail.name_ru,
+                )
             )
         self.show_error(
             self.tr(
@@ -348,15 +351,19 @@ class ProductLines(QWidget):
             left=show_number(_ml(lot.on_hand)),
             unit=lot.unit,
         )
-        return f"{lot.product_name} — {text}" if with_product else text
+        product = catalog_name(lot.product_name, lot.product_name_ru)
+        return f"{product} — {text}" if with_product else text
 
-    def _append(self, product: str, line: ProductLineRecord) -> None:
+    def _append(self, line: ProductLineRecord) -> None:
+        """A row for `line`: its lots are the product's, matched by the catalog name (a signed
+        visit's line names its product as recorded); the row shows the name to show."""
+        product = catalog_name(line.product_name, line.product_name_ru)
         row = self.table.rowCount()
         self.table.insertRow(row)
         item = QTableWidgetItem(product)
         item.setToolTip(
             self.tr("{product}, from {cocktail}").format(
-                product=product, cocktail=line.cocktail_name
+                product=product, cocktail=catalog_name(line.cocktail_name, line.cocktail_name_ru)
             )
             if line.cocktail_name
             else product
@@ -365,7 +372,7 @@ class ProductLines(QWidget):
         lots = compact(ComboBox(self.table))
         lots.setAccessibleName(self.tr("Lot of {product}").format(product=product))
         for lot in self._lots:
-            if lot.product_name == product:
+            if lot.product_name == line.product_name:
                 lots.addItem(self._lot_label(lot), lot.id)
         if line.lot_id and lots.findData(line.lot_id) < 0:
             shown = self.tr("lot {number}").format(number=line.lot_number)
