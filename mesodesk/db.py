@@ -687,8 +687,8 @@ def check_database(url_text: str) -> tuple[bool, str]:
     lag = "" if not state.needs_upgrade else f" (will be upgraded to {state.head})"
     if unbuilt:
         lag += (
-            f"; {len(unbuilt)} search indexes missing (a demo fill was stopped before it "
-            "built them): opening the database builds them"
+            f"; {len(unbuilt)} indexes missing, which slows searches (a demo fill stopped "
+            "before its end leaves them so): opening the database builds them"
         )
     return healthy, f"{detail}; schema revision {state.current}{lag}"
 

@@ -153,7 +153,7 @@ class DemoClinicService(Service):
                         _move_sequences(connection)
             finally:
                 if sqlite:
-                    with connection.begin():  # (another process opening the file may have)
+                    with connection.begin():  # those still missing (an opening builds them too)
                         migrations.make_indexes(connection, _DEFERRED_INDEXES)
                     _fast_fill(connection, on=False)
         return added

@@ -166,7 +166,7 @@ def test_indexes_a_stopped_bulk_fill_left_unbuilt_are_built_when_the_file_is_ope
             connection.execute(f"DROP INDEX {name}")
 
     healthy, said = check_database(sqlite_url(stopped))
-    assert healthy and "3 search indexes missing" in said
+    assert healthy and "3 indexes missing" in said
     open_database(sqlite_url(stopped)).close()
 
     def indexes(path: Path) -> dict[str, str]:

@@ -287,7 +287,7 @@ def test_a_demo_fill_killed_midway_leaves_a_file_whose_opening_builds_its_search
         text=True,
         env=dict(os.environ),
     )
-    assert "search indexes missing" in checked.stdout + checked.stderr
+    assert "indexes missing" in checked.stdout + checked.stderr
     database = open_database(sqlite_url(path))
     database.close()
     with sqlite3.connect(path) as connection:
