@@ -6,12 +6,13 @@ page (and its shortcuts held), so what was typed and not yet saved is there afte
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -86,6 +87,12 @@ class _CheckingMixin:
         return bool(self.isVisible())  # type: ignore[attr-defined]
 
 
+NAME_FIELD_PX = 300
+"""The sign-in name field's least width: "Смирнова Елена Андреевна" shows whole."""
+LOCK_COLUMN_PX = 480
+"""The lock page's centred column: its message wraps within it, the field is two thirds."""
+
+
 class SignInDialog(_CheckingMixin, QDialog):
     """Name and password before the window opens; a wrong one is said beside the fields.
 
@@ -119,6 +126,7 @@ class SignInDialog(_CheckingMixin, QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Name"), self.name)
         form.addRow(self.tr("&Password"), self.password)
+        self.name.setMinimumWidth(NAME_FIELD_PX)  # a full name in view, as it is typed
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -179,10 +187,25 @@ class LockPage(_CheckingMixin, QWidget):
         self._button, self._fields = self.unlock_button, (self.password,)
         self.unlock_button.clicked.connect(self.try_unlock)
         self.password.returnPressed.connect(self.try_unlock)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setWordWrap(True)
+        self.password.setMinimumWidth(LOCK_COLUMN_PX * 2 // 3)
+        self.password.setAccessibleName(self.tr("Password"))
+        self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column = QWidget(self)
+        column.setFixedWidth(LOCK_COLUMN_PX)  # the message wraps within it, never clipped
+        inner = QVBoxLayout(column)
+        centre = Qt.AlignmentFlag.AlignHCenter
+        inner.addWidget(self.title)
+        for widget in (self.password, self.error, self.unlock_button):
+            inner.addWidget(widget, 0, centre)
+        row = QHBoxLayout()  # stretches, not an alignment: the column keeps its wrapped height
+        row.addStretch(1)
+        row.addWidget(column)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        for widget in (self.title, self.password, self.error, self.unlock_button):
-            layout.addWidget(widget)
+        layout.addLayout(row)
         layout.addStretch(2)
 
     def prepare(self) -> None:

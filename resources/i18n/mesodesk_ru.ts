@@ -2424,6 +2424,10 @@
         <translation>Разблокировать</translation>
     </message>
     <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
         <source>MesoDesk is locked. {name}, enter your password to go on.</source>
         <translation>MesoDesk заблокирован. {name}, введите пароль, чтобы продолжить.</translation>
     </message>

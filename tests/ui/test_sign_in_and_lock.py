@@ -12,7 +12,7 @@ from mesodesk.domain.users import Role
 from mesodesk.services.access import Access
 from mesodesk.services.registry import Services, build_services
 from mesodesk.ui.main_window import MainWindow
-from mesodesk.ui.sign_in import SignInDialog
+from mesodesk.ui.sign_in import LockPage, SignInDialog
 from mesodesk.ui.workers import TaskRunner
 from tests.ui.typing import type_text
 from tests.ui.windows import open_window
@@ -195,3 +195,28 @@ def test_a_runner_deleted_while_it_checks_a_password_drops_the_answer(qtbot, use
     runner.deleteLater()
     qtbot.wait(600)
     assert answers == []
+
+
+def test_the_lock_page_is_a_centred_column_whose_message_is_read_whole(qtbot, users, sqlite_db):
+    """A long name wraps the message inside the column; nothing is clipped or stretched."""
+    long_name = "Смирнова-Воскресенская Елена Александровна"
+    setup = build_services(sqlite_db.sessions, Access.command_line())
+    setup.users.add(long_name, Role.PRACTITIONER, PASSWORD)
+    users.users.sign_in(long_name, PASSWORD)
+    page = LockPage(users.users)
+    qtbot.addWidget(page)
+    page.resize(1280, 760)
+    page.show()
+    page.prepare()
+    qtbot.waitUntil(lambda: page.title.height() >= page.title.heightForWidth(page.title.width()))
+    assert long_name in page.title.text()
+    centre = page.width() / 2
+    for widget in (page.title, page.password, page.unlock_button):
+        middle = widget.mapTo(page, widget.rect().center()).x()
+        assert abs(middle - centre) <= 2, widget
+    assert page.unlock_button.width() < page.width() / 3, "a button, not a bar"
+    dialog = SignInDialog(users.users)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name.setText(long_name[:24])
+    assert dialog.name.fontMetrics().horizontalAdvance(long_name[:24]) < dialog.name.width()
