@@ -148,14 +148,14 @@ class DemoClinicService(Service):
                         writer.write([person(people) for _ in range(count)])
                     added += count
                     progress.report(added / patients)
-                if not sqlite:
-                    with connection.begin():
-                        _move_sequences(connection)
-            finally:
+            finally:  # stopped, interrupted (Ctrl+C) or done: what was written is usable
                 if sqlite:
                     with connection.begin():  # those still missing (an opening builds them too)
                         migrations.make_indexes(connection, _DEFERRED_INDEXES)
                     _fast_fill(connection, on=False)
+                else:
+                    with connection.begin():
+                        _move_sequences(connection)
         return added
 
 

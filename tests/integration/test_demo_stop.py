@@ -96,6 +96,27 @@ def test_a_large_demo_stops_between_chunks_with_the_ids_ready_for_new_records(
     assert [row.id for row in services.patients.search("tsyplakova")] == [card.id]
 
 
+def test_a_large_demo_interrupted_between_chunks_leaves_the_ids_ready_for_new_records(
+    database: Database, services: Services, monkeypatch: pytest.MonkeyPatch
+):
+    """Ctrl+C in `mesodesk demo`: what was written stays, and the next patient saved gets
+    the next id (PostgreSQL's sequences are moved past the rows written with their ids)."""
+    monkeypatch.setattr(demo_scale, "CHUNK", SCALE_FROM // 4)
+    services.catalog.ensure_starter_catalog()
+
+    def interrupted(done: float) -> None:
+        if done >= 0.1:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        fill_demo(services, SCALE_FROM, seed=2, progress=Progress(interrupted))
+
+    written = services.patients.count(include_archived=True)
+    assert written == SCALE_FROM // 4
+    card = services.patients.save(PatientCard(last_name="Цыплакова"), date(2026, 11, 23))
+    assert card.id == written + 1
+
+
 def test_after_a_demo_fill_its_connection_is_back_to_the_apps_settings(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
