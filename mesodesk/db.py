@@ -595,6 +595,9 @@ def make_engine(url: URL) -> Engine:
     path = sqlite_path(url)
     if path is not None:
         return _sqlite_engine(path, read_only=False)
+    from mesodesk.models.marks import for_postgresql
+
+    for_postgresql()
     try:
         return create_engine(url, pool_pre_ping=True, hide_parameters=True)
     except (NoSuchModuleError, ImportError) as exc:

@@ -180,3 +180,27 @@ def test_indexes_a_stopped_bulk_fill_left_unbuilt_are_built_when_the_file_is_ope
     assert set(deferred) <= set(indexes(stopped))
     assert indexes(stopped) == indexes(made)
     assert check_database(sqlite_url(stopped)) == check_database(sqlite_url(made))
+
+
+def test_an_index_made_again_on_postgresql_is_as_partial_as_its_migration_made_it(
+    postgresql_db,
+):
+    """The marks-on-photos index is partial on both engines; its PostgreSQL condition is given
+    to the models only when a server database is opened (see `models.marks.for_postgresql`)."""
+
+    def definition() -> str:
+        with postgresql_db.engine.connect() as connection:
+            return str(
+                connection.exec_driver_sql(
+                    "SELECT indexdef FROM pg_indexes"
+                    " WHERE indexname = 'ix_injection_marks_photo_id'"
+                ).scalar_one()
+            )
+
+    made = definition()
+    assert "WHERE (photo_id IS NOT NULL)" in made
+    with postgresql_db.engine.begin() as connection:
+        connection.exec_driver_sql("DROP INDEX ix_injection_marks_photo_id")
+        assert migrations.missing_indexes(connection) == ["ix_injection_marks_photo_id"]
+        migrations.make_indexes(connection, ["ix_injection_marks_photo_id"])
+    assert definition() == made

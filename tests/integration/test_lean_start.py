@@ -1,5 +1,6 @@
-"""What starting the window keeps out of memory: Alembic for a database already current, and the
-source of every module PySide6's import check reads."""
+"""What starting the window keeps out of memory: Alembic for a database already current,
+SQLAlchemy's PostgreSQL dialect for an SQLite clinic, and the source of every module PySide6's
+import check reads."""
 
 from __future__ import annotations
 
@@ -24,6 +25,20 @@ def test_a_current_database_opens_without_importing_alembic(sqlite_db: Database,
         "from mesodesk.db import open_database, sqlite_url\n"
         f"open_database(sqlite_url({str(path)!r})).close()\n"
         "assert 'alembic' not in sys.modules, 'Alembic was imported'\n"
+    )
+
+
+def test_an_sqlite_clinic_never_loads_the_postgresql_dialect(sqlite_db: Database, tmp_path):
+    path = tmp_path / "clinic" / "mesodesk.sqlite3"
+    _python(
+        "import sys\n"
+        "from mesodesk.db import open_database, sqlite_url\n"
+        "from mesodesk.services.registry import build_services\n"
+        f"database = open_database(sqlite_url({str(path)!r}))\n"
+        "build_services(database.sessions).patients.search('ив')\n"
+        "database.close()\n"
+        "loaded = [m for m in sys.modules if m.startswith('sqlalchemy.dialects.postgresql')]\n"
+        "assert not loaded, loaded[:3]\n"
     )
 
 
