@@ -130,6 +130,16 @@ def sqlite_tables(path: Path) -> set[str]:
     return {name for (name,) in rows}
 
 
+def sqlite_indexes(path: Path) -> dict[str, str]:
+    """The file's indexes by name, each with the SQL that made it (not the automatic ones)."""
+    with sqlite3.connect(path) as connection:
+        return dict(
+            connection.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+            ).fetchall()
+        )
+
+
 def sqlite_patients(path: Path) -> list[tuple[str, str]]:
     connection = sqlite3.connect(path.as_uri() + "?mode=ro", uri=True)
     try:

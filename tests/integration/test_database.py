@@ -19,6 +19,7 @@ from mesodesk.db import (
     resolve_url,
     sqlite_url,
 )
+from tests.schema_helpers import sqlite_indexes
 
 
 def _digest(path: Path) -> str:
@@ -169,16 +170,8 @@ def test_indexes_a_stopped_bulk_fill_left_unbuilt_are_built_when_the_file_is_ope
     assert healthy and "3 indexes missing" in said
     open_database(sqlite_url(stopped)).close()
 
-    def indexes(path: Path) -> dict[str, str]:
-        with sqlite3.connect(path) as connection:
-            return dict(
-                connection.execute(
-                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-                ).fetchall()
-            )
-
-    assert set(deferred) <= set(indexes(stopped))
-    assert indexes(stopped) == indexes(made)
+    assert set(deferred) <= set(sqlite_indexes(stopped))
+    assert sqlite_indexes(stopped) == sqlite_indexes(made)
     assert check_database(sqlite_url(stopped)) == check_database(sqlite_url(made))
 
 

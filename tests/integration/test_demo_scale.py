@@ -21,6 +21,7 @@ from mesodesk.domain.patient import PatientCard
 from mesodesk.services import patient_search
 from mesodesk.services.demo import fill_demo
 from mesodesk.services.registry import Services, build_services
+from tests.schema_helpers import sqlite_indexes
 
 PATIENTS = 2000
 
@@ -247,15 +248,7 @@ def test_the_indexes_built_after_the_fill_are_the_ones_the_migrations_make(demo_
     fresh = open_database(sqlite_url(tmp_path / "fresh.sqlite3"))
     fresh.close()
 
-    def indexes(path: Path) -> dict[str, str]:
-        with sqlite3.connect(path) as connection:
-            return dict(
-                connection.execute(
-                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-                ).fetchall()
-            )
-
-    filled, made = indexes(demo_file), indexes(tmp_path / "fresh.sqlite3")
+    filled, made = sqlite_indexes(demo_file), sqlite_indexes(tmp_path / "fresh.sqlite3")
     assert filled == made
     assert {"ix_patients_archived_sort", "ix_patient_search_terms_term_sort"} <= set(filled)
 
