@@ -23,9 +23,15 @@ class ElidedLabel(QLabel):
         self.setText(text)
 
     def setText(self, text: str, tooltip: str | None = None) -> None:
-        """Show `text` cut to the width; `tooltip` (the text itself by default) when cut."""
+        """Show `text` cut to the width; `tooltip` (the text itself by default) when cut.
+
+        The same text again changes nothing: the panes repeat their status lines at every
+        opening, and cutting a text to the width lays it out (a resize cuts it anew)."""
+        tooltip = text if tooltip is None else tooltip
+        if text == self._full and tooltip == self._tooltip and self.accessibleName() == text:
+            return
         self._full = text
-        self._tooltip = text if tooltip is None else tooltip
+        self._tooltip = tooltip
         self.setAccessibleName(text)
         self._elide()
 
