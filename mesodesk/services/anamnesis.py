@@ -170,7 +170,7 @@ class AnamnesisService(Service):
 
 
 def _require_patient(session: Session, patient_id: int) -> None:
-    if session.get(Patient, patient_id) is None:
+    if session.scalar(_PATIENT_ID, {"patient_id": patient_id}) is None:
         raise NotFound("This patient no longer exists; the list has been refreshed.")
 
 
@@ -188,6 +188,7 @@ def _with_flags(facts: Anamnesis, dictionary: MedicineDictionary) -> Anamnesis:
     return replace(facts, medications=tuple(with_flags(m, dictionary) for m in facts.medications))
 
 
+_PATIENT_ID = select(Patient.id).where(Patient.id == bindparam("patient_id"))
 _CONDITIONS = (
     select(PatientCondition)
     .where(PatientCondition.patient_id == bindparam("patient_id"))

@@ -314,12 +314,13 @@ class ClinicRulesService(Service):
 
 
 def _stored_in(session: Session, names: list[str]) -> dict[str, str] | None:
-    if session.get(ClinicSetting, IMPORTED_KEY) is None:
+    if session.scalar(_IMPORTED) is None:
         return None
     rows = session.execute(_RULES_NAMED, {"names": names})
     return {name: content for name, content in rows}
 
 
+_IMPORTED = select(ClinicSetting.key).where(ClinicSetting.key == IMPORTED_KEY)
 _RULES_NAMED = select(ClinicRule.name, ClinicRule.content).where(
     ClinicRule.name.in_(bindparam("names", expanding=True))
 )
