@@ -16,7 +16,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Row, bindparam, delete, func, select, update
+from sqlalchemy import BindParameter, Row, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from mesodesk.domain import limits
@@ -671,7 +671,7 @@ _PATIENT_COURSES = (
     .where(Course.patient_id == bindparam("patient_id"))
     .order_by(Course.start_on, Course.id)
 )
-_VISIT_IDS = bindparam("ids", expanding=True)
+_VISIT_IDS: BindParameter[list[int]] = bindparam("ids", expanding=True)
 _CHARTED_MARKS = (
     select(
         InjectionMark.visit_id,
