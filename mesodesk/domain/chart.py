@@ -75,13 +75,13 @@ def mark_areas(mark: MarkRecord) -> tuple[Area, ...]:
 def charted_areas(marks: Iterable[MarkRecord]) -> tuple[Area, ...]:
     """Every area some mark lies in, in the vocabulary's order."""
     found = {area for mark in marks for area in mark_areas(mark)}
-    return tuple(area for area in Area if area in found)
+    return tuple(area for area in Area if area in found) if found else ()
 
 
 def charted_techniques(marks: Iterable[MarkRecord]) -> tuple[Technique, ...]:
     """Every technique charted (a mark without one counts as its shape's usual one)."""
     found = {mark.counted_technique for mark in marks}
-    return tuple(technique for technique in Technique if technique in found)
+    return tuple(technique for technique in Technique if technique in found) if found else ()
 
 
 # --- volumes: chart against product lines -------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -160,7 +161,7 @@ def default_diagram(
     both sides); else the face, a woman's for a woman."""
     charted = [m for m in marks if m.photo is None]
     if charted:
-        counts = {name: sum(m.diagram == name for m in charted) for name in DiagramName}
+        counts = Counter(m.diagram for m in charted)
         return max(DiagramName, key=lambda name: counts[name])
     if Area.VASCULAR in areas:
         return DiagramName.BACK

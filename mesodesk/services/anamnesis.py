@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
 
-from sqlalchemy import CompoundSelect, Select, delete, or_, select, union
+from sqlalchemy import CompoundSelect, Select, bindparam, delete, or_, select, union
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -170,7 +170,7 @@ class AnamnesisService(Service):
 
 
 def _require_patient(session: Session, patient_id: int) -> None:
-    if session.get(Patient, patient_id) is None:
+    if session.scalar(_PATIENT_ID, {"patient_id": patient_id}) is None:
         raise NotFound("This patient no longer exists; the list has been refreshed.")
 
 
@@ -188,6 +188,26 @@ def _with_flags(facts: Anamnesis, dictionary: MedicineDictionary) -> Anamnesis:
     return replace(facts, medications=tuple(with_flags(m, dictionary) for m in facts.medications))
 
 
+_PATIENT_ID = select(Patient.id).where(Patient.id == bindparam("patient_id"))
+_CONDITIONS = (
+    select(PatientCondition)
+    .where(PatientCondition.patient_id == bindparam("patient_id"))
+    .order_by(PatientCondition.id)
+)
+_ALLERGIES = (
+    select(PatientAllergy)
+    .where(PatientAllergy.patient_id == bindparam("patient_id"))
+    .order_by(PatientAllergy.id)
+)
+_MEDICATIONS = (
+    select(PatientMedication)
+    .where(PatientMedication.patient_id == bindparam("patient_id"))
+    .order_by(PatientMedication.id)
+)
+"""Read at every opening of a card and of a visit, so built once: a statement built anew
+costs SQLAlchemy its cache key at each execution, more than the query itself."""
+
+
 def anamnesis_of(
     session: Session, patient_id: int, dictionary: MedicineDictionary
 ) -> PatientAnamnesisRecord:
@@ -195,21 +215,10 @@ def anamnesis_of(
     flags its name implies."""
     _require_patient(session, patient_id)
     row = session.get(PatientAnamnesis, patient_id)
-    conditions = session.scalars(
-        select(PatientCondition)
-        .where(PatientCondition.patient_id == patient_id)
-        .order_by(PatientCondition.id)
-    )
-    allergies = session.scalars(
-        select(PatientAllergy)
-        .where(PatientAllergy.patient_id == patient_id)
-        .order_by(PatientAllergy.id)
-    )
-    medications = session.scalars(
-        select(PatientMedication)
-        .where(PatientMedication.patient_id == patient_id)
-        .order_by(PatientMedication.id)
-    )
+    asked = {"patient_id": patient_id}
+    conditions = session.scalars(_CONDITIONS, asked)
+    allergies = session.scalars(_ALLERGIES, asked)
+    medications = session.scalars(_MEDICATIONS, asked)
     facts = Anamnesis(
         conditions=tuple(ConditionEntry(c.code, c.active, c.noted_on, c.note) for c in conditions),
         allergies=tuple(

@@ -12,7 +12,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Row, Select, delete, func, select
+from sqlalchemy import Row, Select, bindparam, delete, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -697,11 +697,34 @@ def _compositions(
 LOT_COLUMNS = columns_of(Lot)
 """Read as plain rows: a visit is opened with every usable lot, often hundreds."""
 
+# Read at every opening of a visit, so built once (see `visits.visit_records`).
+_USABLE_LOTS = (
+    select(
+        *LOT_COLUMNS,
+        Product.name.label("product_name"),
+        Product.name_ru.label("product_name_ru"),
+        Product.unit,
+    )
+    .join(Product, Product.id == Lot.product_id)
+    .where(Lot.expires_on >= bindparam("usable_on", type_=Lot.expires_on.type), Lot.on_hand > 0)
+    .order_by(func.lower(Product.name), Lot.expires_on, Lot.id)
+)
+_COCKTAILS = select(Cocktail).order_by(func.lower(Cocktail.name))
+_COCKTAIL_LINES = (
+    select(CocktailLine, Product.name, Product.name_ru)
+    .join(Product, Product.id == CocktailLine.product_id)
+    .where(CocktailLine.cocktail_id.in_(bindparam("ids", expanding=True)))
+    .order_by(CocktailLine.cocktail_id, CocktailLine.position, CocktailLine.id)
+)
+
 
 def lots_in(
     session: Session, usable_on: date | None = None, product_id: int | None = None
 ) -> list[LotRecord]:
     """`CatalogService.list_lots` in the caller's transaction."""
+    if usable_on is not None and product_id is None:  # a visit opened: built once
+        rows = session.execute(_USABLE_LOTS, {"usable_on": usable_on})
+        return [_lot(row, row.product_name, row.unit, row.product_name_ru) for row in rows]
     statement = select(
         *LOT_COLUMNS,
         Product.name.label("product_name"),
@@ -721,7 +744,7 @@ def lots_in(
 
 def cocktails_in(session: Session) -> list[CocktailRecord]:
     """Every cocktail with its lines, by name, in the caller's transaction."""
-    rows = list(session.scalars(select(Cocktail).order_by(func.lower(Cocktail.name))))
+    rows = list(session.scalars(_COCKTAILS))
     lines = _cocktail_lines(session, [row.id for row in rows])
     return [_cocktail(row, lines.get(row.id, ())) for row in rows]
 
@@ -731,14 +754,8 @@ def _cocktail_lines(
 ) -> dict[int, tuple[CocktailLineRecord, ...]]:
     if not cocktail_ids:
         return {}
-    statement = (
-        select(CocktailLine, Product.name, Product.name_ru)
-        .join(Product, Product.id == CocktailLine.product_id)
-        .where(CocktailLine.cocktail_id.in_(cocktail_ids))
-        .order_by(CocktailLine.cocktail_id, CocktailLine.position, CocktailLine.id)
-    )
     found: dict[int, list[CocktailLineRecord]] = {}
-    for line, name, name_ru in session.execute(statement):
+    for line, name, name_ru in session.execute(_COCKTAIL_LINES, {"ids": cocktail_ids}):
         found.setdefault(line.cocktail_id, []).append(
             CocktailLineRecord(
                 product_id=line.product_id,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from mesodesk.domain import courses as rules
@@ -115,13 +115,7 @@ class CourseService(Service):
         the reminders of the one before), and only once none of its visits is still planned.
         """
         with self._read() as session:
-            courses = list(
-                session.scalars(
-                    select(Course)
-                    .where(Course.patient_id == patient_id)
-                    .order_by(Course.start_on.desc(), Course.id.desc())
-                )
-            )
+            courses = list(session.scalars(_NEWEST_COURSES_FIRST, {"patient_id": patient_id}))
             if not courses:
                 return []
             ids = [course.id for course in courses]
@@ -153,6 +147,14 @@ class CourseService(Service):
                 Indication(course.indication), Area(course.area), _local_day(last), today
             )
         return most_serious_first(findings)
+
+
+_NEWEST_COURSES_FIRST = (
+    select(Course)
+    .where(Course.patient_id == bindparam("patient_id"))
+    .order_by(Course.start_on.desc(), Course.id.desc())
+)
+"""Read at every opening of a card (the reminders), so built once (its cache key made once)."""
 
 
 def _plan(course: CourseRecord) -> rules.CoursePlan:

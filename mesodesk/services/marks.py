@@ -13,7 +13,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Row, delete, insert, select
+from sqlalchemy import Row, bindparam, delete, insert, select
 from sqlalchemy.orm import Session
 
 from mesodesk.domain import limits
@@ -220,13 +220,17 @@ class MarkService(Service):
 
 
 MARK_COLUMNS = columns_of(InjectionMark)
+_VISIT_MARKS = (
+    select(*MARK_COLUMNS)
+    .where(InjectionMark.visit_id == bindparam("visit_id"))
+    .order_by(InjectionMark.id)
+)
+"""Built once, as the statements read at every opening are (see `visits.visit_records`)."""
 
 
 def marks_of(session: Session, visit_id: int) -> list[MarkRecord]:
     """The visit's marks in charting order (plain rows: read at every opening and screening)."""
-    rows = session.execute(
-        select(*MARK_COLUMNS).where(InjectionMark.visit_id == visit_id).order_by(InjectionMark.id)
-    ).all()
+    rows = session.execute(_VISIT_MARKS, {"visit_id": visit_id}).all()
     if any(row.photo_id is not None for row in rows):  # the visit's photos, in one query
         session.scalars(select(VisitPhoto).where(VisitPhoto.visit_id == visit_id)).all()
     return [_record(session, row) for row in rows]

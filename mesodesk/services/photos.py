@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from mesodesk.domain.photos import (
@@ -63,6 +63,12 @@ class PhotoFile:
 
     photo: PhotoRecord
     path: Path
+
+
+_VISIT_PHOTOS = (
+    select(VisitPhoto).where(VisitPhoto.visit_id == bindparam("visit_id")).order_by(VisitPhoto.id)
+)
+"""Read at every opening of a visit, so built once (its cache key made once)."""
 
 
 def default_store() -> PhotoStore:
@@ -169,9 +175,7 @@ class PhotoService(Service):
             visit = s.get(Visit, visit_id)
             if visit is None:
                 raise NotFound(f"There is no visit with id {visit_id}.")
-            rows = s.scalars(
-                select(VisitPhoto).where(VisitPhoto.visit_id == visit_id).order_by(VisitPhoto.id)
-            ).all()
+            rows = s.scalars(_VISIT_PHOTOS, {"visit_id": visit_id}).all()
             return in_date_order([_record(row, visit) for row in rows])
 
     def for_patient(self, patient_id: int, course_id: int | None = None) -> list[PhotoRecord]:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from mesodesk import paths
@@ -314,12 +314,17 @@ class ClinicRulesService(Service):
 
 
 def _stored_in(session: Session, names: list[str]) -> dict[str, str] | None:
-    if session.get(ClinicSetting, IMPORTED_KEY) is None:
+    if session.scalar(_IMPORTED) is None:
         return None
-    rows = session.execute(
-        select(ClinicRule.name, ClinicRule.content).where(ClinicRule.name.in_(names))
-    )
+    rows = session.execute(_RULES_NAMED, {"names": names})
     return {name: content for name, content in rows}
+
+
+_IMPORTED = select(ClinicSetting.key).where(ClinicSetting.key == IMPORTED_KEY)
+_RULES_NAMED = select(ClinicRule.name, ClinicRule.content).where(
+    ClinicRule.name.in_(bindparam("names", expanding=True))
+)
+"""Read at every opening of a card and of a visit, so built once (its cache key made once)."""
 
 
 def _check_all(files: Mapping[str, str]) -> None:

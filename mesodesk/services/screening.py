@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import CursorResult, select, update
+from sqlalchemy import CursorResult, bindparam, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from mesodesk.domain import finding_texts as texts
@@ -88,6 +88,8 @@ ChartFindings = Callable[
 in the screening's transaction."""
 
 LAST_VISIT_REACTIONS = "last_visit_reactions"
+_BIRTH_DATE = select(Patient.birth_date).where(Patient.id == bindparam("patient_id"))
+"""Read at every screening, so built once (its cache key made once)."""
 CHECKLIST_CONFLICT_MESSAGE = (
     "This answer was changed on another workstation after you opened the questions, to "
     "another value; nothing was saved. The answers as stored now are shown: check them, then "
@@ -295,7 +297,7 @@ class ScreeningService(Service):
         """`charted` is the stored visit and `marks` its marks when the caller has read them
         already (the marks tell the areas charted): read once per screening, not twice."""
         patient_id = edited.patient_id if visit is None else visit.patient_id
-        birth_date = session.scalar(select(Patient.birth_date).where(Patient.id == patient_id))
+        birth_date = session.scalar(_BIRTH_DATE, {"patient_id": patient_id})
         lines = edited.product_lines
         product_ids = _products_of_lots(session, [line.lot_id for line in lines])
         day_of_visit = local_day(edited.starts_at)

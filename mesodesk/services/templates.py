@@ -160,7 +160,11 @@ def replace_templates_in(session: Session, templates: list[tuple[str, list[Templ
     session.flush()
 
 
+_TEMPLATES = select(ChartTemplate)
+"""Read at every opening of a visit, so built once (its cache key made once)."""
+
+
 def templates_in(session: Session) -> list[ChartTemplateRecord]:
     """Every template, by name, in the caller's transaction."""
-    rows = session.scalars(select(ChartTemplate))
+    rows = session.scalars(_TEMPLATES)
     return sorted((template_of(row) for row in rows), key=lambda t: t.name.casefold())

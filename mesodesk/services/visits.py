@@ -16,7 +16,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Row, delete, func, select, update
+from sqlalchemy import BindParameter, Row, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from mesodesk.domain import limits
@@ -133,11 +133,7 @@ class VisitService(Service):
             visits = _visits_of(session, patient_id)
             courses = [
                 course_record(row)
-                for row in session.scalars(
-                    select(Course)
-                    .where(Course.patient_id == patient_id)
-                    .order_by(Course.start_on, Course.id)
-                )
+                for row in session.scalars(_PATIENT_COURSES, {"patient_id": patient_id})
             ]
         upcoming = [
             v for v in visits if v.status is VisitStatus.PLANNED and local_day(v.starts_at) >= today
@@ -347,11 +343,7 @@ class VisitService(Service):
 
 
 def _visits_of(session: Session, patient_id: int) -> list[VisitRecord]:
-    rows = session.execute(
-        select(*VISIT_COLUMNS)
-        .where(Visit.patient_id == patient_id)
-        .order_by(Visit.starts_at, Visit.id)
-    ).all()
+    rows = session.execute(_PATIENT_VISITS, {"patient_id": patient_id}).all()
     return visit_records(session, rows)
 
 
@@ -373,16 +365,7 @@ def lock_visit(session: Session, visit_id: int) -> Visit:
 
 def previous_visit_id(session: Session, patient_id: int, before: datetime) -> int | None:
     """The patient's last done visit before `before`."""
-    return session.scalar(
-        select(Visit.id)
-        .where(
-            Visit.patient_id == patient_id,
-            Visit.status == VisitStatus.DONE.value,
-            Visit.starts_at < before,
-        )
-        .order_by(Visit.starts_at.desc(), Visit.id.desc())
-        .limit(1)
-    )
+    return session.scalar(_PREVIOUS_DONE, {"patient_id": patient_id, "before": before})
 
 
 def _moment(moment: datetime) -> datetime:
@@ -666,6 +649,78 @@ REACTION_COLUMNS = columns_of(VisitReaction)
 ADDENDUM_COLUMNS = columns_of(VisitAddendum)
 OVERRIDE_COLUMNS = columns_of(VisitOverride)
 
+# The statements read at every opening of a patient or a visit are built once: a statement
+# built anew costs SQLAlchemy its cache key at each execution, more than the query itself.
+_PATIENT_VISITS = (
+    select(*VISIT_COLUMNS)
+    .where(Visit.patient_id == bindparam("patient_id"))
+    .order_by(Visit.starts_at, Visit.id)
+)
+_PREVIOUS_DONE = (
+    select(Visit.id)
+    .where(
+        Visit.patient_id == bindparam("patient_id"),
+        Visit.status == VisitStatus.DONE.value,
+        Visit.starts_at < bindparam("before", type_=Visit.starts_at.type),
+    )
+    .order_by(Visit.starts_at.desc(), Visit.id.desc())
+    .limit(1)
+)
+_PATIENT_COURSES = (
+    select(Course)
+    .where(Course.patient_id == bindparam("patient_id"))
+    .order_by(Course.start_on, Course.id)
+)
+_VISIT_IDS: BindParameter[list[int]] = bindparam("ids", expanding=True)
+_CHARTED_MARKS = (
+    select(
+        InjectionMark.visit_id,
+        InjectionMark.diagram,
+        InjectionMark.shape,
+        InjectionMark.points,
+        InjectionMark.technique,
+        InjectionMark.zone,
+        InjectionMark.photo_id,
+        VisitPhoto.kind,
+        VisitPhoto.view,
+        VisitPhoto.width,
+        VisitPhoto.height,
+    )
+    .outerjoin(VisitPhoto, VisitPhoto.id == InjectionMark.photo_id)
+    .where(InjectionMark.visit_id.in_(_VISIT_IDS))
+)
+_LINES = (
+    select(
+        *LINE_COLUMNS,
+        Lot.lot_number.label("lot_lot_number"),
+        Lot.expires_on.label("lot_expires_on"),
+        Product.name.label("lot_product_name"),
+        Product.name_ru.label("lot_product_name_ru"),
+        Cocktail.name.label("catalog_cocktail_name"),
+        Cocktail.name_ru.label("catalog_cocktail_name_ru"),
+    )
+    .join(Lot, Lot.id == VisitProductLine.lot_id)
+    .join(Product, Product.id == Lot.product_id)
+    .outerjoin(Cocktail, Cocktail.id == VisitProductLine.cocktail_id)
+    .where(VisitProductLine.visit_id.in_(_VISIT_IDS))
+    .order_by(VisitProductLine.visit_id, VisitProductLine.position, VisitProductLine.id)
+)
+_REACTIONS = (
+    select(*REACTION_COLUMNS)
+    .where(VisitReaction.visit_id.in_(_VISIT_IDS))
+    .order_by(VisitReaction.visit_id, VisitReaction.id)
+)
+_ADDENDA = (
+    select(*ADDENDUM_COLUMNS)
+    .where(VisitAddendum.visit_id.in_(_VISIT_IDS))
+    .order_by(VisitAddendum.visit_id, VisitAddendum.written_at, VisitAddendum.id)
+)
+_OVERRIDES = (
+    select(*OVERRIDE_COLUMNS)
+    .where(VisitOverride.visit_id.in_(_VISIT_IDS))
+    .order_by(VisitOverride.visit_id, VisitOverride.decided_at, VisitOverride.id)
+)
+
 
 def visit_records(
     session: Session,
@@ -684,41 +739,10 @@ def visit_records(
     if marks is not None:
         charted.update((visit_id, list(marks.get(visit_id, ()))) for visit_id in ids)
     if ids and marks is None:
-        for mark in session.execute(
-            select(
-                InjectionMark.visit_id,
-                InjectionMark.diagram,
-                InjectionMark.shape,
-                InjectionMark.points,
-                InjectionMark.technique,
-                InjectionMark.zone,
-                InjectionMark.photo_id,
-                VisitPhoto.kind,
-                VisitPhoto.view,
-                VisitPhoto.width,
-                VisitPhoto.height,
-            )
-            .outerjoin(VisitPhoto, VisitPhoto.id == InjectionMark.photo_id)
-            .where(InjectionMark.visit_id.in_(ids))
-        ):
+        for mark in session.execute(_CHARTED_MARKS, {"ids": ids}):
             charted[mark.visit_id].append(_charted_mark(mark))
     if ids:
-        for line in session.execute(
-            select(
-                *LINE_COLUMNS,
-                Lot.lot_number.label("lot_lot_number"),
-                Lot.expires_on.label("lot_expires_on"),
-                Product.name.label("lot_product_name"),
-                Product.name_ru.label("lot_product_name_ru"),
-                Cocktail.name.label("catalog_cocktail_name"),
-                Cocktail.name_ru.label("catalog_cocktail_name_ru"),
-            )
-            .join(Lot, Lot.id == VisitProductLine.lot_id)
-            .join(Product, Product.id == Lot.product_id)
-            .outerjoin(Cocktail, Cocktail.id == VisitProductLine.cocktail_id)
-            .where(VisitProductLine.visit_id.in_(ids))
-            .order_by(VisitProductLine.visit_id, VisitProductLine.position, VisitProductLine.id)
-        ):
+        for line in session.execute(_LINES, {"ids": ids}):
             if line.product_name is not None:  # signed: the copy made at signing
                 used = (line.product_name, line.lot_number or "", line.expires_on)
                 cocktail_name = line.cocktail_name or ""
@@ -746,11 +770,7 @@ def visit_records(
                     cocktail_name_ru=cocktail_ru or "",
                 )
             )
-        for item in session.execute(
-            select(*REACTION_COLUMNS)
-            .where(VisitReaction.visit_id.in_(ids))
-            .order_by(VisitReaction.visit_id, VisitReaction.id)
-        ):
+        for item in session.execute(_REACTIONS, {"ids": ids}):
             reactions[item.visit_id].append(
                 ReactionRecord(
                     reaction=Reaction(item.reaction),
@@ -758,21 +778,13 @@ def visit_records(
                     note=item.note,
                 )
             )
-        for written in session.execute(
-            select(*ADDENDUM_COLUMNS)
-            .where(VisitAddendum.visit_id.in_(ids))
-            .order_by(VisitAddendum.visit_id, VisitAddendum.written_at, VisitAddendum.id)
-        ):
+        for written in session.execute(_ADDENDA, {"ids": ids}):
             addenda[written.visit_id].append(
                 AddendumRecord(
                     written_at=written.written_at, author=written.author, text=written.text
                 )
             )
-        for decided in session.execute(
-            select(*OVERRIDE_COLUMNS)
-            .where(VisitOverride.visit_id.in_(ids))
-            .order_by(VisitOverride.visit_id, VisitOverride.decided_at, VisitOverride.id)
-        ):
+        for decided in session.execute(_OVERRIDES, {"ids": ids}):
             overrides[decided.visit_id].append(
                 OverrideRecord(
                     finding_code=decided.finding_code,

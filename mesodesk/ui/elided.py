@@ -7,7 +7,7 @@ strip, the action bar, the notice line.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
@@ -17,15 +17,22 @@ class ElidedLabel(QLabel):
         super().__init__(parent)
         self._full = ""
         self._tooltip = ""
+        self._cut_to = -1
         self.setWordWrap(False)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.setText(text)
 
     def setText(self, text: str, tooltip: str | None = None) -> None:
-        """Show `text` cut to the width; `tooltip` (the text itself by default) when cut."""
+        """Show `text` cut to the width; `tooltip` (the text itself by default) when cut.
+
+        The same text again at the same width changes nothing: the panes repeat their status
+        lines at every opening, and cutting a text to the width lays it out."""
+        tooltip = text if tooltip is None else tooltip
+        if (text, tooltip, self._cut_to) == (self._full, self._tooltip, self._width()):
+            return
         self._full = text
-        self._tooltip = text if tooltip is None else tooltip
+        self._tooltip = tooltip
         self.setAccessibleName(text)
         self._elide()
 
@@ -49,8 +56,16 @@ class ElidedLabel(QLabel):
         super().resizeEvent(event)
         self._elide()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._elide()
+
+    def _width(self) -> int:
+        return max(self.contentsRect().width(), 1)
+
     def _elide(self) -> None:
-        width = max(self.contentsRect().width(), 1)
+        width = self._cut_to = self._width()
         shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width)
         super().setText(shown)
         self.setToolTip(self._tooltip if shown != self._full or "\n" in self._tooltip else "")

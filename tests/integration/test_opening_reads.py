@@ -129,3 +129,30 @@ def test_the_timeline_is_read_in_one_transaction(services: Services, database: D
     )
     assert _reads(sent, "visits") == 1
     assert _begun(sent) == 1
+
+
+def test_statements_built_once_read_each_patients_own_records_in_turn(services: Services):
+    """The opening's statements are built once with bound parameters: reading one patient
+    and then another gives each their own visits, marks, anamnesis and rules' alerts."""
+    first = add_patient(services, "Иванова", anamnesis=allergic_to("lidocaine"))
+    second = add_patient(services, "Петрова")
+    first_visits = [add_visit(services, first.id, ()) for _ in range(2)]
+    second_visit = add_visit(services, second.id, ())
+    services.marks.add(
+        MarkRecord(
+            None, second_visit.id, DiagramName.FACE_FEMALE, MarkShape.POINT, (Point(60, 90),)
+        )
+    )
+
+    for _ in range(2):
+        first_timeline = services.visits.timeline(first.id)
+        second_timeline = services.visits.timeline(second.id)
+        assert [e.visit.id for e in first_timeline.entries if e.visit] == [
+            v.id for v in first_visits
+        ]
+        assert [e.visit.id for e in second_timeline.entries if e.visit] == [second_visit.id]
+        assert services.visit_opening.open_visit(first_visits[0].id).marks == ()
+        assert len(services.visit_opening.open_visit(second_visit.id).marks) == 1
+        first_alerts = [m.render() for m in services.anamnesis.card_safety(first.id).alerts]
+        assert first_alerts == ["Allergy: lidocaine"]
+        assert services.anamnesis.card_safety(second.id).alerts == ()

@@ -260,3 +260,18 @@ def test_a_date_answered_differently_elsewhere_is_refused_and_the_stored_one_sho
     assert window.services.visits.get(visit_id).checklist["recent_peeling_on"] == (
         peeled.isoformat()
     )
+
+
+def test_an_opened_visit_shows_its_findings_at_once_without_checking_first(qtbot, window):
+    patient = add_patient(window.services, anamnesis=Anamnesis(pregnant=True))
+    visit = add_visit(window.services, patient.id, ())
+    window.open_patient(patient.id)
+    strip = window.visit_tab.strip
+    headlines: list[str] = []
+    window.visit.record_changed.connect(lambda _record: headlines.append(strip.headline.text()))
+
+    window.open_visit(visit.id)
+
+    assert headlines and "Checking" not in headlines[0]
+    assert "pregnan" in strip.headline.text().lower()
+    assert strip.line.property("level") == "block"

@@ -493,6 +493,8 @@ class DiagramScene(QGraphicsScene):
             if not self.shows(mark) or mark.id is None:
                 continue
             item = self._items.get(mark.id)
+            if item is not None and item.mark is mark and not item.isSelected():
+                continue  # drawn from this very record, and not being dragged: as it is
             if item is not None and item.mark.shape is mark.shape:
                 item.update_mark(mark)
                 continue

@@ -262,10 +262,12 @@ class OpenVisit(QObject):
         self._stored, self._baseline, self._draft = stored, draft, draft
         self._problems = {}
         self._pending_checklist = None
-        self._checklist_shown = None
         self._marks = {m.id: m for m in marks if m.id is not None}
         self._previous = tuple(previous)
-        self._screening = None
+        # a screening read with the visit is there for the panes the opening fills: the strip
+        # shows it at once rather than "Checking…" first
+        self._screening = screening
+        self._checklist_shown = screening.checklist if screening is not None else None
         if stock_read:
             self._stock_shown()
         else:

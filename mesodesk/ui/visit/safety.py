@@ -35,6 +35,7 @@ from mesodesk.domain import limits
 from mesodesk.domain.anamnesis import DayChecklist
 from mesodesk.domain.findings import Severity
 from mesodesk.domain.patient import parse_day
+from mesodesk.domain.records import VisitRecord
 from mesodesk.domain.safety_records import VisitScreening
 from mesodesk.domain.screening import ScreeningFinding
 from mesodesk.ui.elided import ElidedLabel
@@ -462,6 +463,7 @@ class SafetyStrip(QFrame):
         self.checklist_popup = Popover(self.checklist_panel, self)
         self.findings_panel = FindingsPanel()
         self.findings_popup = Popover(self.findings_panel, self)
+        self._shown: tuple[VisitScreening | None, VisitRecord | None] | None = None
         visit.screening_changed.connect(self.show_screening)
         visit.record_changed.connect(lambda _record: self.show_screening(visit.screening))
         self.show_screening(None)
@@ -475,7 +477,13 @@ class SafetyStrip(QFrame):
     # --- showing ----------------------------------------------------------------------------
 
     def show_screening(self, screening: VisitScreening | None) -> None:
+        """The findings of `screening` for the open visit; the very screening shown already
+        for the very same visit is left as it is (an opened visit comes with its screening,
+        and the opening tells both that the visit and that its screening changed)."""
         draft = self.visit.draft
+        if screening is not None and self._shown == (screening, draft):
+            return
+        self._shown = (screening, draft)
         signed = draft is not None and draft.signed
         if screening is None:
             self.counts.setText("")
