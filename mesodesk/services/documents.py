@@ -56,7 +56,7 @@ from mesodesk.domain.safety_records import (
 )
 from mesodesk.domain.screening import ADULT_AGE, POSTPARTUM_WAIT_DAYS
 from mesodesk.domain.vocabulary import Area, Language, Method, VisitStatus
-from mesodesk.models import Lot, Patient, Product, Visit
+from mesodesk.models import Patient, Visit
 from mesodesk.services.access import Access
 from mesodesk.services.anamnesis import AnamnesisService
 from mesodesk.services.base import Service
@@ -400,25 +400,17 @@ class DocumentService(Service):
             if patient is None:
                 raise NotFound(f"The patient of visit number {visit_id} no longer exists.")
             visit = visit_records(s, [row])[0]
-            lot_ids = {line.lot_id for line in visit.product_lines}
-            names = (
-                dict(
-                    s.execute(
-                        select(Lot.id, Product.name_ru)
-                        .join(Product, Product.id == Lot.product_id)
-                        .where(Lot.id.in_(lot_ids))
-                    ).all()
-                )
-                if lot_ids
-                else {}
-            )
             return _VisitFacts(
                 visit=visit,
                 patient_name=full_name(patient.last_name, patient.first_name, patient.middle_name),
                 birth_date=patient.birth_date,
                 language=_language(patient.language),
                 next_appointment=_next_appointment(s, row),
-                russian_names={lot: name for lot, name in names.items() if name},
+                russian_names={
+                    line.lot_id: line.product_name_ru
+                    for line in visit.product_lines
+                    if line.product_name_ru
+                },
             )
 
 

@@ -18,7 +18,7 @@ from string import Formatter
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, QTime
 
-from mesodesk.domain.findings import Finding, Message
+from mesodesk.domain.findings import Finding, Localized, Message
 from mesodesk.domain.lots import amount_words
 from mesodesk.domain.sources import source_titles
 from mesodesk.ui.core_messages import CORE_MESSAGES, CORE_MESSAGES_CONTEXT
@@ -37,7 +37,7 @@ def catalog_name(name: str, name_ru: str) -> str:
 
     Only for showing: lines, lots and recipes are matched by id or by the catalog name.
     """
-    return name_ru if name_ru and interface_language() == "ru" else name
+    return Localized(name, name_ru).text(interface_language())
 
 
 def ui_locale() -> QLocale:
